@@ -1,0 +1,513 @@
+/**
+ * The local data model (drizzle, SQLite). Every syncable table carries the same sync
+ * columns (ARCHITECTURE.md "Data and sync"): a UUID, the hybrid logical clock of its last
+ * change, the author of that change and a tombstone instead of a hard delete.
+ * Money is integer euro cents; dates are ISO text (jjjj-mm-dd), moments ISO date-times.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  AANBIEDER_ROLLEN,
+  ACTIEPLAN_STATUSSEN,
+  AFSPRAAK_STATUSSEN,
+  DOEL_RESULTATEN,
+  EINDE_REDENEN,
+  EVALUATIE_UITKOMSTEN,
+  GEZIN_STATUSSEN,
+  GEZINSLID_ROLLEN,
+  IJW_EENHEDEN,
+  IJW_FREQUENTIES,
+  IJW_PRODUCTCATEGORIEEN,
+  LEEFDOMEINEN,
+  PERCELEN,
+  ROLLEN,
+  TOEWIJZING_STATUSSEN,
+  TRIAGE_UITKOMSTEN,
+  VERWIJZERS,
+  ZORGPROFIEL_CATEGORIEEN,
+} from '../shared/domain';
+
+const syncColumns = () => ({
+  id: text('id').primaryKey(),
+  hlc: text('hlc').notNull(),
+  authorId: text('author_id'),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+// ---------------------------------------------------------------- organisation
+
+export const gemeenten = sqliteTable('gemeenten', {
+  ...syncColumns(),
+  /** CBS gemeentecode, e.g. GM0505 (Dordrecht). */
+  code: text('code').notNull().unique(),
+  naam: text('naam').notNull(),
+  inwoners: integer('inwoners').notNull(),
+  jeugdigen: integer('jeugdigen').notNull(),
+});
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    ...syncColumns(),
+    naam: text('naam').notNull(),
+    gemeenteId: text('gemeente_id')
+      .notNull()
+      .references(() => gemeenten.id),
+    /**
+     * Vier ogen: a toewijzing above this cost needs a colleague's or the teamcoach's approval
+     * (000_… sturingskader 1 and 4: never decide alone). Added in migration 0001.
+     */
+    vierOgenDrempelCents: integer('vier_ogen_drempel_cents').notNull().default(2_500_000),
+  },
+  (t) => [index('teams_gemeente_idx').on(t.gemeenteId)],
+);
+
+export const professionals = sqliteTable(
+  'professionals',
+  {
+    ...syncColumns(),
+    naam: text('naam').notNull(),
+    email: text('email').notNull().unique(),
+    rol: text('rol', { enum: ROLLEN.codes }).notNull(),
+    /** A beheerder works region-wide and has no team. */
+    teamId: text('team_id').references(() => teams.id),
+    actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('professionals_team_idx').on(t.teamId)],
+);
+
+// ---------------------------------------------------------------- families
+
+export const gezinnen = sqliteTable(
+  'gezinnen',
+  {
+    ...syncColumns(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    /** "Eén gezin, één plan, één regisseur" (002_… 4.4). */
+    regisseurId: text('regisseur_id')
+      .notNull()
+      .references(() => professionals.id),
+    naam: text('naam').notNull(),
+    adres: text('adres').notNull(),
+    postcode: text('postcode').notNull(),
+    woonplaats: text('woonplaats').notNull(),
+    status: text('status', { enum: GEZIN_STATUSSEN.codes }).notNull(),
+    aangemeldOp: text('aangemeld_op').notNull(),
+    afgeslotenOp: text('afgesloten_op'),
+    /** The family's own verdict when the case closes, in its own words and as a mark 1-10. */
+    oordeelGezin: text('oordeel_gezin'),
+    oordeelCijfer: integer('oordeel_cijfer'),
+  },
+  (t) => [
+    index('gezinnen_team_status_idx').on(t.teamId, t.status),
+    index('gezinnen_regisseur_idx').on(t.regisseurId),
+  ],
+);
+
+export const gezinsleden = sqliteTable(
+  'gezinsleden',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    rol: text('rol', { enum: GEZINSLID_ROLLEN.codes }).notNull(),
+    voornaam: text('voornaam').notNull(),
+    achternaam: text('achternaam').notNull(),
+    geboortedatum: text('geboortedatum').notNull(),
+    /**
+     * Only stored where it is needed: for a youth who receives a toewijzing (the JW301
+     * message requires it). Always 9 digits passing the 11-proef; checked in the core.
+     */
+    bsn: text('bsn'),
+  },
+  (t) => [index('gezinsleden_gezin_idx').on(t.gezinId), index('gezinsleden_bsn_idx').on(t.bsn)],
+);
+
+export const netwerkleden = sqliteTable(
+  'netwerkleden',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    naam: text('naam').notNull(),
+    relatie: text('relatie').notNull(),
+    telefoon: text('telefoon'),
+    /** What this person does in the plan ("haalt de kinderen dinsdag op"). */
+    rolInPlan: text('rol_in_plan'),
+  },
+  (t) => [index('netwerkleden_gezin_idx').on(t.gezinId)],
+);
+
+// ---------------------------------------------------------------- the family plan
+
+export const gezinsplannen = sqliteTable('gezinsplannen', {
+  ...syncColumns(),
+  gezinId: text('gezin_id')
+    .notNull()
+    .unique()
+    .references(() => gezinnen.id),
+  /** The family's own goals, in their own words; shown first (000_… 2 and 8). */
+  eigenWoorden: text('eigen_woorden').notNull().default(''),
+  /** From age 16: the toekomstplan towards adulthood (001_… 2b, 002_… 3.2.2). */
+  toekomstplan: text('toekomstplan'),
+  /** Number of the last fixed version; the working copy is edited above it. */
+  versie: integer('versie').notNull().default(0),
+  toestemmingVersie: integer('toestemming_versie'),
+  toestemmingOp: text('toestemming_op'),
+  toestemmingDoor: text('toestemming_door'),
+});
+
+export const gezinsplanDomeinen = sqliteTable(
+  'gezinsplan_domeinen',
+  {
+    ...syncColumns(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => gezinsplannen.id),
+    domein: text('domein', { enum: LEEFDOMEINEN.codes }).notNull(),
+    situatie: text('situatie').notNull().default(''),
+    doel: text('doel').notNull().default(''),
+  },
+  (t) => [uniqueIndex('gezinsplan_domeinen_plan_domein_uq').on(t.planId, t.domein)],
+);
+
+/** Agreements "wie doet wat, wanneer". */
+export const afspraken = sqliteTable(
+  'afspraken',
+  {
+    ...syncColumns(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => gezinsplannen.id),
+    wat: text('wat').notNull(),
+    wie: text('wie').notNull(),
+    uiterlijk: text('uiterlijk'),
+    status: text('status', { enum: AFSPRAAK_STATUSSEN.codes }).notNull().default('open'),
+  },
+  (t) => [index('afspraken_plan_idx').on(t.planId)],
+);
+
+/** A fixed version of the plan as the family saw and agreed it, kept for comparison. */
+export const gezinsplanVersies = sqliteTable(
+  'gezinsplan_versies',
+  {
+    ...syncColumns(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => gezinsplannen.id),
+    versie: integer('versie').notNull(),
+    vastgesteldOp: text('vastgesteld_op').notNull(),
+    vastgesteldDoor: text('vastgesteld_door').references(() => professionals.id),
+    /** JSON snapshot of the plan, its domains and agreements at that moment. */
+    inhoud: text('inhoud').notNull(),
+  },
+  (t) => [uniqueIndex('gezinsplan_versies_plan_versie_uq').on(t.planId, t.versie)],
+);
+
+// ---------------------------------------------------------------- action plans
+
+export const actieplannen = sqliteTable(
+  'actieplannen',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    jeugdigeId: text('jeugdige_id')
+      .notNull()
+      .references(() => gezinsleden.id),
+    hulpvraag: text('hulpvraag').notNull(),
+    problemen: text('problemen').notNull().default(''),
+    verwijzer: text('verwijzer', { enum: VERWIJZERS.codes }).notNull(),
+    /** The triage steps in order: what the family can do, the network, voorliggend. */
+    eigenKracht: text('eigen_kracht'),
+    netwerk: text('netwerk'),
+    voorliggend: text('voorliggend'),
+    triageUitkomst: text('triage_uitkomst', { enum: TRIAGE_UITKOMSTEN.codes }),
+    jeugdhulpNodig: integer('jeugdhulp_nodig', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ACTIEPLAN_STATUSSEN.codes }).notNull().default('open'),
+    geopendOp: text('geopend_op').notNull(),
+    afgerondOp: text('afgerond_op'),
+  },
+  (t) => [index('actieplannen_gezin_idx').on(t.gezinId)],
+);
+
+/** SMART goals of an action plan, with their result at evaluation and closing. */
+export const doelen = sqliteTable(
+  'doelen',
+  {
+    ...syncColumns(),
+    actieplanId: text('actieplan_id')
+      .notNull()
+      .references(() => actieplannen.id),
+    omschrijving: text('omschrijving').notNull(),
+    /** How we will know it is reached (the M of SMART). */
+    meetbaar: text('meetbaar').notNull(),
+    uiterlijk: text('uiterlijk').notNull(),
+    resultaat: text('resultaat', { enum: DOEL_RESULTATEN.codes }).notNull().default('open'),
+  },
+  (t) => [index('doelen_actieplan_idx').on(t.actieplanId)],
+);
+
+export const zorgprofielen = sqliteTable(
+  'zorgprofielen',
+  {
+    ...syncColumns(),
+    actieplanId: text('actieplan_id')
+      .notNull()
+      .references(() => actieplannen.id),
+    categorie: text('categorie', { enum: ZORGPROFIEL_CATEGORIEEN.codes }).notNull(),
+    /** JSON array of PROBLEEMGEBIEDEN codes. */
+    probleemgebieden: text('probleemgebieden').notNull().default('[]'),
+    vastgesteldOp: text('vastgesteld_op').notNull(),
+    vastgesteldDoor: text('vastgesteld_door').references(() => professionals.id),
+  },
+  (t) => [index('zorgprofielen_actieplan_idx').on(t.actieplanId)],
+);
+
+// ---------------------------------------------------------------- providers and products
+
+export const aanbieders = sqliteTable('aanbieders', {
+  ...syncColumns(),
+  naam: text('naam').notNull(),
+  /** AGB-code (8 digits), the provider's identity in iJw messages. */
+  agbCode: text('agb_code').notNull().unique(),
+  plaats: text('plaats').notNull(),
+  budgetplafondCents: integer('budgetplafond_cents').notNull(),
+  /** Set when the budgetplafond is reached; new inflow only via "nee, tenzij" (002_… bijlage 1). */
+  clientenstop: integer('clientenstop', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const contracten = sqliteTable(
+  'contracten',
+  {
+    ...syncColumns(),
+    aanbiederId: text('aanbieder_id')
+      .notNull()
+      .references(() => aanbieders.id),
+    perceel: text('perceel', { enum: PERCELEN.codes }).notNull(),
+    zorgprofiel: text('zorgprofiel', { enum: ZORGPROFIEL_CATEGORIEEN.codes }).notNull(),
+    geldigVan: text('geldig_van').notNull(),
+    geldigTot: text('geldig_tot'),
+  },
+  (t) => [
+    index('contracten_aanbieder_idx').on(t.aanbiederId),
+    index('contracten_perceel_profiel_idx').on(t.perceel, t.zorgprofiel),
+  ],
+);
+
+export const producten = sqliteTable('producten', {
+  ...syncColumns(),
+  /** iJw Productcode (up to five characters), unique within the region's catalogue. */
+  productcode: text('productcode').notNull().unique(),
+  omschrijving: text('omschrijving').notNull(),
+  perceel: text('perceel', { enum: PERCELEN.codes }).notNull(),
+  categorie: text('categorie', { enum: IJW_PRODUCTCATEGORIEEN.codes }).notNull(),
+  eenheid: text('eenheid', { enum: IJW_EENHEDEN.codes }).notNull(),
+  frequentie: text('frequentie', { enum: IJW_FREQUENTIES.codes }).notNull(),
+  tariefCents: integer('tarief_cents').notNull(),
+  /** Help that needs no beschikking, e.g. H300 enkelvoudige begeleiding, Basis-GGZ (003_…). */
+  beschikkingsvrij: integer('beschikkingsvrij', { mode: 'boolean' }).notNull().default(false),
+});
+
+// ---------------------------------------------------------------- allocations
+
+export const toewijzingen = sqliteTable(
+  'toewijzingen',
+  {
+    ...syncColumns(),
+    gezinslidId: text('gezinslid_id')
+      .notNull()
+      .references(() => gezinsleden.id),
+    actieplanId: text('actieplan_id').references(() => actieplannen.id),
+    zorgprofielId: text('zorgprofiel_id').references(() => zorgprofielen.id),
+    aanbiederId: text('aanbieder_id')
+      .notNull()
+      .references(() => aanbieders.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => producten.id),
+    rol: text('rol', { enum: AANBIEDER_ROLLEN.codes }).notNull().default('hoofdaanbieder'),
+    /** For an onderaannemer: the hoofdaanbieder's toewijzing it works under. */
+    hoofdToewijzingId: text('hoofd_toewijzing_id'),
+    /** Volume per frequentie, in eenheid (as in a JW301 message). */
+    volume: integer('volume').notNull(),
+    eenheid: text('eenheid', { enum: IJW_EENHEDEN.codes }).notNull(),
+    frequentie: text('frequentie', { enum: IJW_FREQUENTIES.codes }).notNull(),
+    /** Tariff fixed at the moment of allocation, so later tariff changes do not rewrite history. */
+    tariefCents: integer('tarief_cents').notNull(),
+    startdatum: text('startdatum').notNull(),
+    einddatum: text('einddatum').notNull(),
+    /** The day care actually began; the gap to startdatum is the waiting time. */
+    werkelijkeStart: text('werkelijke_start'),
+    status: text('status', { enum: TOEWIJZING_STATUSSEN.codes }).notNull(),
+    beschikkingsvrij: integer('beschikkingsvrij', { mode: 'boolean' }).notNull().default(false),
+    verwijzer: text('verwijzer', { enum: VERWIJZERS.codes }).notNull(),
+    /** Allocated to a provider with a cliëntenstop via the "nee, tenzij" route. */
+    neeTenzij: integer('nee_tenzij', { mode: 'boolean' }).notNull().default(false),
+    beeindigdOp: text('beeindigd_op'),
+    eindeReden: text('einde_reden', { enum: EINDE_REDENEN.codes }),
+    aangemaaktDoor: text('aangemaakt_door').references(() => professionals.id),
+    aangemaaktOp: text('aangemaakt_op').notNull(),
+  },
+  (t) => [
+    index('toewijzingen_gezinslid_idx').on(t.gezinslidId),
+    index('toewijzingen_aanbieder_idx').on(t.aanbiederId),
+    index('toewijzingen_periode_idx').on(t.startdatum, t.einddatum),
+  ],
+);
+
+export const evaluaties = sqliteTable(
+  'evaluaties',
+  {
+    ...syncColumns(),
+    toewijzingId: text('toewijzing_id')
+      .notNull()
+      .references(() => toewijzingen.id),
+    geplandOp: text('gepland_op').notNull(),
+    uitgevoerdOp: text('uitgevoerd_op'),
+    uitkomst: text('uitkomst', { enum: EVALUATIE_UITKOMSTEN.codes }),
+    toelichting: text('toelichting'),
+  },
+  (t) => [
+    index('evaluaties_toewijzing_idx').on(t.toewijzingId),
+    index('evaluaties_gepland_idx').on(t.geplandOp),
+  ],
+);
+
+/**
+ * Vier-ogen approval of a toewijzing (Acuut, out-of-home, "nee, tenzij" or above the team's
+ * threshold): who asked, why, and who approved or rejected it with what reason.
+ */
+export const akkoorden = sqliteTable(
+  'akkoorden',
+  {
+    ...syncColumns(),
+    toewijzingId: text('toewijzing_id')
+      .notNull()
+      .references(() => toewijzingen.id),
+    aangevraagdDoor: text('aangevraagd_door')
+      .notNull()
+      .references(() => professionals.id),
+    aangevraagdOp: text('aangevraagd_op').notNull(),
+    reden: text('reden').notNull(),
+    beoordeeldDoor: text('beoordeeld_door').references(() => professionals.id),
+    beoordeeldOp: text('beoordeeld_op'),
+    besluit: text('besluit', { enum: ['akkoord', 'afgewezen'] }),
+    toelichting: text('toelichting'),
+  },
+  (t) => [index('akkoorden_toewijzing_idx').on(t.toewijzingId)],
+);
+
+// ---------------------------------------------------------------- money
+
+/** Gebiedsbudget per team per year; perceel null means the team's whole budget. */
+export const teambudgetten = sqliteTable(
+  'teambudgetten',
+  {
+    ...syncColumns(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    jaar: integer('jaar').notNull(),
+    perceel: text('perceel', { enum: PERCELEN.codes }),
+    bedragCents: integer('bedrag_cents').notNull(),
+  },
+  (t) => [index('teambudgetten_team_jaar_idx').on(t.teamId, t.jaar)],
+);
+
+export const sojImports = sqliteTable('soj_imports', {
+  ...syncColumns(),
+  /** Period the SOJ reports on, jjjj-mm. Importing a period again replaces it. */
+  periode: text('periode').notNull().unique(),
+  bestandsnaam: text('bestandsnaam').notNull(),
+  ingelezenOp: text('ingelezen_op').notNull(),
+  ingelezenDoor: text('ingelezen_door').references(() => professionals.id),
+  aantalRegels: integer('aantal_regels').notNull(),
+});
+
+/** One line of the monthly SOJ realisation (003_… 1.1.1, 1.2.2). */
+export const sojRegels = sqliteTable(
+  'soj_regels',
+  {
+    ...syncColumns(),
+    importId: text('import_id')
+      .notNull()
+      .references(() => sojImports.id),
+    periode: text('periode').notNull(),
+    teamId: text('team_id').references(() => teams.id),
+    /** The SOJ's client reference; matched to a gezinslid where possible. */
+    clientRef: text('client_ref').notNull(),
+    productcode: text('productcode').notNull(),
+    perceel: text('perceel', { enum: PERCELEN.codes }).notNull(),
+    aanbiederAgb: text('aanbieder_agb').notNull(),
+    verwijzer: text('verwijzer', { enum: VERWIJZERS.codes }).notNull(),
+    startdatum: text('startdatum').notNull(),
+    einddatum: text('einddatum'),
+    volume: integer('volume').notNull(),
+    eenheid: text('eenheid', { enum: IJW_EENHEDEN.codes }).notNull(),
+    tariefCents: integer('tarief_cents').notNull(),
+    bedragCents: integer('bedrag_cents').notNull(),
+    gezinslidId: text('gezinslid_id').references(() => gezinsleden.id),
+    toewijzingId: text('toewijzing_id').references(() => toewijzingen.id),
+  },
+  (t) => [
+    index('soj_regels_periode_team_idx').on(t.periode, t.teamId),
+    index('soj_regels_toewijzing_idx').on(t.toewijzingId),
+  ],
+);
+
+// ---------------------------------------------------------------- audit and sync
+
+/**
+ * NEN 7513 style access log: append-only and hash-chained (each line's hash covers the
+ * previous line's hash), so a removed or altered line is detected.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    at: text('at').notNull(),
+    userId: text('user_id').notNull(),
+    namensId: text('namens_id'),
+    actie: text('actie', {
+      enum: ['inzien', 'wijzigen', 'exporteren', 'printen', 'log_inzien'],
+    }).notNull(),
+    gezinId: text('gezin_id'),
+    onderdeel: text('onderdeel').notNull(),
+    reden: text('reden'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_gezin_idx').on(t.gezinId), index('audit_log_user_idx').on(t.userId)],
+);
+
+/** Local changes waiting to be pushed, written in the same transaction as the change. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    changeId: text('change_id').primaryKey(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    /** JSON object of the changed fields and their new values. */
+    fields: text('fields').notNull(),
+    hlc: text('hlc').notNull(),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('outbox_hlc_idx').on(t.hlc)],
+);
+
+/** Pull cursor and checksum per sync scope (a team, or the reference data). */
+export const syncState = sqliteTable('sync_state', {
+  scope: text('scope').primaryKey(),
+  cursor: integer('cursor').notNull().default(0),
+  lastSyncAt: text('last_sync_at'),
+  checksum: text('checksum'),
+});

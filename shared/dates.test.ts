@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  daysInclusive,
+  formatDate,
+  isIsoDate,
+  parseDutchDate,
+} from './dates';
+
+describe('dates: ISO in storage, dd-mm-jjjj on screen', () => {
+  it('shows ISO dates as dd-mm-jjjj', () => {
+    expect(formatDate('2026-03-09')).toBe('09-03-2026');
+    expect(() => formatDate('2026-02-30')).toThrow(RangeError);
+  });
+
+  it('reads dd-mm-jjjj and refuses dates that do not exist', () => {
+    expect(parseDutchDate('9-3-2026')).toBe('2026-03-09');
+    expect(parseDutchDate('29-02-2024')).toBe('2024-02-29');
+    expect(parseDutchDate('29-02-2025')).toBeNull();
+    expect(parseDutchDate('2026-03-09')).toBeNull();
+    expect(isIsoDate('2026-13-01')).toBe(false);
+  });
+
+  it('does date arithmetic without time-zone drift', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
+    expect(ageOn('2010-11-24', '2026-11-23')).toBe(15);
+    expect(ageOn('2010-11-23', '2026-11-23')).toBe(16);
+  });
+});

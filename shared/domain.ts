@@ -1,0 +1,214 @@
+/**
+ * Domain vocabulary: every enumeration the model uses, with its Dutch label.
+ * Sources: ../shared/DOMAIN.md and the seeds named next to each list.
+ */
+
+/** Builds a tuple of codes plus a label lookup from one table, so the two never drift apart. */
+function codeList<const T extends readonly (readonly [string, string])[]>(rows: T) {
+  const codes = rows.map(([code]) => code) as { [K in keyof T]: T[K][0] };
+  const labels = Object.fromEntries(rows) as Record<T[number][0], string>;
+  return { codes, labels };
+}
+
+export const ROLLEN = codeList([
+  ['jeugdprofessional', 'Jeugdprofessional'],
+  ['teamcoach', 'Teamcoach'],
+  ['beheerder', 'Beheerder'],
+] as const);
+export type Rol = (typeof ROLLEN.codes)[number];
+
+export const GEZIN_STATUSSEN = codeList([
+  ['aangemeld', 'Aangemeld'],
+  ['actief', 'Actief'],
+  ['afgesloten', 'Afgesloten'],
+] as const);
+export type GezinStatus = (typeof GEZIN_STATUSSEN.codes)[number];
+
+export const GEZINSLID_ROLLEN = codeList([
+  ['ouder', 'Ouder/verzorger'],
+  ['jeugdige', 'Jeugdige'],
+  ['overig', 'Overig gezinslid'],
+] as const);
+export type GezinslidRol = (typeof GEZINSLID_ROLLEN.codes)[number];
+
+/** Life domains of the integral family plan (002_… 3.2.2, 4.4). */
+export const LEEFDOMEINEN = codeList([
+  ['opvoeden_opgroeien', 'Opvoeden en opgroeien'],
+  ['onderwijs', 'Onderwijs'],
+  ['werk_inkomen', 'Werk en inkomen'],
+  ['schulden', 'Schulden'],
+  ['wonen', 'Wonen'],
+  ['veiligheid', 'Veiligheid'],
+  ['gezondheid', 'Gezondheid'],
+] as const);
+export type Leefdomein = (typeof LEEFDOMEINEN.codes)[number];
+
+/** Referrers of the region (002_… 2.3). */
+export const VERWIJZERS = codeList([
+  ['jeugdteam', 'Jeugdteam'],
+  ['medisch', 'Medisch verwijzer (huisarts, jeugdarts, medisch specialist)'],
+  ['gi', 'Gecertificeerde instelling'],
+  ['rechter', 'Rechterlijke macht'],
+  ['overig', 'Overig'],
+] as const);
+export type Verwijzer = (typeof VERWIJZERS.codes)[number];
+
+/** Triage order "wat kun je zelf, wat doen we samen, wat laten we doen" (002_… 4.4). */
+export const TRIAGE_UITKOMSTEN = codeList([
+  ['zelf', 'Zelf (eigen kracht)'],
+  ['samen', 'Samen (netwerk en voorliggende voorzieningen)'],
+  ['laten_doen', 'Laten doen (jeugdhulp)'],
+] as const);
+export type TriageUitkomst = (typeof TRIAGE_UITKOMSTEN.codes)[number];
+
+/** Zorgprofiel intensity categories (002_… bijlage 1 "Zorgprofielen"). */
+export const ZORGPROFIEL_CATEGORIEEN = codeList([
+  ['acuut', 'Acuut (crisis)'],
+  ['perspectief', 'Perspectief (kort, lage intensiteit)'],
+  ['intensief', 'Intensief (lang, hoge intensiteit)'],
+  ['duurzaam', 'Duurzaam (lang, lage intensiteit)'],
+] as const);
+export type ZorgprofielCategorie = (typeof ZORGPROFIEL_CATEGORIEEN.codes)[number];
+
+/** Duration a zorgprofiel implies, in months; longer care is an outlier for the coach. */
+export const ZORGPROFIEL_VERWACHTE_DUUR_MAANDEN: Record<ZorgprofielCategorie, number> = {
+  acuut: 3,
+  perspectief: 6,
+  intensief: 18,
+  duurzaam: 24,
+};
+
+/** Upbringing and growing-up problem areas a zorgprofiel names. */
+export const PROBLEEMGEBIEDEN = codeList([
+  ['opvoedingsvaardigheden', 'Opvoedingsvaardigheden ouders'],
+  ['gedrag', 'Gedragsproblemen'],
+  ['emotioneel', 'Emotionele problemen (angst, somberheid)'],
+  ['ontwikkeling', 'Ontwikkelingsproblemen'],
+  ['psychiatrisch', 'Psychiatrische problematiek'],
+  ['verstandelijke_beperking', 'Verstandelijke beperking'],
+  ['lichamelijke_beperking', 'Lichamelijke beperking of ziekte'],
+  ['middelengebruik', 'Middelengebruik'],
+  ['huiselijk_geweld', 'Huiselijk geweld of kindermishandeling'],
+  ['scheiding', 'Complexe scheiding'],
+  ['school', 'Schoolproblemen en verzuim'],
+  ['dyslexie', 'Ernstige enkelvoudige dyslexie'],
+  ['justitie', 'Justitiële problematiek'],
+] as const);
+export type Probleemgebied = (typeof PROBLEEMGEBIEDEN.codes)[number];
+
+/**
+ * Purchase lots (002_… bijlage 1 "Percelen"); J&O, Jeugd-GGZ and voormalig AWBZ are split
+ * in licht and zwaar.
+ */
+export const PERCELEN = codeList([
+  ['jo_licht', 'Jeugd- en opvoedondersteuning licht'],
+  ['jo_zwaar', 'Jeugd- en opvoedondersteuning zwaar'],
+  ['ggz_licht', 'Jeugd-GGZ licht (basis-GGZ)'],
+  ['ggz_zwaar', 'Jeugd-GGZ zwaar (specialistische GGZ)'],
+  ['awbz_licht', 'Voormalig AWBZ licht'],
+  ['awbz_zwaar', 'Voormalig AWBZ zwaar'],
+  ['eed', 'Enkelvoudige ernstige dyslexie'],
+  ['jb', 'Jeugdbescherming'],
+  ['jr', 'Jeugdreclassering'],
+  ['pleegzorg', 'Pleegzorg'],
+  ['onderwijs_jeugdhulp', 'Onderwijs-jeugdhulp'],
+] as const);
+export type Perceel = (typeof PERCELEN.codes)[number];
+
+/**
+ * iJw 3.2 codelijst JZ020 "Productcategorie": the categories this region contracts.
+ * The code is the first two characters of a five-character productcode (e.g. 45A48).
+ */
+export const IJW_PRODUCTCATEGORIEEN = codeList([
+  ['40', 'Jeugdhulp verblijf (inclusief behandeling)'],
+  ['41', 'Jeugdhulp verblijf (exclusief behandeling)'],
+  ['42', 'Pleegzorg'],
+  ['43', 'Gesloten plaatsing'],
+  ['44', 'Jeugdhulp crisis'],
+  ['45', 'Jeugdhulp ambulant'],
+  ['46', 'Jeugdhulp dagbehandeling'],
+  ['47', 'Jeugdbescherming'],
+  ['48', 'Jeugdreclassering'],
+  ['54', 'Jeugd-GGZ'],
+  ['55', 'Enkelvoudige ernstige dyslexie'],
+] as const);
+export type IjwProductcategorie = (typeof IJW_PRODUCTCATEGORIEEN.codes)[number];
+
+/** Categories that mean the youth lives away from home (the costliest care). */
+export const VERBLIJF_CATEGORIEEN: readonly IjwProductcategorie[] = ['40', '41', '42', '43'];
+
+/** iJw 3.2 codelijst WJ756 "Eenheid". */
+export const IJW_EENHEDEN = codeList([
+  ['01', 'Minuut'],
+  ['04', 'Uur'],
+  ['14', 'Etmaal'],
+  ['16', 'Dagdeel (4 uur)'],
+  ['82', 'Stuks (inspanning)'],
+  ['83', "Euro's"],
+  ['84', 'Stuks (output)'],
+] as const);
+export type IjwEenheid = (typeof IJW_EENHEDEN.codes)[number];
+
+/** iJw 3.2 codelijst WJ757 "Frequentie". */
+export const IJW_FREQUENTIES = codeList([
+  ['1', 'Per dag'],
+  ['2', 'Per week'],
+  ['4', 'Per maand'],
+  ['6', 'Totaal binnen geldigheidsduur toewijzing'],
+] as const);
+export type IjwFrequentie = (typeof IJW_FREQUENTIES.codes)[number];
+
+export const TOEWIJZING_STATUSSEN = codeList([
+  ['concept', 'Concept'],
+  ['ter_accordering', 'Ter accordering (vier ogen)'],
+  ['toegewezen', 'Toegewezen'],
+  ['gestart', 'Zorg gestart'],
+  ['beeindigd', 'Beëindigd'],
+  ['ingetrokken', 'Ingetrokken'],
+] as const);
+export type ToewijzingStatus = (typeof TOEWIJZING_STATUSSEN.codes)[number];
+
+export const AANBIEDER_ROLLEN = codeList([
+  ['hoofdaanbieder', 'Hoofdaanbieder'],
+  ['onderaannemer', 'Onderaannemer'],
+] as const);
+export type AanbiederRol = (typeof AANBIEDER_ROLLEN.codes)[number];
+
+/** Why care ended, close to the CBS beleidsinformatie reasons the region reports. */
+export const EINDE_REDENEN = codeList([
+  ['volgens_plan', 'Volgens plan beëindigd'],
+  ['voortijdig_client', 'Voortijdig afgebroken door cliënt (uitval)'],
+  ['voortijdig_aanbieder', 'Voortijdig afgebroken door aanbieder'],
+  ['verhuizing', 'Verhuizing'],
+  ['overig', 'Overige reden'],
+] as const);
+export type EindeReden = (typeof EINDE_REDENEN.codes)[number];
+
+export const EVALUATIE_UITKOMSTEN = codeList([
+  ['voortzetten', 'Voortzetten'],
+  ['opschalen', 'Opschalen'],
+  ['afschalen', 'Afschalen'],
+  ['stoppen', 'Stoppen'],
+] as const);
+export type EvaluatieUitkomst = (typeof EVALUATIE_UITKOMSTEN.codes)[number];
+
+export const DOEL_RESULTATEN = codeList([
+  ['open', 'Nog open'],
+  ['behaald', 'Behaald'],
+  ['deels', 'Deels behaald'],
+  ['niet_behaald', 'Niet behaald'],
+] as const);
+export type DoelResultaat = (typeof DOEL_RESULTATEN.codes)[number];
+
+export const AFSPRAAK_STATUSSEN = codeList([
+  ['open', 'Open'],
+  ['gedaan', 'Gedaan'],
+  ['vervallen', 'Vervallen'],
+] as const);
+export type AfspraakStatus = (typeof AFSPRAAK_STATUSSEN.codes)[number];
+
+export const ACTIEPLAN_STATUSSEN = codeList([
+  ['open', 'Open'],
+  ['afgerond', 'Afgerond'],
+] as const);
+export type ActieplanStatus = (typeof ACTIEPLAN_STATUSSEN.codes)[number];
