@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import * as schema from './schema';
 
-const tables = Object.values(schema).filter((value): value is SQLiteTable =>
+const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
   is(value, SQLiteTable),
 );
 const LOCAL_ONLY = new Set(['audit_log', 'outbox', 'sync_state']);
