@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../shared/dates';
+import { demoStore } from '../test/helpers/demo-store';
+import { createCore } from './core';
+
+const { store, data } = demoStore();
+const logged: string[] = [];
+const core = createCore(store, (m) => logged.push(m));
+afterAll(() => core.close());
+
+const team = data.teams.find((t) => t.naam === 'Jeugdteam Dordrecht Noord')!;
+const professional = data.professionals.find(
+  (p) => p.teamId === team.id && p.rol === 'jeugdprofessional',
+)!;
+const beheerder = data.professionals.find((p) => p.rol === 'beheerder')!;
+const as = (p: { id?: string }) => ({ professionalId: p.id! });
+const teamFamilies = data.gezinnen.filter((g) => g.teamId === team.id);
+
+function caseload(input: unknown, who = as(professional)) {
+  const result = core.call('gezinnen.lijst', input, who);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+describe('core API', () => {
+  it('lists every active professional for the profile choice, without sign-in', () => {
+    const result = core.call('profielen.lijst', {}, { professionalId: null });
+    expect(result.ok && result.data.length).toBe(data.professionals.length);
+  });
+
+  it("shows a professional only the own team's families", () => {
+    const all = caseload({});
+    expect(all.totaal).toBe(teamFamilies.length);
+    const ids = new Set(teamFamilies.map((g) => g.id));
+    expect(all.gezinnen.every((g) => ids.has(g.id))).toBe(true);
+    const own = caseload({ alleenEigen: true });
+    expect(own.totaal).toBe(teamFamilies.filter((g) => g.regisseurId === professional.id).length);
+  });
+
+  it('lists open families before closed ones', () => {
+    const statuses = caseload({}).gezinnen.map((g) => g.status);
+    expect(statuses.indexOf('afgesloten')).toBeGreaterThan(statuses.lastIndexOf('actief'));
+  });
+
+  it('finds a family by a member name, a date of birth and a BSN', () => {
+    const member = data.gezinsleden.find(
+      (m) => m.bsn && teamFamilies.some((g) => g.id === m.gezinId),
+    )!;
+    const byBsn = caseload({ zoek: member.bsn });
+    expect(byBsn.gezinnen.map((g) => g.id)).toEqual([member.gezinId]);
+    expect(
+      caseload({ zoek: formatDate(member.geboortedatum) }).gezinnen.map((g) => g.id),
+    ).toContain(member.gezinId);
+    expect(
+      caseload({ zoek: `${member.voornaam} ${member.achternaam}` }).gezinnen.map((g) => g.id),
+    ).toContain(member.gezinId);
+  });
+
+  it('does not find a BSN of another team', () => {
+    const elsewhere = data.gezinsleden.find(
+      (m) => m.bsn && !teamFamilies.some((g) => g.id === m.gezinId),
+    )!;
+    expect(caseload({ zoek: elsewhere.bsn }).totaal).toBe(0);
+  });
+
+  it('treats % and _ in a search as plain characters', () => {
+    expect(caseload({ zoek: '%' }).totaal).toBe(0);
+    expect(caseload({ zoek: '_' }).totaal).toBe(0);
+  });
+
+  it('answers bad input with a Dutch message naming the field', () => {
+    expect(core.call('gezinnen.lijst', { zoek: 42 }, as(professional))).toEqual({
+      ok: false,
+      error: {
+        code: 'ongeldige-invoer',
+        message: expect.stringMatching(/^Veld "zoek": .*verwacht/),
+        field: 'zoek',
+      },
+    });
+    expect(core.call('gezinnen.lijst', { status: 'weg' }, as(professional))).toMatchObject({
+      ok: false,
+      error: { field: 'status' },
+    });
+    expect(core.call('gezinnen.lijst', { onbekend: 1 }, as(professional))).toMatchObject({
+      ok: false,
+      error: { code: 'ongeldige-invoer', message: 'Onbekend veld: onbekend.' },
+    });
+    expect(core.call('gezinnen.lijst', { zoek: '123456789' }, as(professional))).toMatchObject({
+      ok: false,
+      error: { message: 'Dit BSN klopt niet (de elfproef faalt).', field: 'zoek' },
+    });
+  });
+
+  it('refuses callers who are not signed in or whose role has no caseload', () => {
+    expect(core.call('gezinnen.lijst', {}, { professionalId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'niet-aangemeld' },
+    });
+    expect(core.call('gezinnen.lijst', {}, { professionalId: 'onbekend' })).toMatchObject({
+      ok: false,
+      error: { code: 'niet-aangemeld' },
+    });
+    expect(core.call('gezinnen.lijst', {}, as(beheerder))).toMatchObject({
+      ok: false,
+      error: { code: 'geen-toegang' },
+    });
+  });
+
+  it('turns an unexpected failure into a typed error without personal data in the log', () => {
+    const broken = createCore({ ...store, db: undefined as never }, (m) => logged.push(m));
+    const result = broken.call('profielen.lijst', {}, { professionalId: null });
+    expect(result).toMatchObject({ ok: false, error: { code: 'interne-fout' } });
+    expect(logged.at(-1)).toMatch(/^Interne fout in profielen.lijst/);
+  });
+});

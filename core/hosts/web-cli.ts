@@ -1,0 +1,44 @@
+/**
+ * npm run web: the browser host on its embedded defaults.
+ *   EENPLAN_DATA_DIR  profile folder (default .data/web)
+ *   EENPLAN_PORT      port on 127.0.0.1 (default 5180; a free port when that one is taken)
+ */
+import { resolve } from 'node:path';
+import { createCore } from '../core';
+import { openProfileStore } from '../profile-store';
+import { startWebHost, type WebHost } from './web';
+
+const dataDir = resolve(process.env.EENPLAN_DATA_DIR ?? '.data/web');
+const wantedPort = Number(process.env.EENPLAN_PORT ?? 5180);
+if (!Number.isInteger(wantedPort) || wantedPort < 0 || wantedPort > 65_535) {
+  console.error(
+    `Fout: EENPLAN_PORT moet een poortnummer zijn, niet "${process.env.EENPLAN_PORT}".`,
+  );
+  process.exit(2);
+}
+
+const store = openProfileStore({ dataDir });
+if (store.seededWithDemo)
+  console.log('Eerste start: de kleine demoregio is geladen (fictieve gezinnen).');
+const core = createCore(store);
+const staticDir = resolve('dist/renderer');
+
+let host: WebHost;
+try {
+  host = await startWebHost({ core, staticDir, port: wantedPort });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  host = await startWebHost({ core, staticDir, port: 0 });
+  console.log(`Poort ${wantedPort} is bezet; Eenplan gebruikt een vrije poort.`);
+}
+console.log(`Eenplan draait in de browser op ${host.url} (alleen op deze computer bereikbaar).`);
+console.log(`Gegevens: ${store.path} (versleuteld). Stoppen: Ctrl+C.`);
+
+function stop(): void {
+  void host.close().then(() => {
+    core.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStore } from '../../test/helpers/demo-store';
+import { createCore } from '../core';
+import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startWebHost, type WebHost } from './web';
+
+const { store, data } = demoStore();
+const professional = data.professionals.find((p) => p.rol === 'jeugdprofessional')!;
+let host: WebHost;
+let staticDir: string;
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'eenplan-web-'));
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Eenplan</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  host = await startWebHost({ core: createCore(store), staticDir, port: 0 });
+});
+afterAll(async () => {
+  await host.close();
+  store.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(
+  path: string,
+  options: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const url = new URL(path, host.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+describe('browser host', () => {
+  it('answers API calls with the same contract as the core', async () => {
+    const reply = await send('/api/gezinnen.lijst', {
+      method: 'POST',
+      headers: { ...json, 'X-Eenplan-Profiel': professional.id! },
+      body: JSON.stringify({ input: { alleenEigen: true } }),
+    });
+    expect(reply.status).toBe(200);
+    const result = JSON.parse(reply.body) as { ok: boolean; data: { totaal: number } };
+    expect(result.ok).toBe(true);
+    expect(result.data.totaal).toBe(
+      data.gezinnen.filter((g) => g.regisseurId === professional.id).length,
+    );
+  });
+
+  it('maps typed errors to HTTP statuses with the Dutch message', async () => {
+    const post = (body: string, headers: Record<string, string> = json) =>
+      send('/api/gezinnen.lijst', { method: 'POST', headers, body });
+    expect((await post(JSON.stringify({ input: {} }))).status).toBe(401);
+    const bad = await post(JSON.stringify({ input: { zoek: 1 } }), {
+      ...json,
+      'X-Eenplan-Profiel': professional.id!,
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { field: 'zoek' } });
+    const malformed = await post('{"input": ', { ...json, 'X-Eenplan-Profiel': professional.id! });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error.message).toBe('De invoer is geen geldige JSON.');
+    expect((await post('{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect(
+      (await send('/api/bestaat.niet', { method: 'POST', headers: json, body: '{}' })).status,
+    ).toBe(404);
+    expect((await send('/api/profielen.lijst')).status).toBe(405);
+  });
+
+  it('refuses a body over 1 MB', async () => {
+    const reply = await send('/api/profielen.lijst', {
+      method: 'POST',
+      headers: json,
+      body: Buffer.alloc(MAX_BODY_BYTES + 10, 32),
+    }).catch((error: NodeJS.ErrnoException) => ({
+      status: error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 413 : 0,
+      headers: {},
+      body: '',
+    }));
+    expect(reply.status).toBe(413);
+  });
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const index = await send('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect((await send('/assets/app.js')).body).toBe('console.log(1)');
+    const escape = await send('/..%2f..%2fpackage.json');
+    expect(escape.body).toContain('<title>Eenplan</title>');
+  });
+
+  it('answers only requests addressed to 127.0.0.1 or localhost (no DNS rebinding)', async () => {
+    const reply = await send('/health', { headers: { Host: 'evil.example:80' } });
+    expect(reply.status).toBe(421);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The browser host: serves the built renderer and the core's API on 127.0.0.1, for demos on
+ * machines without Electron and for the Playwright e2e tests. Same contract, same validation.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isApiMethod, type ApiErrorBody, type ApiErrorCode } from '../../shared/api';
+import type { Core } from '../core';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const PROFILE_HEADER = 'x-eenplan-profiel';
+
+/** Inline styles are needed by MUI's emotion; scripts only from our own origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const STATUS: Record<ApiErrorCode, number> = {
+  'ongeldige-invoer': 400,
+  'niet-aangemeld': 401,
+  'geen-toegang': 403,
+  'niet-gevonden': 404,
+  'interne-fout': 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebHostOptions {
+  core: Core;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+}
+
+export interface WebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, error: ApiErrorBody): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolveBody(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const root = resolve(options.staticDir);
+  let port = 0;
+
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<void> {
+    if (req.method !== 'POST')
+      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
+    if (!isApiMethod(method))
+      return sendError(res, 404, {
+        code: 'niet-gevonden',
+        message: `Onbekende functie: ${method}.`,
+      });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(res, 415, {
+        code: 'ongeldige-invoer',
+        message: 'Stuur de invoer als JSON.',
+      });
+    }
+    const body = await readBody(req);
+    if (body === null)
+      return sendError(res, 413, {
+        code: 'ongeldige-invoer',
+        message: 'De invoer is te groot (maximaal 1 MB).',
+      });
+    let parsed: unknown;
+    try {
+      parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return sendError(res, 400, {
+        code: 'ongeldige-invoer',
+        message: 'De invoer is geen geldige JSON.',
+      });
+    }
+    const input = (parsed as { input?: unknown } | null)?.input;
+    const profile = req.headers[PROFILE_HEADER];
+    const result = options.core.call(method, input, {
+      professionalId: typeof profile === 'string' ? profile : null,
+    });
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+  }
+
+  function handleStatic(res: ServerResponse, pathname: string): void {
+    const requested = normalize(join(root, decodeURIComponent(pathname)));
+    const inside = requested === root || requested.startsWith(root + sep);
+    let file =
+      inside && existsSync(requested) && statSync(requested).isFile()
+        ? requested
+        : join(root, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('De schermen van Eenplan zijn nog niet gebouwd: voer "npm run build:renderer" uit.');
+      return;
+    }
+    if (!inside) file = join(root, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': file.endsWith('index.html')
+        ? 'no-cache'
+        : 'public, max-age=31536000, immutable',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    securityHeaders(res);
+    // Only our own origin: blocks DNS-rebinding pages from reaching the API.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return sendError(res, 421, { code: 'geen-toegang', message: 'Onbekende host.' });
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/health') return sendJson(res, 200, { ok: true });
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() =>
+        sendError(res, 500, {
+          code: 'interne-fout',
+          message: 'Er ging iets mis bij het verwerken van het verzoek.',
+        }),
+      );
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Niet toegestaan.' });
+    handleStatic(res, url.pathname);
+  });
+
+  return new Promise((resolveHost, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolveHost({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

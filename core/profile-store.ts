@@ -1,0 +1,43 @@
+/**
+ * Opens the local profile store in a data folder, and on the very first start fills it with
+ * the small demo region so the app has something to show.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type OpenDatabase } from '../db/connection';
+import { generateRegion } from '../db/demo/generate';
+import { writeDataset } from '../db/demo/write';
+import { loadOrCreateKeyFile } from '../db/key-file';
+import { toIsoDate } from '../shared/dates';
+
+export interface ProfileStoreOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  migrationsFolder?: string;
+  /** Load the small demo region when the store is empty (default true). */
+  demoOnFirstStart?: boolean;
+}
+
+export interface ProfileStore extends OpenDatabase {
+  path: string;
+  seededWithDemo: boolean;
+}
+
+export function openProfileStore(options: ProfileStoreOptions): ProfileStore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const path = join(options.dataDir, 'eenplan.db');
+  const store = openDatabase({
+    path,
+    key: loadOrCreateKeyFile(join(options.dataDir, 'eenplan.key')),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  });
+  let seededWithDemo = false;
+  const empty =
+    (store.sqlite.prepare('SELECT count(*) AS n FROM gemeenten').get() as { n: number }).n === 0;
+  if (empty && options.demoOnFirstStart !== false) {
+    writeDataset(store.sqlite, generateRegion({ scale: 'small', today: toIsoDate(new Date()) }));
+    seededWithDemo = true;
+  }
+  return { ...store, path, seededWithDemo };
+}

@@ -1,0 +1,37 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
+import { professionals, teams } from '../../db/schema';
+import type { Profiel } from '../../shared/api';
+import type { Session } from '../session';
+
+/** Everyone who can sign in on this laptop, grouped by team for the profile choice. */
+export function listProfielen(db: Db): Profiel[] {
+  return db
+    .select({
+      id: professionals.id,
+      naam: professionals.naam,
+      rol: professionals.rol,
+      teamId: professionals.teamId,
+      teamNaam: teams.naam,
+    })
+    .from(professionals)
+    .leftJoin(teams, eq(teams.id, professionals.teamId))
+    .where(eq(professionals.actief, true))
+    .orderBy(asc(teams.naam), asc(professionals.naam))
+    .all();
+}
+
+export function sessionFor(db: Db, professionalId: string): Session | null {
+  const row = db
+    .select({
+      id: professionals.id,
+      rol: professionals.rol,
+      teamId: professionals.teamId,
+      actief: professionals.actief,
+    })
+    .from(professionals)
+    .where(eq(professionals.id, professionalId))
+    .get();
+  if (!row || !row.actief) return null;
+  return { professionalId: row.id, rol: row.rol, teamId: row.teamId };
+}

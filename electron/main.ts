@@ -1,0 +1,127 @@
+/**
+ * Electron main process: a thin shell. It owns the database (through the core), serves the
+ * renderer on a privileged scheme with a strict CSP, and answers IPC from its own pages only.
+ * No business rules live here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, screen, session } from 'electron';
+import { createCore, type Core } from '../core/core';
+import { openProfileStore } from '../core/profile-store';
+import { isApiMethod } from '../shared/api';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isPermissionAllowed,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from './security';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** The SQLite addon built for Electron's ABI (packaging or `npm start` builds it). */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    process.env.EENPLAN_NATIVE_BINDING,
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((c): c is string => Boolean(c) && existsSync(c!));
+}
+
+let core: Core | null = null;
+
+function createWindow(): void {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Eenplan',
+    webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () =>
+    saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }),
+  );
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+void app.whenReady().then(() => {
+  const rendererDir = join(__dirname, '..', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveAppFile(request.url, rendererDir, join);
+    if (!file || !existsSync(file)) return new Response('Niet gevonden', { status: 404 });
+    return new Response(readFileSync(file), {
+      headers: {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) =>
+    callback(isPermissionAllowed(permission, webContents.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler((webContents, permission) =>
+    webContents ? isPermissionAllowed(permission, webContents.getURL()) : false,
+  );
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  const nativeBinding = electronNativeBinding();
+  const store = openProfileStore({
+    dataDir: join(app.getPath('userData'), 'profielen', 'standaard'),
+    ...(nativeBinding ? { nativeBinding } : {}),
+    migrationsFolder: join(__dirname, 'migrations'),
+  });
+  core = createCore(store);
+  ipcMain.handle(
+    'eenplan:call',
+    (event, method: unknown, input: unknown, professionalId: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url))
+        throw new Error('IPC van een onbekende afzender geweigerd.');
+      if (typeof method !== 'string' || !isApiMethod(method)) {
+        return { ok: false, error: { code: 'niet-gevonden', message: 'Onbekende functie.' } };
+      }
+      return core!.call(method, input, {
+        professionalId: typeof professionalId === 'string' ? professionalId : null,
+      });
+    },
+  );
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  core = null;
+  app.quit();
+});

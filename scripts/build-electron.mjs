@@ -1,0 +1,34 @@
+// Bundles electron/main.ts and electron/preload.ts (with the core) into dist/electron as
+// CommonJS, and copies the migrations next to them for the packaged app.
+import { cpSync, mkdirSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const outdir = 'dist/electron';
+mkdirSync(outdir, { recursive: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir,
+  // The core finds its migrations relative to import.meta.url; in this CommonJS bundle that
+  // is the bundle's own file, and the migrations are copied beside it.
+  define: { 'import.meta.url': '__eenplanModuleUrl' },
+  banner: { js: "const __eenplanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/preload.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir,
+});
+cpSync('db/migrations', `${outdir}/migrations`, { recursive: true });
+console.log('Electron-shell gebouwd in dist/electron.');
