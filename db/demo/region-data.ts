@@ -3,7 +3,13 @@
  * calibration targets from the seeds. Inhabitants per gemeente are rounded approximations
  * that add up to the regional total of 1 January 2020.
  */
-import type { Perceel, Verwijzer } from '../../shared/domain';
+import type {
+  IjwEenheid,
+  IjwFrequentie,
+  IjwProductcategorie,
+  Perceel,
+  Verwijzer,
+} from '../../shared/domain';
 
 export interface GemeenteFact {
   code: string;
@@ -112,9 +118,9 @@ export interface ProductFact {
   productcode: string;
   omschrijving: string;
   perceel: Perceel;
-  categorie: '40' | '41' | '42' | '43' | '44' | '45' | '46' | '47' | '48' | '54' | '55';
-  eenheid: '01' | '04' | '14' | '16' | '82' | '83' | '84';
-  frequentie: '1' | '2' | '4' | '6';
+  categorie: IjwProductcategorie;
+  eenheid: IjwEenheid;
+  frequentie: IjwFrequentie;
   tariefCents: number;
   beschikkingsvrij: boolean;
 }
