@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../shared/dates';
-import { demoStore } from '../test/helpers/demo-store';
+import { DEMO_TODAY, demoStore } from '../test/helpers/demo-store';
 import { createCore } from './core';
 
 const { store, data } = demoStore();
 const logged: string[] = [];
-const core = createCore(store, (m) => logged.push(m));
+const core = createCore(store, {
+  log: (m) => logged.push(m),
+  now: () => new Date(`${DEMO_TODAY}T10:00:00Z`),
+});
 afterAll(() => core.close());
 
 const team = data.teams.find((t) => t.naam === 'Jeugdteam Dordrecht Noord')!;
@@ -107,7 +110,10 @@ describe('core API', () => {
   });
 
   it('turns an unexpected failure into a typed error without personal data in the log', () => {
-    const broken = createCore({ ...store, db: undefined as never }, (m) => logged.push(m));
+    const other = demoStore().store;
+    const broken = createCore(other, { log: (m) => logged.push(m) });
+    other.sqlite.pragma('foreign_keys = OFF');
+    other.sqlite.exec('DROP TABLE professionals');
     const result = broken.call('profielen.lijst', {}, { professionalId: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'interne-fout' } });
     expect(logged.at(-1)).toMatch(/^Interne fout in profielen.lijst/);

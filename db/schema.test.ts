@@ -8,7 +8,7 @@ import * as schema from './schema';
 const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
   is(value, SQLiteTable),
 );
-const LOCAL_ONLY = new Set(['audit_log', 'outbox', 'sync_state']);
+const LOCAL_ONLY = new Set(['audit_log', 'instellingen', 'outbox', 'sync_state']);
 
 function insertFamily(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
   sqlite.exec(`
@@ -38,6 +38,8 @@ describe('domain schema', () => {
         'evaluaties',
         'gemeenten',
         'gezinnen',
+        'instellingen',
+        'overdrachten',
         'gezinsleden',
         'gezinsplan_domeinen',
         'gezinsplan_versies',

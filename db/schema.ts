@@ -461,7 +461,33 @@ export const sojRegels = sqliteTable(
   ],
 );
 
+/** A family handed to another regisseur of the same team, with the reason. */
+export const overdrachten = sqliteTable(
+  'overdrachten',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    vanId: text('van_id')
+      .notNull()
+      .references(() => professionals.id),
+    naarId: text('naar_id')
+      .notNull()
+      .references(() => professionals.id),
+    reden: text('reden').notNull(),
+    op: text('op').notNull(),
+  },
+  (t) => [index('overdrachten_gezin_idx').on(t.gezinId)],
+);
+
 // ---------------------------------------------------------------- audit and sync
+
+/** Local settings of this laptop's profile (device id for the HLC, preferences). */
+export const instellingen = sqliteTable('instellingen', {
+  sleutel: text('sleutel').primaryKey(),
+  waarde: text('waarde').notNull(),
+});
 
 /**
  * NEN 7513 style access log: append-only and hash-chained (each line's hash covers the

@@ -4,11 +4,55 @@
  * may call it; both hosts validate against it before the core runs.
  */
 import { z } from 'zod';
-import { GEZIN_STATUSSEN, ROLLEN, type Rol } from './domain';
+import { isValidBsn } from './bsn';
+import { isIsoDate } from './dates';
+import {
+  AANBIEDER_ROLLEN,
+  ACTIEPLAN_STATUSSEN,
+  AFSPRAAK_STATUSSEN,
+  DOEL_RESULTATEN,
+  EINDE_REDENEN,
+  EVALUATIE_UITKOMSTEN,
+  GEZIN_STATUSSEN,
+  GEZINSLID_ROLLEN,
+  IJW_EENHEDEN,
+  IJW_FREQUENTIES,
+  LEEFDOMEINEN,
+  PERCELEN,
+  PROBLEEMGEBIEDEN,
+  ROLLEN,
+  TOEWIJZING_STATUSSEN,
+  TRIAGE_UITKOMSTEN,
+  VERWIJZERS,
+  ZORGPROFIEL_CATEGORIEEN,
+  type Rol,
+} from './domain';
 
 z.config(z.locales.nl());
 
+// ---------------------------------------------------------------- building blocks
+
 const id = z.string().min(1).max(64);
+const datum = z.string().refine(isIsoDate, { message: 'Geen geldige datum' });
+const tekst = (max = 2_000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Maximaal ${max} tekens` });
+const verplicht = (max = 2_000) => tekst(max).min(1, { message: 'Dit veld is verplicht' });
+const cents = z.number().int();
+const bsn = z
+  .string()
+  .trim()
+  .refine(isValidBsn, { message: 'Dit BSN klopt niet (9 cijfers en de elfproef)' });
+const postcode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4} ?[A-Z]{2}$/, { message: 'Een postcode is vier cijfers en twee letters' })
+  .transform((p) => `${p.slice(0, 4)} ${p.slice(-2)}`);
+
+// ---------------------------------------------------------------- shapes returned
 
 export const Profiel = z.object({
   id,
@@ -19,6 +63,24 @@ export const Profiel = z.object({
 });
 export type Profiel = z.infer<typeof Profiel>;
 
+export const SIGNAAL_SOORTEN = [
+  'evaluatie_te_laat',
+  'toewijzing_eindigt',
+  'geen_toestemming',
+  'wordt_18',
+  'akkoord_gevraagd',
+] as const;
+export type SignaalSoort = (typeof SIGNAAL_SOORTEN)[number];
+
+export const Signaal = z.object({
+  soort: z.enum(SIGNAAL_SOORTEN),
+  gezinId: id,
+  gezinNaam: z.string(),
+  tekst: z.string(),
+  datum: z.string(),
+});
+export type Signaal = z.infer<typeof Signaal>;
+
 export const GezinRegel = z.object({
   id,
   naam: z.string(),
@@ -27,8 +89,252 @@ export const GezinRegel = z.object({
   regisseurNaam: z.string(),
   aangemeldOp: z.string(),
   jeugdigen: z.array(z.object({ voornaam: z.string(), geboortedatum: z.string() })),
+  zorgprofielen: z.array(z.enum(ZORGPROFIEL_CATEGORIEEN.codes)),
+  signalen: z.number().int(),
 });
 export type GezinRegel = z.infer<typeof GezinRegel>;
+
+const Lid = z.object({
+  id,
+  rol: z.enum(GEZINSLID_ROLLEN.codes),
+  voornaam: z.string(),
+  achternaam: z.string(),
+  geboortedatum: z.string(),
+  leeftijd: z.number().int(),
+  bsnGemaskeerd: z.string().nullable(),
+});
+
+const Netwerklid = z.object({
+  id,
+  naam: z.string(),
+  relatie: z.string(),
+  telefoon: z.string().nullable(),
+  rolInPlan: z.string().nullable(),
+});
+
+export const EVALUATIE_STANDEN = ['gepland', 'binnenkort', 'te_laat', 'uitgevoerd'] as const;
+const Evaluatie = z.object({
+  id,
+  geplandOp: z.string(),
+  uitgevoerdOp: z.string().nullable(),
+  uitkomst: z.enum(EVALUATIE_UITKOMSTEN.codes).nullable(),
+  toelichting: z.string().nullable(),
+  stand: z.enum(EVALUATIE_STANDEN),
+});
+
+const Akkoord = z.object({
+  id,
+  reden: z.string(),
+  aangevraagdDoorNaam: z.string(),
+  aangevraagdOp: z.string(),
+  besluit: z.enum(['akkoord', 'afgewezen']).nullable(),
+  beoordeeldDoorNaam: z.string().nullable(),
+  toelichting: z.string().nullable(),
+});
+
+const Toewijzing = z.object({
+  id,
+  gezinslidId: id,
+  aanbiederNaam: z.string(),
+  productcode: z.string(),
+  productOmschrijving: z.string(),
+  volume: z.number().int(),
+  eenheid: z.enum(IJW_EENHEDEN.codes),
+  frequentie: z.enum(IJW_FREQUENTIES.codes),
+  tariefCents: cents,
+  startdatum: z.string(),
+  einddatum: z.string(),
+  werkelijkeStart: z.string().nullable(),
+  wachttijdDagen: z.number().int().nullable(),
+  status: z.enum(TOEWIJZING_STATUSSEN.codes),
+  rol: z.enum(AANBIEDER_ROLLEN.codes),
+  beschikkingsvrij: z.boolean(),
+  neeTenzij: z.boolean(),
+  beeindigdOp: z.string().nullable(),
+  eindeReden: z.enum(EINDE_REDENEN.codes).nullable(),
+  totaalCents: cents,
+  evaluaties: z.array(Evaluatie),
+  akkoord: Akkoord.nullable(),
+});
+export type Toewijzing = z.infer<typeof Toewijzing>;
+
+const Doel = z.object({
+  id,
+  omschrijving: z.string(),
+  meetbaar: z.string(),
+  uiterlijk: z.string(),
+  resultaat: z.enum(DOEL_RESULTATEN.codes),
+});
+
+const Zorgprofiel = z.object({
+  id,
+  categorie: z.enum(ZORGPROFIEL_CATEGORIEEN.codes),
+  probleemgebieden: z.array(z.enum(PROBLEEMGEBIEDEN.codes)),
+  vastgesteldOp: z.string(),
+});
+
+export const Actieplan = z.object({
+  id,
+  jeugdigeId: id,
+  jeugdigeNaam: z.string(),
+  hulpvraag: z.string(),
+  problemen: z.string(),
+  verwijzer: z.enum(VERWIJZERS.codes),
+  eigenKracht: z.string().nullable(),
+  netwerk: z.string().nullable(),
+  voorliggend: z.string().nullable(),
+  triageUitkomst: z.enum(TRIAGE_UITKOMSTEN.codes).nullable(),
+  jeugdhulpNodig: z.boolean(),
+  status: z.enum(ACTIEPLAN_STATUSSEN.codes),
+  geopendOp: z.string(),
+  afgerondOp: z.string().nullable(),
+  doelen: z.array(Doel),
+  zorgprofiel: Zorgprofiel.nullable(),
+  toewijzingen: z.array(Toewijzing),
+});
+export type Actieplan = z.infer<typeof Actieplan>;
+
+const Gebeurtenis = z.object({ datum: z.string(), soort: z.string(), tekst: z.string() });
+
+export const Dossier = z.object({
+  gezin: z.object({
+    id,
+    naam: z.string(),
+    adres: z.string(),
+    postcode: z.string(),
+    woonplaats: z.string(),
+    status: z.enum(GEZIN_STATUSSEN.codes),
+    aangemeldOp: z.string(),
+    afgeslotenOp: z.string().nullable(),
+    oordeelGezin: z.string().nullable(),
+    oordeelCijfer: z.number().int().nullable(),
+    regisseurId: id,
+    regisseurNaam: z.string(),
+  }),
+  leden: z.array(Lid),
+  netwerk: z.array(Netwerklid),
+  actieplannen: z.array(Actieplan),
+  tijdlijn: z.array(Gebeurtenis),
+  signalen: z.array(Signaal),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export const PlanInhoud = z.object({
+  eigenWoorden: z.string(),
+  toekomstplan: z.string().nullable(),
+  domeinen: z.array(
+    z.object({ domein: z.enum(LEEFDOMEINEN.codes), situatie: z.string(), doel: z.string() }),
+  ),
+  afspraken: z.array(
+    z.object({
+      wat: z.string(),
+      wie: z.string(),
+      uiterlijk: z.string().nullable(),
+      status: z.enum(AFSPRAAK_STATUSSEN.codes),
+    }),
+  ),
+});
+export type PlanInhoud = z.infer<typeof PlanInhoud>;
+
+export const Gezinsplan = z.object({
+  id,
+  gezinId: id,
+  inhoud: PlanInhoud,
+  afspraakIds: z.array(id),
+  toekomstplanNodig: z.boolean(),
+  versie: z.number().int(),
+  gewijzigdSindsVersie: z.boolean(),
+  toestemming: z.object({ versie: z.number().int(), op: z.string(), door: z.string() }).nullable(),
+  versies: z.array(
+    z.object({ versie: z.number().int(), vastgesteldOp: z.string(), inhoud: PlanInhoud }),
+  ),
+});
+export type Gezinsplan = z.infer<typeof Gezinsplan>;
+
+const Product = z.object({
+  id,
+  productcode: z.string(),
+  omschrijving: z.string(),
+  perceel: z.enum(PERCELEN.codes),
+  eenheid: z.enum(IJW_EENHEDEN.codes),
+  frequentie: z.enum(IJW_FREQUENTIES.codes),
+  tariefCents: cents,
+  beschikkingsvrij: z.boolean(),
+  verblijf: z.boolean(),
+});
+export type Product = z.infer<typeof Product>;
+
+export const AanbiederKeuze = z.object({
+  id,
+  naam: z.string(),
+  plaats: z.string(),
+  clientenstop: z.boolean(),
+  plafondCents: cents,
+  benutCents: cents,
+  plafondBereikt: z.boolean(),
+  producten: z.array(Product),
+});
+export type AanbiederKeuze = z.infer<typeof AanbiederKeuze>;
+
+export const Voorstel = z.object({
+  totaalCents: cents,
+  ditJaarCents: cents,
+  budget: z.object({
+    jaar: z.number().int(),
+    budgetCents: cents,
+    verplichtCents: cents,
+    naDezeCents: cents,
+  }),
+  vierOgen: z.object({ nodig: z.boolean(), redenen: z.array(z.string()) }),
+  neeTenzijNodig: z.boolean(),
+  beschikkingsvrij: z.boolean(),
+});
+export type Voorstel = z.infer<typeof Voorstel>;
+
+const AkkoordVerzoek = z.object({
+  id,
+  toewijzingId: id,
+  gezinId: id,
+  gezinNaam: z.string(),
+  omschrijving: z.string(),
+  totaalCents: cents,
+  reden: z.string(),
+  aangevraagdDoorNaam: z.string(),
+  aangevraagdOp: z.string(),
+});
+
+const Collega = z.object({ id, naam: z.string(), rol: z.enum(ROLLEN.codes) });
+
+const Ok = z.object({ id });
+
+// ---------------------------------------------------------------- inputs used twice
+
+const LidInvoer = z
+  .object({
+    rol: z.enum(GEZINSLID_ROLLEN.codes),
+    voornaam: verplicht(100),
+    achternaam: verplicht(100),
+    geboortedatum: datum,
+    bsn: bsn.optional(),
+  })
+  .strict();
+
+const ToewijzingInvoer = z
+  .object({
+    actieplanId: id,
+    aanbiederId: id,
+    productId: id,
+    volume: z.number().int().min(1, { message: 'Minimaal 1' }).max(10_000),
+    startdatum: datum,
+    einddatum: datum,
+  })
+  .strict()
+  .refine((t) => t.einddatum >= t.startdatum, {
+    message: 'De einddatum ligt voor de startdatum',
+    path: ['einddatum'],
+  });
+
+// ---------------------------------------------------------------- the methods
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -43,28 +349,280 @@ function method<I extends z.ZodType, O extends z.ZodType>(
   return spec;
 }
 
+const team = ['jeugdprofessional', 'teamcoach'] as const;
+const professional = ['jeugdprofessional'] as const;
+
 export const API = {
   'profielen.lijst': method({
     input: z.object({}).strict(),
     output: z.array(Profiel),
     roles: null,
   }),
+  'team.collegas': method({ input: z.object({}).strict(), output: z.array(Collega), roles: team }),
   'gezinnen.lijst': method({
     input: z
       .object({
         /** Name, date of birth (dd-mm-jjjj) or BSN. */
         zoek: z.string().trim().max(100).optional(),
         status: z.enum(GEZIN_STATUSSEN.codes).optional(),
+        zorgprofiel: z.enum(ZORGPROFIEL_CATEGORIEEN.codes).optional(),
+        evaluatieNodig: z.boolean().optional(),
         alleenEigen: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ gezinnen: z.array(GezinRegel), totaal: z.number().int() }),
-    roles: ['jeugdprofessional', 'teamcoach'],
+    output: z.object({
+      gezinnen: z.array(GezinRegel),
+      totaal: z.number().int(),
+      perStatus: z.record(z.enum(GEZIN_STATUSSEN.codes), z.number().int()),
+    }),
+    roles: team,
+  }),
+  'gezin.aanmaken': method({
+    input: z
+      .object({
+        naam: verplicht(120),
+        adres: verplicht(200),
+        postcode,
+        woonplaats: verplicht(100),
+        leden: z.array(LidInvoer).min(1, { message: 'Voeg minstens één gezinslid toe' }).max(20),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'gezin.dossier': method({
+    input: z.object({ gezinId: id }).strict(),
+    output: Dossier,
+    roles: team,
+  }),
+  'gezinslid.opslaan': method({
+    input: LidInvoer.extend({ gezinId: id, id: id.optional() }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'netwerklid.opslaan': method({
+    input: z
+      .object({
+        gezinId: id,
+        id: id.optional(),
+        naam: verplicht(120),
+        relatie: verplicht(80),
+        telefoon: tekst(30).optional(),
+        rolInPlan: tekst(300).optional(),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'netwerklid.verwijderen': method({
+    input: z.object({ id }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'gezinsplan.ophalen': method({
+    input: z.object({ gezinId: id }).strict(),
+    output: Gezinsplan,
+    roles: team,
+  }),
+  'gezinsplan.opslaan': method({
+    input: z
+      .object({
+        gezinId: id,
+        eigenWoorden: tekst(5_000).optional(),
+        toekomstplan: tekst(5_000).optional(),
+        domeinen: z
+          .array(
+            z
+              .object({
+                domein: z.enum(LEEFDOMEINEN.codes),
+                situatie: tekst(2_000),
+                doel: tekst(2_000),
+              })
+              .strict(),
+          )
+          .max(LEEFDOMEINEN.codes.length)
+          .optional(),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'afspraak.opslaan': method({
+    input: z
+      .object({
+        gezinId: id,
+        id: id.optional(),
+        wat: verplicht(500),
+        wie: verplicht(120),
+        uiterlijk: datum.optional(),
+        status: z.enum(AFSPRAAK_STATUSSEN.codes).optional(),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'afspraak.verwijderen': method({
+    input: z.object({ id }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'gezinsplan.vastleggen': method({
+    input: z.object({ gezinId: id }).strict(),
+    output: z.object({ versie: z.number().int() }),
+    roles: professional,
+  }),
+  'gezinsplan.toestemming': method({
+    input: z.object({ gezinId: id, door: verplicht(200) }).strict(),
+    output: z.object({ versie: z.number().int() }),
+    roles: professional,
+  }),
+  'actieplan.aanmaken': method({
+    input: z
+      .object({
+        gezinId: id,
+        jeugdigeId: id,
+        hulpvraag: verplicht(2_000),
+        problemen: tekst(2_000).optional(),
+        verwijzer: z.enum(VERWIJZERS.codes),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'actieplan.opslaan': method({
+    input: z
+      .object({
+        id,
+        hulpvraag: verplicht(2_000).optional(),
+        problemen: tekst(2_000).optional(),
+        eigenKracht: tekst(2_000).optional(),
+        netwerk: tekst(2_000).optional(),
+        voorliggend: tekst(2_000).optional(),
+        verwijzer: z.enum(VERWIJZERS.codes).optional(),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'actieplan.triage': method({
+    input: z.object({ id, uitkomst: z.enum(TRIAGE_UITKOMSTEN.codes) }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'doel.opslaan': method({
+    input: z
+      .object({
+        actieplanId: id,
+        id: id.optional(),
+        omschrijving: verplicht(500),
+        meetbaar: verplicht(500),
+        uiterlijk: datum,
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'zorgprofiel.vaststellen': method({
+    input: z
+      .object({
+        actieplanId: id,
+        categorie: z.enum(ZORGPROFIEL_CATEGORIEEN.codes),
+        probleemgebieden: z
+          .array(z.enum(PROBLEEMGEBIEDEN.codes))
+          .min(1, { message: 'Kies minstens één probleemgebied' }),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'aanbieders.voorProfiel': method({
+    input: z.object({ actieplanId: id }).strict(),
+    output: z.array(AanbiederKeuze),
+    roles: team,
+  }),
+  'toewijzing.voorstel': method({ input: ToewijzingInvoer, output: Voorstel, roles: professional }),
+  'toewijzing.aanmaken': method({
+    input: z
+      .object({
+        toewijzing: ToewijzingInvoer,
+        /** Why this provider despite its cliëntenstop ("nee, tenzij"). */
+        neeTenzijReden: tekst(1_000).optional(),
+        /** Why this help, for the colleague who approves (vier ogen). */
+        vierOgenReden: tekst(1_000).optional(),
+      })
+      .strict(),
+    output: z.object({ id, status: z.enum(TOEWIJZING_STATUSSEN.codes) }),
+    roles: professional,
+  }),
+  'akkoorden.wachtrij': method({
+    input: z.object({}).strict(),
+    output: z.array(AkkoordVerzoek),
+    roles: team,
+  }),
+  'akkoord.besluiten': method({
+    input: z
+      .object({ id, besluit: z.enum(['akkoord', 'afgewezen']), toelichting: verplicht(1_000) })
+      .strict(),
+    output: Ok,
+    roles: team,
+  }),
+  'toewijzing.startVastleggen': method({
+    input: z.object({ id, datum }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'evaluatie.vastleggen': method({
+    input: z
+      .object({
+        id,
+        uitgevoerdOp: datum,
+        uitkomst: z.enum(EVALUATIE_UITKOMSTEN.codes),
+        toelichting: verplicht(2_000),
+        /** New volume per frequentie when scaling up or down. */
+        nieuwVolume: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'toewijzing.stoppen': method({
+    input: z.object({ id, datum, reden: z.enum(EINDE_REDENEN.codes) }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'gezin.afsluiten': method({
+    input: z
+      .object({
+        gezinId: id,
+        datum,
+        doelen: z.array(
+          z.object({ id, resultaat: z.enum(['behaald', 'deels', 'niet_behaald']) }).strict(),
+        ),
+        oordeelGezin: verplicht(2_000),
+        oordeelCijfer: z.number().int().min(1).max(10),
+      })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'gezin.overdragen': method({
+    input: z.object({ gezinId: id, naarId: id, reden: verplicht(1_000) }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'taken.lijst': method({
+    input: z.object({}).strict(),
+    output: z.object({
+      signalen: z.array(Signaal),
+      perSoort: z.record(z.enum(SIGNAAL_SOORTEN), z.number().int()),
+    }),
+    roles: team,
   }),
 } as const;
 
 export type ApiMethod = keyof typeof API;
-export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiInput<M extends ApiMethod> = z.output<(typeof API)[M]['input']>;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<(typeof API)[M]['output']>;
 
 export const API_ERROR_CODES = [
@@ -72,6 +630,7 @@ export const API_ERROR_CODES = [
   'niet-aangemeld',
   'geen-toegang',
   'niet-gevonden',
+  'conflict',
   'interne-fout',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -31,6 +31,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   'niet-aangemeld': 401,
   'geen-toegang': 403,
   'niet-gevonden': 404,
+  conflict: 409,
   'interne-fout': 500,
 };
 

@@ -1,13 +1,23 @@
+/** Mijn gezinnen: the caseload with search, filters, counts and signals. */
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connection';
 import { gezinnen, gezinsleden, professionals } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { isValidBsn } from '../../shared/bsn';
-import { parseDutchDate } from '../../shared/dates';
+import { addDays, parseDutchDate } from '../../shared/dates';
+import { GEZIN_STATUSSEN, type GezinStatus, type ZorgprofielCategorie } from '../../shared/domain';
 import { ApiError } from '../api-error';
-import type { Session } from '../session';
+import type { Ctx } from '../context';
+import { signalen } from './signalen';
 
-const PAGE = 200;
+const PAGE = 500;
+/** An evaluation counts as "due" from two weeks before its planned date. */
+export const EVALUATIE_BINNENKORT_DAGEN = 14;
+
+const memberFamilies = (condition: SQL) =>
+  inArray(
+    gezinnen.id,
+    sql`(SELECT ${gezinsleden.gezinId} FROM ${gezinsleden} WHERE ${gezinsleden.deleted} = 0 AND ${condition})`,
+  );
 
 /** A search term is a BSN, a date of birth (dd-mm-jjjj) or part of a name. */
 function searchCondition(term: string): SQL {
@@ -15,44 +25,69 @@ function searchCondition(term: string): SQL {
   if (/^\d{9}$/.test(compact)) {
     if (!isValidBsn(compact))
       throw new ApiError('ongeldige-invoer', 'Dit BSN klopt niet (de elfproef faalt).', 'zoek');
-    return inArray(
-      gezinnen.id,
-      sql`(SELECT ${gezinsleden.gezinId} FROM ${gezinsleden} WHERE ${gezinsleden.bsn} = ${compact})`,
-    );
+    return memberFamilies(sql`${gezinsleden.bsn} = ${compact}`);
   }
   const date = parseDutchDate(term);
-  if (date) {
-    return inArray(
-      gezinnen.id,
-      sql`(SELECT ${gezinsleden.gezinId} FROM ${gezinsleden} WHERE ${gezinsleden.geboortedatum} = ${date})`,
-    );
-  }
+  if (date) return memberFamilies(sql`${gezinsleden.geboortedatum} = ${date}`);
   const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return or(
     sql`${gezinnen.naam} LIKE ${pattern} ESCAPE '\\'`,
-    inArray(
-      gezinnen.id,
-      sql`(SELECT ${gezinsleden.gezinId} FROM ${gezinsleden}
-           WHERE ${gezinsleden.voornaam} || ' ' || ${gezinsleden.achternaam} LIKE ${pattern} ESCAPE '\\')`,
+    memberFamilies(
+      sql`${gezinsleden.voornaam} || ' ' || ${gezinsleden.achternaam} LIKE ${pattern} ESCAPE '\\'`,
     ),
   )!;
 }
 
+const activeToewijzing = sql`t.deleted = 0 AND t.status IN ('toegewezen', 'gestart', 'ter_accordering')`;
+
+function profielCondition(categorie: ZorgprofielCategorie): SQL {
+  return inArray(
+    gezinnen.id,
+    sql`(SELECT l.gezin_id FROM toewijzingen t JOIN zorgprofielen z ON z.id = t.zorgprofiel_id JOIN gezinsleden l ON l.id = t.gezinslid_id
+         WHERE ${activeToewijzing} AND z.categorie = ${categorie})`,
+  );
+}
+
+function evaluatieCondition(limit: string): SQL {
+  return inArray(
+    gezinnen.id,
+    sql`(SELECT l.gezin_id FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN gezinsleden l ON l.id = t.gezinslid_id
+         WHERE ${activeToewijzing} AND e.deleted = 0 AND e.uitgevoerd_op IS NULL AND e.gepland_op <= ${limit})`,
+  );
+}
+
 export function listGezinnen(
-  db: Db,
-  session: Session,
+  ctx: Ctx,
   input: ApiInput<'gezinnen.lijst'>,
 ): ApiOutput<'gezinnen.lijst'> {
-  if (!session.teamId)
+  const teamId = ctx.session.teamId;
+  if (!teamId)
     throw new ApiError('geen-toegang', 'U hoort niet bij een team en heeft geen caseload.');
-  const conditions: SQL[] = [eq(gezinnen.teamId, session.teamId), eq(gezinnen.deleted, false)];
-  if (input.alleenEigen) conditions.push(eq(gezinnen.regisseurId, session.professionalId));
-  if (input.status) conditions.push(eq(gezinnen.status, input.status));
-  if (input.zoek) conditions.push(searchCondition(input.zoek));
-  const where = and(...conditions);
+  const base: SQL[] = [eq(gezinnen.teamId, teamId), eq(gezinnen.deleted, false)];
+  if (input.alleenEigen) base.push(eq(gezinnen.regisseurId, ctx.session.professionalId));
+  if (input.zoek) base.push(searchCondition(input.zoek));
+  if (input.zorgprofiel) base.push(profielCondition(input.zorgprofiel));
+  if (input.evaluatieNodig)
+    base.push(evaluatieCondition(addDays(ctx.today(), EVALUATIE_BINNENKORT_DAGEN)));
+  const where = and(...base, ...(input.status ? [eq(gezinnen.status, input.status)] : []));
 
-  const totaal = db.select({ n: count() }).from(gezinnen).where(where).get()?.n ?? 0;
-  const rows = db
+  const perStatus = Object.fromEntries(GEZIN_STATUSSEN.codes.map((s) => [s, 0])) as Record<
+    GezinStatus,
+    number
+  >;
+  for (const row of ctx.db
+    .select({ status: gezinnen.status, n: count() })
+    .from(gezinnen)
+    .where(and(...base))
+    .groupBy(gezinnen.status)
+    .all()) {
+    perStatus[row.status] = row.n;
+  }
+  const totaal = input.status
+    ? perStatus[input.status]
+    : Object.values(perStatus).reduce((a, b) => a + b, 0);
+
+  const rows = ctx.db
     .select({
       id: gezinnen.id,
       naam: gezinnen.naam,
@@ -68,29 +103,52 @@ export function listGezinnen(
     .limit(PAGE)
     .all();
   const ids = rows.map((r) => r.id);
-  const youths = ids.length
-    ? db
-        .select({
-          gezinId: gezinsleden.gezinId,
-          voornaam: gezinsleden.voornaam,
-          geboortedatum: gezinsleden.geboortedatum,
-        })
-        .from(gezinsleden)
-        .where(
-          and(
-            inArray(gezinsleden.gezinId, ids),
-            eq(gezinsleden.rol, 'jeugdige'),
-            eq(gezinsleden.deleted, false),
-          ),
-        )
-        .orderBy(asc(gezinsleden.geboortedatum))
-        .all()
-    : [];
-  const byFamily = new Map<string, { voornaam: string; geboortedatum: string }[]>();
-  for (const y of youths) {
-    const list = byFamily.get(y.gezinId) ?? [];
-    list.push({ voornaam: y.voornaam, geboortedatum: y.geboortedatum });
-    byFamily.set(y.gezinId, list);
+  const youths = new Map<string, { voornaam: string; geboortedatum: string }[]>();
+  const profiles = new Map<string, Set<ZorgprofielCategorie>>();
+  if (ids.length) {
+    for (const y of ctx.db
+      .select({
+        gezinId: gezinsleden.gezinId,
+        voornaam: gezinsleden.voornaam,
+        geboortedatum: gezinsleden.geboortedatum,
+      })
+      .from(gezinsleden)
+      .where(
+        and(
+          inArray(gezinsleden.gezinId, ids),
+          eq(gezinsleden.rol, 'jeugdige'),
+          eq(gezinsleden.deleted, false),
+        ),
+      )
+      .orderBy(asc(gezinsleden.geboortedatum))
+      .all()) {
+      youths.set(y.gezinId, [
+        ...(youths.get(y.gezinId) ?? []),
+        { voornaam: y.voornaam, geboortedatum: y.geboortedatum },
+      ]);
+    }
+    const placeholders = ids.map(() => '?').join(',');
+    const profileRows = ctx.sqlite
+      .prepare(
+        `SELECT DISTINCT l.gezin_id AS gezinId, z.categorie FROM toewijzingen t JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
+           JOIN gezinsleden l ON l.id = t.gezinslid_id
+          WHERE t.deleted = 0 AND t.status IN ('toegewezen', 'gestart', 'ter_accordering') AND l.gezin_id IN (${placeholders})`,
+      )
+      .all(...ids) as { gezinId: string; categorie: ZorgprofielCategorie }[];
+    for (const p of profileRows)
+      profiles.set(p.gezinId, (profiles.get(p.gezinId) ?? new Set()).add(p.categorie));
   }
-  return { totaal, gezinnen: rows.map((r) => ({ ...r, jeugdigen: byFamily.get(r.id) ?? [] })) };
+  const signalCount = new Map<string, number>();
+  for (const s of signalen(ctx, { teamId }))
+    signalCount.set(s.gezinId, (signalCount.get(s.gezinId) ?? 0) + 1);
+  return {
+    totaal,
+    perStatus,
+    gezinnen: rows.map((r) => ({
+      ...r,
+      jeugdigen: youths.get(r.id) ?? [],
+      zorgprofielen: [...(profiles.get(r.id) ?? [])],
+      signalen: signalCount.get(r.id) ?? 0,
+    })),
+  };
 }

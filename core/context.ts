@@ -1,0 +1,20 @@
+import type { Db, Sqlite } from '../db/connection';
+import type { IsoDate } from '../shared/dates';
+import type { HlcClock } from '../shared/hlc';
+import type { Session } from './session';
+import type { ChangeWriter } from './writer';
+
+/** What every use case may use; `today` and `now` are injectable so tests control time. */
+export interface Deps {
+  db: Db;
+  sqlite: Sqlite;
+  clock: HlcClock;
+  today(): IsoDate;
+  now(): string;
+}
+
+/** A signed-in call: the dependencies, the caller and a writer stamped with the caller. */
+export interface Ctx extends Deps {
+  session: Session;
+  write: ChangeWriter;
+}

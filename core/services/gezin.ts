@@ -1,0 +1,204 @@
+/** A family's own record: registration, members, network, hand-over and closing. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  actieplannen,
+  doelen,
+  gezinnen,
+  gezinsleden,
+  gezinsplannen,
+  netwerkleden,
+  overdrachten,
+  professionals,
+  toewijzingen,
+} from '../../db/schema';
+import type { ApiInput, ApiOutput } from '../../shared/api';
+import { ApiError } from '../api-error';
+import { gezinVoor, netwerklidVoor } from '../access';
+import type { Ctx } from '../context';
+
+export function collegas(ctx: Ctx): ApiOutput<'team.collegas'> {
+  if (!ctx.session.teamId) return [];
+  return ctx.db
+    .select({ id: professionals.id, naam: professionals.naam, rol: professionals.rol })
+    .from(professionals)
+    .where(and(eq(professionals.teamId, ctx.session.teamId), eq(professionals.actief, true)))
+    .orderBy(asc(professionals.naam))
+    .all();
+}
+
+export function gezinAanmaken(
+  ctx: Ctx,
+  input: ApiInput<'gezin.aanmaken'>,
+): ApiOutput<'gezin.aanmaken'> {
+  const teamId = ctx.session.teamId;
+  if (!teamId) throw new ApiError('geen-toegang', 'U hoort niet bij een team.');
+  const { leden, ...gezin } = input;
+  const id = ctx.write.insert(gezinnen, {
+    ...gezin,
+    teamId,
+    regisseurId: ctx.session.professionalId,
+    status: 'aangemeld',
+    aangemeldOp: ctx.today(),
+    afgeslotenOp: null,
+    oordeelGezin: null,
+    oordeelCijfer: null,
+  });
+  for (const lid of leden)
+    ctx.write.insert(gezinsleden, { ...lid, bsn: lid.bsn ?? null, gezinId: id });
+  // Every family has exactly one plan from the start: "één gezin, één plan".
+  ctx.write.insert(gezinsplannen, {
+    gezinId: id,
+    eigenWoorden: '',
+    toekomstplan: null,
+    versie: 0,
+    toestemmingVersie: null,
+    toestemmingOp: null,
+    toestemmingDoor: null,
+  });
+  return { id };
+}
+
+export function gezinslidOpslaan(
+  ctx: Ctx,
+  input: ApiInput<'gezinslid.opslaan'>,
+): ApiOutput<'gezinslid.opslaan'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const { id, gezinId, ...fields } = input;
+  if (!id)
+    return { id: ctx.write.insert(gezinsleden, { ...fields, bsn: fields.bsn ?? null, gezinId }) };
+  const lid = ctx.db.select().from(gezinsleden).where(eq(gezinsleden.id, id)).get();
+  if (!lid || lid.gezinId !== gezinId)
+    throw new ApiError('niet-gevonden', 'Dit gezinslid hoort niet bij dit gezin.');
+  ctx.write.update(gezinsleden, id, fields);
+  return { id };
+}
+
+export function netwerklidOpslaan(
+  ctx: Ctx,
+  input: ApiInput<'netwerklid.opslaan'>,
+): ApiOutput<'netwerklid.opslaan'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const { id, gezinId, ...fields } = input;
+  const values = {
+    ...fields,
+    telefoon: fields.telefoon || null,
+    rolInPlan: fields.rolInPlan || null,
+  };
+  if (!id) return { id: ctx.write.insert(netwerkleden, { ...values, gezinId }) };
+  const lid = netwerklidVoor(ctx, id);
+  if (lid.gezinId !== gezinId)
+    throw new ApiError('niet-gevonden', 'Dit netwerklid hoort niet bij dit gezin.');
+  ctx.write.update(netwerkleden, id, values);
+  return { id };
+}
+
+export function netwerklidVerwijderen(
+  ctx: Ctx,
+  input: ApiInput<'netwerklid.verwijderen'>,
+): ApiOutput<'netwerklid.verwijderen'> {
+  netwerklidVoor(ctx, input.id);
+  ctx.write.tombstone(netwerkleden, input.id);
+  return { id: input.id };
+}
+
+/** Overdracht: another regisseur of the same team takes over, with the reason recorded. */
+export function gezinOverdragen(
+  ctx: Ctx,
+  input: ApiInput<'gezin.overdragen'>,
+): ApiOutput<'gezin.overdragen'> {
+  const gezin = gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const naar = ctx.db.select().from(professionals).where(eq(professionals.id, input.naarId)).get();
+  if (!naar || naar.teamId !== gezin.teamId || !naar.actief || naar.rol !== 'jeugdprofessional') {
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Kies een jeugdprofessional van uw eigen team.',
+      'naarId',
+    );
+  }
+  if (naar.id === gezin.regisseurId)
+    throw new ApiError('ongeldige-invoer', 'Deze collega is al regisseur van dit gezin.', 'naarId');
+  ctx.write.insert(overdrachten, {
+    gezinId: gezin.id,
+    vanId: gezin.regisseurId,
+    naarId: naar.id,
+    reden: input.reden,
+    op: ctx.today(),
+  });
+  ctx.write.update(gezinnen, gezin.id, { regisseurId: naar.id });
+  return { id: gezin.id };
+}
+
+/**
+ * Closing a family with the outcome the region collects (002_… 4.4): per SMART goal whether it
+ * was reached, and the family's own verdict. Help must have ended first.
+ */
+export function gezinAfsluiten(
+  ctx: Ctx,
+  input: ApiInput<'gezin.afsluiten'>,
+): ApiOutput<'gezin.afsluiten'> {
+  const gezin = gezinVoor(ctx, input.gezinId, { schrijven: true });
+  if (input.datum > ctx.today())
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Een gezin kan niet in de toekomst worden afgesloten.',
+      'datum',
+    );
+  const plannen = ctx.db
+    .select()
+    .from(actieplannen)
+    .where(and(eq(actieplannen.gezinId, gezin.id), eq(actieplannen.deleted, false)))
+    .all();
+  const planIds = plannen.map((p) => p.id);
+  const lopend = planIds.length
+    ? ctx.db
+        .select({ id: toewijzingen.id })
+        .from(toewijzingen)
+        .where(
+          and(
+            inArray(toewijzingen.actieplanId, planIds),
+            eq(toewijzingen.deleted, false),
+            inArray(toewijzingen.status, ['concept', 'ter_accordering', 'toegewezen', 'gestart']),
+          ),
+        )
+        .all()
+    : [];
+  if (lopend.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `Er ${lopend.length === 1 ? 'loopt nog een toewijzing' : `lopen nog ${lopend.length} toewijzingen`}; stop de hulp eerst.`,
+    );
+  }
+  const openDoelen = planIds.length
+    ? ctx.db
+        .select()
+        .from(doelen)
+        .where(and(inArray(doelen.actieplanId, planIds), eq(doelen.deleted, false)))
+        .all()
+    : [];
+  const resultaten = new Map(input.doelen.map((d) => [d.id, d.resultaat]));
+  for (const doel of openDoelen) {
+    const resultaat =
+      resultaten.get(doel.id) ?? (doel.resultaat !== 'open' ? doel.resultaat : undefined);
+    if (!resultaat)
+      throw new ApiError(
+        'ongeldige-invoer',
+        `Geef aan of het doel "${doel.omschrijving}" is behaald.`,
+        'doelen',
+      );
+    ctx.write.update(doelen, doel.id, { resultaat });
+  }
+  for (const id of resultaten.keys()) {
+    if (!openDoelen.some((d) => d.id === id))
+      throw new ApiError('ongeldige-invoer', 'Een doel hoort niet bij dit gezin.', 'doelen');
+  }
+  for (const plan of plannen.filter((p) => p.status === 'open')) {
+    ctx.write.update(actieplannen, plan.id, { status: 'afgerond', afgerondOp: input.datum });
+  }
+  ctx.write.update(gezinnen, gezin.id, {
+    status: 'afgesloten',
+    afgeslotenOp: input.datum,
+    oordeelGezin: input.oordeelGezin,
+    oordeelCijfer: input.oordeelCijfer,
+  });
+  return { id: gezin.id };
+}

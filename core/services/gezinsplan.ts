@@ -1,0 +1,234 @@
+/**
+ * Gezinsplan: one plan per family over the life domains, with agreements, the family's own
+ * words, consent on a fixed version, and every fixed version kept for comparison.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  afspraken,
+  gezinsleden,
+  gezinsplanDomeinen,
+  gezinsplannen,
+  gezinsplanVersies,
+} from '../../db/schema';
+import { PlanInhoud, type ApiInput, type ApiOutput } from '../../shared/api';
+import { ageOn } from '../../shared/dates';
+import { LEEFDOMEINEN } from '../../shared/domain';
+import { ApiError } from '../api-error';
+import { afspraakVoor, gezinVoor, planVan } from '../access';
+import type { Ctx } from '../context';
+
+/** A toekomstplan section is part of the plan from age 16 (001_… 2b, 002_… 3.2.2). */
+export const TOEKOMSTPLAN_LEEFTIJD = 16;
+
+function planOf(ctx: Ctx, gezinId: string) {
+  const plan = planVan(ctx, gezinId);
+  if (!plan) throw new ApiError('niet-gevonden', 'Dit gezin heeft nog geen gezinsplan.');
+  return plan;
+}
+
+function currentContents(
+  ctx: Ctx,
+  plan: typeof gezinsplannen.$inferSelect,
+): { inhoud: PlanInhoud; afspraakIds: string[] } {
+  const domeinen = ctx.db
+    .select()
+    .from(gezinsplanDomeinen)
+    .where(and(eq(gezinsplanDomeinen.planId, plan.id), eq(gezinsplanDomeinen.deleted, false)))
+    .all();
+  const order = new Map(LEEFDOMEINEN.codes.map((d, i) => [d, i]));
+  const rows = ctx.db
+    .select()
+    .from(afspraken)
+    .where(and(eq(afspraken.planId, plan.id), eq(afspraken.deleted, false)))
+    .orderBy(asc(afspraken.uiterlijk), asc(afspraken.wat))
+    .all();
+  return {
+    inhoud: {
+      eigenWoorden: plan.eigenWoorden,
+      toekomstplan: plan.toekomstplan,
+      domeinen: domeinen
+        .filter((d) => d.situatie || d.doel)
+        .sort((a, b) => order.get(a.domein)! - order.get(b.domein)!)
+        .map((d) => ({ domein: d.domein, situatie: d.situatie, doel: d.doel })),
+      afspraken: rows.map((a) => ({
+        wat: a.wat,
+        wie: a.wie,
+        uiterlijk: a.uiterlijk,
+        status: a.status,
+      })),
+    },
+    afspraakIds: rows.map((a) => a.id),
+  };
+}
+
+function versions(ctx: Ctx, planId: string) {
+  return ctx.db
+    .select()
+    .from(gezinsplanVersies)
+    .where(and(eq(gezinsplanVersies.planId, planId), eq(gezinsplanVersies.deleted, false)))
+    .orderBy(asc(gezinsplanVersies.versie))
+    .all()
+    .map((v) => ({
+      versie: v.versie,
+      vastgesteldOp: v.vastgesteldOp,
+      inhoud: PlanInhoud.parse(JSON.parse(v.inhoud)),
+    }));
+}
+
+export function gezinsplanOphalen(
+  ctx: Ctx,
+  input: ApiInput<'gezinsplan.ophalen'>,
+): ApiOutput<'gezinsplan.ophalen'> {
+  const gezin = gezinVoor(ctx, input.gezinId);
+  const plan = planOf(ctx, gezin.id);
+  const { inhoud, afspraakIds } = currentContents(ctx, plan);
+  const versies = versions(ctx, plan.id);
+  const laatste = versies.at(-1);
+  const jeugdigen = ctx.db
+    .select()
+    .from(gezinsleden)
+    .where(
+      and(
+        eq(gezinsleden.gezinId, gezin.id),
+        eq(gezinsleden.rol, 'jeugdige'),
+        eq(gezinsleden.deleted, false),
+      ),
+    )
+    .all();
+  return {
+    id: plan.id,
+    gezinId: gezin.id,
+    inhoud,
+    afspraakIds,
+    toekomstplanNodig:
+      jeugdigen.some((j) => ageOn(j.geboortedatum, ctx.today()) >= TOEKOMSTPLAN_LEEFTIJD) ||
+      Boolean(plan.toekomstplan),
+    versie: plan.versie,
+    gewijzigdSindsVersie: !laatste || JSON.stringify(laatste.inhoud) !== JSON.stringify(inhoud),
+    toestemming:
+      plan.toestemmingVersie && plan.toestemmingOp && plan.toestemmingDoor
+        ? { versie: plan.toestemmingVersie, op: plan.toestemmingOp, door: plan.toestemmingDoor }
+        : null,
+    versies,
+  };
+}
+
+/** Autosave of the working copy; only what changed is written. */
+export function gezinsplanOpslaan(
+  ctx: Ctx,
+  input: ApiInput<'gezinsplan.opslaan'>,
+): ApiOutput<'gezinsplan.opslaan'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const plan = planOf(ctx, input.gezinId);
+  ctx.write.update(gezinsplannen, plan.id, {
+    ...(input.eigenWoorden !== undefined ? { eigenWoorden: input.eigenWoorden } : {}),
+    ...(input.toekomstplan !== undefined ? { toekomstplan: input.toekomstplan || null } : {}),
+  });
+  const seen = new Set<string>();
+  for (const d of input.domeinen ?? []) {
+    if (seen.has(d.domein))
+      throw new ApiError(
+        'ongeldige-invoer',
+        `Het leefdomein ${LEEFDOMEINEN.labels[d.domein]} staat er twee keer in.`,
+        'domeinen',
+      );
+    seen.add(d.domein);
+    const existing = ctx.db
+      .select()
+      .from(gezinsplanDomeinen)
+      .where(and(eq(gezinsplanDomeinen.planId, plan.id), eq(gezinsplanDomeinen.domein, d.domein)))
+      .get();
+    if (existing)
+      ctx.write.update(gezinsplanDomeinen, existing.id, { situatie: d.situatie, doel: d.doel });
+    else ctx.write.insert(gezinsplanDomeinen, { planId: plan.id, ...d });
+  }
+  return { id: plan.id };
+}
+
+export function afspraakOpslaan(
+  ctx: Ctx,
+  input: ApiInput<'afspraak.opslaan'>,
+): ApiOutput<'afspraak.opslaan'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const plan = planOf(ctx, input.gezinId);
+  const values = {
+    wat: input.wat,
+    wie: input.wie,
+    uiterlijk: input.uiterlijk ?? null,
+    status: input.status ?? 'open',
+  };
+  if (!input.id) return { id: ctx.write.insert(afspraken, { ...values, planId: plan.id }) };
+  const afspraak = afspraakVoor(ctx, input.id);
+  if (afspraak.planId !== plan.id)
+    throw new ApiError('niet-gevonden', 'Deze afspraak hoort niet bij dit gezin.');
+  ctx.write.update(afspraken, input.id, values);
+  return { id: input.id };
+}
+
+export function afspraakVerwijderen(
+  ctx: Ctx,
+  input: ApiInput<'afspraak.verwijderen'>,
+): ApiOutput<'afspraak.verwijderen'> {
+  afspraakVoor(ctx, input.id);
+  ctx.write.tombstone(afspraken, input.id);
+  return { id: input.id };
+}
+
+/** Fixes the working copy as the next version, which the family can then consent to. */
+export function gezinsplanVastleggen(
+  ctx: Ctx,
+  input: ApiInput<'gezinsplan.vastleggen'>,
+): ApiOutput<'gezinsplan.vastleggen'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const plan = planOf(ctx, input.gezinId);
+  const { inhoud } = currentContents(ctx, plan);
+  if (!inhoud.eigenWoorden.trim() && inhoud.domeinen.length === 0) {
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Schrijf eerst de doelen van het gezin in eigen woorden of vul een leefdomein in.',
+      'eigenWoorden',
+    );
+  }
+  const laatste = versions(ctx, plan.id).at(-1);
+  if (laatste && JSON.stringify(laatste.inhoud) === JSON.stringify(inhoud)) {
+    throw new ApiError('conflict', `Er is niets gewijzigd sinds versie ${laatste.versie}.`);
+  }
+  const versie = plan.versie + 1;
+  ctx.write.insert(gezinsplanVersies, {
+    planId: plan.id,
+    versie,
+    vastgesteldOp: ctx.today(),
+    vastgesteldDoor: ctx.session.professionalId,
+    inhoud: JSON.stringify(inhoud),
+  });
+  ctx.write.update(gezinsplannen, plan.id, { versie });
+  return { versie };
+}
+
+/** The family's consent applies to the last fixed version, and only if nothing changed since. */
+export function gezinsplanToestemming(
+  ctx: Ctx,
+  input: ApiInput<'gezinsplan.toestemming'>,
+): ApiOutput<'gezinsplan.toestemming'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const plan = planOf(ctx, input.gezinId);
+  if (plan.versie === 0)
+    throw new ApiError(
+      'conflict',
+      'Leg het gezinsplan eerst vast; toestemming geldt voor een vastgelegde versie.',
+    );
+  const { inhoud } = currentContents(ctx, plan);
+  const laatste = versions(ctx, plan.id).at(-1);
+  if (laatste && JSON.stringify(laatste.inhoud) !== JSON.stringify(inhoud)) {
+    throw new ApiError(
+      'conflict',
+      'Het plan is gewijzigd sinds de laatste versie. Leg het opnieuw vast voordat het gezin toestemming geeft.',
+    );
+  }
+  ctx.write.update(gezinsplannen, plan.id, {
+    toestemmingVersie: plan.versie,
+    toestemmingOp: ctx.today(),
+    toestemmingDoor: input.door,
+  });
+  return { versie: plan.versie };
+}

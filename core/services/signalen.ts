@@ -1,0 +1,102 @@
+/**
+ * Taken en signalen: what needs attention in a caseload. One query per kind of signal, over
+ * the open families of a team, optionally narrowed to a regisseur or one family.
+ */
+import type { Signaal, SignaalSoort } from '../../shared/api';
+import { addDays, addMonths, formatDate, type IsoDate } from '../../shared/dates';
+import type { Deps } from '../context';
+
+export interface SignaalScope {
+  teamId: string;
+  regisseurId?: string;
+  gezinId?: string;
+}
+
+/** Toewijzingen ending within this many days are signalled (six weeks). */
+export const EINDE_SIGNAAL_DAGEN = 42;
+
+function where(scope: SignaalScope): { sql: string; params: Record<string, string> } {
+  const parts = ['g.team_id = @teamId', 'g.deleted = 0', "g.status != 'afgesloten'"];
+  const params: Record<string, string> = { teamId: scope.teamId };
+  if (scope.regisseurId) {
+    parts.push('g.regisseur_id = @regisseurId');
+    params.regisseurId = scope.regisseurId;
+  }
+  if (scope.gezinId) {
+    parts.push('g.id = @gezinId');
+    params.gezinId = scope.gezinId;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
+  const today = deps.today();
+  const w = where(scope);
+  const run = (
+    soort: SignaalSoort,
+    query: string,
+    extra: Record<string, string>,
+    text: (r: Record<string, string>) => string,
+  ) =>
+    (deps.sqlite.prepare(query).all({ ...w.params, ...extra }) as Record<string, string>[]).map(
+      (r): Signaal => ({
+        soort,
+        gezinId: r.gezinId!,
+        gezinNaam: r.gezinNaam!,
+        datum: r.datum!,
+        tekst: text(r),
+      }),
+    );
+
+  const open = "t.deleted = 0 AND t.status IN ('toegewezen', 'gestart')";
+  return [
+    ...run(
+      'evaluatie_te_laat',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, e.gepland_op AS datum, p.omschrijving AS product
+         FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN producten p ON p.id = t.product_id
+         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+        WHERE ${w.sql} AND ${open} AND e.deleted = 0 AND e.uitgevoerd_op IS NULL AND e.gepland_op < @today`,
+      { today },
+      (r) => `Evaluatie ${r.product} was gepland op ${formatDate(r.datum as IsoDate)}`,
+    ),
+    ...run(
+      'toewijzing_eindigt',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, t.einddatum AS datum, p.omschrijving AS product, l.voornaam
+         FROM toewijzingen t JOIN producten p ON p.id = t.product_id
+         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+        WHERE ${w.sql} AND ${open} AND t.einddatum BETWEEN @today AND @limit`,
+      { today, limit: addDays(today, EINDE_SIGNAAL_DAGEN) },
+      (r) => `${r.product} voor ${r.voornaam} eindigt op ${formatDate(r.datum as IsoDate)}`,
+    ),
+    ...run(
+      'geen_toestemming',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, g.aangemeld_op AS datum, pl.versie
+         FROM gezinnen g JOIN gezinsplannen pl ON pl.gezin_id = g.id
+        WHERE ${w.sql} AND (pl.versie = 0 OR pl.toestemming_versie IS NULL OR pl.toestemming_versie < pl.versie)`,
+      {},
+      (r) =>
+        Number(r.versie) === 0
+          ? 'Het gezinsplan is nog niet vastgelegd'
+          : `Geen toestemming voor versie ${r.versie} van het gezinsplan`,
+    ),
+    ...run(
+      'wordt_18',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, date(l.geboortedatum, '+18 years') AS datum, l.voornaam
+         FROM gezinsleden l JOIN gezinnen g ON g.id = l.gezin_id
+        WHERE ${w.sql} AND l.deleted = 0 AND l.rol = 'jeugdige'
+          AND date(l.geboortedatum, '+18 years') > @today AND date(l.geboortedatum, '+18 years') <= @limit`,
+      { today, limit: addMonths(today, 18) },
+      (r) =>
+        `${r.voornaam} wordt 18 op ${formatDate(r.datum as IsoDate)}: toekomstplan en overgang naar 18+`,
+    ),
+    ...run(
+      'akkoord_gevraagd',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, a.aangevraagd_op AS datum, p.omschrijving AS product
+         FROM akkoorden a JOIN toewijzingen t ON t.id = a.toewijzing_id JOIN producten p ON p.id = t.product_id
+         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+        WHERE ${w.sql} AND a.deleted = 0 AND a.besluit IS NULL`,
+      {},
+      (r) => `Wacht op vier-ogenakkoord: ${r.product}`,
+    ),
+  ].sort((a, b) => a.datum.localeCompare(b.datum));
+}

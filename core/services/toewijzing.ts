@@ -1,0 +1,493 @@
+/**
+ * Zorgprofiel -> aanbieder -> toewijzing, and "regie na beschikking": start of care, evaluations,
+ * op- en afschalen and stopping help (003_… 1.3.2, 000_… 4).
+ */
+import { and, eq, inArray, isNull, lte, or, gte } from 'drizzle-orm';
+import {
+  aanbieders,
+  akkoorden,
+  contracten,
+  evaluaties,
+  producten,
+  teambudgetten,
+  teams,
+  toewijzingen,
+} from '../../db/schema';
+import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
+import { remainingYearCents, totalCents, yearCents } from '../../shared/cost';
+import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
+import { VERBLIJF_CATEGORIEEN, type EindeReden } from '../../shared/domain';
+import { formatEuro } from '../../shared/money';
+import { ApiError } from '../api-error';
+import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
+import type { Ctx } from '../context';
+
+const COMMITTING = ['ter_accordering', 'toegewezen', 'gestart', 'beeindigd'] as const;
+const RUNNING = ['toegewezen', 'gestart'] as const;
+
+type ToewijzingRow = typeof toewijzingen.$inferSelect;
+
+/** What a toewijzing commits, counting only up to its actual end when it stopped early. */
+function effective(t: ToewijzingRow) {
+  return {
+    ...t,
+    einddatum: t.beeindigdOp && t.beeindigdOp < t.einddatum ? t.beeindigdOp : t.einddatum,
+  };
+}
+
+function usedThisYear(ctx: Ctx, aanbiederIds: string[], year: number): Map<string, number> {
+  const used = new Map<string, number>();
+  if (aanbiederIds.length === 0) return used;
+  const rows = ctx.db
+    .select()
+    .from(toewijzingen)
+    .where(
+      and(
+        inArray(toewijzingen.aanbiederId, aanbiederIds),
+        eq(toewijzingen.deleted, false),
+        inArray(toewijzingen.status, [...COMMITTING]),
+      ),
+    )
+    .all();
+  for (const t of rows)
+    used.set(t.aanbiederId, (used.get(t.aanbiederId) ?? 0) + yearCents(effective(t), year));
+  return used;
+}
+
+/** The aanbieders the family can choose from for this action plan's zorgprofiel. */
+export function aanbiedersVoorProfiel(
+  ctx: Ctx,
+  input: ApiInput<'aanbieders.voorProfiel'>,
+): AanbiederKeuze[] {
+  const { plan } = actieplanVoor(ctx, input.actieplanId);
+  const profiel = zorgprofielVan(ctx, plan.id);
+  const today = ctx.today();
+  const valid = and(
+    lte(contracten.geldigVan, today),
+    or(isNull(contracten.geldigTot), gte(contracten.geldigTot, today)),
+    eq(contracten.deleted, false),
+  );
+  // Without a zorgprofiel only beschikkingsvrij help is open (the lighter path).
+  const contractRows = ctx.db
+    .select({ aanbiederId: contracten.aanbiederId, perceel: contracten.perceel })
+    .from(contracten)
+    .where(profiel ? and(valid, eq(contracten.zorgprofiel, profiel.categorie)) : valid)
+    .all();
+  const percelenPer = new Map<string, Set<string>>();
+  for (const c of contractRows)
+    percelenPer.set(c.aanbiederId, (percelenPer.get(c.aanbiederId) ?? new Set()).add(c.perceel));
+  const productRows = ctx.db.select().from(producten).where(eq(producten.deleted, false)).all();
+  const ids = [...percelenPer.keys()];
+  const used = usedThisYear(ctx, ids, Number(today.slice(0, 4)));
+  const rows = ids.length
+    ? ctx.db
+        .select()
+        .from(aanbieders)
+        .where(and(inArray(aanbieders.id, ids), eq(aanbieders.deleted, false)))
+        .all()
+    : [];
+  return rows
+    .map((a) => {
+      const percelen = percelenPer.get(a.id)!;
+      const benutCents = used.get(a.id) ?? 0;
+      return {
+        id: a.id,
+        naam: a.naam,
+        plaats: a.plaats,
+        clientenstop: a.clientenstop,
+        plafondCents: a.budgetplafondCents,
+        benutCents,
+        plafondBereikt: benutCents >= a.budgetplafondCents,
+        producten: productRows
+          .filter((p) => percelen.has(p.perceel) && (profiel ? true : p.beschikkingsvrij))
+          .map((p) => ({
+            id: p.id,
+            productcode: p.productcode,
+            omschrijving: p.omschrijving,
+            perceel: p.perceel,
+            eenheid: p.eenheid,
+            frequentie: p.frequentie,
+            tariefCents: p.tariefCents,
+            beschikkingsvrij: p.beschikkingsvrij,
+            verblijf: VERBLIJF_CATEGORIEEN.includes(p.categorie),
+          })),
+      };
+    })
+    .filter((a) => a.producten.length > 0)
+    .sort(
+      (a, b) =>
+        Number(a.clientenstop || a.plafondBereikt) - Number(b.clientenstop || b.plafondBereikt) ||
+        a.naam.localeCompare(b.naam),
+    );
+}
+
+interface Checked {
+  plan: ReturnType<typeof actieplanVoor>['plan'];
+  gezin: ReturnType<typeof actieplanVoor>['gezin'];
+  profiel: ReturnType<typeof zorgprofielVan>;
+  aanbieder: AanbiederKeuze;
+  product: AanbiederKeuze['producten'][number];
+  voorstel: Voorstel;
+}
+
+/** Everything a toewijzing needs checked before it is shown as a proposal or made. */
+function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
+  const { plan, gezin } = actieplanVoor(ctx, input.actieplanId, { schrijven: true });
+  if (plan.triageUitkomst !== 'laten_doen') {
+    throw new ApiError(
+      'conflict',
+      'Jeugdhulp kan pas worden toegewezen na de triage: eerst eigen kracht, netwerk en voorliggende voorzieningen.',
+    );
+  }
+  const today = ctx.today();
+  if (input.startdatum < addDays(today, -30)) {
+    throw new ApiError(
+      'ongeldige-invoer',
+      'De startdatum ligt meer dan 30 dagen in het verleden.',
+      'startdatum',
+    );
+  }
+  const profiel = zorgprofielVan(ctx, plan.id);
+  const keuze = aanbiedersVoorProfiel(ctx, { actieplanId: plan.id });
+  const aanbieder = keuze.find((a) => a.id === input.aanbiederId);
+  if (!aanbieder)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Deze aanbieder is niet gecontracteerd voor dit zorgprofiel.',
+      'aanbiederId',
+    );
+  const product = aanbieder.producten.find((p) => p.id === input.productId);
+  if (!product)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Deze aanbieder levert dit product niet binnen het zorgprofiel.',
+      'productId',
+    );
+  if (!profiel && !product.beschikkingsvrij)
+    throw new ApiError('conflict', 'Stel eerst het zorgprofiel vast.');
+
+  const commitment = {
+    volume: input.volume,
+    frequentie: product.frequentie,
+    tariefCents: product.tariefCents,
+    startdatum: input.startdatum,
+    einddatum: input.einddatum,
+  };
+  const year = Number(today.slice(0, 4));
+  const team = ctx.db.select().from(teams).where(eq(teams.id, gezin.teamId)).get()!;
+  const budget = ctx.db
+    .select()
+    .from(teambudgetten)
+    .where(
+      and(
+        eq(teambudgetten.teamId, team.id),
+        eq(teambudgetten.jaar, year),
+        isNull(teambudgetten.perceel),
+        eq(teambudgetten.deleted, false),
+      ),
+    )
+    .get();
+  const teamRows = ctx.sqlite
+    .prepare(
+      `SELECT t.* FROM toewijzingen t JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+        WHERE g.team_id = ? AND t.deleted = 0 AND t.status IN (${COMMITTING.map(() => '?').join(',')})
+          AND t.startdatum <= ? AND COALESCE(t.beeindigd_op, t.einddatum) >= ?`,
+    )
+    .all(team.id, ...COMMITTING, `${year}-12-31`, `${year}-01-01`) as Record<string, unknown>[];
+  const verplichtCents = teamRows.reduce(
+    (sum, r) =>
+      sum +
+      yearCents(
+        effective({
+          volume: r.volume,
+          frequentie: r.frequentie,
+          tariefCents: r.tarief_cents,
+          startdatum: r.startdatum,
+          einddatum: r.einddatum,
+          beeindigdOp: r.beeindigd_op,
+        } as ToewijzingRow),
+        year,
+      ),
+    0,
+  );
+  const totaalCents = totalCents(commitment);
+  const ditJaarCents = remainingYearCents(commitment, today);
+  const redenen: string[] = [];
+  if (!product.beschikkingsvrij) {
+    if (profiel?.categorie === 'acuut') redenen.push('zorgprofiel Acuut');
+    if (product.verblijf) redenen.push('hulp met verblijf buiten huis');
+    if (aanbieder.clientenstop || aanbieder.plafondBereikt)
+      redenen.push('"nee, tenzij" bij een aanbieder met cliëntenstop of bereikt budgetplafond');
+    if (totaalCents > team.vierOgenDrempelCents)
+      redenen.push(`kosten boven de teamdrempel van ${formatEuro(team.vierOgenDrempelCents)}`);
+  }
+  const budgetCents = budget?.bedragCents ?? 0;
+  return {
+    plan,
+    gezin,
+    profiel,
+    aanbieder,
+    product,
+    voorstel: {
+      totaalCents,
+      ditJaarCents,
+      budget: {
+        jaar: year,
+        budgetCents,
+        verplichtCents,
+        naDezeCents: budgetCents - verplichtCents - ditJaarCents,
+      },
+      vierOgen: { nodig: redenen.length > 0, redenen },
+      neeTenzijNodig: aanbieder.clientenstop || aanbieder.plafondBereikt,
+      beschikkingsvrij: product.beschikkingsvrij,
+    },
+  };
+}
+
+export function toewijzingVoorstel(
+  ctx: Ctx,
+  input: ApiInput<'toewijzing.voorstel'>,
+): ApiOutput<'toewijzing.voorstel'> {
+  return check(ctx, input).voorstel;
+}
+
+/** Evaluatiemomenten planned at the start: after three months (or halfway), then every six. */
+export function evaluatieMomenten(start: IsoDate, end: IsoDate): IsoDate[] {
+  const days = daysInclusive(start, end);
+  const first = days < 180 ? addDays(start, Math.floor(days / 2)) : addMonths(start, 3);
+  const dates: IsoDate[] = [];
+  for (let d = first; d < end; d = addMonths(d, 6)) dates.push(d);
+  const closing = addDays(end, -14);
+  if (closing > start && (dates.length === 0 || daysInclusive(dates.at(-1)!, closing) > 45))
+    dates.push(closing);
+  return dates;
+}
+
+function planEvaluations(ctx: Ctx, toewijzingId: string, start: IsoDate, end: IsoDate): void {
+  for (const geplandOp of evaluatieMomenten(start, end)) {
+    ctx.write.insert(evaluaties, {
+      toewijzingId,
+      geplandOp,
+      uitgevoerdOp: null,
+      uitkomst: null,
+      toelichting: null,
+    });
+  }
+}
+
+export function toewijzingAanmaken(
+  ctx: Ctx,
+  input: ApiInput<'toewijzing.aanmaken'>,
+): ApiOutput<'toewijzing.aanmaken'> {
+  const checked = check(ctx, input.toewijzing);
+  const { voorstel, plan, profiel, aanbieder, product } = checked;
+  if (voorstel.neeTenzijNodig && !input.neeTenzijReden?.trim()) {
+    throw new ApiError(
+      'ongeldige-invoer',
+      `${aanbieder.naam} heeft een cliëntenstop. Kies een andere aanbieder, of geef de zwaarwegende reden voor "nee, tenzij".`,
+      'neeTenzijReden',
+    );
+  }
+  if (voorstel.vierOgen.nodig && !input.vierOgenReden?.trim()) {
+    throw new ApiError(
+      'ongeldige-invoer',
+      `Deze toewijzing vraagt een vier-ogenakkoord (${voorstel.vierOgen.redenen.join(', ')}). Licht toe waarom deze hulp nodig is.`,
+      'vierOgenReden',
+    );
+  }
+  const t = input.toewijzing;
+  const status = voorstel.vierOgen.nodig ? 'ter_accordering' : 'toegewezen';
+  const id = ctx.write.insert(toewijzingen, {
+    gezinslidId: plan.jeugdigeId,
+    actieplanId: plan.id,
+    zorgprofielId: profiel?.id ?? null,
+    aanbiederId: aanbieder.id,
+    productId: product.id,
+    rol: 'hoofdaanbieder',
+    hoofdToewijzingId: null,
+    volume: t.volume,
+    eenheid: product.eenheid,
+    frequentie: product.frequentie,
+    tariefCents: product.tariefCents,
+    startdatum: t.startdatum,
+    einddatum: t.einddatum,
+    werkelijkeStart: null,
+    status,
+    beschikkingsvrij: product.beschikkingsvrij,
+    verwijzer: plan.verwijzer,
+    neeTenzij: voorstel.neeTenzijNodig,
+    beeindigdOp: null,
+    eindeReden: null,
+    aangemaaktDoor: ctx.session.professionalId,
+    aangemaaktOp: ctx.today(),
+  });
+  if (voorstel.vierOgen.nodig) {
+    const reden = [
+      `Nodig vanwege ${voorstel.vierOgen.redenen.join(', ')}.`,
+      input.vierOgenReden,
+      input.neeTenzijReden ? `Nee, tenzij: ${input.neeTenzijReden}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    ctx.write.insert(akkoorden, {
+      toewijzingId: id,
+      aangevraagdDoor: ctx.session.professionalId,
+      aangevraagdOp: ctx.today(),
+      reden,
+      beoordeeldDoor: null,
+      beoordeeldOp: null,
+      besluit: null,
+      toelichting: null,
+    });
+  }
+  planEvaluations(ctx, id, t.startdatum, t.einddatum);
+  return { id, status };
+}
+
+export function toewijzingStart(
+  ctx: Ctx,
+  input: ApiInput<'toewijzing.startVastleggen'>,
+): ApiOutput<'toewijzing.startVastleggen'> {
+  const { toewijzing } = toewijzingVoor(ctx, input.id, { schrijven: true });
+  if (toewijzing.status === 'ter_accordering')
+    throw new ApiError('conflict', 'Deze toewijzing wacht nog op het vier-ogenakkoord.');
+  if (toewijzing.status !== 'toegewezen')
+    throw new ApiError(
+      'conflict',
+      'De start van de zorg is al vastgelegd of de toewijzing loopt niet meer.',
+    );
+  if (input.datum > ctx.today())
+    throw new ApiError(
+      'ongeldige-invoer',
+      'De zorg kan niet in de toekomst gestart zijn.',
+      'datum',
+    );
+  if (input.datum < toewijzing.aangemaaktOp)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'De zorg kan niet vóór de toewijzing gestart zijn.',
+      'datum',
+    );
+  if (input.datum > toewijzing.einddatum)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Deze datum ligt na het einde van de toewijzing.',
+      'datum',
+    );
+  ctx.write.update(toewijzingen, toewijzing.id, {
+    status: 'gestart',
+    werkelijkeStart: input.datum,
+  });
+  return { id: toewijzing.id };
+}
+
+function stop(ctx: Ctx, toewijzing: ToewijzingRow, datum: IsoDate, reden: EindeReden): void {
+  ctx.write.update(toewijzingen, toewijzing.id, {
+    status: 'beeindigd',
+    beeindigdOp: datum,
+    eindeReden: reden,
+  });
+  cancelEvaluationsAfter(ctx, toewijzing.id, datum);
+}
+
+function cancelEvaluationsAfter(ctx: Ctx, toewijzingId: string, datum: IsoDate): void {
+  const open = ctx.db
+    .select()
+    .from(evaluaties)
+    .where(
+      and(
+        eq(evaluaties.toewijzingId, toewijzingId),
+        eq(evaluaties.deleted, false),
+        isNull(evaluaties.uitgevoerdOp),
+      ),
+    )
+    .all();
+  for (const e of open) if (e.geplandOp > datum) ctx.write.tombstone(evaluaties, e.id);
+}
+
+export function toewijzingStoppen(
+  ctx: Ctx,
+  input: ApiInput<'toewijzing.stoppen'>,
+): ApiOutput<'toewijzing.stoppen'> {
+  const { toewijzing } = toewijzingVoor(ctx, input.id, { schrijven: true });
+  if (!(RUNNING as readonly string[]).includes(toewijzing.status))
+    throw new ApiError('conflict', 'Deze toewijzing loopt niet (meer).');
+  if (input.datum < (toewijzing.werkelijkeStart ?? toewijzing.startdatum))
+    throw new ApiError('ongeldige-invoer', 'De hulp kan niet stoppen vóór de start.', 'datum');
+  if (input.datum > toewijzing.einddatum)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Deze datum ligt na het einde van de toewijzing.',
+      'datum',
+    );
+  stop(ctx, toewijzing, input.datum, input.reden);
+  return { id: toewijzing.id };
+}
+
+/**
+ * Records an evaluation. Op- or afschalen ends the toewijzing on that day and continues the
+ * same help with the new volume until the original end; stoppen ends the help.
+ */
+export function evaluatieVastleggen(
+  ctx: Ctx,
+  input: ApiInput<'evaluatie.vastleggen'>,
+): ApiOutput<'evaluatie.vastleggen'> {
+  const { evaluatie, toewijzing } = evaluatieVoor(ctx, input.id);
+  if (evaluatie.uitgevoerdOp) throw new ApiError('conflict', 'Deze evaluatie is al vastgelegd.');
+  if (!(RUNNING as readonly string[]).includes(toewijzing.status))
+    throw new ApiError('conflict', 'De toewijzing van deze evaluatie loopt niet (meer).');
+  if (input.uitgevoerdOp > ctx.today())
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Een evaluatie kan niet in de toekomst zijn uitgevoerd.',
+      'uitgevoerdOp',
+    );
+  if (input.uitgevoerdOp < toewijzing.startdatum)
+    throw new ApiError(
+      'ongeldige-invoer',
+      'De evaluatie ligt vóór de start van de hulp.',
+      'uitgevoerdOp',
+    );
+  const schalen = input.uitkomst === 'afschalen' || input.uitkomst === 'opschalen';
+  if (schalen) {
+    if (input.nieuwVolume === undefined)
+      throw new ApiError('ongeldige-invoer', 'Geef het nieuwe volume op.', 'nieuwVolume');
+    if (
+      input.uitkomst === 'afschalen'
+        ? input.nieuwVolume >= toewijzing.volume
+        : input.nieuwVolume <= toewijzing.volume
+    ) {
+      throw new ApiError(
+        'ongeldige-invoer',
+        `Bij ${input.uitkomst} moet het volume ${input.uitkomst === 'afschalen' ? 'lager' : 'hoger'} zijn dan nu (${toewijzing.volume}).`,
+        'nieuwVolume',
+      );
+    }
+    if (input.uitgevoerdOp >= toewijzing.einddatum)
+      throw new ApiError('conflict', 'De toewijzing eindigt al; maak een nieuwe toewijzing.');
+  }
+  ctx.write.update(evaluaties, evaluatie.id, {
+    uitgevoerdOp: input.uitgevoerdOp,
+    uitkomst: input.uitkomst,
+    toelichting: input.toelichting,
+  });
+  if (input.uitkomst === 'stoppen') stop(ctx, toewijzing, input.uitgevoerdOp, 'volgens_plan');
+  if (schalen) {
+    stop(ctx, toewijzing, input.uitgevoerdOp, 'volgens_plan');
+    const { id: _old, hlc: _h, authorId: _a, deleted: _d, ...rest } = toewijzing;
+    const start = addDays(input.uitgevoerdOp, 1);
+    const id = ctx.write.insert(toewijzingen, {
+      ...rest,
+      volume: input.nieuwVolume!,
+      startdatum: start,
+      werkelijkeStart: start,
+      status: 'gestart',
+      beeindigdOp: null,
+      eindeReden: null,
+      aangemaaktDoor: ctx.session.professionalId,
+      aangemaaktOp: ctx.today(),
+    });
+    planEvaluations(ctx, id, start, toewijzing.einddatum);
+  }
+  return { id: evaluatie.id };
+}
