@@ -477,3 +477,20 @@ describe('the casework chain in the core', () => {
     );
   });
 });
+
+describe('the demo families in the core', () => {
+  it('opens every dossier and plan of a team, with fixed versions that match the plan', () => {
+    const families = data.gezinnen.filter((g) => g.teamId === team.id);
+    let unchanged = 0;
+    for (const g of families) {
+      expect(a.ok('gezin.dossier', { gezinId: g.id! }).gezin.id).toBe(g.id);
+      const plan = a.ok('gezinsplan.ophalen', { gezinId: g.id! });
+      expect(plan.versies).toHaveLength(plan.versie);
+      if (!plan.gewijzigdSindsVersie) unchanged++;
+    }
+    expect(unchanged).toBe(
+      families.filter((g) => data.gezinsplannen.find((p) => p.gezinId === g.id)!.versie! > 0)
+        .length,
+    );
+  });
+});

@@ -356,6 +356,7 @@ export const toewijzingen = sqliteTable(
   },
   (t) => [
     index('toewijzingen_gezinslid_idx').on(t.gezinslidId),
+    index('toewijzingen_actieplan_idx').on(t.actieplanId),
     index('toewijzingen_aanbieder_idx').on(t.aanbiederId),
     index('toewijzingen_periode_idx').on(t.startdatum, t.einddatum),
   ],

@@ -61,6 +61,16 @@ function currentContents(
   };
 }
 
+/**
+ * What consent is about: ticking off an agreement as done is progress, not a change of plan,
+ * so the status of agreements is left out when versions are compared.
+ */
+function sameContents(a: PlanInhoud, b: PlanInhoud): boolean {
+  const strip = (i: PlanInhoud) =>
+    JSON.stringify({ ...i, afspraken: i.afspraken.map(({ status: _status, ...rest }) => rest) });
+  return strip(a) === strip(b);
+}
+
 function versions(ctx: Ctx, planId: string) {
   return ctx.db
     .select()
@@ -104,7 +114,7 @@ export function gezinsplanOphalen(
       jeugdigen.some((j) => ageOn(j.geboortedatum, ctx.today()) >= TOEKOMSTPLAN_LEEFTIJD) ||
       Boolean(plan.toekomstplan),
     versie: plan.versie,
-    gewijzigdSindsVersie: !laatste || JSON.stringify(laatste.inhoud) !== JSON.stringify(inhoud),
+    gewijzigdSindsVersie: !laatste || !sameContents(laatste.inhoud, inhoud),
     toestemming:
       plan.toestemmingVersie && plan.toestemmingOp && plan.toestemmingDoor
         ? { versie: plan.toestemmingVersie, op: plan.toestemmingOp, door: plan.toestemmingDoor }
@@ -190,7 +200,7 @@ export function gezinsplanVastleggen(
     );
   }
   const laatste = versions(ctx, plan.id).at(-1);
-  if (laatste && JSON.stringify(laatste.inhoud) === JSON.stringify(inhoud)) {
+  if (laatste && sameContents(laatste.inhoud, inhoud)) {
     throw new ApiError('conflict', `Er is niets gewijzigd sinds versie ${laatste.versie}.`);
   }
   const versie = plan.versie + 1;
@@ -219,7 +229,7 @@ export function gezinsplanToestemming(
     );
   const { inhoud } = currentContents(ctx, plan);
   const laatste = versions(ctx, plan.id).at(-1);
-  if (laatste && JSON.stringify(laatste.inhoud) !== JSON.stringify(inhoud)) {
+  if (laatste && !sameContents(laatste.inhoud, inhoud)) {
     throw new ApiError(
       'conflict',
       'Het plan is gewijzigd sinds de laatste versie. Leg het opnieuw vast voordat het gezin toestemming geeft.',

@@ -10,6 +10,8 @@ export interface SignaalScope {
   teamId: string;
   regisseurId?: string;
   gezinId?: string;
+  /** Only these families (a page of the caseload). */
+  gezinIds?: readonly string[];
 }
 
 /** Toewijzingen ending within this many days are signalled (six weeks). */
@@ -26,12 +28,27 @@ function where(scope: SignaalScope): { sql: string; params: Record<string, strin
     parts.push('g.id = @gezinId');
     params.gezinId = scope.gezinId;
   }
+  if (scope.gezinIds) {
+    params.gezinIds = JSON.stringify(scope.gezinIds);
+  }
   return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * Every query starts from the team's families and walks down the indexes (CROSS JOIN fixes
+ * that order in SQLite), so its cost follows the caseload, not the size of the region.
+ */
+function families(scope: SignaalScope): string {
+  return scope.gezinIds
+    ? 'json_each(@gezinIds) j CROSS JOIN gezinnen g ON g.id = j.value'
+    : 'gezinnen g';
 }
 
 export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
   const today = deps.today();
   const w = where(scope);
+  const G = families(scope);
+  const FROM_TOEWIJZINGEN = `FROM ${G} CROSS JOIN gezinsleden l ON l.gezin_id = g.id CROSS JOIN toewijzingen t ON t.gezinslid_id = l.id`;
   const run = (
     soort: SignaalSoort,
     query: string,
@@ -53,8 +70,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     ...run(
       'evaluatie_te_laat',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, e.gepland_op AS datum, p.omschrijving AS product
-         FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN producten p ON p.id = t.product_id
-         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+         ${FROM_TOEWIJZINGEN} CROSS JOIN evaluaties e ON e.toewijzing_id = t.id JOIN producten p ON p.id = t.product_id
         WHERE ${w.sql} AND ${open} AND e.deleted = 0 AND e.uitgevoerd_op IS NULL AND e.gepland_op < @today`,
       { today },
       (r) => `Evaluatie ${r.product} was gepland op ${formatDate(r.datum as IsoDate)}`,
@@ -62,8 +78,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     ...run(
       'toewijzing_eindigt',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, t.einddatum AS datum, p.omschrijving AS product, l.voornaam
-         FROM toewijzingen t JOIN producten p ON p.id = t.product_id
-         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+         ${FROM_TOEWIJZINGEN} JOIN producten p ON p.id = t.product_id
         WHERE ${w.sql} AND ${open} AND t.einddatum BETWEEN @today AND @limit`,
       { today, limit: addDays(today, EINDE_SIGNAAL_DAGEN) },
       (r) => `${r.product} voor ${r.voornaam} eindigt op ${formatDate(r.datum as IsoDate)}`,
@@ -71,7 +86,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     ...run(
       'geen_toestemming',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, g.aangemeld_op AS datum, pl.versie
-         FROM gezinnen g JOIN gezinsplannen pl ON pl.gezin_id = g.id
+         FROM ${G} CROSS JOIN gezinsplannen pl ON pl.gezin_id = g.id
         WHERE ${w.sql} AND (pl.versie = 0 OR pl.toestemming_versie IS NULL OR pl.toestemming_versie < pl.versie)`,
       {},
       (r) =>
@@ -82,7 +97,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     ...run(
       'wordt_18',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, date(l.geboortedatum, '+18 years') AS datum, l.voornaam
-         FROM gezinsleden l JOIN gezinnen g ON g.id = l.gezin_id
+         FROM ${G} CROSS JOIN gezinsleden l ON l.gezin_id = g.id
         WHERE ${w.sql} AND l.deleted = 0 AND l.rol = 'jeugdige'
           AND date(l.geboortedatum, '+18 years') > @today AND date(l.geboortedatum, '+18 years') <= @limit`,
       { today, limit: addMonths(today, 18) },
@@ -92,8 +107,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     ...run(
       'akkoord_gevraagd',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, a.aangevraagd_op AS datum, p.omschrijving AS product
-         FROM akkoorden a JOIN toewijzingen t ON t.id = a.toewijzing_id JOIN producten p ON p.id = t.product_id
-         JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+         ${FROM_TOEWIJZINGEN} CROSS JOIN akkoorden a ON a.toewijzing_id = t.id JOIN producten p ON p.id = t.product_id
         WHERE ${w.sql} AND a.deleted = 0 AND a.besluit IS NULL`,
       {},
       (r) => `Wacht op vier-ogenakkoord: ${r.product}`,

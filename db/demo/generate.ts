@@ -439,36 +439,54 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       toestemmingDoor: consent || versie > 1 ? 'Ouders' : null,
     };
     data.gezinsplannen.push(plan);
-    const domeinen = [...LEEFDOMEINEN.codes].sort(() => rnd.next() - 0.5).slice(0, rnd.int(2, 4));
-    for (const domein of domeinen) {
-      const [situatie, doel] = T.DOMEIN_TEKSTEN[domein];
-      data.gezinsplanDomeinen.push({ ...meta(), planId: plan.id, domein, situatie, doel });
-    }
-    const afspraken = [...T.AFSPRAKEN].sort(() => rnd.next() - 0.5).slice(0, rnd.int(1, 4));
-    for (const [wat, wie] of afspraken) {
-      const uiterlijk = aangemeld + rnd.int(14, 120);
-      data.afspraken.push({
-        ...meta(),
-        planId: plan.id,
-        wat: wat.replaceAll('{kind}', kind),
-        wie: wie.replaceAll('{kind}', kind),
-        uiterlijk: isoOf(uiterlijk),
-        status: uiterlijk < today ? (rnd.chance(0.8) ? 'gedaan' : 'open') : 'open',
-      });
-    }
+    const order = new Map(LEEFDOMEINEN.codes.map((d, i) => [d, i]));
+    const domeinen = [...LEEFDOMEINEN.codes]
+      .sort(() => rnd.next() - 0.5)
+      .slice(0, rnd.int(2, 4))
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((domein) => ({
+        domein,
+        situatie: T.DOMEIN_TEKSTEN[domein][0],
+        doel: T.DOMEIN_TEKSTEN[domein][1],
+      }));
+    for (const d of domeinen) data.gezinsplanDomeinen.push({ ...meta(), planId: plan.id, ...d });
+    const afspraken = [...T.AFSPRAKEN]
+      .sort(() => rnd.next() - 0.5)
+      .slice(0, rnd.int(1, 4))
+      .map(([wat, wie]) => {
+        const uiterlijk = aangemeld + rnd.int(14, 120);
+        return {
+          wat: wat.replaceAll('{kind}', kind),
+          wie: wie.replaceAll('{kind}', kind),
+          uiterlijk: isoOf(uiterlijk),
+          status:
+            uiterlijk < today
+              ? rnd.chance(0.8)
+                ? ('gedaan' as const)
+                : ('open' as const)
+              : ('open' as const),
+        };
+      })
+      .sort((a, b) => a.uiterlijk.localeCompare(b.uiterlijk) || a.wat.localeCompare(b.wat));
+    for (const a of afspraken) data.afspraken.push({ ...meta(), planId: plan.id, ...a });
+    // Snapshots in the shape of PlanInhoud; the last one is the plan as it stands, earlier
+    // versions had fewer agreements.
     for (let v = 1; v <= versie; v++) {
+      const inhoud = {
+        eigenWoorden,
+        toekomstplan,
+        domeinen,
+        afspraken: afspraken
+          .slice(0, afspraken.length - (versie - v))
+          .map((a) => ({ ...a, status: 'open' as const })),
+      };
       data.gezinsplanVersies.push({
         ...meta(),
         planId: plan.id,
         versie: v,
         vastgesteldOp: isoOf(Math.min(today, aangemeld + 21 * v)),
         vastgesteldDoor: null,
-        inhoud: JSON.stringify({
-          eigenWoorden,
-          toekomstplan,
-          domeinen,
-          afspraken: afspraken.map(([wat, wie]) => ({ wat, wie })),
-        }),
+        inhoud: JSON.stringify(inhoud),
       });
     }
     return plan.id;

@@ -1,17 +1,42 @@
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { nlNL } from '@mui/material/locale';
+import { Layout } from './components/Layout';
+import { Akkoorden } from './screens/Akkoorden';
+import { Dossier } from './screens/dossier/Dossier';
 import { MijnGezinnen } from './screens/MijnGezinnen';
 import { ProfielKeuze } from './screens/ProfielKeuze';
+import { Taken } from './screens/Taken';
 import { useSession } from './store';
 
-const theme = createTheme({ palette: { primary: { main: '#1f5c99' } } }, nlNL);
+const theme = createTheme(
+  {
+    palette: {
+      primary: { main: '#1f5c99' },
+      secondary: { main: '#8a3b12' },
+      warning: { main: '#9a4a00' },
+      error: { main: '#b3261e' },
+      success: { main: '#2e6b30' },
+      info: { main: '#1b5e8c' },
+    },
+  },
+  nlNL,
+);
 
 export function App() {
-  const profiel = useSession((s) => s.profiel);
+  const { profiel, view } = useSession();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      {profiel ? <MijnGezinnen /> : <ProfielKeuze />}
+      {!profiel ? (
+        <ProfielKeuze />
+      ) : (
+        <Layout>
+          {view.naam === 'gezinnen' && <MijnGezinnen />}
+          {view.naam === 'taken' && <Taken />}
+          {view.naam === 'akkoorden' && <Akkoorden />}
+          {view.naam === 'dossier' && <Dossier key={view.gezinId} view={view} />}
+        </Layout>
+      )}
     </ThemeProvider>
   );
 }

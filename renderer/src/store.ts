@@ -1,14 +1,65 @@
 import { create } from 'zustand';
 import type { Profiel } from '../../shared/api';
 
+export type View =
+  | { naam: 'gezinnen' }
+  | { naam: 'taken' }
+  | { naam: 'akkoorden' }
+  | { naam: 'dossier'; gezinId: string; tab: 'overzicht' | 'gezinsplan' | 'actieplannen' };
+
 interface SessionState {
   profiel: Profiel | null;
+  view: View;
   signIn(profiel: Profiel): void;
   signOut(): void;
+  go(view: View): void;
+}
+
+const SESSION_KEY = 'eenplan.sessie';
+
+/** The profile and the screen survive a reload, so the user returns where they were. */
+function restore(): Pick<SessionState, 'profiel' | 'view'> {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Pick<
+      SessionState,
+      'profiel' | 'view'
+    > | null;
+    if (saved?.profiel && saved.view) return saved;
+  } catch {
+    // A damaged entry starts a fresh session.
+  }
+  return { profiel: null, view: { naam: 'gezinnen' } };
 }
 
 export const useSession = create<SessionState>((set) => ({
-  profiel: null,
-  signIn: (profiel) => set({ profiel }),
-  signOut: () => set({ profiel: null }),
+  ...restore(),
+  signIn: (profiel) => set({ profiel, view: { naam: 'gezinnen' } }),
+  signOut: () => set({ profiel: null, view: { naam: 'gezinnen' } }),
+  go: (view) => set({ view }),
+}));
+
+useSession.subscribe((s) =>
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ profiel: s.profiel, view: s.view })),
+);
+
+/** Autosave state across the app: how many saves are running and the last failure. */
+interface SaveState {
+  bezig: number;
+  fout: string | null;
+  laatst: Date | null;
+  start(): void;
+  klaar(fout?: string): void;
+}
+
+export const useSaveState = create<SaveState>((set) => ({
+  bezig: 0,
+  fout: null,
+  laatst: null,
+  start: () => set((s) => ({ bezig: s.bezig + 1 })),
+  klaar: (fout) =>
+    set((s) => ({
+      bezig: Math.max(0, s.bezig - 1),
+      fout: fout ?? null,
+      laatst: fout ? s.laatst : new Date(),
+    })),
 }));

@@ -1,22 +1,22 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
 
 test('a professional chooses a profile and finds a family in the caseload', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Eenplan' })).toBeVisible();
-  const profielen = page.getByRole('list', { name: 'Profielen' });
-  await expect(profielen.getByText('Jeugdteam Dordrecht Noord')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Profielen' }).getByText('Jeugdteam Dordrecht Noord'),
+  ).toBeVisible();
+  await expectAccessible(page, 'profielkeuze');
   await page.screenshot({ path: 'test/e2e/screenshots/01-profielkeuze.png' });
 
-  // The first jeugdprofessional of the Dordrecht Noord team.
-  const team = profielen.locator('li', { hasText: 'Jeugdteam Dordrecht Noord' });
-  await team.getByRole('button').filter({ hasText: 'Jeugdprofessional' }).first().click();
-
-  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+  await signIn(page);
   const rows = page.getByRole('table', { name: 'Mijn gezinnen' }).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
-  await expect(page.getByRole('status')).toHaveText(`${count} gezinnen`);
+  await expect(page.getByTestId('aantal-gezinnen')).toHaveText(`${count} gezinnen`);
+  await expectAccessible(page, 'mijn gezinnen');
   await page.screenshot({ path: 'test/e2e/screenshots/02-mijn-gezinnen.png' });
 
   // Search narrows the list to families matching the name typed.
@@ -28,4 +28,9 @@ test('a professional chooses a profile and finds a family in the caseload', asyn
   // A BSN that fails the 11-proef is explained, not silently ignored.
   await page.getByLabel(/Zoeken op naam/).fill('123456789');
   await expect(page.getByText('Dit BSN klopt niet (de elfproef faalt).')).toBeVisible();
+
+  // Filters: families with an evaluation due.
+  await page.getByLabel(/Zoeken op naam/).fill('');
+  await page.getByLabel('Evaluatie nodig').check();
+  await expect(async () => expect(await rows.count()).toBeLessThan(count)).toPass();
 });

@@ -2,7 +2,13 @@
  * The API client the renderer is given: window.eenplan in Electron (preload), HTTP to the
  * browser host otherwise. Both speak the same contract from shared/api.
  */
-import type { ApiErrorBody, ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../../shared/api';
+import type {
+  ApiErrorBody,
+  ApiMethod,
+  ApiOutput,
+  ApiRequest,
+  ApiResult,
+} from '../../../shared/api';
 
 export interface EenplanBridge {
   call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
@@ -50,7 +56,7 @@ async function viaHttp(
 
 export async function callApi<M extends ApiMethod>(
   method: M,
-  input: ApiInput<M>,
+  input: ApiRequest<M>,
   professionalId: string | null,
 ): Promise<ApiOutput<M>> {
   const transport = window.eenplan ? window.eenplan.call.bind(window.eenplan) : viaHttp;

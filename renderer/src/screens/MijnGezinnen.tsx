@@ -1,10 +1,13 @@
 import {
   Alert,
-  AppBar,
   Box,
   Button,
   Chip,
+  FormControl,
   FormControlLabel,
+  InputLabel,
+  MenuItem,
+  Select,
   Switch,
   Table,
   TableBody,
@@ -13,125 +16,199 @@ import {
   TableHead,
   TableRow,
   TextField,
-  Toolbar,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
-import type { ApiOutput } from '../../../shared/api';
-import { ageOn, formatDate, toIsoDate } from '../../../shared/dates';
-import { GEZIN_STATUSSEN } from '../../../shared/domain';
-import { callApi } from '../api/client';
+import { useState } from 'react';
+import type { ApiRequest } from '../../../shared/api';
+import { ageOn, toIsoDate } from '../../../shared/dates';
+import {
+  GEZIN_STATUSSEN,
+  ZORGPROFIEL_CATEGORIEEN,
+  type GezinStatus,
+  type ZorgprofielCategorie,
+} from '../../../shared/domain';
+import { useQuery } from '../api/hooks';
+import { formatDate } from '../format';
 import { useSession } from '../store';
-
-type Lijst = ApiOutput<'gezinnen.lijst'>;
+import { NieuwGezinDialog } from './NieuwGezinDialog';
 
 export function MijnGezinnen() {
-  const { profiel, signOut } = useSession();
+  const go = useSession((s) => s.go);
   const [zoek, setZoek] = useState('');
+  const [status, setStatus] = useState<GezinStatus | ''>('');
+  const [profiel, setProfiel] = useState<ZorgprofielCategorie | ''>('');
+  const [evaluatieNodig, setEvaluatieNodig] = useState(false);
   const [alleenEigen, setAlleenEigen] = useState(true);
-  const [lijst, setLijst] = useState<Lijst | null>(null);
-  const [fout, setFout] = useState<string | null>(null);
+  const [nieuw, setNieuw] = useState(false);
+  const input: ApiRequest<'gezinnen.lijst'> = {
+    ...(zoek.trim() ? { zoek: zoek.trim() } : {}),
+    ...(status ? { status } : {}),
+    ...(profiel ? { zorgprofiel: profiel } : {}),
+    ...(evaluatieNodig ? { evaluatieNodig } : {}),
+    alleenEigen,
+  };
+  const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
   const today = toIsoDate(new Date());
+  const open = (gezinId: string) => go({ naam: 'dossier', gezinId, tab: 'overzicht' });
 
-  useEffect(() => {
-    if (!profiel) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      callApi('gezinnen.lijst', { zoek: zoek.trim() || undefined, alleenEigen }, profiel.id).then(
-        (data) => {
-          if (!current) return;
-          setLijst(data);
-          setFout(null);
-        },
-        (e: Error) => current && setFout(e.message),
-      );
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [zoek, alleenEigen, profiel]);
-
-  if (!profiel) return null;
   return (
     <Box>
-      <AppBar position="static" color="primary">
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
-            Eenplan · {profiel.teamNaam}
-          </Typography>
-          <Typography>{profiel.naam}</Typography>
-          <Button color="inherit" onClick={signOut}>
-            Afmelden
-          </Button>
-        </Toolbar>
-      </AppBar>
-      <Box component="main" sx={{ p: 3 }}>
-        <Typography variant="h5" component="h2" gutterBottom>
+      <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           Mijn gezinnen
         </Typography>
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-          <TextField
-            label="Zoeken op naam, geboortedatum (dd-mm-jjjj) of BSN"
-            value={zoek}
-            onChange={(e) => setZoek(e.target.value)}
-            sx={{ minWidth: 420 }}
-            autoFocus
+        <Button variant="contained" onClick={() => setNieuw(true)}>
+          Nieuw gezin aanmelden
+        </Button>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+        <TextField
+          label="Zoeken op naam, geboortedatum (dd-mm-jjjj) of BSN"
+          value={zoek}
+          onChange={(e) => setZoek(e.target.value)}
+          sx={{ minWidth: 380 }}
+          autoFocus
+          size="small"
+        />
+        <FormControl size="small" sx={{ minWidth: 140 }}>
+          <InputLabel id="status-label">Status</InputLabel>
+          <Select
+            labelId="status-label"
+            label="Status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as GezinStatus | '')}
+          >
+            <MenuItem value="">Alle</MenuItem>
+            {GEZIN_STATUSSEN.codes.map((s) => (
+              <MenuItem key={s} value={s}>
+                {GEZIN_STATUSSEN.labels[s]}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl size="small" sx={{ minWidth: 160 }}>
+          <InputLabel id="profiel-label">Zorgprofiel</InputLabel>
+          <Select
+            labelId="profiel-label"
+            label="Zorgprofiel"
+            value={profiel}
+            onChange={(e) => setProfiel(e.target.value as ZorgprofielCategorie | '')}
+          >
+            <MenuItem value="">Alle</MenuItem>
+            {ZORGPROFIEL_CATEGORIEEN.codes.map((c) => (
+              <MenuItem key={c} value={c}>
+                {ZORGPROFIEL_CATEGORIEEN.labels[c]}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={evaluatieNodig}
+              onChange={(e) => setEvaluatieNodig(e.target.checked)}
+            />
+          }
+          label="Evaluatie nodig"
+        />
+        <FormControlLabel
+          control={
+            <Switch checked={alleenEigen} onChange={(e) => setAlleenEigen(e.target.checked)} />
+          }
+          label="Alleen waar ik regisseur ben"
+        />
+      </Box>
+      {lijst && (
+        <Box sx={{ display: 'flex', gap: 1, mb: 2 }} aria-label="Aantallen">
+          <Chip
+            label={`${lijst.totaal} ${lijst.totaal === 1 ? 'gezin' : 'gezinnen'}`}
+            color="primary"
+            data-testid="aantal-gezinnen"
           />
-          <FormControlLabel
-            control={
-              <Switch checked={alleenEigen} onChange={(e) => setAlleenEigen(e.target.checked)} />
-            }
-            label="Alleen gezinnen waarvan ik regisseur ben"
-          />
-          {lijst && (
-            <Typography role="status">
-              {lijst.totaal} {lijst.totaal === 1 ? 'gezin' : 'gezinnen'}
-            </Typography>
-          )}
+          {GEZIN_STATUSSEN.codes.map((s) => (
+            <Chip
+              key={s}
+              variant="outlined"
+              label={`${GEZIN_STATUSSEN.labels[s]}: ${lijst.perStatus[s]}`}
+            />
+          ))}
         </Box>
-        {fout && (
-          <Alert severity="warning" sx={{ mb: 2 }}>
-            {fout}
-          </Alert>
-        )}
-        <TableContainer sx={{ maxHeight: 'calc(100vh - 230px)' }}>
-          <Table stickyHeader size="small" aria-label="Mijn gezinnen">
-            <TableHead>
-              <TableRow>
-                <TableCell>Gezin</TableCell>
-                <TableCell>Jeugdigen</TableCell>
-                <TableCell>Woonplaats</TableCell>
-                <TableCell>Regisseur</TableCell>
-                <TableCell>Aangemeld</TableCell>
-                <TableCell>Status</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {lijst?.gezinnen.map((g) => (
-                <TableRow key={g.id} hover>
-                  <TableCell>{g.naam}</TableCell>
-                  <TableCell>
-                    {g.jeugdigen
-                      .map((j) => `${j.voornaam} (${ageOn(j.geboortedatum, today)})`)
-                      .join(', ')}
-                  </TableCell>
-                  <TableCell>{g.woonplaats}</TableCell>
-                  <TableCell>{g.regisseurNaam}</TableCell>
-                  <TableCell>{formatDate(g.aangemeldOp)}</TableCell>
-                  <TableCell>
+      )}
+      {error && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
+      <TableContainer sx={{ maxHeight: 'calc(100vh - 290px)' }}>
+        <Table stickyHeader size="small" aria-label="Mijn gezinnen">
+          <TableHead>
+            <TableRow>
+              <TableCell>Gezin</TableCell>
+              <TableCell>Jeugdigen</TableCell>
+              <TableCell>Woonplaats</TableCell>
+              <TableCell>Zorgprofiel</TableCell>
+              <TableCell>Regisseur</TableCell>
+              <TableCell>Aangemeld</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Signalen</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {lijst?.gezinnen.map((g) => (
+              <TableRow
+                key={g.id}
+                hover
+                tabIndex={0}
+                sx={{ cursor: 'pointer' }}
+                onClick={() => open(g.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') open(g.id);
+                }}
+              >
+                <TableCell>{g.naam}</TableCell>
+                <TableCell>
+                  {g.jeugdigen
+                    .map((j) => `${j.voornaam} (${ageOn(j.geboortedatum, today)})`)
+                    .join(', ')}
+                </TableCell>
+                <TableCell>{g.woonplaats}</TableCell>
+                <TableCell>
+                  {g.zorgprofielen
+                    .map((z) => ZORGPROFIEL_CATEGORIEEN.labels[z].split(' ')[0])
+                    .join(', ') || '—'}
+                </TableCell>
+                <TableCell>{g.regisseurNaam}</TableCell>
+                <TableCell>{formatDate(g.aangemeldOp)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    label={GEZIN_STATUSSEN.labels[g.status]}
+                    color={g.status === 'afgesloten' ? 'default' : 'primary'}
+                    variant={g.status === 'aangemeld' ? 'outlined' : 'filled'}
+                  />
+                </TableCell>
+                <TableCell>
+                  {g.signalen > 0 ? (
                     <Chip
                       size="small"
-                      label={GEZIN_STATUSSEN.labels[g.status]}
-                      color={g.status === 'actief' ? 'primary' : 'default'}
+                      color="warning"
+                      label={`${g.signalen} ${g.signalen === 1 ? 'signaal' : 'signalen'}`}
                     />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      </Box>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {nieuw && (
+        <NieuwGezinDialog
+          onClose={(id) => {
+            setNieuw(false);
+            if (id) open(id);
+          }}
+        />
+      )}
     </Box>
   );
 }

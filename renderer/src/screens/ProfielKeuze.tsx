@@ -5,6 +5,7 @@ import {
   CardContent,
   CircularProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   ListSubheader,
@@ -49,12 +50,14 @@ export function ProfielKeuze() {
             <List aria-label="Profielen">
               {[...perTeam.entries()].map(([team, leden]) => (
                 <li key={team}>
-                  <ul style={{ padding: 0 }}>
-                    <ListSubheader>{team}</ListSubheader>
+                  <ul style={{ padding: 0 }} aria-label={team}>
+                    <ListSubheader component="li">{team}</ListSubheader>
                     {leden.map((p) => (
-                      <ListItemButton key={p.id} onClick={() => signIn(p)}>
-                        <ListItemText primary={p.naam} secondary={ROLLEN.labels[p.rol]} />
-                      </ListItemButton>
+                      <ListItem key={p.id} disablePadding>
+                        <ListItemButton onClick={() => signIn(p)}>
+                          <ListItemText primary={p.naam} secondary={ROLLEN.labels[p.rol]} />
+                        </ListItemButton>
+                      </ListItem>
                     ))}
                   </ul>
                 </li>

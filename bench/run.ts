@@ -1,0 +1,187 @@
+/**
+ * npm run bench [-- --quick]: benchmarks on the demo region (generated once and cached under
+ * .cache/bench). Each figure is compared with a hand-written SQL baseline measured in the same run.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/core';
+import { openDatabase } from '../db/connection';
+import { generateRegion } from '../db/demo/generate';
+import { writeDataset } from '../db/demo/write';
+import { loadOrCreateKeyFile } from '../db/key-file';
+import { compare, printTable, time, type Measurement } from './harness';
+
+const TODAY = '2026-11-23';
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const scale = values.quick ? 'small' : 'region';
+const iterations = values.quick ? 30 : 200;
+
+mkdirSync('.cache/bench', { recursive: true });
+const path = `.cache/bench/${scale}-${TODAY}.db`;
+const key = loadOrCreateKeyFile(`${path}.key`);
+if (!existsSync(path)) {
+  console.log(`Demoregio "${scale}" genereren (eenmalig) ...`);
+  const store = openDatabase({ path, key });
+  writeDataset(store.sqlite, generateRegion({ scale, today: TODAY }));
+  store.close();
+}
+
+const openStarted = performance.now();
+const store = openDatabase({ path, key });
+const core = createCore(store, { now: () => new Date(`${TODAY}T10:00:00Z`) });
+const { sqlite } = store;
+const team = sqlite
+  .prepare(
+    'SELECT team_id AS id, count(*) AS n FROM gezinnen GROUP BY team_id ORDER BY n DESC LIMIT 1',
+  )
+  .get() as { id: string; n: number };
+const pro = sqlite
+  .prepare("SELECT id FROM professionals WHERE team_id = ? AND rol = 'jeugdprofessional' LIMIT 1")
+  .get(team.id) as { id: string };
+const firstPage = core.call('gezinnen.lijst', { alleenEigen: true }, { professionalId: pro.id });
+const startMs = performance.now() - openStarted;
+if (!firstPage.ok) throw new Error(firstPage.error.message);
+
+const families = sqlite.prepare('SELECT id, naam FROM gezinnen WHERE team_id = ?').all(team.id) as {
+  id: string;
+  naam: string;
+}[];
+const bsns = (
+  sqlite
+    .prepare(
+      'SELECT l.bsn FROM gezinsleden l JOIN gezinnen g ON g.id = l.gezin_id WHERE g.team_id = ? AND l.bsn IS NOT NULL',
+    )
+    .all(team.id) as { bsn: string }[]
+).map((r) => r.bsn);
+const names = families.map((f) => f.naam.replace('Familie ', '').slice(0, 5));
+const ok = <T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+};
+
+const results: Measurement[] = [];
+results.push(
+  compare(
+    `core start (open encrypted DB, migrate, first caseload page; team of ${team.n} families)`,
+    300,
+    { p50: startMs, p95: startMs },
+  ),
+);
+
+const handSearchByName = sqlite.prepare(
+  `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT 500`,
+);
+results.push(
+  compare(
+    'caseload search by name (whole team)',
+    10,
+    time(
+      (i) =>
+        ok(
+          core.call(
+            'gezinnen.lijst',
+            { zoek: names[i % names.length]! },
+            { professionalId: pro.id },
+          ),
+        ),
+      iterations,
+    ),
+    {
+      name: 'hand-written SQL',
+      timing: time(
+        (i) =>
+          handSearchByName.all(
+            team.id,
+            `%${names[i % names.length]}%`,
+            `%${names[i % names.length]}%`,
+          ),
+        iterations,
+      ),
+    },
+  ),
+);
+const handSearchByBsn = sqlite.prepare(
+  'SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND g.id IN (SELECT gezin_id FROM gezinsleden WHERE bsn = ?)',
+);
+results.push(
+  compare(
+    'caseload search by BSN (whole team)',
+    10,
+    time(
+      (i) =>
+        ok(
+          core.call('gezinnen.lijst', { zoek: bsns[i % bsns.length]! }, { professionalId: pro.id }),
+        ),
+      iterations,
+    ),
+    {
+      name: 'hand-written SQL',
+      timing: time((i) => handSearchByBsn.all(team.id, bsns[i % bsns.length]), iterations),
+    },
+  ),
+);
+const handDossier = [
+  sqlite.prepare('SELECT * FROM gezinnen WHERE id = ?'),
+  sqlite.prepare('SELECT * FROM gezinsleden WHERE gezin_id = ?'),
+  sqlite.prepare('SELECT * FROM netwerkleden WHERE gezin_id = ?'),
+  sqlite.prepare('SELECT * FROM actieplannen WHERE gezin_id = ?'),
+  sqlite.prepare(
+    'SELECT d.* FROM doelen d JOIN actieplannen a ON a.id = d.actieplan_id WHERE a.gezin_id = ?',
+  ),
+  sqlite.prepare(
+    'SELECT t.*, an.naam, p.omschrijving FROM toewijzingen t JOIN actieplannen a ON a.id = t.actieplan_id JOIN aanbieders an ON an.id = t.aanbieder_id JOIN producten p ON p.id = t.product_id WHERE a.gezin_id = ?',
+  ),
+  sqlite.prepare(
+    'SELECT e.* FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN actieplannen a ON a.id = t.actieplan_id WHERE a.gezin_id = ?',
+  ),
+];
+results.push(
+  compare(
+    'open dossier (plan, actieplannen, toewijzingen, evaluaties, timeline)',
+    20,
+    time(
+      (i) =>
+        ok(
+          core.call(
+            'gezin.dossier',
+            { gezinId: families[i % families.length]!.id },
+            { professionalId: pro.id },
+          ),
+        ),
+      iterations,
+    ),
+    {
+      name: 'hand-written SQL (same rows)',
+      timing: time(
+        (i) => handDossier.forEach((q) => q.all(families[i % families.length]!.id)),
+        iterations,
+      ),
+    },
+  ),
+);
+results.push(
+  compare(
+    'open gezinsplan with versions',
+    20,
+    time(
+      (i) =>
+        ok(
+          core.call(
+            'gezinsplan.ophalen',
+            { gezinId: families[i % families.length]!.id },
+            { professionalId: pro.id },
+          ),
+        ),
+      iterations,
+    ),
+  ),
+);
+
+console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
+printTable(results);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify({ scale, iterations, at: new Date().toISOString(), results }, null, 2),
+);
+core.close();

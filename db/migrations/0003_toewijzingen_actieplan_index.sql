@@ -1,0 +1,1 @@
+CREATE INDEX `toewijzingen_actieplan_idx` ON `toewijzingen` (`actieplan_id`);

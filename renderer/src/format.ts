@@ -1,0 +1,23 @@
+import { formatDate } from '../../shared/dates';
+import {
+  IJW_EENHEDEN,
+  IJW_FREQUENTIES,
+  type IjwEenheid,
+  type IjwFrequentie,
+} from '../../shared/domain';
+
+export { formatEuro } from '../../shared/money';
+export { formatDate };
+
+export function datumOfLeeg(iso: string | null | undefined): string {
+  return iso ? formatDate(iso) : '—';
+}
+
+/** "3 uur per week" in the words of the iJw code lists. */
+export function volumeTekst(
+  volume: number,
+  eenheid: IjwEenheid,
+  frequentie: IjwFrequentie,
+): string {
+  return `${volume} × ${IJW_EENHEDEN.labels[eenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[frequentie].toLowerCase()}`;
+}

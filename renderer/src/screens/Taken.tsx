@@ -1,0 +1,72 @@
+import {
+  Alert,
+  Box,
+  Chip,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import type { SignaalSoort } from '../../../shared/api';
+import { useQuery } from '../api/hooks';
+import { formatDate } from '../format';
+import { useSession } from '../store';
+
+export const SIGNAAL_LABELS: Record<SignaalSoort, string> = {
+  evaluatie_te_laat: 'Evaluatie te laat',
+  toewijzing_eindigt: 'Toewijzing eindigt binnen 6 weken',
+  geen_toestemming: 'Plan zonder toestemming',
+  wordt_18: 'Wordt binnen 18 maanden 18',
+  akkoord_gevraagd: 'Vier-ogenakkoord',
+};
+
+export function Taken() {
+  const go = useSession((s) => s.go);
+  const { data, error } = useQuery('taken.lijst', {}, 'taken');
+  return (
+    <Box>
+      <Typography variant="h5" component="h1" gutterBottom>
+        Taken en signalen
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      {data && (
+        <Box sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>
+          {(Object.keys(SIGNAAL_LABELS) as SignaalSoort[]).map((s) => (
+            <Chip
+              key={s}
+              label={`${SIGNAAL_LABELS[s]}: ${data.perSoort[s]}`}
+              variant={data.perSoort[s] ? 'filled' : 'outlined'}
+            />
+          ))}
+        </Box>
+      )}
+      {data?.signalen.length === 0 && <Typography>Er is niets dat op u wacht.</Typography>}
+      <List aria-label="Signalen">
+        {data?.signalen.map((s, i) => (
+          <ListItem key={i} disablePadding>
+            <ListItemButton
+              onClick={() =>
+                go({
+                  naam: 'dossier',
+                  gezinId: s.gezinId,
+                  tab:
+                    s.soort === 'geen_toestemming'
+                      ? 'gezinsplan'
+                      : s.soort === 'wordt_18'
+                        ? 'overzicht'
+                        : 'actieplannen',
+                })
+              }
+            >
+              <ListItemText
+                primary={`${s.gezinNaam}: ${s.tekst}`}
+                secondary={`${SIGNAAL_LABELS[s.soort]} · ${formatDate(s.datum)}`}
+              />
+            </ListItemButton>
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}

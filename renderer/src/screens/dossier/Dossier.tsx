@@ -1,0 +1,97 @@
+import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } from '@mui/material';
+import { useState } from 'react';
+import { GEZIN_STATUSSEN } from '../../../../shared/domain';
+import { useQuery } from '../../api/hooks';
+import { useSession, type View } from '../../store';
+import { Actieplannen } from './Actieplannen';
+import { AfsluitenDialog } from './AfsluitenDialog';
+import { Gezinsplan } from './Gezinsplan';
+import { Overzicht } from './Overzicht';
+import { OverdragenDialog } from './OverdragenDialog';
+
+type DossierView = Extract<View, { naam: 'dossier' }>;
+
+export function Dossier({ view }: { view: DossierView }) {
+  const go = useSession((s) => s.go);
+  const { data, error, reload } = useQuery(
+    'gezin.dossier',
+    { gezinId: view.gezinId },
+    view.gezinId,
+  );
+  const [dialog, setDialog] = useState<'overdragen' | 'afsluiten' | null>(null);
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!data) return <Typography>Dossier laden ...</Typography>;
+  const { gezin } = data;
+  const afgesloten = gezin.status === 'afgesloten';
+  return (
+    <Box>
+      <Breadcrumbs aria-label="Kruimelpad" sx={{ mb: 1 }}>
+        <Link component="button" onClick={() => go({ naam: 'gezinnen' })}>
+          Mijn gezinnen
+        </Link>
+        <Typography color="text.primary">{gezin.naam}</Typography>
+      </Breadcrumbs>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1">
+          {gezin.naam}
+        </Typography>
+        <Chip
+          label={GEZIN_STATUSSEN.labels[gezin.status]}
+          color={afgesloten ? 'default' : 'primary'}
+        />
+        <Typography color="text.secondary">
+          {gezin.adres}, {gezin.postcode} {gezin.woonplaats} · regisseur {gezin.regisseurNaam}
+        </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        {!afgesloten && (
+          <>
+            <Button variant="outlined" onClick={() => setDialog('overdragen')}>
+              Overdragen
+            </Button>
+            <Button variant="outlined" color="secondary" onClick={() => setDialog('afsluiten')}>
+              Gezin afsluiten
+            </Button>
+          </>
+        )}
+      </Box>
+      {afgesloten && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Afgesloten op {gezin.afgeslotenOp}. Oordeel van het gezin: {gezin.oordeelCijfer}/10 — “
+          {gezin.oordeelGezin}”
+        </Alert>
+      )}
+      <Tabs
+        value={view.tab}
+        onChange={(_, tab: DossierView['tab']) => go({ ...view, tab })}
+        aria-label="Dossieronderdelen"
+        sx={{ mb: 2 }}
+      >
+        <Tab value="overzicht" label="Overzicht" />
+        <Tab value="gezinsplan" label="Gezinsplan" />
+        <Tab value="actieplannen" label={`Actieplannen (${data.actieplannen.length})`} />
+      </Tabs>
+      {view.tab === 'overzicht' && <Overzicht dossier={data} reload={reload} />}
+      {view.tab === 'gezinsplan' && <Gezinsplan gezinId={gezin.id} afgesloten={afgesloten} />}
+      {view.tab === 'actieplannen' && <Actieplannen dossier={data} reload={reload} />}
+      {dialog === 'overdragen' && (
+        <OverdragenDialog
+          gezinId={gezin.id}
+          regisseurId={gezin.regisseurId}
+          onClose={(done) => {
+            setDialog(null);
+            if (done) reload();
+          }}
+        />
+      )}
+      {dialog === 'afsluiten' && (
+        <AfsluitenDialog
+          dossier={data}
+          onClose={(done) => {
+            setDialog(null);
+            if (done) reload();
+          }}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,416 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { Gezinsplan as Plan, PlanInhoud } from '../../../../shared/api';
+import { parseDutchDate } from '../../../../shared/dates';
+import { LEEFDOMEINEN, type Leefdomein } from '../../../../shared/domain';
+import { useMutation, useQuery } from '../../api/hooks';
+import { AutosaveField } from '../../components/AutosaveField';
+import { FormDialog } from '../../components/FormDialog';
+import { datumOfLeeg, formatDate } from '../../format';
+
+export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgesloten: boolean }) {
+  const { data: plan, error, reload } = useQuery('gezinsplan.ophalen', { gezinId }, gezinId);
+  const mutate = useMutation();
+  const [melding, setMelding] = useState<{ soort: 'success' | 'error'; tekst: string } | null>(
+    null,
+  );
+  const [toestemming, setToestemming] = useState(false);
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!plan) return <Typography>Gezinsplan laden ...</Typography>;
+
+  const save = async (
+    input: Omit<Parameters<typeof mutate<'gezinsplan.opslaan'>>[1], 'gezinId'>,
+  ) => {
+    const { error: e } = await mutate('gezinsplan.opslaan', { gezinId, ...input });
+    if (!e) reload();
+    return e?.message ?? null;
+  };
+  const domein = (d: Leefdomein) =>
+    plan.inhoud.domeinen.find((x) => x.domein === d) ?? { domein: d, situatie: '', doel: '' };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Card component="section" aria-labelledby="status-kop">
+        <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography id="status-kop" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            {plan.versie === 0 ? 'Nog geen vastgelegde versie' : `Versie ${plan.versie}`}
+            {plan.toestemming
+              ? ` · toestemming voor versie ${plan.toestemming.versie} van ${plan.toestemming.door} op ${formatDate(plan.toestemming.op)}`
+              : ' · nog geen toestemming'}
+          </Typography>
+          {plan.gewijzigdSindsVersie && plan.versie > 0 && (
+            <Alert severity="warning">
+              Gewijzigd sinds versie {plan.versie}: leg opnieuw vast en vraag opnieuw toestemming.
+            </Alert>
+          )}
+          {!afgesloten && (
+            <>
+              <Button
+                variant="contained"
+                disabled={!plan.gewijzigdSindsVersie}
+                onClick={async () => {
+                  const { data, error: e } = await mutate('gezinsplan.vastleggen', { gezinId });
+                  setMelding(
+                    e
+                      ? { soort: 'error', tekst: e.message }
+                      : { soort: 'success', tekst: `Versie ${data!.versie} is vastgelegd.` },
+                  );
+                  reload();
+                }}
+              >
+                Versie vastleggen
+              </Button>
+              <Button
+                variant="outlined"
+                disabled={
+                  plan.versie === 0 ||
+                  plan.gewijzigdSindsVersie ||
+                  plan.toestemming?.versie === plan.versie
+                }
+                onClick={() => setToestemming(true)}
+              >
+                Toestemming gezin vastleggen
+              </Button>
+            </>
+          )}
+        </CardContent>
+        {melding && (
+          <Alert severity={melding.soort} sx={{ mx: 2, mb: 2 }}>
+            {melding.tekst}
+          </Alert>
+        )}
+      </Card>
+
+      <Card component="section" aria-labelledby="eigen-kop">
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Typography id="eigen-kop" variant="h6" component="h2">
+            Wat wij willen bereiken (in onze eigen woorden)
+          </Typography>
+          <AutosaveField
+            draftKey={`plan:${plan.id}:eigenWoorden`}
+            label="De doelen van het gezin, zoals het gezin ze zegt"
+            value={plan.inhoud.eigenWoorden}
+            save={(v) => save({ eigenWoorden: v })}
+            multiline
+            minRows={3}
+            disabled={afgesloten}
+          />
+          {plan.toekomstplanNodig && (
+            <AutosaveField
+              draftKey={`plan:${plan.id}:toekomstplan`}
+              label="Toekomstplan (16+): school, werk, wonen, geld na je 18e"
+              value={plan.inhoud.toekomstplan ?? ''}
+              save={(v) => save({ toekomstplan: v })}
+              multiline
+              minRows={2}
+              disabled={afgesloten}
+            />
+          )}
+        </CardContent>
+      </Card>
+
+      <Card component="section" aria-labelledby="domeinen-kop">
+        <CardContent>
+          <Typography id="domeinen-kop" variant="h6" component="h2" gutterBottom>
+            Leefdomeinen
+          </Typography>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: '200px 1fr 1fr',
+              gap: 1,
+              alignItems: 'start',
+            }}
+          >
+            {LEEFDOMEINEN.codes.map((d) => (
+              <Box key={d} sx={{ display: 'contents' }}>
+                <Typography sx={{ pt: 1 }}>{LEEFDOMEINEN.labels[d]}</Typography>
+                <AutosaveField
+                  size="small"
+                  draftKey={`plan:${plan.id}:${d}:situatie`}
+                  label="Situatie"
+                  value={domein(d).situatie}
+                  save={(v) => save({ domeinen: [{ ...domein(d), situatie: v }] })}
+                  multiline
+                  disabled={afgesloten}
+                />
+                <AutosaveField
+                  size="small"
+                  draftKey={`plan:${plan.id}:${d}:doel`}
+                  label="Doel"
+                  value={domein(d).doel}
+                  save={(v) => save({ domeinen: [{ ...domein(d), doel: v }] })}
+                  multiline
+                  disabled={afgesloten}
+                />
+              </Box>
+            ))}
+          </Box>
+        </CardContent>
+      </Card>
+
+      <Afspraken plan={plan} gezinId={gezinId} afgesloten={afgesloten} reload={reload} />
+      <Versies plan={plan} />
+
+      {toestemming && (
+        <ToestemmingDialog
+          gezinId={gezinId}
+          versie={plan.versie}
+          onClose={(done) => {
+            setToestemming(false);
+            if (done) {
+              setMelding({
+                soort: 'success',
+                tekst: `Toestemming voor versie ${plan.versie} is vastgelegd.`,
+              });
+              reload();
+            }
+          }}
+        />
+      )}
+    </Box>
+  );
+}
+
+function Afspraken({
+  plan,
+  gezinId,
+  afgesloten,
+  reload,
+}: {
+  plan: Plan;
+  gezinId: string;
+  afgesloten: boolean;
+  reload(): void;
+}) {
+  const mutate = useMutation();
+  const [nieuw, setNieuw] = useState({ wat: '', wie: '', uiterlijk: '' });
+  const [fout, setFout] = useState<string | null>(null);
+  return (
+    <Card component="section" aria-labelledby="afspraken-kop">
+      <CardContent>
+        <Typography id="afspraken-kop" variant="h6" component="h2">
+          Afspraken: wie doet wat, wanneer
+        </Typography>
+        <Table size="small" aria-labelledby="afspraken-kop">
+          <TableHead>
+            <TableRow>
+              <TableCell>Gedaan</TableCell>
+              <TableCell>Wat</TableCell>
+              <TableCell>Wie</TableCell>
+              <TableCell>Uiterlijk</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {plan.inhoud.afspraken.map((a, i) => (
+              <TableRow key={plan.afspraakIds[i]}>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={a.status === 'gedaan'}
+                    disabled={afgesloten}
+                    slotProps={{ input: { 'aria-label': `${a.wat} gedaan` } }}
+                    onChange={async (e) => {
+                      await mutate('afspraak.opslaan', {
+                        gezinId,
+                        id: plan.afspraakIds[i]!,
+                        wat: a.wat,
+                        wie: a.wie,
+                        ...(a.uiterlijk ? { uiterlijk: a.uiterlijk } : {}),
+                        status: e.target.checked ? 'gedaan' : 'open',
+                      });
+                      reload();
+                    }}
+                  />
+                </TableCell>
+                <TableCell>{a.wat}</TableCell>
+                <TableCell>{a.wie}</TableCell>
+                <TableCell>{datumOfLeeg(a.uiterlijk)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {!afgesloten && (
+          <Box
+            component="form"
+            sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const uiterlijk = nieuw.uiterlijk ? parseDutchDate(nieuw.uiterlijk) : undefined;
+              if (uiterlijk === null) return setFout('Vul de datum in als dd-mm-jjjj.');
+              const { error } = await mutate('afspraak.opslaan', {
+                gezinId,
+                wat: nieuw.wat,
+                wie: nieuw.wie,
+                ...(uiterlijk ? { uiterlijk } : {}),
+              });
+              setFout(error?.message ?? null);
+              if (!error) {
+                setNieuw({ wat: '', wie: '', uiterlijk: '' });
+                reload();
+              }
+            }}
+          >
+            <TextField
+              size="small"
+              label="Wat"
+              value={nieuw.wat}
+              onChange={(e) => setNieuw({ ...nieuw, wat: e.target.value })}
+              sx={{ flexGrow: 1 }}
+            />
+            <TextField
+              size="small"
+              label="Wie"
+              value={nieuw.wie}
+              onChange={(e) => setNieuw({ ...nieuw, wie: e.target.value })}
+            />
+            <TextField
+              size="small"
+              label="Uiterlijk"
+              placeholder="dd-mm-jjjj"
+              value={nieuw.uiterlijk}
+              onChange={(e) => setNieuw({ ...nieuw, uiterlijk: e.target.value })}
+            />
+            <Button type="submit" variant="outlined">
+              Afspraak toevoegen
+            </Button>
+          </Box>
+        )}
+        {fout && <Alert severity="error">{fout}</Alert>}
+      </CardContent>
+    </Card>
+  );
+}
+
+function regels(inhoud: PlanInhoud): [string, string][] {
+  return [
+    ['Eigen woorden', inhoud.eigenWoorden],
+    ['Toekomstplan', inhoud.toekomstplan ?? ''],
+    ...inhoud.domeinen.map((d): [string, string] => [
+      LEEFDOMEINEN.labels[d.domein],
+      `${d.situatie} → ${d.doel}`,
+    ]),
+    [
+      'Afspraken',
+      inhoud.afspraken
+        .map((a) => `${a.wat} (${a.wie}${a.uiterlijk ? `, ${formatDate(a.uiterlijk)}` : ''})`)
+        .join('; '),
+    ],
+  ];
+}
+
+/** Two fixed versions side by side; changed lines are marked. */
+function Versies({ plan }: { plan: Plan }) {
+  const [links, setLinks] = useState(Math.max(1, plan.versie - 1));
+  const [rechts, setRechts] = useState(plan.versie);
+  if (plan.versies.length === 0) return null;
+  const a = plan.versies.find((v) => v.versie === links) ?? plan.versies[0]!;
+  const b = plan.versies.find((v) => v.versie === rechts) ?? plan.versies.at(-1)!;
+  const ra = new Map(regels(a.inhoud));
+  const rb = new Map(regels(b.inhoud));
+  const keys = [...new Set([...ra.keys(), ...rb.keys()])];
+  const kies = (label: string, value: number, set: (v: number) => void) => (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={(e) => set(Number(e.target.value))}
+      sx={{ minWidth: 140 }}
+    >
+      {plan.versies.map((v) => (
+        <MenuItem key={v.versie} value={v.versie}>
+          Versie {v.versie} ({formatDate(v.vastgesteldOp)})
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  return (
+    <Card component="section" aria-labelledby="versies-kop">
+      <CardContent>
+        <Typography id="versies-kop" variant="h6" component="h2" gutterBottom>
+          Versies vergelijken
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 2, mb: 1 }}>
+          {kies('Links', a.versie, setLinks)}
+          {kies('Rechts', b.versie, setRechts)}
+        </Box>
+        <Table size="small" aria-label="Versies vergelijken">
+          <TableHead>
+            <TableRow>
+              <TableCell>Onderdeel</TableCell>
+              <TableCell>Versie {a.versie}</TableCell>
+              <TableCell>Versie {b.versie}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {keys.map((k) => {
+              const changed = (ra.get(k) ?? '') !== (rb.get(k) ?? '');
+              return (
+                <TableRow key={k} sx={changed ? { bgcolor: '#fff4d6' } : undefined}>
+                  <TableCell>
+                    {k}
+                    {changed ? ' (gewijzigd)' : ''}
+                  </TableCell>
+                  <TableCell>{ra.get(k) || '—'}</TableCell>
+                  <TableCell>{rb.get(k) || '—'}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ToestemmingDialog({
+  gezinId,
+  versie,
+  onClose,
+}: {
+  gezinId: string;
+  versie: number;
+  onClose(done: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [door, setDoor] = useState('');
+  return (
+    <FormDialog
+      title={`Toestemming voor versie ${versie}`}
+      submitLabel="Toestemming vastleggen"
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        const { error } = await mutate('gezinsplan.toestemming', { gezinId, door });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      <Typography>
+        Het gezin heeft versie {versie} van het plan gezien en gaat ermee akkoord.
+      </Typography>
+      <TextField
+        label="Toestemming gegeven door"
+        value={door}
+        onChange={(e) => setDoor(e.target.value)}
+        required
+        autoFocus
+      />
+    </FormDialog>
+  );
+}

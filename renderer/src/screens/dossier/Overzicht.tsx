@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  List,
+  ListItem,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { Dossier } from '../../../../shared/api';
+import { GEZINSLID_ROLLEN } from '../../../../shared/domain';
+import { useMutation } from '../../api/hooks';
+import { formatDate } from '../../format';
+import { GezinslidDialog } from './GezinslidDialog';
+
+export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): void }) {
+  const mutate = useMutation();
+  const [netwerk, setNetwerk] = useState({ naam: '', relatie: '', rolInPlan: '' });
+  const [fout, setFout] = useState<string | null>(null);
+  const [nieuwLid, setNieuwLid] = useState(false);
+  const afgesloten = dossier.gezin.status === 'afgesloten';
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+      <Card component="section" aria-labelledby="leden-kop">
+        <CardContent>
+          <Typography id="leden-kop" variant="h6" component="h2">
+            Gezinsleden
+          </Typography>
+          <Table size="small" aria-labelledby="leden-kop">
+            <TableHead>
+              <TableRow>
+                <TableCell>Naam</TableCell>
+                <TableCell>Rol</TableCell>
+                <TableCell>Geboren</TableCell>
+                <TableCell>BSN</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {dossier.leden.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell>
+                    {l.voornaam} {l.achternaam}
+                  </TableCell>
+                  <TableCell>{GEZINSLID_ROLLEN.labels[l.rol]}</TableCell>
+                  <TableCell>
+                    {formatDate(l.geboortedatum)} ({l.leeftijd})
+                  </TableCell>
+                  <TableCell>{l.bsnGemaskeerd ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {!afgesloten && (
+            <Button sx={{ mt: 1 }} onClick={() => setNieuwLid(true)}>
+              Gezinslid toevoegen
+            </Button>
+          )}
+          {nieuwLid && (
+            <GezinslidDialog
+              gezinId={dossier.gezin.id}
+              onClose={(done) => {
+                setNieuwLid(false);
+                if (done) reload();
+              }}
+            />
+          )}
+        </CardContent>
+      </Card>
+      <Card component="section" aria-labelledby="signalen-kop">
+        <CardContent>
+          <Typography id="signalen-kop" variant="h6" component="h2">
+            Signalen
+          </Typography>
+          {dossier.signalen.length === 0 ? (
+            <Typography color="text.secondary">Geen signalen.</Typography>
+          ) : (
+            <List dense>
+              {dossier.signalen.map((s, i) => (
+                <ListItem key={i}>
+                  <ListItemText primary={s.tekst} />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </CardContent>
+      </Card>
+      <Card component="section" aria-labelledby="netwerk-kop">
+        <CardContent>
+          <Typography id="netwerk-kop" variant="h6" component="h2">
+            Netwerk
+          </Typography>
+          <List dense>
+            {dossier.netwerk.map((n) => (
+              <ListItem
+                key={n.id}
+                secondaryAction={
+                  !afgesloten && (
+                    <Button
+                      size="small"
+                      onClick={async () =>
+                        (await mutate('netwerklid.verwijderen', { id: n.id })).data && reload()
+                      }
+                    >
+                      Verwijderen
+                    </Button>
+                  )
+                }
+              >
+                <ListItemText
+                  primary={`${n.naam} (${n.relatie})`}
+                  secondary={[n.rolInPlan, n.telefoon].filter(Boolean).join(' · ') || undefined}
+                />
+              </ListItem>
+            ))}
+          </List>
+          {!afgesloten && (
+            <Box
+              component="form"
+              sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const { error } = await mutate('netwerklid.opslaan', {
+                  gezinId: dossier.gezin.id,
+                  naam: netwerk.naam,
+                  relatie: netwerk.relatie,
+                  ...(netwerk.rolInPlan ? { rolInPlan: netwerk.rolInPlan } : {}),
+                });
+                setFout(error?.message ?? null);
+                if (!error) {
+                  setNetwerk({ naam: '', relatie: '', rolInPlan: '' });
+                  reload();
+                }
+              }}
+            >
+              <TextField
+                size="small"
+                label="Naam"
+                value={netwerk.naam}
+                onChange={(e) => setNetwerk({ ...netwerk, naam: e.target.value })}
+              />
+              <TextField
+                size="small"
+                label="Relatie"
+                value={netwerk.relatie}
+                onChange={(e) => setNetwerk({ ...netwerk, relatie: e.target.value })}
+              />
+              <TextField
+                size="small"
+                label="Wat doet hij/zij in het plan"
+                value={netwerk.rolInPlan}
+                onChange={(e) => setNetwerk({ ...netwerk, rolInPlan: e.target.value })}
+              />
+              <Button type="submit" variant="outlined">
+                Toevoegen
+              </Button>
+            </Box>
+          )}
+          {fout && <Alert severity="error">{fout}</Alert>}
+        </CardContent>
+      </Card>
+      <Card component="section" aria-labelledby="tijdlijn-kop">
+        <CardContent>
+          <Typography id="tijdlijn-kop" variant="h6" component="h2">
+            Tijdlijn
+          </Typography>
+          <List dense sx={{ maxHeight: 320, overflow: 'auto' }}>
+            {dossier.tijdlijn.map((e, i) => (
+              <ListItem key={i}>
+                <ListItemText primary={e.tekst} secondary={formatDate(e.datum)} />
+              </ListItem>
+            ))}
+          </List>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,359 @@
+import {
+  Box,
+  Button,
+  Chip,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { Actieplan, Toewijzing } from '../../../../shared/api';
+import { parseDutchDate, toIsoDate } from '../../../../shared/dates';
+import {
+  EINDE_REDENEN,
+  EVALUATIE_UITKOMSTEN,
+  TOEWIJZING_STATUSSEN,
+  type EindeReden,
+  type EvaluatieUitkomst,
+} from '../../../../shared/domain';
+import { useMutation } from '../../api/hooks';
+import { FormDialog } from '../../components/FormDialog';
+import { datumOfLeeg, formatDate, formatEuro, volumeTekst } from '../../format';
+import { ToewijzingWizard } from './ToewijzingWizard';
+
+const STAND_KLEUR = {
+  gepland: 'default',
+  binnenkort: 'info',
+  te_laat: 'error',
+  uitgevoerd: 'success',
+} as const;
+const STAND_TEKST = {
+  gepland: 'gepland',
+  binnenkort: 'binnenkort',
+  te_laat: 'te laat',
+  uitgevoerd: 'uitgevoerd',
+} as const;
+
+type Actie = { soort: 'start' | 'evaluatie' | 'stoppen'; toewijzing: Toewijzing };
+
+export function Toewijzingen({
+  actieplan,
+  dicht,
+  reload,
+}: {
+  actieplan: Actieplan;
+  dicht: boolean;
+  reload(): void;
+}) {
+  const [wizard, setWizard] = useState(false);
+  const [actie, setActie] = useState<Actie | null>(null);
+  const klaar = (done: boolean) => {
+    setActie(null);
+    setWizard(false);
+    if (done) reload();
+  };
+  return (
+    <Box component="section" aria-label="Hulp en regie">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1 }}>
+          Hulp en regie na beschikking
+        </Typography>
+        {!dicht && actieplan.triageUitkomst === 'laten_doen' && (
+          <Button variant="contained" color="secondary" onClick={() => setWizard(true)}>
+            Hulp inzetten
+          </Button>
+        )}
+      </Box>
+      {actieplan.toewijzingen.length > 0 && (
+        <Table size="small" aria-label="Toewijzingen">
+          <TableHead>
+            <TableRow>
+              <TableCell>Hulp</TableCell>
+              <TableCell>Periode</TableCell>
+              <TableCell>Start zorg</TableCell>
+              <TableCell>Kosten</TableCell>
+              <TableCell>Evaluaties</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Acties</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {actieplan.toewijzingen.map((t) => {
+              const loopt = t.status === 'toegewezen' || t.status === 'gestart';
+              return (
+                <TableRow key={t.id}>
+                  <TableCell>
+                    {t.productOmschrijving} ({t.productcode}) bij {t.aanbiederNaam}
+                    <br />
+                    <Typography variant="caption">
+                      {volumeTekst(t.volume, t.eenheid, t.frequentie)}
+                      {t.beschikkingsvrij ? ' · beschikkingsvrij' : ''}
+                      {t.neeTenzij ? ' · nee, tenzij' : ''}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    {formatDate(t.startdatum)} t/m {formatDate(t.beeindigdOp ?? t.einddatum)}
+                  </TableCell>
+                  <TableCell>
+                    {t.werkelijkeStart
+                      ? `${formatDate(t.werkelijkeStart)} (wachttijd ${t.wachttijdDagen} d)`
+                      : '—'}
+                  </TableCell>
+                  <TableCell>{formatEuro(t.totaalCents)}</TableCell>
+                  <TableCell>
+                    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+                      {t.evaluaties.map((e) => (
+                        <Chip
+                          key={e.id}
+                          size="small"
+                          color={STAND_KLEUR[e.stand]}
+                          variant={e.stand === 'gepland' ? 'outlined' : 'filled'}
+                          label={`${formatDate(e.uitgevoerdOp ?? e.geplandOp)} ${e.uitkomst ? EVALUATIE_UITKOMSTEN.labels[e.uitkomst].toLowerCase() : STAND_TEKST[e.stand]}`}
+                        />
+                      ))}
+                    </Box>
+                  </TableCell>
+                  <TableCell>
+                    {TOEWIJZING_STATUSSEN.labels[t.status]}
+                    {t.akkoord?.besluit && (
+                      <Typography variant="caption" sx={{ display: 'block' }}>
+                        {t.akkoord.besluit === 'akkoord' ? 'Akkoord' : 'Afgewezen'} door{' '}
+                        {t.akkoord.beoordeeldDoorNaam}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {!dicht && loopt && (
+                      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+                        {t.status === 'toegewezen' && (
+                          <Button
+                            size="small"
+                            onClick={() => setActie({ soort: 'start', toewijzing: t })}
+                          >
+                            Start vastleggen
+                          </Button>
+                        )}
+                        {t.evaluaties.some((e) => !e.uitgevoerdOp) && (
+                          <Button
+                            size="small"
+                            onClick={() => setActie({ soort: 'evaluatie', toewijzing: t })}
+                          >
+                            Evaluatie vastleggen
+                          </Button>
+                        )}
+                        <Button
+                          size="small"
+                          color="error"
+                          onClick={() => setActie({ soort: 'stoppen', toewijzing: t })}
+                        >
+                          Hulp stoppen
+                        </Button>
+                      </Box>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {wizard && <ToewijzingWizard actieplan={actieplan} onClose={klaar} />}
+      {actie?.soort === 'start' && <StartDialog toewijzing={actie.toewijzing} onClose={klaar} />}
+      {actie?.soort === 'evaluatie' && (
+        <EvaluatieDialog toewijzing={actie.toewijzing} onClose={klaar} />
+      )}
+      {actie?.soort === 'stoppen' && (
+        <StoppenDialog toewijzing={actie.toewijzing} onClose={klaar} />
+      )}
+    </Box>
+  );
+}
+
+const vandaag = () => formatDate(toIsoDate(new Date()));
+
+function StartDialog({
+  toewijzing,
+  onClose,
+}: {
+  toewijzing: Toewijzing;
+  onClose(done: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [datum, setDatum] = useState(vandaag());
+  return (
+    <FormDialog
+      title="Start van de zorg vastleggen"
+      submitLabel="Vastleggen"
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        const iso = parseDutchDate(datum);
+        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        const { error } = await mutate('toewijzing.startVastleggen', {
+          id: toewijzing.id,
+          datum: iso,
+        });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      <Typography>
+        Toegewezen per {formatDate(toewijzing.startdatum)}. Op welke dag begon{' '}
+        {toewijzing.aanbiederNaam} echt? Zo wordt de wachttijd zichtbaar.
+      </Typography>
+      <TextField
+        label="Werkelijke start"
+        value={datum}
+        onChange={(e) => setDatum(e.target.value)}
+        placeholder="dd-mm-jjjj"
+        autoFocus
+      />
+    </FormDialog>
+  );
+}
+
+function EvaluatieDialog({
+  toewijzing,
+  onClose,
+}: {
+  toewijzing: Toewijzing;
+  onClose(done: boolean): void;
+}) {
+  const mutate = useMutation();
+  const open = toewijzing.evaluaties.filter((e) => !e.uitgevoerdOp);
+  const [evaluatieId, setEvaluatieId] = useState(open[0]?.id ?? '');
+  const [datum, setDatum] = useState(vandaag());
+  const [uitkomst, setUitkomst] = useState<EvaluatieUitkomst>('voortzetten');
+  const [toelichting, setToelichting] = useState('');
+  const [volume, setVolume] = useState(String(toewijzing.volume));
+  const schalen = uitkomst === 'afschalen' || uitkomst === 'opschalen';
+  return (
+    <FormDialog
+      title="Evaluatie vastleggen"
+      submitLabel="Vastleggen"
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        const iso = parseDutchDate(datum);
+        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        const { error } = await mutate('evaluatie.vastleggen', {
+          id: evaluatieId,
+          uitgevoerdOp: iso,
+          uitkomst,
+          toelichting,
+          ...(schalen ? { nieuwVolume: Number(volume) } : {}),
+        });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      <TextField
+        select
+        label="Evaluatiemoment"
+        value={evaluatieId}
+        onChange={(e) => setEvaluatieId(e.target.value)}
+      >
+        {open.map((e) => (
+          <MenuItem key={e.id} value={e.id}>
+            Gepland op {formatDate(e.geplandOp)} ({STAND_TEKST[e.stand]})
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Datum gesprek"
+        value={datum}
+        onChange={(e) => setDatum(e.target.value)}
+        placeholder="dd-mm-jjjj"
+      />
+      <TextField
+        select
+        label="Uitkomst"
+        value={uitkomst}
+        onChange={(e) => setUitkomst(e.target.value as EvaluatieUitkomst)}
+      >
+        {EVALUATIE_UITKOMSTEN.codes.map((u) => (
+          <MenuItem key={u} value={u}>
+            {EVALUATIE_UITKOMSTEN.labels[u]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {schalen && (
+        <TextField
+          label={`Nieuw volume (${volumeTekst(toewijzing.volume, toewijzing.eenheid, toewijzing.frequentie)} nu)`}
+          type="number"
+          value={volume}
+          onChange={(e) => setVolume(e.target.value)}
+          helperText="Zo kort als mogelijk, zo zwaar als nodig."
+        />
+      )}
+      <TextField
+        label="Toelichting (besproken met gezin en aanbieder)"
+        value={toelichting}
+        onChange={(e) => setToelichting(e.target.value)}
+        multiline
+        minRows={2}
+        required
+      />
+    </FormDialog>
+  );
+}
+
+function StoppenDialog({
+  toewijzing,
+  onClose,
+}: {
+  toewijzing: Toewijzing;
+  onClose(done: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [datum, setDatum] = useState(vandaag());
+  const [reden, setReden] = useState<EindeReden>('volgens_plan');
+  return (
+    <FormDialog
+      title="Hulp stoppen"
+      submitLabel="Hulp stoppen"
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        const iso = parseDutchDate(datum);
+        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        const { error } = await mutate('toewijzing.stoppen', {
+          id: toewijzing.id,
+          datum: iso,
+          reden,
+        });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      <Typography>
+        {toewijzing.productOmschrijving} bij {toewijzing.aanbiederNaam}, gepland tot{' '}
+        {datumOfLeeg(toewijzing.einddatum)}.
+      </Typography>
+      <TextField
+        label="Laatste dag van de hulp"
+        value={datum}
+        onChange={(e) => setDatum(e.target.value)}
+        placeholder="dd-mm-jjjj"
+        autoFocus
+      />
+      <TextField
+        select
+        label="Reden"
+        value={reden}
+        onChange={(e) => setReden(e.target.value as EindeReden)}
+      >
+        {EINDE_REDENEN.codes.map((r) => (
+          <MenuItem key={r} value={r}>
+            {EINDE_REDENEN.labels[r]}
+          </MenuItem>
+        ))}
+      </TextField>
+    </FormDialog>
+  );
+}

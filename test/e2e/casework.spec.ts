@@ -1,0 +1,176 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { dutchDate, expectAccessible, signIn, waitUntilSaved } from './helpers';
+
+/** A screenshot of what the user sees, scrolled to the part that matters. */
+async function shot(page: Page, name: string, focus?: Locator) {
+  if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: `test/e2e/screenshots/${name}.png` });
+}
+
+test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluation, afschalen, closing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+
+  // A new family is registered and found again in the caseload.
+  await page.getByRole('button', { name: 'Nieuw gezin aanmelden' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Naam gezin').fill('Familie Testkeet');
+  await dialog.getByLabel('Adres').fill('Voorstraat 200');
+  await dialog.getByLabel('Postcode').fill('3311ab');
+  await dialog.getByLabel('Woonplaats').fill('Dordrecht');
+  await dialog.getByLabel('Voornaam').nth(0).fill('Yara');
+  await dialog.getByLabel('Achternaam').nth(0).fill('Testkeet');
+  await dialog.getByLabel('Geboortedatum').nth(0).fill('12-03-1986');
+  await dialog.getByLabel('Voornaam').nth(1).fill('Daan');
+  await dialog.getByLabel('Achternaam').nth(1).fill('Testkeet');
+  await dialog.getByLabel('Geboortedatum').nth(1).fill('01-09-2012');
+  await dialog.getByLabel('BSN (indien nodig)').nth(1).fill('111222333');
+  await dialog.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Familie Testkeet' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Mijn gezinnen' })
+    .click();
+  await page.getByLabel(/Zoeken op naam/).fill('Testkeet');
+  await page.getByRole('table', { name: 'Mijn gezinnen' }).getByText('Familie Testkeet').click();
+  await expect(page.getByRole('heading', { name: 'Familie Testkeet' })).toBeVisible();
+  await expect(page.getByText('******333')).toBeVisible();
+  await expectAccessible(page, 'dossier');
+  await shot(page, '03-dossier-overzicht');
+
+  // Gezinsplan: the family's own words first, a life domain, an agreement; fix and consent.
+  await page.getByRole('tab', { name: 'Gezinsplan' }).click();
+  await page
+    .getByLabel('De doelen van het gezin, zoals het gezin ze zegt')
+    .fill('Wij willen dat Daan weer graag naar school gaat.');
+  await page.getByLabel('Situatie').nth(1).fill('Daan verzuimt twee dagen per week.');
+  await page.getByLabel('Doel').nth(1).fill('Daan gaat elke dag naar school.');
+  await page.getByLabel('Doel').nth(1).blur();
+  await waitUntilSaved(page);
+  await page.getByLabel('Wat', { exact: true }).fill('Gesprek met de mentor plannen');
+  await page.getByLabel('Wie', { exact: true }).fill('Moeder');
+  await page.getByLabel('Uiterlijk').fill(dutchDate(14));
+  await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+  await expect(
+    page.getByRole('cell', { name: 'Gesprek met de mentor plannen', exact: true }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Versie vastleggen' }).click();
+  await expect(page.getByText('Versie 1 is vastgelegd.')).toBeVisible();
+  await page.getByRole('button', { name: 'Toestemming gezin vastleggen' }).click();
+  await page.getByRole('dialog').getByLabel('Toestemming gegeven door').fill('Yara Testkeet');
+  await page.getByRole('dialog').getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  await expect(
+    page.getByRole('heading', { name: /toestemming voor versie 1 van Yara Testkeet/ }),
+  ).toBeVisible();
+  await expectAccessible(page, 'gezinsplan');
+  await shot(page, '04-gezinsplan', page.getByRole('heading', { name: /Leefdomeinen/ }));
+
+  // Actieplan with the triage in order, a SMART goal and the zorgprofiel.
+  await page.getByRole('tab', { name: /Actieplannen/ }).click();
+  await page.getByRole('button', { name: 'Nieuw actieplan' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel('Hulpvraag')
+    .fill('Daan wil niet meer naar school en is vaak boos.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Actieplan maken' }).click();
+  const plan = page.getByRole('region', { name: 'Actieplan Daan' });
+  await plan.getByRole('button', { name: 'Jeugdhulp is nodig' }).click();
+  await expect(plan.getByRole('alert')).toContainText('Beschrijf eerst wat het gezin zelf kan');
+  await plan.getByLabel('Eigen kracht').fill('Moeder brengt Daan zelf naar school.');
+  await plan.getByLabel('Netwerk', { exact: true }).fill('Opa haalt Daan op woensdag op.');
+  await plan
+    .getByLabel('Voorliggende voorzieningen (sociale kaart)')
+    .fill('Schoolmaatschappelijk werk en huiswerkbegeleiding (geen jeugdhulp) geprobeerd.');
+  await plan.getByLabel('Voorliggende voorzieningen (sociale kaart)').blur();
+  await waitUntilSaved(page);
+  await plan.getByRole('button', { name: 'Jeugdhulp is nodig' }).click();
+  await expect(plan.getByText('Laten doen (jeugdhulp)')).toBeVisible();
+  await plan.getByLabel('Doel', { exact: true }).fill('Daan gaat weer vijf dagen naar school');
+  await plan.getByLabel(/Meetbaar/).fill('Geen ongeoorloofd verzuim in vier weken');
+  await plan.getByLabel('Uiterlijk').fill(dutchDate(120));
+  await plan.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await expect(plan.getByText(/Daan gaat weer vijf dagen naar school/)).toBeVisible();
+  await plan.getByLabel('Perspectief (kort, lage intensiteit)').check();
+  await plan.getByLabel('Schoolproblemen en verzuim').check();
+  await plan.getByRole('button', { name: 'Zorgprofiel vaststellen' }).click();
+  await expect(plan.getByText(/Zorgprofiel:.*Perspectief/)).toBeVisible();
+  await expectAccessible(page, 'actieplan');
+  await shot(page, '05-actieplan', plan.getByText('Triage: wat kun je zelf'));
+
+  // Guided toewijzing: the family's choice of aanbieder, then product, then cost and budget.
+  await plan.getByRole('button', { name: 'Hulp inzetten' }).click();
+  const wizard = page.getByRole('dialog');
+  const keuze = wizard
+    .getByRole('list', { name: 'Aanbieders' })
+    .getByRole('button')
+    .filter({ hasText: 'Ambulante jeugd- en opvoedhulp licht' })
+    .filter({ hasNotText: /Cliëntenstop|Budgetplafond/ });
+  await keuze.first().click();
+  await shot(page, '06-aanbieder-kiezen');
+  await wizard.getByRole('button', { name: 'Volgende' }).click();
+  await wizard.getByLabel('Product').click();
+  await page.getByRole('option', { name: /45A01/ }).click();
+  await wizard.getByLabel(/^Volume/).fill('2');
+  await wizard.getByRole('button', { name: 'Volgende' }).click();
+  await expect(wizard.getByText('Kosten van deze toewijzing:')).toBeVisible();
+  await expect(wizard.getByText(/na deze toewijzing over/)).toBeVisible();
+  await expectAccessible(page, 'toewijzing kosten');
+  await shot(page, '07-toewijzing-kosten');
+  await wizard.getByRole('button', { name: 'Toewijzing bevestigen' }).click();
+  const toewijzingen = plan.getByRole('table', { name: 'Toewijzingen' });
+  await expect(toewijzingen.getByRole('cell', { name: 'Toegewezen' })).toBeVisible();
+
+  // Regie na beschikking: start of care, an evaluation that scales down, then stopping.
+  await toewijzingen.getByRole('button', { name: 'Start vastleggen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(toewijzingen.getByText(/wachttijd 0 d/)).toBeVisible();
+  await toewijzingen.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+  const evaluatie = page.getByRole('dialog');
+  await evaluatie.getByLabel('Uitkomst').click();
+  await page.getByRole('option', { name: 'Afschalen' }).click();
+  await evaluatie.getByLabel(/Nieuw volume/).fill('1');
+  await evaluatie
+    .getByLabel(/Toelichting/)
+    .fill('Daan gaat weer drie dagen; minder begeleiding nodig.');
+  await evaluatie.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(toewijzingen.getByRole('cell', { name: 'Beëindigd' })).toBeVisible();
+  await expect(toewijzingen.getByRole('cell', { name: 'Zorg gestart' })).toBeVisible();
+  await shot(page, '08-regie-afgeschaald', toewijzingen);
+  await toewijzingen.getByRole('button', { name: 'Hulp stoppen' }).click();
+  await page.getByRole('dialog').getByLabel('Laatste dag van de hulp').fill(dutchDate(1));
+  await page.getByRole('dialog').getByRole('button', { name: 'Hulp stoppen' }).click();
+  await expect(toewijzingen.getByRole('cell', { name: 'Beëindigd' })).toHaveCount(2);
+
+  // Closing with the outcome per goal and the family's own verdict.
+  await page.getByRole('button', { name: 'Gezin afsluiten' }).click();
+  const afsluiten = page.getByRole('dialog');
+  await afsluiten.getByLabel(/Daan: Daan gaat weer vijf dagen/).click();
+  await page.getByRole('option', { name: 'Behaald', exact: true }).click();
+  await afsluiten
+    .getByLabel('Oordeel van het gezin, in eigen woorden')
+    .fill('Daan gaat weer graag naar school.');
+  await afsluiten.getByLabel('Cijfer van het gezin (1-10)').fill('8');
+  await afsluiten.getByRole('button', { name: 'Afsluiten' }).click();
+  await expect(page.getByText(/Oordeel van het gezin: 8\/10/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Overzicht' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Tijdlijn' }).getByText('Gezin afgesloten'),
+  ).toBeVisible();
+  await shot(page, '09-afgesloten');
+});
+
+test('tasks and the vier-ogen queue are reachable and accessible', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: /Taken en signalen/ }).click();
+  await expect(page.getByRole('heading', { name: 'Taken en signalen' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Signalen' }).getByRole('button').first(),
+  ).toBeVisible();
+  await expectAccessible(page, 'taken');
+  await shot(page, '10-taken');
+  await page.getByRole('button', { name: /Akkoorden/ }).click();
+  await expect(page.getByRole('heading', { name: 'Akkoorden (vier ogen)' })).toBeVisible();
+  await expectAccessible(page, 'akkoorden');
+});

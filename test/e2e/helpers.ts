@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Signs in as the first jeugdprofessional of a team. */
+export async function signIn(
+  page: Page,
+  team = 'Jeugdteam Dordrecht Noord',
+  index = 0,
+): Promise<string> {
+  await page.goto('/');
+  const profielen = page.getByRole('list', { name: 'Profielen' });
+  const button = profielen
+    .locator('li', { hasText: team })
+    .getByRole('button')
+    .filter({ hasText: 'Jeugdprofessional' })
+    .nth(index);
+  const naam = (await button.locator('.MuiListItemText-primary').innerText()).trim();
+  await button.click();
+  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+  return naam;
+}
+
+/** No serious or critical accessibility violations on the current screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${screen}: ${v.id} (${v.nodes.length}x) ${v.help}`)).toEqual([]);
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /opgeslagen|Opslaan/ })).toHaveText(
+    /^Alles opgeslagen/,
+  );
+}
+
+/** dd-mm-jjjj of today plus a number of days, as typed by a user. */
+export function dutchDate(daysFromToday = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + daysFromToday);
+  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
+}
