@@ -274,7 +274,11 @@ describe('the casework chain in the core', () => {
       }).message,
     ).toMatch(/loopt nog een toewijzing/);
     expect(na[1]!.startdatum).toBe(addDays(DEMO_TODAY, 1));
-    a.ok('toewijzing.stoppen', { id: na[1]!.id, datum: na[1]!.startdatum, reden: 'volgens_plan' });
+    // Stopping before the new volume begins withdraws it; it then commits nothing.
+    a.ok('toewijzing.stoppen', { id: na[1]!.id, datum: DEMO_TODAY, reden: 'volgens_plan' });
+    const ingetrokken = a.ok('gezin.dossier', { gezinId }).actieplannen[0]!.toewijzingen[1]!;
+    expect(ingetrokken).toMatchObject({ status: 'ingetrokken', totaalCents: 0 });
+    expect(ingetrokken.evaluaties).toEqual([]);
 
     const doel = a.ok('gezin.dossier', { gezinId }).actieplannen[0]!.doelen[0]!;
     expect(
@@ -429,6 +433,41 @@ describe('the casework chain in the core', () => {
       vierOgenReden: 'Taal.',
     });
     expect(made.status).toBe('ter_accordering');
+  });
+
+  it('closes a family only after the last help has ended', () => {
+    const gezinId = newFamily('Familie Nog Even');
+    const apId = readyActieplan(gezinId);
+    const aanbieder = a
+      .ok('aanbieders.voorProfiel', { actieplanId: apId })
+      .find((k) => !k.clientenstop && !k.plafondBereikt)!;
+    const made = a.ok('toewijzing.aanmaken', {
+      toewijzing: {
+        actieplanId: apId,
+        aanbiederId: aanbieder.id,
+        productId: aanbieder.producten[0]!.id,
+        volume: 1,
+        startdatum: addDays(DEMO_TODAY, -7),
+        einddatum: addMonths(DEMO_TODAY, 3),
+      },
+    });
+    a.ok('toewijzing.startVastleggen', { id: made.id, datum: addDays(DEMO_TODAY, -7) });
+    a.ok('toewijzing.stoppen', {
+      id: made.id,
+      datum: addDays(DEMO_TODAY, 10),
+      reden: 'volgens_plan',
+    });
+    const fout = a.fails('gezin.afsluiten', {
+      gezinId,
+      datum: DEMO_TODAY,
+      doelen: [],
+      oordeelGezin: 'Prima',
+      oordeelCijfer: 7,
+    });
+    expect(fout).toMatchObject({
+      field: 'datum',
+      message: expect.stringMatching(/De hulp loopt tot \d{2}-\d{2}-\d{4}/),
+    });
   });
 
   it('hands a family to a colleague of the same team with the reason on the timeline', () => {

@@ -12,6 +12,7 @@ import {
   toewijzingen,
 } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
+import { formatDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import { gezinVoor, netwerklidVoor } from '../access';
 import type { Ctx } from '../context';
@@ -166,6 +167,27 @@ export function gezinAfsluiten(
     throw new ApiError(
       'conflict',
       `Er ${lopend.length === 1 ? 'loopt nog een toewijzing' : `lopen nog ${lopend.length} toewijzingen`}; stop de hulp eerst.`,
+    );
+  }
+  const laatsteHulp = planIds.length
+    ? ctx.db
+        .select({ op: toewijzingen.beeindigdOp })
+        .from(toewijzingen)
+        .where(
+          and(
+            inArray(toewijzingen.actieplanId, planIds),
+            eq(toewijzingen.deleted, false),
+            eq(toewijzingen.status, 'beeindigd'),
+          ),
+        )
+        .all()
+        .reduce((max, t) => (t.op && t.op > max ? t.op : max), '')
+    : '';
+  if (laatsteHulp > input.datum) {
+    throw new ApiError(
+      'ongeldige-invoer',
+      `De hulp loopt tot ${formatDate(laatsteHulp)}; het gezin kan pas daarna worden afgesloten.`,
+      'datum',
     );
   }
   const openDoelen = planIds.length

@@ -362,10 +362,10 @@ export function toewijzingStart(
       'De zorg kan niet in de toekomst gestart zijn.',
       'datum',
     );
-  if (input.datum < toewijzing.aangemaaktOp)
+  if (input.datum < toewijzing.startdatum)
     throw new ApiError(
       'ongeldige-invoer',
-      'De zorg kan niet vóór de toewijzing gestart zijn.',
+      'De zorg kan niet vóór de startdatum van de toewijzing gestart zijn.',
       'datum',
     );
   if (input.datum > toewijzing.einddatum)
@@ -412,14 +412,22 @@ export function toewijzingStoppen(
   const { toewijzing } = toewijzingVoor(ctx, input.id, { schrijven: true });
   if (!(RUNNING as readonly string[]).includes(toewijzing.status))
     throw new ApiError('conflict', 'Deze toewijzing loopt niet (meer).');
-  if (input.datum < (toewijzing.werkelijkeStart ?? toewijzing.startdatum))
-    throw new ApiError('ongeldige-invoer', 'De hulp kan niet stoppen vóór de start.', 'datum');
   if (input.datum > toewijzing.einddatum)
     throw new ApiError(
       'ongeldige-invoer',
       'Deze datum ligt na het einde van de toewijzing.',
       'datum',
     );
+  if (input.datum < (toewijzing.werkelijkeStart ?? toewijzing.startdatum)) {
+    // Stopped before it began: the toewijzing is withdrawn and commits nothing.
+    ctx.write.update(toewijzingen, toewijzing.id, {
+      status: 'ingetrokken',
+      beeindigdOp: input.datum,
+      eindeReden: input.reden,
+    });
+    cancelEvaluationsAfter(ctx, toewijzing.id, '0000-00-00');
+    return { id: toewijzing.id };
+  }
   stop(ctx, toewijzing, input.datum, input.reden);
   return { id: toewijzing.id };
 }

@@ -45,9 +45,12 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await page
     .getByLabel('De doelen van het gezin, zoals het gezin ze zegt')
     .fill('Wij willen dat Daan weer graag naar school gaat.');
-  await page.getByLabel('Situatie').nth(1).fill('Daan verzuimt twee dagen per week.');
-  await page.getByLabel('Doel').nth(1).fill('Daan gaat elke dag naar school.');
-  await page.getByLabel('Doel').nth(1).blur();
+  await page
+    .getByLabel('Situatie', { exact: true })
+    .nth(1)
+    .fill('Daan verzuimt twee dagen per week.');
+  await page.getByLabel('Doel', { exact: true }).nth(1).fill('Daan gaat elke dag naar school.');
+  await page.getByLabel('Doel', { exact: true }).nth(1).blur();
   await waitUntilSaved(page);
   await page.getByLabel('Wat', { exact: true }).fill('Gesprek met de mentor plannen');
   await page.getByLabel('Wie', { exact: true }).fill('Moeder');
@@ -56,6 +59,11 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await expect(
     page.getByRole('cell', { name: 'Gesprek met de mentor plannen', exact: true }),
   ).toBeVisible();
+  // The agreement and the domain land where they were typed.
+  await expect(page.getByLabel('Doel', { exact: true }).nth(1)).toHaveValue(
+    'Daan gaat elke dag naar school.',
+  );
+  await expect(page.getByLabel('Doel', { exact: true }).nth(0)).toHaveValue('');
   await page.getByRole('button', { name: 'Versie vastleggen' }).click();
   await expect(page.getByText('Versie 1 is vastgelegd.')).toBeVisible();
   await page.getByRole('button', { name: 'Toestemming gezin vastleggen' }).click();
@@ -139,9 +147,9 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await expect(toewijzingen.getByRole('cell', { name: 'Zorg gestart' })).toBeVisible();
   await shot(page, '08-regie-afgeschaald', toewijzingen);
   await toewijzingen.getByRole('button', { name: 'Hulp stoppen' }).click();
-  await page.getByRole('dialog').getByLabel('Laatste dag van de hulp').fill(dutchDate(1));
+  // Stopped today, before the lower volume starts tomorrow: it is withdrawn.
   await page.getByRole('dialog').getByRole('button', { name: 'Hulp stoppen' }).click();
-  await expect(toewijzingen.getByRole('cell', { name: 'Beëindigd' })).toHaveCount(2);
+  await expect(toewijzingen.getByRole('cell', { name: 'Ingetrokken' })).toBeVisible();
 
   // Closing with the outcome per goal and the family's own verdict.
   await page.getByRole('button', { name: 'Gezin afsluiten' }).click();

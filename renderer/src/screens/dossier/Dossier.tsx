@@ -2,6 +2,7 @@ import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } fr
 import { useState } from 'react';
 import { GEZIN_STATUSSEN } from '../../../../shared/domain';
 import { useQuery } from '../../api/hooks';
+import { datumOfLeeg } from '../../format';
 import { useSession, type View } from '../../store';
 import { Actieplannen } from './Actieplannen';
 import { AfsluitenDialog } from './AfsluitenDialog';
@@ -56,8 +57,8 @@ export function Dossier({ view }: { view: DossierView }) {
       </Box>
       {afgesloten && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          Afgesloten op {gezin.afgeslotenOp}. Oordeel van het gezin: {gezin.oordeelCijfer}/10 — “
-          {gezin.oordeelGezin}”
+          Afgesloten op {datumOfLeeg(gezin.afgeslotenOp)}. Oordeel van het gezin:{' '}
+          {gezin.oordeelCijfer}/10 — “{gezin.oordeelGezin}”
         </Alert>
       )}
       <Tabs
