@@ -5,20 +5,9 @@
 
 /** The renderer is served from this privileged custom scheme, never from file:// or http. */
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://eenplan`;
+export { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_ORIGIN = `${APP_SCHEME}://eenplan`;
 
 export interface SecureWebPreferences {
   preload: string;

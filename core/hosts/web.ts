@@ -7,24 +7,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isApiMethod, type ApiErrorBody, type ApiErrorCode } from '../../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Core } from '../core';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const PROFILE_HEADER = 'x-eenplan-profiel';
-
-/** Inline styles are needed by MUI's emotion; scripts only from our own origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const STATUS: Record<ApiErrorCode, number> = {
   'ongeldige-invoer': 400,

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
 
 test('a professional chooses a profile and finds a family in the caseload', async ({ page }) => {
-  await page.goto('/');
+  const response = await page.goto('/');
+  // The page is served with the strict CSP: scripts from our own origin only.
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('heading', { name: 'Eenplan' })).toBeVisible();
   await expect(
     page.getByRole('list', { name: 'Profielen' }).getByText('Jeugdteam Dordrecht Noord'),
