@@ -23,6 +23,7 @@ import {
   type TriageUitkomst,
   type Verwijzer,
 } from '../../../../shared/domain';
+import { InlineForm } from '../../components/InlineForm';
 import { useMutation } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
@@ -291,7 +292,6 @@ function Doelen({
 }) {
   const mutate = useMutation();
   const [nieuw, setNieuw] = useState({ omschrijving: '', meetbaar: '', uiterlijk: '' });
-  const [fout, setFout] = useState<string | null>(null);
   return (
     <Box component="section" aria-label="SMART-doelen">
       <Typography variant="subtitle1" component="h3">
@@ -304,24 +304,22 @@ function Doelen({
         </Typography>
       ))}
       {!dicht && (
-        <Box
-          component="form"
-          sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <InlineForm
+          submitLabel="Doel toevoegen"
+          onSubmit={async () => {
             const uiterlijk = parseDutchDate(nieuw.uiterlijk);
-            if (!uiterlijk) return setFout('Vul bij "uiterlijk" een datum in als dd-mm-jjjj.');
+            if (!uiterlijk) return 'Vul bij "uiterlijk" een datum in als dd-mm-jjjj.';
             const { error } = await mutate('doel.opslaan', {
               actieplanId: a.id,
               omschrijving: nieuw.omschrijving,
               meetbaar: nieuw.meetbaar,
               uiterlijk,
             });
-            setFout(error?.message ?? null);
             if (!error) {
               setNieuw({ omschrijving: '', meetbaar: '', uiterlijk: '' });
               reload();
             }
+            return error?.message ?? null;
           }}
         >
           <TextField
@@ -345,12 +343,8 @@ function Doelen({
             value={nieuw.uiterlijk}
             onChange={(e) => setNieuw({ ...nieuw, uiterlijk: e.target.value })}
           />
-          <Button type="submit" variant="outlined">
-            Doel toevoegen
-          </Button>
-        </Box>
+        </InlineForm>
       )}
-      {fout && <Alert severity="error">{fout}</Alert>}
     </Box>
   );
 }

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import type { Gezinsplan as Plan, PlanInhoud } from '../../../../shared/api';
 import { parseDutchDate } from '../../../../shared/dates';
 import { LEEFDOMEINEN, type Leefdomein } from '../../../../shared/domain';
+import { InlineForm } from '../../components/InlineForm';
 import { useMutation, useQuery } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
@@ -200,7 +201,6 @@ function Afspraken({
 }) {
   const mutate = useMutation();
   const [nieuw, setNieuw] = useState({ wat: '', wie: '', uiterlijk: '' });
-  const [fout, setFout] = useState<string | null>(null);
   return (
     <Card component="section" aria-labelledby="afspraken-kop">
       <CardContent>
@@ -245,24 +245,22 @@ function Afspraken({
           </TableBody>
         </Table>
         {!afgesloten && (
-          <Box
-            component="form"
-            sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}
-            onSubmit={async (e) => {
-              e.preventDefault();
+          <InlineForm
+            submitLabel="Afspraak toevoegen"
+            onSubmit={async () => {
               const uiterlijk = nieuw.uiterlijk ? parseDutchDate(nieuw.uiterlijk) : undefined;
-              if (uiterlijk === null) return setFout('Vul de datum in als dd-mm-jjjj.');
+              if (uiterlijk === null) return 'Vul de datum in als dd-mm-jjjj.';
               const { error } = await mutate('afspraak.opslaan', {
                 gezinId,
                 wat: nieuw.wat,
                 wie: nieuw.wie,
                 ...(uiterlijk ? { uiterlijk } : {}),
               });
-              setFout(error?.message ?? null);
               if (!error) {
                 setNieuw({ wat: '', wie: '', uiterlijk: '' });
                 reload();
               }
+              return error?.message ?? null;
             }}
           >
             <TextField
@@ -285,12 +283,8 @@ function Afspraken({
               value={nieuw.uiterlijk}
               onChange={(e) => setNieuw({ ...nieuw, uiterlijk: e.target.value })}
             />
-            <Button type="submit" variant="outlined">
-              Afspraak toevoegen
-            </Button>
-          </Box>
+          </InlineForm>
         )}
-        {fout && <Alert severity="error">{fout}</Alert>}
       </CardContent>
     </Card>
   );

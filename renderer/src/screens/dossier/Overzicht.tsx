@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   Card,
@@ -18,6 +17,7 @@ import {
 import { useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
 import { GEZINSLID_ROLLEN } from '../../../../shared/domain';
+import { InlineForm } from '../../components/InlineForm';
 import { useMutation } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { GezinslidDialog } from './GezinslidDialog';
@@ -25,7 +25,6 @@ import { GezinslidDialog } from './GezinslidDialog';
 export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const mutate = useMutation();
   const [netwerk, setNetwerk] = useState({ naam: '', relatie: '', rolInPlan: '' });
-  const [fout, setFout] = useState<string | null>(null);
   const [nieuwLid, setNieuwLid] = useState(false);
   const afgesloten = dossier.gezin.status === 'afgesloten';
   return (
@@ -123,22 +122,20 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
             ))}
           </List>
           {!afgesloten && (
-            <Box
-              component="form"
-              sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}
-              onSubmit={async (e) => {
-                e.preventDefault();
+            <InlineForm
+              submitLabel="Toevoegen"
+              onSubmit={async () => {
                 const { error } = await mutate('netwerklid.opslaan', {
                   gezinId: dossier.gezin.id,
                   naam: netwerk.naam,
                   relatie: netwerk.relatie,
                   ...(netwerk.rolInPlan ? { rolInPlan: netwerk.rolInPlan } : {}),
                 });
-                setFout(error?.message ?? null);
                 if (!error) {
                   setNetwerk({ naam: '', relatie: '', rolInPlan: '' });
                   reload();
                 }
+                return error?.message ?? null;
               }}
             >
               <TextField
@@ -159,12 +156,8 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
                 value={netwerk.rolInPlan}
                 onChange={(e) => setNetwerk({ ...netwerk, rolInPlan: e.target.value })}
               />
-              <Button type="submit" variant="outlined">
-                Toevoegen
-              </Button>
-            </Box>
+            </InlineForm>
           )}
-          {fout && <Alert severity="error">{fout}</Alert>}
         </CardContent>
       </Card>
       <Card component="section" aria-labelledby="tijdlijn-kop">
