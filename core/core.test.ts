@@ -59,6 +59,32 @@ describe('core API', () => {
     ).toContain(member.gezinId);
   });
 
+  it('keeps the name search in step with renamed members', () => {
+    const member = data.gezinsleden.find(
+      (m) =>
+        m.rol === 'ouder' &&
+        teamFamilies.some((g) => g.id === m.gezinId && g.status !== 'afgesloten'),
+    )!;
+    const renamed = core.call(
+      'gezinslid.opslaan',
+      {
+        gezinId: member.gezinId,
+        id: member.id,
+        rol: 'ouder',
+        voornaam: 'Qwerta',
+        achternaam: 'Zyxwvut',
+        geboortedatum: member.geboortedatum,
+      },
+      as(professional),
+    );
+    expect(renamed.ok ? null : renamed.error).toBeNull();
+    expect(caseload({ zoek: 'erta zyx' }).gezinnen.map((g) => g.id)).toEqual([member.gezinId]);
+    expect(caseload({ zoek: 'Zy' }).gezinnen.map((g) => g.id)).toContain(member.gezinId);
+    expect(
+      caseload({ zoek: `${member.voornaam} ${member.achternaam}` }).gezinnen.map((g) => g.id),
+    ).not.toContain(member.gezinId);
+  });
+
   it('does not find a BSN of another team', () => {
     const elsewhere = data.gezinsleden.find(
       (m) => m.bsn && !teamFamilies.some((g) => g.id === m.gezinId),

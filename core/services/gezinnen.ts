@@ -29,11 +29,15 @@ function searchCondition(term: string): SQL {
   }
   const date = parseDutchDate(term);
   if (date) return memberFamilies(sql`${gezinsleden.geboortedatum} = ${date}`);
-  const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  // The trigram indexes (migration 0004) answer LIKE '%…%'; wildcards typed by the user are
+  // not wildcards, and a term of only wildcards matches nothing.
+  const plain = term.replace(/[%_]/g, '').trim();
+  if (!plain) return sql`0`;
+  const pattern = `%${plain}%`;
   return or(
-    sql`${gezinnen.naam} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${gezinnen}.rowid IN (SELECT rowid FROM gezinnen_zoek WHERE naam LIKE ${pattern})`,
     memberFamilies(
-      sql`${gezinsleden.voornaam} || ' ' || ${gezinsleden.achternaam} LIKE ${pattern} ESCAPE '\\'`,
+      sql`${gezinsleden}.rowid IN (SELECT rowid FROM gezinsleden_zoek WHERE naam LIKE ${pattern})`,
     ),
   )!;
 }
@@ -139,7 +143,7 @@ export function listGezinnen(
       profiles.set(p.gezinId, (profiles.get(p.gezinId) ?? new Set()).add(p.categorie));
   }
   const signalCount = new Map<string, number>();
-  for (const s of signalen(ctx, { teamId }))
+  for (const s of ids.length ? signalen(ctx, { teamId, gezinIds: ids }) : [])
     signalCount.set(s.gezinId, (signalCount.get(s.gezinId) ?? 0) + 1);
   return {
     totaal,
