@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { signIn, waitUntilSaved } from './helpers';
+
+test('text typed just before the window closes is saved when the app is back', async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  const rows = page.getByRole('table', { name: 'Mijn gezinnen' }).locator('tbody tr');
+  await rows.filter({ hasText: 'Actief' }).first().click();
+  await page.getByRole('tab', { name: 'Gezinsplan' }).click();
+  const field = page.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
+  const tekst = `Getypt vlak voor het sluiten ${Date.now()}`;
+  await field.fill(tekst);
+  // Reload at once: the debounced save has not run, only the draft exists.
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Gezinsplan', selected: true })).toBeVisible();
+  await expect(field).toHaveValue(tekst);
+  await waitUntilSaved(page);
+
+  // The core has it: read the plan back through the API as the same professional.
+  const profiel = await page.evaluate(
+    () =>
+      JSON.parse(sessionStorage.getItem('eenplan.sessie')!) as {
+        profiel: { id: string };
+        view: { gezinId: string };
+      },
+  );
+  const response = await request.post('/api/gezinsplan.ophalen', {
+    data: { input: { gezinId: profiel.view.gezinId } },
+    headers: { 'X-Eenplan-Profiel': profiel.profiel.id },
+  });
+  const body = (await response.json()) as {
+    ok: boolean;
+    data: { inhoud: { eigenWoorden: string } };
+  };
+  expect(body.data.inhoud.eigenWoorden).toBe(tekst);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('eenplan.concept.')),
+    ),
+  ).toEqual([]);
+});
