@@ -70,14 +70,6 @@ export const ZORGPROFIEL_CATEGORIEEN = codeList([
 ] as const);
 export type ZorgprofielCategorie = (typeof ZORGPROFIEL_CATEGORIEEN.codes)[number];
 
-/** Duration a zorgprofiel implies, in months; longer care is an outlier for the coach. */
-export const ZORGPROFIEL_VERWACHTE_DUUR_MAANDEN: Record<ZorgprofielCategorie, number> = {
-  acuut: 3,
-  perspectief: 6,
-  intensief: 18,
-  duurzaam: 24,
-};
-
 /** Upbringing and growing-up problem areas a zorgprofiel names. */
 export const PROBLEEMGEBIEDEN = codeList([
   ['opvoedingsvaardigheden', 'Opvoedingsvaardigheden ouders'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEuro, multiplyCents, parseEuroToCents } from './money';
+import { formatEuro, parseEuroToCents } from './money';
 
 describe('money in cents', () => {
   it('formats as Dutch euros: € 1.234,56', () => {
@@ -27,11 +27,5 @@ describe('money in cents', () => {
     for (const bad of ['', 'abc', '1,2,3', '12,345', '1.23.4', '€', '1 2 3a', '12.3456']) {
       expect(parseEuroToCents(bad), bad).toBeNull();
     }
-  });
-
-  it('multiplies a tariff by a quantity to whole cents', () => {
-    expect(multiplyCents(7_650, 3)).toBe(22_950);
-    expect(multiplyCents(999, 0.5)).toBe(500);
-    expect(multiplyCents(-999, 0.5)).toBe(-500);
   });
 });

@@ -49,9 +49,3 @@ export function parseEuroToCents(input: string): Cents | null {
   if (!Number.isSafeInteger(cents)) return null;
   return negative ? -cents : cents;
 }
-
-/** Multiplies a tariff in cents by a quantity, rounding half away from zero to whole cents. */
-export function multiplyCents(tariff: Cents, quantity: number): Cents {
-  const raw = tariff * quantity;
-  return Math.sign(raw) * Math.round(Math.abs(raw));
-}
