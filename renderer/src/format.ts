@@ -9,6 +9,9 @@ import {
 export { formatEuro } from '../../shared/money';
 export { formatDate };
 
+/** The one message for a date that is not a real dd-mm-jjjj date. */
+export const DATUM_FOUT = 'Vul de datum in als dd-mm-jjjj.';
+
 export function datumOfLeeg(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';
 }

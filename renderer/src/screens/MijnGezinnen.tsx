@@ -3,11 +3,7 @@ import {
   Box,
   Button,
   Chip,
-  FormControl,
   FormControlLabel,
-  InputLabel,
-  MenuItem,
-  Select,
   Switch,
   Table,
   TableBody,
@@ -31,6 +27,7 @@ import { useQuery } from '../api/hooks';
 import { formatDate } from '../format';
 import { useSession } from '../store';
 import { NieuwGezinDialog } from './NieuwGezinDialog';
+import { CodeSelect } from '../components/CodeSelect';
 
 export function MijnGezinnen() {
   const go = useSession((s) => s.go);
@@ -70,38 +67,24 @@ export function MijnGezinnen() {
           autoFocus
           size="small"
         />
-        <FormControl size="small" sx={{ minWidth: 140 }}>
-          <InputLabel id="status-label">Status</InputLabel>
-          <Select
-            labelId="status-label"
-            label="Status"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as GezinStatus | '')}
-          >
-            <MenuItem value="">Alle</MenuItem>
-            {GEZIN_STATUSSEN.codes.map((s) => (
-              <MenuItem key={s} value={s}>
-                {GEZIN_STATUSSEN.labels[s]}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-        <FormControl size="small" sx={{ minWidth: 160 }}>
-          <InputLabel id="profiel-label">Zorgprofiel</InputLabel>
-          <Select
-            labelId="profiel-label"
-            label="Zorgprofiel"
-            value={profiel}
-            onChange={(e) => setProfiel(e.target.value as ZorgprofielCategorie | '')}
-          >
-            <MenuItem value="">Alle</MenuItem>
-            {ZORGPROFIEL_CATEGORIEEN.codes.map((c) => (
-              <MenuItem key={c} value={c}>
-                {ZORGPROFIEL_CATEGORIEEN.labels[c]}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <CodeSelect
+          size="small"
+          sx={{ minWidth: 140 }}
+          label="Status"
+          leeg="Alle"
+          list={GEZIN_STATUSSEN}
+          value={status}
+          onChange={setStatus}
+        />
+        <CodeSelect
+          size="small"
+          sx={{ minWidth: 160 }}
+          label="Zorgprofiel"
+          leeg="Alle"
+          list={ZORGPROFIEL_CATEGORIEEN}
+          value={profiel}
+          onChange={setProfiel}
+        />
         <FormControlLabel
           control={
             <Switch

@@ -1,9 +1,10 @@
-import { Box, Button, IconButton, MenuItem, TextField, Typography } from '@mui/material';
+import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { parseDutchDate } from '../../../shared/dates';
 import { GEZINSLID_ROLLEN, type GezinslidRol } from '../../../shared/domain';
 import { useMutation } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
+import { CodeSelect } from '../components/CodeSelect';
 
 interface LidConcept {
   rol: GezinslidRol;
@@ -96,19 +97,13 @@ export function NieuwGezinDialog({ onClose }: { onClose(id?: string): void }) {
             alignItems: 'center',
           }}
         >
-          <TextField
-            select
+          <CodeSelect
             size="small"
             label="Rol"
+            list={GEZINSLID_ROLLEN}
             value={l.rol}
-            onChange={(e) => setLid(i, { rol: e.target.value as GezinslidRol })}
-          >
-            {GEZINSLID_ROLLEN.codes.map((r) => (
-              <MenuItem key={r} value={r}>
-                {GEZINSLID_ROLLEN.labels[r]}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(rol) => rol && setLid(i, { rol })}
+          />
           <TextField
             size="small"
             label="Voornaam"

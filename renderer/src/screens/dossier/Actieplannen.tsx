@@ -30,6 +30,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../format';
 import { Toewijzingen } from './Toewijzingen';
 import { ZorgprofielKeuze } from './ZorgprofielKeuze';
+import { CodeSelect } from '../../components/CodeSelect';
 
 export function Actieplannen({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const [nieuw, setNieuw] = useState(false);
@@ -111,18 +112,12 @@ function NieuwActieplanDialog({
         required
         autoFocus
       />
-      <TextField
-        select
+      <CodeSelect
         label="Verwijzer"
+        list={VERWIJZERS}
         value={verwijzer}
-        onChange={(e) => setVerwijzer(e.target.value as Verwijzer)}
-      >
-        {VERWIJZERS.codes.map((v) => (
-          <MenuItem key={v} value={v}>
-            {VERWIJZERS.labels[v]}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={(v) => v && setVerwijzer(v)}
+      />
     </FormDialog>
   );
 }

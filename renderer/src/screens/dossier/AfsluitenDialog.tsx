@@ -5,7 +5,7 @@ import { parseDutchDate, toIsoDate } from '../../../../shared/dates';
 import { DOEL_RESULTATEN } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
-import { formatDate } from '../../format';
+import { formatDate, DATUM_FOUT } from '../../format';
 
 type Resultaat = 'behaald' | 'deels' | 'niet_behaald';
 
@@ -37,7 +37,7 @@ export function AfsluitenDialog({
       onCancel={() => onClose(false)}
       onSubmit={async () => {
         const iso = parseDutchDate(datum);
-        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        if (!iso) return DATUM_FOUT;
         const { error } = await mutate('gezin.afsluiten', {
           gezinId: dossier.gezin.id,
           datum: iso,

@@ -1,9 +1,10 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { parseDutchDate } from '../../../../shared/dates';
 import { GEZINSLID_ROLLEN, type GezinslidRol } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
+import { CodeSelect } from '../../components/CodeSelect';
 
 export function GezinslidDialog({
   gezinId,
@@ -41,18 +42,12 @@ export function GezinslidDialog({
         return null;
       }}
     >
-      <TextField
-        select
+      <CodeSelect
         label="Rol"
+        list={GEZINSLID_ROLLEN}
         value={lid.rol}
-        onChange={(e) => setLid({ ...lid, rol: e.target.value as GezinslidRol })}
-      >
-        {GEZINSLID_ROLLEN.codes.map((r) => (
-          <MenuItem key={r} value={r}>
-            {GEZINSLID_ROLLEN.labels[r]}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={(rol) => rol && setLid({ ...lid, rol })}
+      />
       <TextField
         label="Voornaam"
         value={lid.voornaam}

@@ -22,7 +22,7 @@ import { InlineForm } from '../../components/InlineForm';
 import { useMutation, useQuery } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
-import { datumOfLeeg, formatDate } from '../../format';
+import { datumOfLeeg, formatDate, DATUM_FOUT } from '../../format';
 
 export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgesloten: boolean }) {
   const { data: plan, error, reload } = useQuery('gezinsplan.ophalen', { gezinId }, gezinId);
@@ -249,7 +249,7 @@ function Afspraken({
             submitLabel="Afspraak toevoegen"
             onSubmit={async () => {
               const uiterlijk = nieuw.uiterlijk ? parseDutchDate(nieuw.uiterlijk) : undefined;
-              if (uiterlijk === null) return 'Vul de datum in als dd-mm-jjjj.';
+              if (uiterlijk === null) return DATUM_FOUT;
               const { error } = await mutate('afspraak.opslaan', {
                 gezinId,
                 wat: nieuw.wat,

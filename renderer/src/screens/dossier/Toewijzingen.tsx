@@ -23,8 +23,9 @@ import {
 } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
-import { datumOfLeeg, formatDate, formatEuro, volumeTekst } from '../../format';
+import { datumOfLeeg, formatDate, formatEuro, volumeTekst, DATUM_FOUT } from '../../format';
 import { ToewijzingWizard } from './ToewijzingWizard';
+import { CodeSelect } from '../../components/CodeSelect';
 
 const STAND_KLEUR = {
   gepland: 'default',
@@ -192,7 +193,7 @@ function StartDialog({
       onCancel={() => onClose(false)}
       onSubmit={async () => {
         const iso = parseDutchDate(datum);
-        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        if (!iso) return DATUM_FOUT;
         const { error } = await mutate('toewijzing.startVastleggen', {
           id: toewijzing.id,
           datum: iso,
@@ -239,7 +240,7 @@ function EvaluatieDialog({
       onCancel={() => onClose(false)}
       onSubmit={async () => {
         const iso = parseDutchDate(datum);
-        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        if (!iso) return DATUM_FOUT;
         const { error } = await mutate('evaluatie.vastleggen', {
           id: evaluatieId,
           uitgevoerdOp: iso,
@@ -270,18 +271,12 @@ function EvaluatieDialog({
         onChange={(e) => setDatum(e.target.value)}
         placeholder="dd-mm-jjjj"
       />
-      <TextField
-        select
+      <CodeSelect
         label="Uitkomst"
+        list={EVALUATIE_UITKOMSTEN}
         value={uitkomst}
-        onChange={(e) => setUitkomst(e.target.value as EvaluatieUitkomst)}
-      >
-        {EVALUATIE_UITKOMSTEN.codes.map((u) => (
-          <MenuItem key={u} value={u}>
-            {EVALUATIE_UITKOMSTEN.labels[u]}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={(v) => v && setUitkomst(v)}
+      />
       {schalen && (
         <TextField
           label={`Nieuw volume (${volumeTekst(toewijzing.volume, toewijzing.eenheid, toewijzing.frequentie)} nu)`}
@@ -320,7 +315,7 @@ function StoppenDialog({
       onCancel={() => onClose(false)}
       onSubmit={async () => {
         const iso = parseDutchDate(datum);
-        if (!iso) return 'Vul de datum in als dd-mm-jjjj.';
+        if (!iso) return DATUM_FOUT;
         const { error } = await mutate('toewijzing.stoppen', {
           id: toewijzing.id,
           datum: iso,
@@ -342,18 +337,12 @@ function StoppenDialog({
         placeholder="dd-mm-jjjj"
         autoFocus
       />
-      <TextField
-        select
+      <CodeSelect
         label="Reden"
+        list={EINDE_REDENEN}
         value={reden}
-        onChange={(e) => setReden(e.target.value as EindeReden)}
-      >
-        {EINDE_REDENEN.codes.map((r) => (
-          <MenuItem key={r} value={r}>
-            {EINDE_REDENEN.labels[r]}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={(v) => v && setReden(v)}
+      />
     </FormDialog>
   );
 }
