@@ -2,6 +2,7 @@ import type { Db, Sqlite } from '../db/connection';
 import type { IsoDate } from '../shared/dates';
 import type { HlcClock } from '../shared/hlc';
 import type { Session } from './session';
+import type { SojImportJobs } from './soj/import';
 import type { ChangeWriter } from './writer';
 
 /** What every use case may use; `today` and `now` are injectable so tests control time. */
@@ -11,6 +12,8 @@ export interface Deps {
   clock: HlcClock;
   today(): IsoDate;
   now(): string;
+  /** Background SOJ imports of this process (progress is polled). */
+  sojJobs: SojImportJobs;
 }
 
 /** A signed-in call: the dependencies, the caller and a writer stamped with the caller. */

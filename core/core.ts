@@ -7,6 +7,7 @@
 import type { OpenDatabase } from '../db/connection';
 import { API, type ApiInput, type ApiMethod, type ApiOutput, type ApiResult } from '../shared/api';
 import { toIsoDate } from '../shared/dates';
+import type { Rol } from '../shared/domain';
 import { HlcClock } from '../shared/hlc';
 import { ApiError, invalidInput } from './api-error';
 import type { Ctx, Deps } from './context';
@@ -48,6 +49,12 @@ import {
   toewijzingVoorstel,
 } from './services/toewijzing';
 import { ChangeWriter, deviceId, inTransaction } from './writer';
+import { berekenDashboard } from './budget/dashboard';
+import { mijnKosten } from './budget/kosten';
+import { regelsAchterCijfer } from './budget/regels';
+import { budgetOverzicht, budgetVaststellen } from './budget/teambudget';
+import { SojImportJobs } from './soj/import';
+import { sojImportLijst, sojImportStatus } from './soj/lijst';
 
 export interface CallContext {
   /** The professional chosen at sign-in, or null before sign-in. */
@@ -93,23 +100,68 @@ const HANDLERS: { [M in ApiMethod]: Handler<M> } = {
   'gezin.afsluiten': gezinAfsluiten,
   'gezin.overdragen': gezinOverdragen,
   'taken.lijst': takenLijst,
+  'budget.dashboard': berekenDashboard,
+  'budget.regels': (ctx, input) => regelsAchterCijfer(ctx, input.filter, input.doorklik),
+  'budget.overzicht': budgetOverzicht,
+  'budget.vaststellen': budgetVaststellen,
+  'soj.imports': sojImportLijst,
+  'soj.importStatus': sojImportStatus,
+  'kosten.mijn': mijnKosten,
 };
 
 export interface Core {
   call<M extends ApiMethod>(method: M, input: unknown, context: CallContext): ApiResult<M>;
+  /** Starts a monthly SOJ import in the background; poll `soj.importStatus` for progress. */
+  sojImporteren(
+    bytes: Uint8Array,
+    bestandsnaam: string,
+    context: CallContext,
+  ): ApiResult<'soj.importStatus'>;
+  /** Waits until an import has finished (for the CLI and tests). */
+  sojWacht(jobId: string): Promise<void>;
   close(): void;
 }
 
 export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core {
   const log = options.log ?? console.error;
   const now = options.now ?? (() => new Date());
-  const deps: Deps = {
+  const deps = {
     db: store.db,
     sqlite: store.sqlite,
     clock: new HlcClock(deviceId(store.db), () => now().getTime()),
     today: () => toIsoDate(now()),
     now: () => now().toISOString(),
-  };
+  } as Deps;
+  deps.sojJobs = new SojImportJobs(deps, log);
+
+  function authorise(roles: readonly Rol[] | null, context: CallContext) {
+    const session = context.professionalId ? sessionFor(deps.db, context.professionalId) : null;
+    if (roles !== null) {
+      if (!session)
+        throw new ApiError(
+          'niet-aangemeld',
+          'U bent niet (meer) aangemeld. Kies opnieuw uw profiel.',
+        );
+      if (!roles.includes(session.rol))
+        throw new ApiError('geen-toegang', 'Uw rol geeft geen toegang tot deze functie.');
+    }
+    return session;
+  }
+
+  function sojImporteren(
+    bytes: Uint8Array,
+    bestandsnaam: string,
+    context: CallContext,
+  ): ApiResult<'soj.importStatus'> {
+    try {
+      const session = authorise(API['soj.importStatus'].roles, context)!;
+      const naam = bestandsnaam.trim().slice(0, 200) || 'soj-bestand';
+      return { ok: true, data: deps.sojJobs.start(bytes, naam, session.professionalId) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      throw error;
+    }
+  }
 
   function call<M extends ApiMethod>(
     method: M,
@@ -119,16 +171,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     const spec = API[method];
     try {
       return inTransaction(store.sqlite, () => {
-        const session = context.professionalId ? sessionFor(deps.db, context.professionalId) : null;
-        if (spec.roles !== null) {
-          if (!session)
-            throw new ApiError(
-              'niet-aangemeld',
-              'U bent niet (meer) aangemeld. Kies opnieuw uw profiel.',
-            );
-          if (!spec.roles.includes(session.rol))
-            throw new ApiError('geen-toegang', 'Uw rol geeft geen toegang tot deze functie.');
-        }
+        const session = authorise(spec.roles, context);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) throw invalidInput(parsed.error);
         const ctx: Ctx = {
@@ -153,5 +196,10 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     }
   }
 
-  return { call, close: () => store.close() };
+  return {
+    call,
+    sojImporteren,
+    sojWacht: (jobId) => deps.sojJobs.wacht(jobId),
+    close: () => store.close(),
+  };
 }

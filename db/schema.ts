@@ -421,6 +421,27 @@ export const teambudgetten = sqliteTable(
   (t) => [index('teambudgetten_team_jaar_idx').on(t.teamId, t.jaar)],
 );
 
+/** Every change of a team budget: who set what, when and why (issue 5: "changes logged"). */
+export const budgetWijzigingen = sqliteTable(
+  'budget_wijzigingen',
+  {
+    ...syncColumns(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    jaar: integer('jaar').notNull(),
+    perceel: text('perceel', { enum: PERCELEN.codes }),
+    oudCents: integer('oud_cents'),
+    nieuwCents: integer('nieuw_cents').notNull(),
+    toelichting: text('toelichting').notNull(),
+    door: text('door')
+      .notNull()
+      .references(() => professionals.id),
+    op: text('op').notNull(),
+  },
+  (t) => [index('budget_wijzigingen_team_jaar_idx').on(t.teamId, t.jaar)],
+);
+
 export const sojImports = sqliteTable('soj_imports', {
   ...syncColumns(),
   /** Period the SOJ reports on, jjjj-mm. Importing a period again replaces it. */

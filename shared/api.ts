@@ -4,6 +4,15 @@
  * may call it; both hosts validate against it before the core runs.
  */
 import { z } from 'zod';
+import {
+  Dashboard,
+  DashboardFilter,
+  Doorklik,
+  SojImport,
+  SojImportStatus,
+  Tabel,
+  Teambudget,
+} from './api-budget';
 import { isValidBsn } from './bsn';
 import { isIsoDate } from './dates';
 import {
@@ -351,6 +360,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 
 const team = ['jeugdprofessional', 'teamcoach'] as const;
 const professional = ['jeugdprofessional'] as const;
+/** Budget figures: the teamcoach for the own team, the beheerder for any team and the region. */
+const budget = ['teamcoach', 'beheerder'] as const;
 
 export const API = {
   'profielen.lijst': method({
@@ -615,6 +626,86 @@ export const API = {
     output: z.object({
       signalen: z.array(Signaal),
       perSoort: z.record(z.enum(SIGNAAL_SOORTEN), z.number().int()),
+    }),
+    roles: team,
+  }),
+  'budget.dashboard': method({ input: DashboardFilter, output: Dashboard, roles: budget }),
+  'budget.regels': method({
+    input: z.object({ filter: DashboardFilter, doorklik: Doorklik }).strict(),
+    output: Tabel,
+    roles: budget,
+  }),
+  'budget.overzicht': method({
+    input: z.object({ jaar: z.number().int().min(2015).max(2100) }).strict(),
+    output: z.object({
+      budgetten: z.array(Teambudget.omit({ gewijzigdDoor: true, gewijzigdOp: true })),
+      wijzigingen: z.array(
+        z.object({
+          id,
+          teamNaam: z.string(),
+          jaar: z.number().int(),
+          perceel: z.enum(PERCELEN.codes).nullable(),
+          oudCents: cents.nullable(),
+          nieuwCents: cents,
+          toelichting: z.string(),
+          door: z.string(),
+          op: z.string(),
+        }),
+      ),
+      teams: z.array(z.object({ id, naam: z.string() })),
+    }),
+    roles: budget,
+  }),
+  'budget.vaststellen': method({
+    input: z
+      .object({
+        teamId: id,
+        jaar: z.number().int().min(2015).max(2100),
+        perceel: z.enum(PERCELEN.codes).nullable(),
+        bedragCents: cents
+          .min(0, { message: 'Een budget is 0 of meer' })
+          .max(100_000_000_000, { message: 'Dit bedrag is onwaarschijnlijk hoog' }),
+        toelichting: verplicht(500),
+      })
+      .strict(),
+    output: Ok,
+    roles: budget,
+  }),
+  'soj.imports': method({
+    input: z.object({}).strict(),
+    output: z.array(SojImport),
+    roles: budget,
+  }),
+  'soj.importStatus': method({
+    input: z.object({ jobId: id }).strict(),
+    output: SojImportStatus,
+    roles: budget,
+  }),
+  'kosten.mijn': method({
+    input: z.object({}).strict(),
+    output: z.object({
+      jaar: z.number().int(),
+      gezinnen: z.array(
+        z.object({
+          gezinId: id,
+          naam: z.string(),
+          toewijzingen: z.number().int(),
+          gecommitteerdCents: cents,
+          gerealiseerdCents: cents,
+          volgendeEvaluatie: z.string().nullable(),
+          evaluatieTeLaat: z.boolean(),
+        }),
+      ),
+      eigen: z.object({
+        gezinnenMetHulp: z.number().int(),
+        gecommitteerdCents: cents,
+        gemiddeldPerGezinCents: cents,
+      }),
+      team: z.object({
+        gezinnenMetHulp: z.number().int(),
+        gecommitteerdCents: cents,
+        gemiddeldPerGezinCents: cents,
+      }),
     }),
     roles: team,
   }),

@@ -160,6 +160,17 @@ export const TOEWIJZING_STATUSSEN = codeList([
 ] as const);
 export type ToewijzingStatus = (typeof TOEWIJZING_STATUSSEN.codes)[number];
 
+/**
+ * Toewijzingen that commit budget: from the moment one is asked for approval until it ends
+ * (the budget must show what is coming before the four eyes have looked).
+ */
+export const COMMITTING_STATUSSEN = [
+  'ter_accordering',
+  'toegewezen',
+  'gestart',
+  'beeindigd',
+] as const satisfies readonly ToewijzingStatus[];
+
 export const AANBIEDER_ROLLEN = codeList([
   ['hoofdaanbieder', 'Hoofdaanbieder'],
   ['onderaannemer', 'Onderaannemer'],

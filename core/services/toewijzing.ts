@@ -14,26 +14,21 @@ import {
   toewijzingen,
 } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
-import { remainingYearCents, totalCents, yearCents } from '../../shared/cost';
+import { remainingYearCents, totalCents, yearCents, type Commitment } from '../../shared/cost';
 import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
-import { VERBLIJF_CATEGORIEEN, type EindeReden } from '../../shared/domain';
+import {
+  COMMITTING_STATUSSEN as COMMITTING,
+  VERBLIJF_CATEGORIEEN,
+  type EindeReden,
+} from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { ApiError } from '../api-error';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
 import type { Ctx } from '../context';
 
-const COMMITTING = ['ter_accordering', 'toegewezen', 'gestart', 'beeindigd'] as const;
 const RUNNING = ['toegewezen', 'gestart'] as const;
 
 type ToewijzingRow = typeof toewijzingen.$inferSelect;
-
-/** What a toewijzing commits, counting only up to its actual end when it stopped early. */
-function effective(t: ToewijzingRow) {
-  return {
-    ...t,
-    einddatum: t.beeindigdOp && t.beeindigdOp < t.einddatum ? t.beeindigdOp : t.einddatum,
-  };
-}
 
 function usedThisYear(ctx: Ctx, aanbiederIds: string[], year: number): Map<string, number> {
   const used = new Map<string, number>();
@@ -50,7 +45,7 @@ function usedThisYear(ctx: Ctx, aanbiederIds: string[], year: number): Map<strin
     )
     .all();
   for (const t of rows)
-    used.set(t.aanbiederId, (used.get(t.aanbiederId) ?? 0) + yearCents(effective(t), year));
+    used.set(t.aanbiederId, (used.get(t.aanbiederId) ?? 0) + yearCents(t, year));
   return used;
 }
 
@@ -198,14 +193,14 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
     (sum, r) =>
       sum +
       yearCents(
-        effective({
+        {
           volume: r.volume,
           frequentie: r.frequentie,
           tariefCents: r.tarief_cents,
           startdatum: r.startdatum,
           einddatum: r.einddatum,
           beeindigdOp: r.beeindigd_op,
-        } as ToewijzingRow),
+        } as Commitment,
         year,
       ),
     0,

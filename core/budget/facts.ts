@@ -1,0 +1,241 @@
+/**
+ * The raw rows behind the coach's figures, read once per request: the committing toewijzingen
+ * of the scope with the attributes the dashboard groups by, their evaluations, and the SOJ
+ * realisation summed per toewijzing. Aggregation happens in one pass in JavaScript
+ * (dashboard.ts), with the same cent arithmetic as everywhere else (shared/cost.ts).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { DashboardFilter } from '../../shared/api-budget';
+import { effectiveEnd, type Commitment } from '../../shared/cost';
+import type { IsoDate } from '../../shared/dates';
+import {
+  COMMITTING_STATUSSEN,
+  type EindeReden,
+  type Perceel,
+  type ToewijzingStatus,
+  type Verwijzer,
+  type ZorgprofielCategorie,
+} from '../../shared/domain';
+import type { Deps } from '../context';
+
+export interface ToewijzingFeit extends Commitment {
+  id: string;
+  gezinslidId: string;
+  gezinId: string;
+  actieplanId: string | null;
+  teamId: string;
+  regisseurId: string;
+  aanbiederId: string;
+  verwijzer: Verwijzer;
+  perceel: Perceel;
+  productcode: string;
+  zorgprofiel: ZorgprofielCategorie | null;
+  status: ToewijzingStatus;
+  werkelijkeStart: IsoDate | null;
+  eindeReden: EindeReden | null;
+  oordeelCijfer: number | null;
+  /** The effective last day (einddatum, or earlier when care stopped). */
+  eind: IsoDate;
+}
+
+export interface EvaluatieFeit {
+  toewijzingId: string;
+  uitgevoerdOp: IsoDate;
+  uitkomst: string | null;
+}
+
+/** SOJ realisation of the year, summed per toewijzing and the line's own attributes. */
+export interface RealisatieFeit {
+  toewijzingId: string | null;
+  gezinslidId: string | null;
+  perceel: Perceel;
+  aanbiederId: string | null;
+  verwijzer: Verwijzer;
+  zorgprofiel: ZorgprofielCategorie | null;
+  regisseurId: string | null;
+  cents: number;
+  regels: number;
+}
+
+export interface Feiten {
+  toewijzingen: ToewijzingFeit[];
+  evaluaties: EvaluatieFeit[];
+  realisatie: RealisatieFeit[];
+  perPeriode: Map<string, number>;
+  laatstePeriode: string | null;
+}
+
+const statements = new WeakMap<object, Map<string, Statement<unknown[]>>>();
+
+/** A prepared statement, prepared once per connection. */
+export function stmt(deps: Pick<Deps, 'sqlite'>, sql: string) {
+  let cache = statements.get(deps.sqlite);
+  if (!cache) statements.set(deps.sqlite, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = deps.sqlite.prepare(sql)));
+  return prepared;
+}
+
+const COMMITTING = COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',');
+
+/**
+ * The scope as SQL over a toewijzing `t` joined with its product `p` and family `g`:
+ * team (null = region), perceel (null = all), and a period the toewijzing touches.
+ */
+const SCOPE = `t.deleted = 0 AND t.status IN (${COMMITTING})
+  AND (@team IS NULL OR g.team_id = @team) AND (@perceel IS NULL OR p.perceel = @perceel)
+  AND t.startdatum <= @tot AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`;
+
+export const TOEWIJZING_FEITEN_SQL = `
+  SELECT t.id, t.gezinslid_id, l.gezin_id, t.actieplan_id, g.team_id, g.regisseur_id,
+         t.aanbieder_id, t.verwijzer, p.perceel, p.productcode, z.categorie AS zorgprofiel, t.status,
+         t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum, t.beeindigd_op,
+         t.werkelijke_start, t.einde_reden, g.oordeel_cijfer
+    FROM toewijzingen t
+    JOIN producten p ON p.id = t.product_id
+    JOIN gezinsleden l ON l.id = t.gezinslid_id
+    JOIN gezinnen g ON g.id = l.gezin_id
+    LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
+   WHERE ${SCOPE}`;
+
+const EVALUATIE_FEITEN_SQL = `
+  SELECT e.toewijzing_id, e.uitgevoerd_op, e.uitkomst
+    FROM evaluaties e
+    JOIN toewijzingen t ON t.id = e.toewijzing_id
+    JOIN producten p ON p.id = t.product_id
+    JOIN gezinsleden l ON l.id = t.gezinslid_id
+    JOIN gezinnen g ON g.id = l.gezin_id
+   WHERE e.deleted = 0 AND e.uitgevoerd_op IS NOT NULL AND ${SCOPE}`;
+
+/** SOJ lines of the scope and year; `s` is the line. */
+export const SOJ_SCOPE = `s.deleted = 0 AND s.periode BETWEEN @periodeVan AND @periodeTot
+  AND (@team IS NULL OR s.team_id = @team) AND (@perceel IS NULL OR s.perceel = @perceel)`;
+
+const REALISATIE_SQL = `
+  SELECT s.toewijzing_id, s.gezinslid_id, s.perceel, a.id AS aanbieder_id, s.verwijzer,
+         z.categorie AS zorgprofiel, g.regisseur_id, s.cents, s.regels
+    FROM (SELECT toewijzing_id, gezinslid_id, perceel, aanbieder_agb, verwijzer,
+                 sum(bedrag_cents) AS cents, count(*) AS regels
+            FROM soj_regels s WHERE ${SOJ_SCOPE}
+           GROUP BY toewijzing_id, gezinslid_id, perceel, aanbieder_agb, verwijzer) s
+    LEFT JOIN aanbieders a ON a.agb_code = s.aanbieder_agb
+    LEFT JOIN toewijzingen t ON t.id = s.toewijzing_id
+    LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
+    LEFT JOIN gezinsleden l ON l.id = s.gezinslid_id
+    LEFT JOIN gezinnen g ON g.id = l.gezin_id`;
+
+const PER_PERIODE_SQL = `
+  SELECT s.periode, sum(s.bedrag_cents) AS cents FROM soj_regels s WHERE ${SOJ_SCOPE}
+   GROUP BY s.periode`;
+
+/** Imports cover the whole region, so the last imported month is the region's. */
+const LAATSTE_PERIODE_SQL = `
+  SELECT max(periode) AS periode FROM soj_imports
+   WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot`;
+
+export function scopeParams(filter: DashboardFilter, van: IsoDate, tot: IsoDate) {
+  return {
+    team: filter.teamId,
+    perceel: filter.perceel,
+    van,
+    tot,
+    periodeVan: `${filter.jaar}-01`,
+    periodeTot: `${filter.jaar}-12`,
+  };
+}
+
+type Raw = Record<string, string | number | null>;
+
+export function toewijzingFeit(r: Raw): ToewijzingFeit {
+  const feit = {
+    id: r.id,
+    gezinslidId: r.gezinslid_id,
+    gezinId: r.gezin_id,
+    actieplanId: r.actieplan_id,
+    teamId: r.team_id,
+    regisseurId: r.regisseur_id,
+    aanbiederId: r.aanbieder_id,
+    verwijzer: r.verwijzer,
+    perceel: r.perceel,
+    productcode: r.productcode,
+    zorgprofiel: r.zorgprofiel,
+    status: r.status,
+    volume: r.volume,
+    frequentie: r.frequentie,
+    tariefCents: r.tarief_cents,
+    startdatum: r.startdatum,
+    einddatum: r.einddatum,
+    beeindigdOp: r.beeindigd_op,
+    werkelijkeStart: r.werkelijke_start,
+    eindeReden: r.einde_reden,
+    oordeelCijfer: r.oordeel_cijfer,
+    eind: '',
+  } as ToewijzingFeit;
+  feit.eind = effectiveEnd(feit);
+  return feit;
+}
+
+/**
+ * Everything the dashboard of `filter` needs. Toewijzingen are read from the year before
+ * on, because return into care looks at care that ended then.
+ */
+export function laadFeiten(deps: Deps, filter: DashboardFilter): Feiten {
+  const params = scopeParams(filter, `${filter.jaar - 1}-01-01`, `${filter.jaar}-12-31`);
+  const toewijzingen = (stmt(deps, TOEWIJZING_FEITEN_SQL).all(params) as Raw[]).map(toewijzingFeit);
+  const evaluaties = (stmt(deps, EVALUATIE_FEITEN_SQL).all(params) as Raw[]).map((r) => ({
+    toewijzingId: r.toewijzing_id as string,
+    uitgevoerdOp: r.uitgevoerd_op as string,
+    uitkomst: r.uitkomst as string | null,
+  }));
+  const realisatie = (stmt(deps, REALISATIE_SQL).all(params) as Raw[]).map((r) => ({
+    toewijzingId: r.toewijzing_id,
+    gezinslidId: r.gezinslid_id,
+    perceel: r.perceel,
+    aanbiederId: r.aanbieder_id,
+    verwijzer: r.verwijzer,
+    zorgprofiel: r.zorgprofiel,
+    regisseurId: r.regisseur_id,
+    cents: r.cents,
+    regels: r.regels,
+  })) as RealisatieFeit[];
+  const perPeriode = new Map(
+    (stmt(deps, PER_PERIODE_SQL).all(params) as Raw[]).map((r) => [
+      r.periode as string,
+      r.cents as number,
+    ]),
+  );
+  const laatste = stmt(deps, LAATSTE_PERIODE_SQL).get(params) as { periode: string | null };
+  return { toewijzingen, evaluaties, realisatie, perPeriode, laatstePeriode: laatste.periode };
+}
+
+/** The day after the last imported month: from there on the forecast counts commitments. */
+export function prognoseVanaf(jaar: number, laatstePeriode: string | null): IsoDate {
+  if (!laatstePeriode) return `${jaar}-01-01`;
+  const [y, m] = laatstePeriode.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** Commitments of the whole region from `van` on, for the aanbieders' budgetplafond. */
+export function regioToekomst(deps: Deps, van: IsoDate, tot: IsoDate) {
+  return (
+    stmt(
+      deps,
+      `SELECT t.aanbieder_id, t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum,
+              t.beeindigd_op
+         FROM toewijzingen t
+        WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) AND t.startdatum <= @tot
+          AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`,
+    ).all({ van, tot }) as Raw[]
+  ).map(
+    (r) =>
+      ({
+        aanbiederId: r.aanbieder_id,
+        volume: r.volume,
+        frequentie: r.frequentie,
+        tariefCents: r.tarief_cents,
+        startdatum: r.startdatum,
+        einddatum: r.einddatum,
+        beeindigdOp: r.beeindigd_op,
+      }) as Commitment & { aanbiederId: string },
+  );
+}
