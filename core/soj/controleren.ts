@@ -15,7 +15,6 @@ import {
   type Verwijzer,
 } from '../../shared/domain';
 import { parseEuroToCents } from '../../shared/money';
-import { lastDayOfMonth } from '../../shared/cost';
 import type { Gelezen } from './lezen';
 
 export const MAX_FOUTEN = 100;
@@ -156,8 +155,13 @@ export function controleerSoj(
     if (eindTekst !== '' && !eind)
       fout('einddatum', `"${eindTekst}" is geen datum (jjjj-mm-dd of dd-mm-jjjj).`);
     if (start && eind && eind < start) fout('einddatum', 'De einddatum ligt voor de startdatum.');
-    if (start && periode && p === periode && (start < `${p}-01` || start > lastDayOfMonth(p)))
-      fout('startdatum', `De startdatum valt niet in periode ${p}.`);
+    // A line is billed in the month its care ends (a trajectory may start months earlier).
+    const laatsteDag = eind ?? start;
+    if (laatsteDag && periode && p === periode && !laatsteDag.startsWith(`${p}-`))
+      fout(
+        eind ? 'einddatum' : 'startdatum',
+        `De zorg op deze regel eindigt niet in periode ${p}.`,
+      );
 
     const volumeTekst = cel('volume');
     const volume = /^\d+$/.test(volumeTekst) ? Number(volumeTekst) : NaN;
