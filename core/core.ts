@@ -49,6 +49,15 @@ import {
   toewijzingVoorstel,
 } from './services/toewijzing';
 import { ChangeWriter, deviceId, inTransaction } from './writer';
+import type { Tabel } from '../shared/api-budget';
+import {
+  dashboardTabellen,
+  ExportInvoer,
+  kiesTabel,
+  tabelNaarCsv,
+  tabelNaarXlsx,
+  type ExportResultaat,
+} from './export';
 import { berekenDashboard } from './budget/dashboard';
 import { mijnKosten } from './budget/kosten';
 import { regelsAchterCijfer } from './budget/regels';
@@ -119,6 +128,8 @@ export interface Core {
   ): ApiResult<'soj.importStatus'>;
   /** Waits until an import has finished (for the CLI and tests). */
   sojWacht(jobId: string): Promise<void>;
+  /** A dashboard table, or the rows behind a figure, as a CSV or XLSX file. */
+  exporteren(input: unknown, context: CallContext): Promise<ExportResultaat>;
   close(): void;
 }
 
@@ -163,6 +174,47 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     }
   }
 
+  async function exporteren(input: unknown, context: CallContext): Promise<ExportResultaat> {
+    const parsed = ExportInvoer.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
+    const { filter, tabel: sleutel, doorklik, formaat } = parsed.data;
+    let tabel: Tabel | undefined;
+    if (sleutel === 'regels') {
+      if (!doorklik)
+        return {
+          ok: false,
+          error: { code: 'ongeldige-invoer', message: 'Kies eerst een cijfer.' },
+        };
+      const regels = call('budget.regels', { filter, doorklik }, context);
+      if (!regels.ok) return regels;
+      tabel = regels.data;
+    } else {
+      const dashboard = call('budget.dashboard', filter, context);
+      if (!dashboard.ok) return dashboard;
+      tabel = kiesTabel(dashboardTabellen(dashboard.data), sleutel);
+    }
+    if (!tabel)
+      return { ok: false, error: { code: 'niet-gevonden', message: 'Deze tabel bestaat niet.' } };
+    const bytes = formaat === 'csv' ? tabelNaarCsv(tabel) : await tabelNaarXlsx(tabel);
+    const slug = tabel.titel
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
+    return {
+      ok: true,
+      bestand: {
+        naam: `eenplan-${slug}-${filter.jaar}.${formaat}`,
+        mime:
+          formaat === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes,
+      },
+    };
+  }
+
   function call<M extends ApiMethod>(
     method: M,
     input: unknown,
@@ -200,6 +252,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     call,
     sojImporteren,
     sojWacht: (jobId) => deps.sojJobs.wacht(jobId),
+    exporteren,
     close: () => store.close(),
   };
 }

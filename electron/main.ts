@@ -117,6 +117,27 @@ void app.whenReady().then(() => {
       });
     },
   );
+  const profielVan = (professionalId: unknown) => ({
+    professionalId: typeof professionalId === 'string' ? professionalId : null,
+  });
+  ipcMain.handle(
+    'eenplan:soj-import',
+    (event, bytes: unknown, naam: unknown, professionalId: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url))
+        throw new Error('IPC van een onbekende afzender geweigerd.');
+      if (!(bytes instanceof Uint8Array) || typeof naam !== 'string')
+        return {
+          ok: false,
+          error: { code: 'ongeldige-invoer', message: 'Geen bestand ontvangen.' },
+        };
+      return core!.sojImporteren(bytes, naam, profielVan(professionalId));
+    },
+  );
+  ipcMain.handle('eenplan:export', (event, input: unknown, professionalId: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url))
+      throw new Error('IPC van een onbekende afzender geweigerd.');
+    return core!.exporteren(input, profielVan(professionalId));
+  });
   createWindow();
 });
 

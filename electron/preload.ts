@@ -1,7 +1,14 @@
-/** Exposes exactly one function to the page: a call into the typed API. */
+/** Exposes the typed API to the page: calls, and the two file operations (SOJ import, export). */
 import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('eenplan', {
   call: (method: string, input: unknown, professionalId: string | null): Promise<unknown> =>
     ipcRenderer.invoke('eenplan:call', method, input, professionalId),
+  sojImporteren: (
+    bytes: Uint8Array,
+    naam: string,
+    professionalId: string | null,
+  ): Promise<unknown> => ipcRenderer.invoke('eenplan:soj-import', bytes, naam, professionalId),
+  exporteren: (input: unknown, professionalId: string | null): Promise<unknown> =>
+    ipcRenderer.invoke('eenplan:export', input, professionalId),
 });

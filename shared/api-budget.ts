@@ -154,7 +154,8 @@ export const Tabel = z.object({
   rijen: z.array(
     z.object({
       waarden: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-      doorklik: Doorklik.optional(),
+      /** Per column: the rows behind that cell's figure. */
+      doorklik: z.record(z.string(), Doorklik).optional(),
       gezinId: id.nullable().optional(),
     }),
   ),

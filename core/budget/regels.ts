@@ -155,8 +155,8 @@ function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
     sleutel: 'regels',
     titel: titelVan(d, laadNamen(ctx)),
     kolommen: [
-      { sleutel: 'periode', label: 'Periode', soort: 'tekst' },
       { sleutel: 'client', label: 'Cliënt', soort: 'tekst' },
+      { sleutel: 'periode', label: 'Periode', soort: 'tekst' },
       { sleutel: 'product', label: 'Product', soort: 'tekst' },
       { sleutel: 'aanbieder', label: 'Aanbieder', soort: 'tekst' },
       { sleutel: 'start', label: 'Van', soort: 'datum' },
@@ -168,7 +168,7 @@ function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
     rijen: rows.map((r) => ({
       gezinId: metDossier ? r.gezin_id : null,
       waarden: {
-        periode: r.periode,
+        periode: `${r.periode.slice(5)}-${r.periode.slice(0, 4)}`,
         client:
           (r.gezinslid_id && jeugdigen.get(r.gezinslid_id)) ||
           (metDossier ? `Onbekend (${r.client_ref})` : AFGESCHERMD),

@@ -13,6 +13,8 @@ import type { Core } from '../core';
 export { CONTENT_SECURITY_POLICY };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A year of SOJ lines for the whole region stays well under this. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 export const PROFILE_HEADER = 'x-eenplan-profiel';
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -67,13 +69,13 @@ function sendError(res: ServerResponse, status: number, error: ApiErrorBody): vo
   sendJson(res, status, { ok: false, error });
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolveBody(null);
         req.destroy();
         return;
@@ -123,11 +125,54 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
     const input = (parsed as { input?: unknown } | null)?.input;
-    const profile = req.headers[PROFILE_HEADER];
-    const result = options.core.call(method, input, {
-      professionalId: typeof profile === 'string' ? profile : null,
-    });
+    const result = options.core.call(method, input, profileOf(req));
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+  }
+
+  const profileOf = (req: IncomingMessage) => {
+    const profile = req.headers[PROFILE_HEADER];
+    return { professionalId: typeof profile === 'string' ? profile : null };
+  };
+
+  /** Files: the SOJ upload (raw bytes) and table exports (a file in the response). */
+  async function handleBestand(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST')
+      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
+    if (url.pathname === '/bestand/soj-import') {
+      const body = await readBody(req, MAX_UPLOAD_BYTES);
+      if (body === null)
+        return sendError(res, 413, {
+          code: 'ongeldige-invoer',
+          message: 'Het bestand is te groot (maximaal 64 MB).',
+        });
+      const naam = url.searchParams.get('naam') ?? 'soj-bestand';
+      const result = options.core.sojImporteren(new Uint8Array(body), naam, profileOf(req));
+      return sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+    }
+    if (url.pathname === '/bestand/export') {
+      const body = await readBody(req);
+      if (body === null)
+        return sendError(res, 413, { code: 'ongeldige-invoer', message: 'De invoer is te groot.' });
+      let input: unknown;
+      try {
+        input = (JSON.parse(body.toString('utf8')) as { input?: unknown } | null)?.input;
+      } catch {
+        return sendError(res, 400, {
+          code: 'ongeldige-invoer',
+          message: 'De invoer is geen geldige JSON.',
+        });
+      }
+      const result = await options.core.exporteren(input, profileOf(req));
+      if (!result.ok) return sendError(res, STATUS[result.error.code], result.error);
+      res.writeHead(200, {
+        'Content-Type': result.bestand.mime,
+        'Content-Disposition': `attachment; filename="${result.bestand.naam}"`,
+        'Cache-Control': 'no-store',
+      });
+      res.end(Buffer.from(result.bestand.bytes));
+      return;
+    }
+    return sendError(res, 404, { code: 'niet-gevonden', message: 'Onbekend adres.' });
   }
 
   function handleStatic(res: ServerResponse, pathname: string): void {
@@ -166,6 +211,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendError(res, 500, {
           code: 'interne-fout',
           message: 'Er ging iets mis bij het verwerken van het verzoek.',
+        }),
+      );
+      return;
+    }
+    if (url.pathname.startsWith('/bestand/')) {
+      handleBestand(req, res, url).catch(() =>
+        sendError(res, 500, {
+          code: 'interne-fout',
+          message: 'Er ging iets mis bij het verwerken van het bestand.',
         }),
       );
       return;

@@ -2,6 +2,9 @@ import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { nlNL } from '@mui/material/locale';
 import { Layout } from './components/Layout';
 import { Akkoorden } from './screens/Akkoorden';
+import { BudgetBeheer } from './screens/budget/BudgetBeheer';
+import { Dashboard } from './screens/budget/Dashboard';
+import { MijnKosten } from './screens/MijnKosten';
 import { Dossier } from './screens/dossier/Dossier';
 import { MijnGezinnen } from './screens/MijnGezinnen';
 import { ProfielKeuze } from './screens/ProfielKeuze';
@@ -35,6 +38,9 @@ export function App() {
           {view.naam === 'taken' && <Taken />}
           {view.naam === 'akkoorden' && <Akkoorden />}
           {view.naam === 'dossier' && <Dossier key={view.gezinId} view={view} />}
+          {view.naam === 'budget' && <Dashboard filter={view.filter} tab={view.tab} />}
+          {view.naam === 'budgetbeheer' && <BudgetBeheer />}
+          {view.naam === 'kosten' && <MijnKosten />}
         </Layout>
       )}
     </ThemeProvider>

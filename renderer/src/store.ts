@@ -1,10 +1,14 @@
 import { create } from 'zustand';
 import type { Profiel } from '../../shared/api';
+import type { DashboardFilter } from '../../shared/api-budget';
 
 export type View =
   | { naam: 'gezinnen' }
   | { naam: 'taken' }
   | { naam: 'akkoorden' }
+  | { naam: 'budget'; filter: DashboardFilter; tab: string }
+  | { naam: 'budgetbeheer' }
+  | { naam: 'kosten' }
   | { naam: 'dossier'; gezinId: string; tab: 'overzicht' | 'gezinsplan' | 'actieplannen' };
 
 interface SessionState {
@@ -31,9 +35,19 @@ function restore(): Pick<SessionState, 'profiel' | 'view'> {
   return { profiel: null, view: { naam: 'gezinnen' } };
 }
 
+/** A beheerder reads no dossiers: their work starts at the budget figures. */
+export function startView(profiel: Profiel): View {
+  if (profiel.rol !== 'beheerder') return { naam: 'gezinnen' };
+  return { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' };
+}
+
+export function budgetFilter(profiel: Profiel): DashboardFilter {
+  return { teamId: profiel.teamId, jaar: new Date().getFullYear(), perceel: null };
+}
+
 export const useSession = create<SessionState>((set) => ({
   ...restore(),
-  signIn: (profiel) => set({ profiel, view: { naam: 'gezinnen' } }),
+  signIn: (profiel) => set({ profiel, view: startView(profiel) }),
   signOut: () => set({ profiel: null, view: { naam: 'gezinnen' } }),
   go: (view) => set({ view }),
 }));

@@ -1,22 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** Signs in as the first jeugdprofessional of a team. */
+/** Signs in as the first professional with a role in a team (or the region's beheer). */
 export async function signIn(
   page: Page,
   team = 'Jeugdteam Dordrecht Noord',
   index = 0,
+  rol: 'Jeugdprofessional' | 'Teamcoach' | 'Beheerder' = 'Jeugdprofessional',
 ): Promise<string> {
   await page.goto('/');
   const profielen = page.getByRole('list', { name: 'Profielen' });
   const button = profielen
     .locator('li', { hasText: team })
     .getByRole('button')
-    .filter({ hasText: 'Jeugdprofessional' })
+    .filter({ hasText: rol })
     .nth(index);
   const naam = (await button.locator('.MuiListItemText-primary').innerText()).trim();
   await button.click();
-  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: rol === 'Beheerder' ? /Regio/ : 'Mijn gezinnen' }),
+  ).toBeVisible();
   return naam;
 }
 

@@ -12,6 +12,8 @@ import type {
 
 export interface EenplanBridge {
   call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
+  sojImporteren(bytes: Uint8Array, naam: string, professionalId: string | null): Promise<unknown>;
+  exporteren(input: unknown, professionalId: string | null): Promise<unknown>;
 }
 
 declare global {
@@ -63,4 +65,82 @@ export async function callApi<M extends ApiMethod>(
   const result = (await transport(method, input, professionalId)) as ApiResult<M>;
   if (!result.ok) throw new ApiCallError(result.error);
   return result.data;
+}
+
+const profielHeader = (professionalId: string | null): Record<string, string> =>
+  professionalId ? { 'X-Eenplan-Profiel': professionalId } : {};
+
+const ONBEREIKBAAR: ApiErrorBody = {
+  code: 'interne-fout',
+  message: 'Eenplan is niet bereikbaar. Draait de browser-host nog?',
+};
+
+/** Sends an SOJ file to the core; the import then runs in the background. */
+export async function sojImporteren(
+  file: File,
+  professionalId: string | null,
+): Promise<ApiOutput<'soj.importStatus'>> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let result: ApiResult<'soj.importStatus'>;
+  if (window.eenplan) {
+    result = (await window.eenplan.sojImporteren(
+      bytes,
+      file.name,
+      professionalId,
+    )) as typeof result;
+  } else {
+    try {
+      const response = await fetch(`./bestand/soj-import?naam=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', ...profielHeader(professionalId) },
+        body: bytes,
+      });
+      result = (await response.json()) as typeof result;
+    } catch {
+      throw new ApiCallError(ONBEREIKBAAR);
+    }
+  }
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.data;
+}
+
+function download(bytes: BlobPart, naam: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = naam;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Exports a table as CSV or XLSX and saves it through the browser's download. */
+export async function exporteren(input: unknown, professionalId: string | null): Promise<void> {
+  if (window.eenplan) {
+    const result = (await window.eenplan.exporteren(input, professionalId)) as
+      | { ok: true; bestand: { naam: string; mime: string; bytes: Uint8Array } }
+      | { ok: false; error: ApiErrorBody };
+    if (!result.ok) throw new ApiCallError(result.error);
+    download(result.bestand.bytes as BlobPart, result.bestand.naam, result.bestand.mime);
+    return;
+  }
+  let response: Response;
+  try {
+    response = await fetch('./bestand/export', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...profielHeader(professionalId) },
+      body: JSON.stringify({ input }),
+    });
+  } catch {
+    throw new ApiCallError(ONBEREIKBAAR);
+  }
+  if (!response.ok)
+    throw new ApiCallError(((await response.json()) as { error: ApiErrorBody }).error);
+  const naam = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
+  download(
+    await response.arrayBuffer(),
+    naam ?? 'eenplan-export',
+    response.headers.get('Content-Type') ?? '',
+  );
 }

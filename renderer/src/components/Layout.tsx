@@ -1,13 +1,14 @@
 import { AppBar, Badge, Box, Button, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useQuery } from '../api/hooks';
-import { useSession, type View } from '../store';
+import { budgetFilter, useSession, type View } from '../store';
 import { SaveIndicator } from './SaveIndicator';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { profiel, view, go, signOut } = useSession();
-  const taken = useQuery('taken.lijst', {}, JSON.stringify(view));
-  const akkoorden = useQuery('akkoorden.wachtrij', {}, JSON.stringify(view));
+  const inTeam = profiel?.rol !== 'beheerder';
+  const taken = useQuery('taken.lijst', inTeam ? {} : null, JSON.stringify(view));
+  const akkoorden = useQuery('akkoorden.wachtrij', inTeam ? {} : null, JSON.stringify(view));
   const nav = (label: string, target: View, count?: number) => (
     <Button
       color="inherit"
@@ -29,13 +30,17 @@ export function Layout({ children }: { children: ReactNode }) {
             Eenplan
           </Typography>
           <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
-            {nav('Mijn gezinnen', { naam: 'gezinnen' })}
-            {nav('Taken en signalen', { naam: 'taken' }, taken.data?.signalen.length)}
-            {nav('Akkoorden', { naam: 'akkoorden' }, akkoorden.data?.length)}
+            {inTeam && nav('Mijn gezinnen', { naam: 'gezinnen' })}
+            {inTeam && nav('Taken en signalen', { naam: 'taken' }, taken.data?.signalen.length)}
+            {inTeam && nav('Akkoorden', { naam: 'akkoorden' }, akkoorden.data?.length)}
+            {profiel.rol === 'jeugdprofessional' && nav('Mijn kosten', { naam: 'kosten' })}
+            {profiel.rol !== 'jeugdprofessional' &&
+              nav('Teambudget', { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' })}
+            {profiel.rol !== 'jeugdprofessional' && nav('Budget en SOJ', { naam: 'budgetbeheer' })}
           </Box>
           <SaveIndicator />
           <Typography variant="body2" sx={{ mx: 2 }}>
-            {profiel.naam} · {profiel.teamNaam}
+            {profiel.naam} · {profiel.teamNaam ?? 'Regio'}
           </Typography>
           <Button color="inherit" variant="outlined" onClick={signOut}>
             Afmelden

@@ -29,8 +29,7 @@ export function ProfielKeuze() {
 
   const perTeam = new Map<string, Profiel[]>();
   for (const p of profielen ?? []) {
-    if (p.rol === 'beheerder') continue;
-    const team = p.teamNaam ?? 'Zonder team';
+    const team = p.teamNaam ?? 'Regio (beheer)';
     perTeam.set(team, [...(perTeam.get(team) ?? []), p]);
   }
 

@@ -1,0 +1,393 @@
+import {
+  Alert,
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  LinearProgress,
+  MenuItem,
+  Paper,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import type { SojImportStatus } from '../../../../shared/api-budget';
+import { SOJ_FASEN } from '../../../../shared/api-budget';
+import { PERCELEN, type Perceel } from '../../../../shared/domain';
+import { parseEuroToCents } from '../../../../shared/money';
+import { ApiCallError, sojImporteren } from '../../api/client';
+import { useCall, useMutation, useQuery } from '../../api/hooks';
+import { formatEuro } from '../../format';
+import { useSession } from '../../store';
+
+const FASE_TEKST: Record<(typeof SOJ_FASEN)[number], string> = {
+  lezen: 'Bestand lezen',
+  controleren: 'Regels controleren',
+  opslaan: 'Opslaan',
+  klaar: 'Klaar',
+  mislukt: 'Niet ingelezen',
+};
+
+const moment = (iso: string) =>
+  new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
+
+function SojImport({ onKlaar }: { onKlaar(): void }) {
+  const profiel = useSession((s) => s.profiel);
+  const call = useCall();
+  const invoer = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState<SojImportStatus | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+  const bezig = status !== null && status.fase !== 'klaar' && status.fase !== 'mislukt';
+
+  useEffect(() => {
+    if (!bezig) return;
+    const timer = setInterval(() => {
+      call('soj.importStatus', { jobId: status.jobId }).then(
+        (s) => {
+          setStatus(s);
+          if (s.fase === 'klaar') onKlaar();
+        },
+        (e: Error) => setFout(e.message),
+      );
+    }, 250);
+    return () => clearInterval(timer);
+  }, [bezig, call, status?.jobId, onKlaar]);
+
+  const kies = async (file: File | undefined) => {
+    if (!file) return;
+    setFout(null);
+    setStatus(null);
+    try {
+      setStatus(await sojImporteren(file, profiel?.id ?? null));
+    } catch (e) {
+      setFout(e instanceof ApiCallError ? e.message : (e as Error).message);
+    }
+    if (invoer.current) invoer.current.value = '';
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Typography variant="h6" component="h2">
+        SOJ-cijfers inlezen
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        Het maandbestand van het Serviceorganisatie Jeugd (CSV of Excel). Een periode opnieuw
+        inlezen vervangt die periode; er wordt nooit dubbel geteld. Bij één fout wordt niets
+        ingelezen.
+      </Typography>
+      <Box>
+        <Button variant="contained" component="label" disabled={bezig}>
+          Bestand kiezen…
+          <input
+            ref={invoer}
+            hidden
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="SOJ-bestand"
+            onChange={(e) => void kies(e.target.files?.[0])}
+          />
+        </Button>
+      </Box>
+      {fout && <Alert severity="error">{fout}</Alert>}
+      {status && (
+        <Box role="status" aria-live="polite">
+          <Typography variant="body2">
+            {FASE_TEKST[status.fase]}
+            {status.regels > 0 &&
+              ` · ${status.regels.toLocaleString('nl-NL')} ${status.regels === 1 ? 'regel' : 'regels'}`}
+          </Typography>
+          {bezig && (
+            <LinearProgress
+              variant="determinate"
+              value={((SOJ_FASEN.indexOf(status.fase) + status.voortgang) / 3) * 100}
+              aria-label="Voortgang van het inlezen"
+            />
+          )}
+        </Box>
+      )}
+      {status?.fase === 'klaar' && status.resultaat && (
+        <Alert severity="success">
+          Periode {status.resultaat.periode} ingelezen:{' '}
+          {status.resultaat.regels.toLocaleString('nl-NL')} regels,{' '}
+          {formatEuro(status.resultaat.bedragCents)}
+          {status.resultaat.vervangen > 0 &&
+            ` (vervangt ${status.resultaat.vervangen.toLocaleString('nl-NL')} eerdere regels)`}
+          .
+          {status.resultaat.onbekend.length > 0 &&
+            ` ${status.resultaat.onbekend.length + status.resultaat.meerOnbekend} regels horen bij geen bekende cliënt of toewijzing; ze tellen mee en staan hieronder.`}
+        </Alert>
+      )}
+      {status?.fase === 'klaar' && status.resultaat && status.resultaat.onbekend.length > 0 && (
+        <Table size="small" aria-label="Niet gekoppelde regels">
+          <TableHead>
+            <TableRow>
+              <TableCell>Regel</TableCell>
+              <TableCell>Cliëntreferentie</TableCell>
+              <TableCell>Reden</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {status.resultaat.onbekend.map((o) => (
+              <TableRow key={o.regel}>
+                <TableCell>{o.regel}</TableCell>
+                <TableCell>{o.clientRef}</TableCell>
+                <TableCell>{o.reden}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {status?.fase === 'mislukt' && (
+        <>
+          <Alert severity="error" role="alert">
+            Het bestand is niet ingelezen; er is niets gewijzigd. Herstel deze punten en probeer het
+            opnieuw{status.meerFouten > 0 && ` (en nog ${status.meerFouten} meer)`}.
+          </Alert>
+          <Table size="small" aria-label="Fouten in het bestand">
+            <TableHead>
+              <TableRow>
+                <TableCell>Regel</TableCell>
+                <TableCell>Kolom</TableCell>
+                <TableCell>Wat is er mis</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {status.fouten.map((f, i) => (
+                <TableRow key={i}>
+                  <TableCell>{f.regel ?? '—'}</TableCell>
+                  <TableCell>{f.kolom ?? '—'}</TableCell>
+                  <TableCell>{f.reden}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function BudgetVaststellen({ jaar, onKlaar }: { jaar: number; onKlaar(): void }) {
+  const profiel = useSession((s) => s.profiel);
+  const overzicht = useQuery('budget.overzicht', { jaar }, String(jaar));
+  const mutate = useMutation();
+  const [teamId, setTeamId] = useState(profiel?.teamId ?? '');
+  const [perceel, setPerceel] = useState<Perceel | ''>('');
+  const [bedrag, setBedrag] = useState('');
+  const [toelichting, setToelichting] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [gedaan, setGedaan] = useState<string | null>(null);
+  const teams = overzicht.data?.teams ?? [];
+  const gekozenTeam = teamId || teams[0]?.id || '';
+
+  const opslaan = async () => {
+    setGedaan(null);
+    const cents = parseEuroToCents(bedrag);
+    if (cents === null) return setFout('Vul het budget in als bedrag, bijvoorbeeld 1.250.000,00.');
+    const r = await mutate('budget.vaststellen', {
+      teamId: gekozenTeam,
+      jaar,
+      perceel: perceel || null,
+      bedragCents: cents,
+      toelichting,
+    });
+    if (r.error) return setFout(r.error.message);
+    setFout(null);
+    setGedaan(`Budget vastgesteld op ${formatEuro(cents)}.`);
+    setBedrag('');
+    setToelichting('');
+    overzicht.reload();
+    onKlaar();
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Typography variant="h6" component="h2">
+        Gebiedsbudget {jaar}
+      </Typography>
+      <Box
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void opslaan();
+        }}
+        sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
+      >
+        {profiel?.rol === 'beheerder' && (
+          <FormControl size="small" sx={{ minWidth: 220 }}>
+            <InputLabel id="bt-team">Team</InputLabel>
+            <Select
+              labelId="bt-team"
+              label="Team"
+              value={gekozenTeam}
+              onChange={(e) => setTeamId(e.target.value)}
+            >
+              {teams.map((t) => (
+                <MenuItem key={t.id} value={t.id}>
+                  {t.naam}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        )}
+        <FormControl size="small" sx={{ minWidth: 240 }}>
+          <InputLabel id="bt-perceel" shrink>
+            Deel
+          </InputLabel>
+          <Select
+            labelId="bt-perceel"
+            label="Deel"
+            displayEmpty
+            value={perceel}
+            onChange={(e) => setPerceel(e.target.value as Perceel | '')}
+          >
+            <MenuItem value="">Heel het teambudget</MenuItem>
+            {PERCELEN.codes.map((p) => (
+              <MenuItem key={p} value={p}>
+                {PERCELEN.labels[p]}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <TextField
+          size="small"
+          label="Bedrag (€)"
+          value={bedrag}
+          onChange={(e) => setBedrag(e.target.value)}
+          required
+        />
+        <TextField
+          size="small"
+          label="Toelichting"
+          value={toelichting}
+          onChange={(e) => setToelichting(e.target.value)}
+          required
+          sx={{ flexGrow: 1, minWidth: 240 }}
+        />
+        <Button type="submit" variant="contained">
+          Vaststellen
+        </Button>
+      </Box>
+      {fout && (
+        <Alert severity="error" role="alert">
+          {fout}
+        </Alert>
+      )}
+      {gedaan && <Alert severity="success">{gedaan}</Alert>}
+      {overzicht.data && (
+        <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
+          <Table size="small" aria-label="Budgetten" sx={{ flex: 1, minWidth: 380 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Team</TableCell>
+                <TableCell>Deel</TableCell>
+                <TableCell align="right">Budget</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {overzicht.data.budgetten.map((b) => (
+                <TableRow key={`${b.teamId}-${b.perceel}`}>
+                  <TableCell>{b.teamNaam}</TableCell>
+                  <TableCell>{b.perceel ? PERCELEN.labels[b.perceel] : 'Heel het team'}</TableCell>
+                  <TableCell align="right">{formatEuro(b.bedragCents)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Table
+            size="small"
+            aria-label="Wijzigingen van het budget"
+            sx={{ flex: 2, minWidth: 520 }}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Wanneer</TableCell>
+                <TableCell>Door</TableCell>
+                <TableCell>Team en deel</TableCell>
+                <TableCell align="right">Van</TableCell>
+                <TableCell align="right">Naar</TableCell>
+                <TableCell>Toelichting</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {overzicht.data.wijzigingen.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={6}>Nog geen wijzigingen in {jaar}.</TableCell>
+                </TableRow>
+              )}
+              {overzicht.data.wijzigingen.map((w) => (
+                <TableRow key={w.id}>
+                  <TableCell>{moment(w.op)}</TableCell>
+                  <TableCell>{w.door}</TableCell>
+                  <TableCell>
+                    {w.teamNaam} · {w.perceel ? PERCELEN.labels[w.perceel] : 'heel het team'}
+                  </TableCell>
+                  <TableCell align="right">
+                    {w.oudCents === null ? '—' : formatEuro(w.oudCents)}
+                  </TableCell>
+                  <TableCell align="right">{formatEuro(w.nieuwCents)}</TableCell>
+                  <TableCell>{w.toelichting}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Paper>
+  );
+}
+
+/** Budget en SOJ: set the team budget and read in the monthly SOJ figures. */
+export function BudgetBeheer() {
+  const imports = useQuery('soj.imports', {}, '');
+  const jaar = new Date().getFullYear();
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Typography variant="h4" component="h1">
+        Budget en SOJ-cijfers
+      </Typography>
+      <SojImport onKlaar={imports.reload} />
+      <BudgetVaststellen jaar={jaar} onKlaar={() => undefined} />
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          Ingelezen perioden
+        </Typography>
+        {imports.data && (
+          <Table size="small" aria-label="Ingelezen perioden">
+            <TableHead>
+              <TableRow>
+                <TableCell>Periode</TableCell>
+                <TableCell>Bestand</TableCell>
+                <TableCell>Ingelezen</TableCell>
+                <TableCell align="right">Regels</TableCell>
+                <TableCell align="right">Niet gekoppeld</TableCell>
+                <TableCell align="right">Bedrag</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {imports.data.map((i) => (
+                <TableRow key={i.id}>
+                  <TableCell>{`${i.periode.slice(5)}-${i.periode.slice(0, 4)}`}</TableCell>
+                  <TableCell>{i.bestandsnaam}</TableCell>
+                  <TableCell>
+                    {moment(i.ingelezenOp)}
+                    {i.ingelezenDoor ? ` door ${i.ingelezenDoor}` : ''}
+                  </TableCell>
+                  <TableCell align="right">{i.aantalRegels.toLocaleString('nl-NL')}</TableCell>
+                  <TableCell align="right">{i.onbekendeRegels.toLocaleString('nl-NL')}</TableCell>
+                  <TableCell align="right">{formatEuro(i.bedragCents)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test/e2e/screenshots/${name}.png` });
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name }).click();
+
+const euro = (text: string) => Number(text.replace(/[^\d,-]/g, '').replace(',', '.'));
+
+test('the teamcoach reads the budget, filters by perceel and clicks through to the rows', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'Jeugdteam Dordrecht Noord', 0, 'Teamcoach');
+  await nav(page, 'Teambudget');
+  await expect(page.getByRole('heading', { name: 'Jeugdteam Dordrecht Noord' })).toBeVisible();
+  const gecommitteerd = page.getByRole('button', { name: /Gecommitteerd dit jaar: toon/ });
+  await expect(gecommitteerd).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Per perceel' })).toBeVisible();
+  await expectAccessible(page, 'teambudget');
+  await shot(page, '12-teambudget');
+
+  // Filter by perceel: every figure now concerns that perceel only.
+  const voor = euro(await gecommitteerd.locator('p').nth(1).innerText());
+  const perceelRijen = page.getByRole('table', { name: 'Per perceel' }).getByRole('row');
+  const grootste = await perceelRijen.nth(1).getByRole('cell').first().innerText();
+  const grootsteBedrag = await perceelRijen.nth(1).getByRole('cell').nth(3).innerText();
+  await page.getByRole('combobox', { name: 'Perceel' }).click();
+  await page.getByRole('option', { name: grootste, exact: true }).click();
+  await expect(page.getByText('Budget voor dit perceel')).toBeVisible();
+  await expect
+    .poll(async () => euro(await gecommitteerd.locator('p').nth(1).innerText()))
+    .toBeLessThan(voor);
+  expect(await gecommitteerd.locator('p').nth(1).innerText()).toBe(grootsteBedrag);
+  const tabel = page.getByRole('table', { name: 'Per perceel' });
+  await expect(tabel.getByRole('row')).toHaveCount(2);
+
+  // The aanbieder breakdown, then the rows behind one aanbieder's realisation.
+  await page.getByRole('tab', { name: 'Aanbieder' }).click();
+  const aanbieders = page.getByRole('table', { name: 'Per aanbieder' });
+  const eerste = aanbieders.getByRole('row').nth(1);
+  const naam = await eerste.getByRole('cell').first().innerText();
+  const bedrag = await eerste.getByRole('cell').nth(4).innerText();
+  await eerste.getByRole('cell').nth(4).getByRole('button').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { level: 2 })).toContainText(naam);
+  await expect(dialog.getByRole('heading', { level: 2 })).toContainText('SOJ-regels');
+  const bedragen = await dialog
+    .getByRole('table')
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1).map((r) => r.children[7]!.textContent ?? ''));
+  expect(bedragen.length).toBeGreaterThan(0);
+  const som = bedragen.reduce((s, b) => s + Math.round(euro(b) * 100), 0);
+  expect(som).toBe(Math.round(euro(bedrag) * 100));
+  await shot(page, '13-teambudget-doorklik');
+
+  // Export the rows: a real CSV file for Dutch Excel.
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^eenplan-.*\.csv$/);
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.startsWith('\ufeffCliënt;Periode;Product;')).toBe(true);
+  expect(csv.trim().split('\r\n')).toHaveLength(bedragen.length + 1);
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+
+  // Outliers: a row opens the family's dossier.
+  await page.getByRole('tab', { name: 'Uitschieters' }).click();
+  await expect(page.getByRole('table', { name: 'Hoogste kosten per jeugdige' })).toBeVisible();
+  await shot(page, '14-teambudget-uitschieters');
+});
+
+test('SOJ import refuses a bad file with its reasons; the budget is set with a reason and logged', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'Jeugdteam Dordrecht Noord', 0, 'Teamcoach');
+  await nav(page, 'Budget en SOJ');
+  await expect(page.getByRole('heading', { name: 'Budget en SOJ-cijfers' })).toBeVisible();
+  const kop =
+    'periode;team;client_ref;productcode;perceel;aanbieder_agb;verwijzer;startdatum;einddatum;volume;eenheid;tarief;bedrag';
+  await page.getByLabel('SOJ-bestand').setInputFiles({
+    name: 'SOJ_fout.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `${kop}\n2026-10;Jeugdteam Dordrecht Noord;123;ZZ999;jo_licht;12345678;jeugdteam;01-10-2026;31-10-2026;4;04;94,80;-379,20\n`,
+    ),
+  });
+  const fouten = page.getByRole('table', { name: 'Fouten in het bestand' });
+  await expect(fouten).toBeVisible();
+  await expect(fouten).toContainText('Onbekende productcode "ZZ999".');
+  await expect(fouten).toContainText('negatief');
+  await expect(page.getByRole('button', { name: 'Bestand kiezen…' })).toBeEnabled();
+  await shot(page, '15-soj-import-fouten');
+
+  // The budget is set with a reason, and the change is logged.
+  await page.getByLabel('Bedrag (€)').fill('2.500.000');
+  await page.getByLabel('Toelichting').fill('Extra middelen na de bestuursrapportage');
+  await page.getByRole('button', { name: 'Vaststellen' }).click();
+  await expect(page.getByText('Budget vastgesteld op € 2.500.000,00.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Wijzigingen van het budget' })).toContainText(
+    'Extra middelen na de bestuursrapportage',
+  );
+  await expectAccessible(page, 'budget en soj');
+});
+
+test('the jeugdprofessional sees what the own caseload costs next to the team', async ({
+  page,
+}) => {
+  await signIn(page);
+  await nav(page, 'Mijn kosten');
+  await expect(page.getByRole('heading', { name: /Kosten van mijn gezinnen/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Kosten per gezin' }).getByRole('row'),
+  ).not.toHaveCount(1);
+  await expect(page.getByText(/^Team: /).first()).toBeVisible();
+  await expectAccessible(page, 'mijn kosten');
+  await shot(page, '16-mijn-kosten');
+});
