@@ -9,6 +9,7 @@ import { openDatabase } from '../db/connection';
 import { generateRegion } from '../db/demo/generate';
 import { writeDataset } from '../db/demo/write';
 import { loadOrCreateKeyFile } from '../db/key-file';
+import { dashboardBenchmarks, importBenchmark } from './budget';
 import { compare, printTable, time, type Measurement } from './harness';
 
 const TODAY = '2026-11-23';
@@ -176,6 +177,9 @@ results.push(
     ),
   ),
 );
+
+results.push(...dashboardBenchmarks(core, sqlite, iterations));
+results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);

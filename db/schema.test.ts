@@ -33,6 +33,7 @@ describe('domain schema', () => {
         'afspraken',
         'akkoorden',
         'audit_log',
+        'budget_wijzigingen',
         'contracten',
         'doelen',
         'evaluaties',

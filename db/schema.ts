@@ -477,10 +477,24 @@ export const sojRegels = sqliteTable(
     gezinslidId: text('gezinslid_id').references(() => gezinsleden.id),
     toewijzingId: text('toewijzing_id').references(() => toewijzingen.id),
   },
-  (t) => [
-    index('soj_regels_periode_team_idx').on(t.periode, t.teamId),
-    index('soj_regels_toewijzing_idx').on(t.toewijzingId),
-  ],
+  (t) => {
+    // Covering indexes for the dashboard's sums (region by period, team by team and period):
+    // the encrypted pages of the table itself are then not read at all.
+    const sums = [
+      t.toewijzingId,
+      t.gezinslidId,
+      t.perceel,
+      t.aanbiederAgb,
+      t.verwijzer,
+      t.bedragCents,
+      t.deleted,
+    ];
+    return [
+      index('soj_regels_periode_team_idx').on(t.periode, t.teamId, ...sums),
+      index('soj_regels_team_periode_idx').on(t.teamId, t.periode, ...sums),
+      index('soj_regels_toewijzing_idx').on(t.toewijzingId),
+    ];
+  },
 );
 
 /** A family handed to another regisseur of the same team, with the reason. */

@@ -689,6 +689,7 @@ export const API = {
         z.object({
           gezinId: id,
           naam: z.string(),
+          status: z.enum(GEZIN_STATUSSEN.codes),
           toewijzingen: z.number().int(),
           gecommitteerdCents: cents,
           gerealiseerdCents: cents,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dayNumber,
+  fromDayNumber,
   addMonths,
   ageOn,
   daysInclusive,
@@ -29,5 +31,18 @@ describe('dates: ISO in storage, dd-mm-jjjj on screen', () => {
     expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
     expect(ageOn('2010-11-24', '2026-11-23')).toBe(15);
     expect(ageOn('2010-11-23', '2026-11-23')).toBe(16);
+  });
+});
+
+describe('day arithmetic', () => {
+  it('agrees with the calendar for every day from 1900 to 2100', () => {
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      expect(dayNumber(iso)).toBe(t / 86_400_000);
+      expect(fromDayNumber(t / 86_400_000)).toBe(iso);
+    }
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
+    expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
   });
 });

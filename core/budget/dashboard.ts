@@ -13,7 +13,7 @@ import {
   VERWACHTE_DUUR_DAGEN,
   type Dimensie,
 } from '../../shared/budget';
-import { centsBetween, monthCents, totalCents, yearCents } from '../../shared/cost';
+import { centsBetween, lastDayOfMonth, totalCents, yearCents } from '../../shared/cost';
 import { daysInclusive } from '../../shared/dates';
 import { PERCELEN, VERWIJZERS, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import { ApiError } from '../api-error';
@@ -187,13 +187,30 @@ export function actieplanFeiten(deps: Deps, filter: DashboardFilter) {
   }[];
 }
 
-/** Region-wide forecast per aanbieder: its budgetplafond is the region's, not the team's. */
-function plafondPrognose(deps: Deps, jaar: number, vanaf: string) {
+const plafondCache = new WeakMap<object, { sleutel: string; prognose: Map<string, number> }>();
+
+/**
+ * Region-wide forecast per aanbieder: its budgetplafond is the region's, not the team's. The
+ * same for every team's dashboard, so it is kept until the next write on this connection
+ * (total_changes() moves with every insert, update and delete, the SOJ import included).
+ */
+function plafondPrognose(deps: Deps, jaar: number, vanaf: string): Map<string, number> {
+  const { n } = stmt(deps, 'SELECT total_changes() AS n').get() as { n: number };
+  const sleutel = `${jaar}|${vanaf}|${n}`;
+  const cached = plafondCache.get(deps.sqlite);
+  if (cached?.sleutel === sleutel) return cached.prognose;
+  const prognose = berekenPlafondPrognose(deps, jaar, vanaf);
+  plafondCache.set(deps.sqlite, { sleutel, prognose });
+  return prognose;
+}
+
+function berekenPlafondPrognose(deps: Deps, jaar: number, vanaf: string) {
   const realised = stmt(
     deps,
-    `SELECT a.id, sum(s.bedrag_cents) AS cents FROM soj_regels s
-       JOIN aanbieders a ON a.agb_code = s.aanbieder_agb
-      WHERE s.deleted = 0 AND s.periode BETWEEN @periodeVan AND @periodeTot GROUP BY a.id`,
+    `SELECT a.id, s.cents FROM (
+       SELECT aanbieder_agb, sum(bedrag_cents) AS cents FROM soj_regels
+        WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot GROUP BY aanbieder_agb) s
+       JOIN aanbieders a ON a.agb_code = s.aanbieder_agb`,
   ).all({ periodeVan: `${jaar}-01`, periodeTot: `${jaar}-12` }) as { id: string; cents: number }[];
   const prognose = new Map(realised.map((r) => [r.id, r.cents]));
   const feiten = regioToekomst(deps, vanaf, `${jaar}-12-31`);
@@ -207,12 +224,11 @@ function plafondPrognose(deps: Deps, jaar: number, vanaf: string) {
 
 function naamVanJeugdige(deps: Deps, ids: string[]): Map<string, { naam: string }> {
   if (ids.length === 0) return new Map();
-  const rows = deps.sqlite
-    .prepare(
-      `SELECT id, voornaam || ' ' || achternaam AS naam FROM gezinsleden
-        WHERE id IN (${ids.map(() => '?').join(',')})`,
-    )
-    .all(...ids) as { id: string; naam: string }[];
+  const rows = stmt(
+    deps,
+    `SELECT id, voornaam || ' ' || achternaam AS naam FROM gezinsleden
+      WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: string; naam: string }[];
   return new Map(rows.map((r) => [r.id, { naam: r.naam }]));
 }
 
@@ -236,7 +252,7 @@ export function dashboardUitFeiten(
   const metNamen = ctx.session.rol !== 'beheerder';
   const jaarFeiten = feiten.toewijzingen.filter((f) => raaktJaar(f, jaar));
   const jaarCents = new Map(jaarFeiten.map((f) => [f.id, yearCents(f, jaar)]));
-  const sets = kenmerkSets(feiten, periode);
+  const { sets, laatsteEvaluatie } = kenmerkSets(feiten, periode);
   const byId = new Map(feiten.toewijzingen.map((f) => [f.id, f]));
 
   // ------------------------------------------------------------ headline figures
@@ -252,10 +268,16 @@ export function dashboardUitFeiten(
   const onbekend = feiten.realisatie.filter((r) => r.toewijzingId === null);
 
   // ------------------------------------------------------------ trend
-  const maanden = maandenVan(jaar).map((p) => ({
+  const maandGrenzen = maandenVan(jaar).map((p) => ({ p, van: `${p}-01`, tot: lastDayOfMonth(p) }));
+  const perMaand = new Map(maandGrenzen.map((m) => [m.p, 0]));
+  for (const f of jaarFeiten)
+    for (const m of maandGrenzen)
+      if (f.startdatum <= m.tot && f.eind >= m.van)
+        perMaand.set(m.p, perMaand.get(m.p)! + centsBetween(f, m.van, m.tot));
+  const maanden = maandGrenzen.map(({ p }) => ({
     periode: p,
     gerealiseerdCents: feiten.perPeriode.get(p) ?? 0,
-    gecommitteerdCents: jaarFeiten.reduce((sum, f) => sum + monthCents(f, p), 0),
+    gecommitteerdCents: perMaand.get(p)!,
   }));
 
   // ------------------------------------------------------------ outliers
@@ -312,14 +334,12 @@ export function dashboardUitFeiten(
     grens: (f: ToewijzingFeit) => number,
     dagen: (f: ToewijzingFeit) => number,
   ) => {
+    const overschrijding = (f: ToewijzingFeit) => dagen(f) - grens(f);
     const rijen = [...ids]
-      .map((id) => toewijzingRij(id, grens, dagen))
-      .sort(
-        (a, b) =>
-          b.dagen - b.grensDagen - (a.dagen - a.grensDagen) ||
-          a.toewijzingId.localeCompare(b.toewijzingId),
-      )
-      .slice(0, UITSCHIETERS_MAX);
+      .map((id) => byId.get(id)!)
+      .sort((a, b) => overschrijding(b) - overschrijding(a) || a.id.localeCompare(b.id))
+      .slice(0, UITSCHIETERS_MAX)
+      .map((f) => toewijzingRij(f.id, grens, dagen));
     const names = metNamen
       ? naamVanJeugdige(
           ctx,
@@ -334,12 +354,8 @@ export function dashboardUitFeiten(
       })),
     };
   };
-  const evaluatieDagen = (f: ToewijzingFeit) => {
-    const laatste = feiten.evaluaties
-      .filter((e) => e.toewijzingId === f.id && e.uitgevoerdOp <= peildatum)
-      .reduce((max, e) => (e.uitgevoerdOp > max ? e.uitgevoerdOp : max), f.startdatum);
-    return daysInclusive(laatste, peildatum) - 1;
-  };
+  const evaluatieDagen = (f: ToewijzingFeit) =>
+    daysInclusive(laatsteEvaluatie.get(f.id) ?? f.startdatum, peildatum) - 1;
 
   const gebruikteAanbieders = new Set(jaarFeiten.map((f) => f.aanbiederId));
   const teamPerAanbieder = new Map<string, number>();

@@ -79,44 +79,48 @@ export function stmt(deps: Pick<Deps, 'sqlite'>, sql: string) {
 const COMMITTING = COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',');
 
 /**
- * The scope as SQL over a toewijzing `t` joined with its product `p` and family `g`:
- * team (null = region), perceel (null = all), and a period the toewijzing touches.
+ * The scope as SQL over a toewijzing `t` joined with its product `p`, youth `l`, family `g` and
+ * zorgprofiel `z`: team (null = region), perceel (null = all), and a period the toewijzing
+ * touches. A team query starts from the team's families so it reads only their rows.
  */
-const SCOPE = `t.deleted = 0 AND t.status IN (${COMMITTING})
-  AND (@team IS NULL OR g.team_id = @team) AND (@perceel IS NULL OR p.perceel = @perceel)
-  AND t.startdatum <= @tot AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`;
+function toewijzingScope(filter: Pick<DashboardFilter, 'teamId'>): string {
+  const from = filter.teamId
+    ? `FROM gezinnen g JOIN gezinsleden l ON l.gezin_id = g.id
+       JOIN toewijzingen t ON t.gezinslid_id = l.id JOIN producten p ON p.id = t.product_id`
+    : `FROM toewijzingen t JOIN producten p ON p.id = t.product_id
+       JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id`;
+  return `${from} LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
+   WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) ${filter.teamId ? 'AND g.team_id = @team' : ''}
+     AND (@perceel IS NULL OR p.perceel = @perceel) AND t.startdatum <= @tot
+     AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`;
+}
 
-export const TOEWIJZING_FEITEN_SQL = `
+const toewijzingFeitenSql = (filter: DashboardFilter) => `
   SELECT t.id, t.gezinslid_id, l.gezin_id, t.actieplan_id, g.team_id, g.regisseur_id,
-         t.aanbieder_id, t.verwijzer, p.perceel, p.productcode, z.categorie AS zorgprofiel, t.status,
-         t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum, t.beeindigd_op,
-         t.werkelijke_start, t.einde_reden, g.oordeel_cijfer
-    FROM toewijzingen t
-    JOIN producten p ON p.id = t.product_id
-    JOIN gezinsleden l ON l.id = t.gezinslid_id
-    JOIN gezinnen g ON g.id = l.gezin_id
-    LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
-   WHERE ${SCOPE}`;
+         t.aanbieder_id, t.verwijzer, p.perceel, p.productcode, z.categorie AS zorgprofiel,
+         t.status, t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum,
+         t.beeindigd_op, t.werkelijke_start, t.einde_reden, g.oordeel_cijfer
+  ${toewijzingScope(filter)}`;
 
-const EVALUATIE_FEITEN_SQL = `
+const evaluatieFeitenSql = (filter: DashboardFilter) => `
   SELECT e.toewijzing_id, e.uitgevoerd_op, e.uitkomst
-    FROM evaluaties e
-    JOIN toewijzingen t ON t.id = e.toewijzing_id
-    JOIN producten p ON p.id = t.product_id
-    JOIN gezinsleden l ON l.id = t.gezinslid_id
-    JOIN gezinnen g ON g.id = l.gezin_id
-   WHERE e.deleted = 0 AND e.uitgevoerd_op IS NOT NULL AND ${SCOPE}`;
+  ${toewijzingScope(filter).replace(
+    'LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id',
+    'JOIN evaluaties e ON e.toewijzing_id = t.id',
+  )} AND e.deleted = 0 AND e.uitgevoerd_op IS NOT NULL`;
 
-/** SOJ lines of the scope and year; `s` is the line. */
-export const SOJ_SCOPE = `s.deleted = 0 AND s.periode BETWEEN @periodeVan AND @periodeTot
-  AND (@team IS NULL OR s.team_id = @team) AND (@perceel IS NULL OR s.perceel = @perceel)`;
+/** SOJ lines `s` of the scope and year; served by the covering indexes on soj_regels. */
+export function sojScope(filter: Pick<DashboardFilter, 'teamId'>): string {
+  return `s.deleted = 0 ${filter.teamId ? 'AND s.team_id = @team' : ''}
+    AND s.periode BETWEEN @periodeVan AND @periodeTot AND (@perceel IS NULL OR s.perceel = @perceel)`;
+}
 
-const REALISATIE_SQL = `
+const realisatieSql = (filter: DashboardFilter) => `
   SELECT s.toewijzing_id, s.gezinslid_id, s.perceel, a.id AS aanbieder_id, s.verwijzer,
          z.categorie AS zorgprofiel, g.regisseur_id, s.cents, s.regels
     FROM (SELECT toewijzing_id, gezinslid_id, perceel, aanbieder_agb, verwijzer,
                  sum(bedrag_cents) AS cents, count(*) AS regels
-            FROM soj_regels s WHERE ${SOJ_SCOPE}
+            FROM soj_regels s WHERE ${sojScope(filter)}
            GROUP BY toewijzing_id, gezinslid_id, perceel, aanbieder_agb, verwijzer) s
     LEFT JOIN aanbieders a ON a.agb_code = s.aanbieder_agb
     LEFT JOIN toewijzingen t ON t.id = s.toewijzing_id
@@ -124,8 +128,8 @@ const REALISATIE_SQL = `
     LEFT JOIN gezinsleden l ON l.id = s.gezinslid_id
     LEFT JOIN gezinnen g ON g.id = l.gezin_id`;
 
-const PER_PERIODE_SQL = `
-  SELECT s.periode, sum(s.bedrag_cents) AS cents FROM soj_regels s WHERE ${SOJ_SCOPE}
+const perPeriodeSql = (filter: DashboardFilter) => `
+  SELECT s.periode, sum(s.bedrag_cents) AS cents FROM soj_regels s WHERE ${sojScope(filter)}
    GROUP BY s.periode`;
 
 /** Imports cover the whole region, so the last imported month is the region's. */
@@ -135,7 +139,7 @@ const LAATSTE_PERIODE_SQL = `
 
 export function scopeParams(filter: DashboardFilter, van: IsoDate, tot: IsoDate) {
   return {
-    team: filter.teamId,
+    ...(filter.teamId ? { team: filter.teamId } : {}),
     perceel: filter.perceel,
     van,
     tot,
@@ -181,13 +185,15 @@ export function toewijzingFeit(r: Raw): ToewijzingFeit {
  */
 export function laadFeiten(deps: Deps, filter: DashboardFilter): Feiten {
   const params = scopeParams(filter, `${filter.jaar - 1}-01-01`, `${filter.jaar}-12-31`);
-  const toewijzingen = (stmt(deps, TOEWIJZING_FEITEN_SQL).all(params) as Raw[]).map(toewijzingFeit);
-  const evaluaties = (stmt(deps, EVALUATIE_FEITEN_SQL).all(params) as Raw[]).map((r) => ({
+  const toewijzingen = (stmt(deps, toewijzingFeitenSql(filter)).all(params) as Raw[]).map(
+    toewijzingFeit,
+  );
+  const evaluaties = (stmt(deps, evaluatieFeitenSql(filter)).all(params) as Raw[]).map((r) => ({
     toewijzingId: r.toewijzing_id as string,
     uitgevoerdOp: r.uitgevoerd_op as string,
     uitkomst: r.uitkomst as string | null,
   }));
-  const realisatie = (stmt(deps, REALISATIE_SQL).all(params) as Raw[]).map((r) => ({
+  const realisatie = (stmt(deps, realisatieSql(filter)).all(params) as Raw[]).map((r) => ({
     toewijzingId: r.toewijzing_id,
     gezinslidId: r.gezinslid_id,
     perceel: r.perceel,
@@ -199,7 +205,7 @@ export function laadFeiten(deps: Deps, filter: DashboardFilter): Feiten {
     regels: r.regels,
   })) as RealisatieFeit[];
   const perPeriode = new Map(
-    (stmt(deps, PER_PERIODE_SQL).all(params) as Raw[]).map((r) => [
+    (stmt(deps, perPeriodeSql(filter)).all(params) as Raw[]).map((r) => [
       r.periode as string,
       r.cents as number,
     ]),

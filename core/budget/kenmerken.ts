@@ -114,5 +114,5 @@ export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
       }
     }
   }
-  return sets;
+  return { sets, laatsteEvaluatie };
 }

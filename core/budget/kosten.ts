@@ -5,6 +5,7 @@
  */
 import type { ApiOutput } from '../../shared/api';
 import { yearCents } from '../../shared/cost';
+import type { GezinStatus } from '../../shared/domain';
 import type { Ctx } from '../context';
 import { laadFeiten, stmt } from './facts';
 import { raaktJaar } from './kenmerken';
@@ -43,12 +44,12 @@ export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {
               WHERE l.gezin_id = g.id AND e.deleted = 0 AND e.uitgevoerd_op IS NULL
                 AND t.status IN ('toegewezen','gestart')) AS volgende_evaluatie
        FROM gezinnen g
-      WHERE g.regisseur_id = ? AND g.deleted = 0 AND g.status <> 'afgesloten'
+      WHERE g.regisseur_id = ? AND g.deleted = 0
       ORDER BY g.naam`,
   ).all(ctx.session.professionalId) as {
     id: string;
     naam: string;
-    status: 'aangemeld' | 'actief';
+    status: GezinStatus;
     volgende_evaluatie: string | null;
   }[];
   const gemiddelde = (list: { gecommitteerd: number }[]) =>
@@ -58,11 +59,14 @@ export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {
   return {
     jaar,
     gezinnen: eigen
+      // Closed families stay in view while their help still counts in this year.
+      .filter((g) => g.status !== 'afgesloten' || perGezin.has(g.id))
       .map((g) => {
         const k = perGezin.get(g.id);
         return {
           gezinId: g.id,
           naam: g.naam,
+          status: g.status,
           toewijzingen: k?.toewijzingen ?? 0,
           gecommitteerdCents: k?.gecommitteerd ?? 0,
           gerealiseerdCents: k?.gerealiseerd ?? 0,

@@ -5,7 +5,7 @@ import { yearCents } from '../../shared/cost';
 import { TOEWIJZING_STATUSSEN, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import type { Ctx } from '../context';
 import { actieplanFeiten, checkScope, groepLabel, laadNamen, sleutelVan } from './dashboard';
-import { laadFeiten, SOJ_SCOPE, scopeParams, stmt } from './facts';
+import { laadFeiten, scopeParams, sojScope, stmt } from './facts';
 import { kenmerkSets, peildatumVoor, raaktJaar } from './kenmerken';
 
 /** Click-through lists stop here; the table says how many there are in all. */
@@ -43,7 +43,7 @@ function toewijzingRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel
   const gekozen = feiten.toewijzingen.filter(
     (f) =>
       (d.kenmerk && d.kenmerk !== 'zonder_jeugdhulp' && d.kenmerk !== 'actieplan_afgerond'
-        ? sets!.get(d.kenmerk)!.has(f.id)
+        ? sets!.sets.get(d.kenmerk)!.has(f.id)
         : raaktJaar(f, jaar)) &&
       (!d.dimensie || sleutelVan(f, d.dimensie) === (d.sleutel ?? null)) &&
       (!d.gezinslidId || f.gezinslidId === d.gezinslidId) &&
@@ -105,7 +105,7 @@ const SOJ_DIMENSIE_SQL = {
 } as const;
 
 function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
-  const where = [SOJ_SCOPE];
+  const where = [sojScope(filter)];
   if (d.dimensie) where.push(`${SOJ_DIMENSIE_SQL[d.dimensie]} IS @sleutel`);
   if (d.periode) where.push('s.periode = @periode');
   if (d.gezinslidId) where.push('s.gezinslid_id = @gezinslidId');

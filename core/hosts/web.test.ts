@@ -108,6 +108,43 @@ describe('browser host', () => {
     expect(reply.status).toBe(413);
   });
 
+  it('takes an SOJ file as raw bytes and hands out an export as a download', async () => {
+    const coach = data.professionals.find((p) => p.rol === 'teamcoach')!;
+    const profiel = { 'X-Eenplan-Profiel': coach.id! };
+    const upload = await send('/bestand/soj-import?naam=leeg.csv', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', ...profiel },
+      body: Buffer.from('periode;team\n'),
+    });
+    expect(upload.status).toBe(200);
+    expect(JSON.parse(upload.body)).toMatchObject({ ok: true, data: { fase: 'lezen' } });
+    const anoniem = await send('/bestand/soj-import?naam=x.csv', { method: 'POST', body: 'x' });
+    expect(anoniem.status).toBe(401);
+
+    const input = {
+      filter: { teamId: coach.teamId, jaar: 2026 },
+      tabel: 'maanden',
+      formaat: 'csv',
+    };
+    const file = await send('/bestand/export', {
+      method: 'POST',
+      headers: { ...json, ...profiel },
+      body: JSON.stringify({ input }),
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="eenplan-per-maand-2026.csv"',
+    );
+    expect(file.body.split('\r\n')[0]).toBe('\ufeffMaand;Gerealiseerd (SOJ);Gecommitteerd');
+    const fout = await send('/bestand/export', {
+      method: 'POST',
+      headers: { ...json, ...profiel },
+      body: JSON.stringify({ input: { ...input, formaat: 'doc' } }),
+    });
+    expect(fout.status).toBe(400);
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const index = await send('/');
     expect(index.status).toBe(200);

@@ -239,9 +239,22 @@ export class SojImportJobs {
       job.fase = 'opslaan';
       job.voortgang = 0;
       await new Promise((r) => setImmediate(r));
-      job.resultaat = inTransaction(this.deps.sqlite, () =>
-        schrijfSojPeriode(this.deps, job.eigenaar, bestandsnaam, controle.periode, controle.regels),
-      );
+      // A larger page cache while 100,000 lines and their index entries are written.
+      const cache = this.deps.sqlite.pragma('cache_size', { simple: true }) as number;
+      this.deps.sqlite.pragma('cache_size=-131072');
+      try {
+        job.resultaat = inTransaction(this.deps.sqlite, () =>
+          schrijfSojPeriode(
+            this.deps,
+            job.eigenaar,
+            bestandsnaam,
+            controle.periode,
+            controle.regels,
+          ),
+        );
+      } finally {
+        this.deps.sqlite.pragma(`cache_size=${cache}`);
+      }
       job.fase = 'klaar';
       job.voortgang = 1;
     } catch (error) {

@@ -95,6 +95,9 @@ export function MijnKosten() {
                       >
                         {g.naam}
                       </Link>
+                      {g.status === 'afgesloten' && (
+                        <Chip size="small" label="afgesloten" sx={{ ml: 1 }} />
+                      )}
                     </TableCell>
                     <TableCell align="right">{g.toewijzingen}</TableCell>
                     <TableCell align="right">{formatEuro(g.gecommitteerdCents)}</TableCell>

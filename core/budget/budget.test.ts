@@ -1,0 +1,180 @@
+/** Setting the team budget, exporting dashboard tables and the professional's own cost view. */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../db/connection';
+import type { DemoDataset } from '../../db/demo/generate';
+import { clientFor } from '../../test/helpers/core-client';
+import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
+import { createCore, type Core } from '../core';
+
+let store: OpenDatabase;
+let data: DemoDataset;
+let core: Core;
+const byRole = (rol: string, teamId?: string) =>
+  data.professionals.find((p) => p.rol === rol && (!teamId || p.teamId === teamId))!;
+
+beforeEach(() => {
+  ({ store, data } = demoStore());
+  core = createCore(store, { now: () => new Date(`${DEMO_TODAY}T10:00:00Z`), log: () => {} });
+});
+
+describe('team budget', () => {
+  it('is set by the teamcoach for the own team, with every change logged', () => {
+    const coach = byRole('teamcoach');
+    const c = clientFor(core, coach.id!);
+    const voor = c.ok('budget.overzicht', { jaar: 2026 });
+    const oud = voor.budgetten.find((b) => b.perceel === null)!.bedragCents;
+    c.ok('budget.vaststellen', {
+      teamId: coach.teamId!,
+      jaar: 2026,
+      perceel: null,
+      bedragCents: 123_456_700,
+      toelichting: 'Na de bestuursrapportage',
+    });
+    c.ok('budget.vaststellen', {
+      teamId: coach.teamId!,
+      jaar: 2026,
+      perceel: 'ggz_licht',
+      bedragCents: 10_000_000,
+      toelichting: 'Verdeling over percelen',
+    });
+    const na = c.ok('budget.overzicht', { jaar: 2026 });
+    expect(na.budgetten.map((b) => [b.perceel, b.bedragCents])).toEqual([
+      [null, 123_456_700],
+      ['ggz_licht', 10_000_000],
+    ]);
+    expect(na.wijzigingen.map((w) => [w.perceel, w.oudCents, w.nieuwCents, w.door])).toEqual(
+      expect.arrayContaining([
+        [null, oud, 123_456_700, coach.naam],
+        ['ggz_licht', null, 10_000_000, coach.naam],
+      ]),
+    );
+    const d = c.ok('budget.dashboard', { teamId: coach.teamId!, jaar: 2026, perceel: 'ggz_licht' });
+    expect(d.kop.budgetCents).toBe(10_000_000);
+    expect(d.kop.resterendCents).toBe(10_000_000 - d.kop.prognoseCents);
+    // The same amount again changes nothing and says so.
+    expect(
+      c.fails('budget.vaststellen', {
+        teamId: coach.teamId!,
+        jaar: 2026,
+        perceel: null,
+        bedragCents: 123_456_700,
+        toelichting: 'Nog eens',
+      }).code,
+    ).toBe('conflict');
+  });
+
+  it('refuses another team, a negative amount, no reason, and the jeugdprofessional', () => {
+    const coach = byRole('teamcoach');
+    const ander = data.teams.find((t) => t.id !== coach.teamId)!;
+    const c = clientFor(core, coach.id!);
+    const geldig = {
+      teamId: coach.teamId!,
+      jaar: 2026,
+      perceel: null,
+      bedragCents: 1,
+      toelichting: 'x',
+    };
+    expect(c.fails('budget.vaststellen', { ...geldig, teamId: ander.id }).code).toBe(
+      'geen-toegang',
+    );
+    const negatief = c.fails('budget.vaststellen', { ...geldig, bedragCents: -5 });
+    expect(negatief).toMatchObject({ code: 'ongeldige-invoer', field: 'bedragCents' });
+    expect(c.fails('budget.vaststellen', { ...geldig, toelichting: '  ' }).field).toBe(
+      'toelichting',
+    );
+    const prof = clientFor(core, byRole('jeugdprofessional').id!);
+    expect(prof.fails('budget.vaststellen', geldig).code).toBe('geen-toegang');
+    expect(prof.fails('budget.dashboard', { teamId: coach.teamId, jaar: 2026 }).code).toBe(
+      'geen-toegang',
+    );
+    // A beheerder may set any team's budget.
+    clientFor(core, byRole('beheerder').id!).ok('budget.vaststellen', {
+      ...geldig,
+      teamId: ander.id!,
+    });
+  });
+});
+
+describe('export of dashboard tables', () => {
+  it('writes the table the screen shows as CSV for Dutch Excel and as .xlsx', async () => {
+    const coach = byRole('teamcoach');
+    const filter = { teamId: coach.teamId!, jaar: 2026, perceel: null };
+    const d = clientFor(core, coach.id!).ok('budget.dashboard', filter);
+    const csv = await core.exporteren(
+      { filter, tabel: 'perceel', formaat: 'csv' },
+      { professionalId: coach.id! },
+    );
+    if (!csv.ok) throw new Error(csv.error.message);
+    expect(csv.bestand.naam).toBe('eenplan-per-perceel-2026.csv');
+    const tekst = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bestand.bytes);
+    expect(
+      tekst.startsWith('\ufeffPerceel;Jeugdigen;Toewijzingen;Gecommitteerd;Gerealiseerd'),
+    ).toBe(true);
+    const rijen = parse(tekst, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
+    expect(rijen).toHaveLength(d.uitsplitsing.perceel.length);
+    const eerste = d.uitsplitsing.perceel[0]!;
+    expect(rijen[0]).toEqual([
+      eerste.label,
+      String(eerste.jeugdigen),
+      String(eerste.toewijzingen),
+      (eerste.gecommitteerdCents / 100).toFixed(2).replace('.', ','),
+      (eerste.gerealiseerdCents / 100).toFixed(2).replace('.', ','),
+    ]);
+
+    const xlsx = await core.exporteren(
+      { filter, tabel: 'maanden', formaat: 'xlsx' },
+      { professionalId: coach.id! },
+    );
+    if (!xlsx.ok) throw new Error(xlsx.error.message);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.bestand.bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Maand');
+    expect(sheet.rowCount).toBe(13);
+    expect(sheet.getRow(2).getCell(2).value).toBe(d.maanden[0]!.gerealiseerdCents / 100);
+    expect(sheet.getColumn(2).numFmt).toBe('€ #,##0.00');
+  });
+
+  it('exports the rows behind a figure, and refuses what does not exist or is not yours', async () => {
+    const coach = byRole('teamcoach');
+    const filter = { teamId: coach.teamId!, jaar: 2026, perceel: null };
+    const regels = await core.exporteren(
+      { filter, tabel: 'regels', doorklik: { bron: 'soj', periode: '2026-03' }, formaat: 'csv' },
+      { professionalId: coach.id! },
+    );
+    expect(regels.ok).toBe(true);
+    const fout = (input: unknown, wie = coach.id!) =>
+      core.exporteren(input, { professionalId: wie }).then((r) => (r.ok ? 'ok' : r.error.code));
+    expect(await fout({ filter, tabel: 'bestaat-niet', formaat: 'csv' })).toBe('niet-gevonden');
+    expect(await fout({ filter, tabel: 'perceel', formaat: 'pdf' })).toBe('ongeldige-invoer');
+    expect(await fout({ filter, tabel: 'regels', formaat: 'csv' })).toBe('ongeldige-invoer');
+    expect(
+      await fout({ filter, tabel: 'perceel', formaat: 'csv' }, byRole('jeugdprofessional').id!),
+    ).toBe('geen-toegang');
+  });
+});
+
+describe('what my caseload costs', () => {
+  it('adds up my own families and sets them beside the team', () => {
+    const prof = byRole('jeugdprofessional');
+    const k = clientFor(core, prof.id!).ok('kosten.mijn', {});
+    expect(k.jaar).toBe(2026);
+    const metHulp = k.gezinnen.filter((g) => g.toewijzingen > 0);
+    expect(k.eigen.gezinnenMetHulp).toBe(metHulp.length);
+    expect(k.eigen.gecommitteerdCents).toBe(metHulp.reduce((s, g) => s + g.gecommitteerdCents, 0));
+    expect(k.team.gezinnenMetHulp).toBeGreaterThanOrEqual(k.eigen.gezinnenMetHulp);
+    // Every open family of mine is listed, and closed ones only while their help cost this year.
+    const eigen = data.gezinnen.filter((g) => g.regisseurId === prof.id);
+    const gelijst = new Set(k.gezinnen.map((g) => g.gezinId));
+    for (const g of eigen) if (g.status !== 'afgesloten') expect(gelijst.has(g.id!)).toBe(true);
+    for (const g of k.gezinnen)
+      if (g.status === 'afgesloten') expect(g.gecommitteerdCents).toBeGreaterThan(0);
+    expect([...gelijst].every((id) => eigen.some((g) => g.id === id))).toBe(true);
+    for (const g of k.gezinnen)
+      expect(g.evaluatieTeLaat).toBe(
+        g.volgendeEvaluatie !== null && g.volgendeEvaluatie < DEMO_TODAY,
+      );
+  });
+});

@@ -1,0 +1,3 @@
+DROP INDEX `soj_regels_periode_team_idx`;--> statement-breakpoint
+CREATE INDEX `soj_regels_team_periode_idx` ON `soj_regels` (`team_id`,`periode`,`toewijzing_id`,`gezinslid_id`,`perceel`,`aanbieder_agb`,`verwijzer`,`bedrag_cents`,`deleted`);--> statement-breakpoint
+CREATE INDEX `soj_regels_periode_team_idx` ON `soj_regels` (`periode`,`team_id`,`toewijzing_id`,`gezinslid_id`,`perceel`,`aanbieder_agb`,`verwijzer`,`bedrag_cents`,`deleted`);
