@@ -120,3 +120,21 @@ test('the jeugdprofessional sees what the own caseload costs next to the team', 
   await expectAccessible(page, 'mijn kosten');
   await shot(page, '16-mijn-kosten');
 });
+
+test('the beheerder sees the region and any team, without the names of children', async ({
+  page,
+}) => {
+  await signIn(page, 'Regio (beheer)', 0, 'Beheerder');
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).not.toContainText(
+    'Mijn gezinnen',
+  );
+  await expect(page.getByRole('combobox', { name: 'Team' })).toHaveText('Hele regio');
+  await page.getByRole('tab', { name: 'Uitschieters' }).click();
+  const clienten = page.getByRole('table', { name: 'Hoogste kosten per jeugdige' });
+  await expect(clienten.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('Jeugdige');
+  await page.getByRole('combobox', { name: 'Team' }).click();
+  await page.getByRole('option', { name: 'Jeugdteam Dordrecht Noord' }).click();
+  await expect(page.getByRole('heading', { name: 'Jeugdteam Dordrecht Noord' })).toBeVisible();
+  await expectAccessible(page, 'regio');
+  await shot(page, '17-regio-beheerder');
+});

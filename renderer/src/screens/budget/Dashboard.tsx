@@ -141,8 +141,9 @@ function Grafieken({ d, onMaand }: { d: DashboardData; onMaand(periode: string):
           xAxis={[{ scaleType: 'point', data: labels }]}
           yAxis={[{ width: 76, valueFormatter: (v: number) => euroKort(v * 100) }]}
           series={[
-            { data: realisatieLijn, label: 'Gerealiseerd', showMark: false },
             { data: prognoseLijn, label: 'Prognose', showMark: false },
+            // Drawn after the forecast so it stays visible where the two coincide.
+            { data: realisatieLijn, label: 'Gerealiseerd', showMark: false },
             ...(d.kop.budgetCents !== null
               ? [
                   {
