@@ -150,6 +150,18 @@ export function scopeParams(filter: DashboardFilter, van: IsoDate, tot: IsoDate)
 
 type Raw = Record<string, string | number | null>;
 
+/** The commitment columns of a toewijzingen row as SQL returns them (snake_case). */
+export function commitmentUitRij(r: Record<string, unknown>): Commitment {
+  return {
+    volume: r.volume,
+    frequentie: r.frequentie,
+    tariefCents: r.tarief_cents,
+    startdatum: r.startdatum,
+    einddatum: r.einddatum,
+    beeindigdOp: r.beeindigd_op,
+  } as Commitment;
+}
+
 export function toewijzingFeit(r: Raw): ToewijzingFeit {
   const feit = {
     id: r.id,
@@ -164,12 +176,7 @@ export function toewijzingFeit(r: Raw): ToewijzingFeit {
     productcode: r.productcode,
     zorgprofiel: r.zorgprofiel,
     status: r.status,
-    volume: r.volume,
-    frequentie: r.frequentie,
-    tariefCents: r.tarief_cents,
-    startdatum: r.startdatum,
-    einddatum: r.einddatum,
-    beeindigdOp: r.beeindigd_op,
+    ...commitmentUitRij(r),
     werkelijkeStart: r.werkelijke_start,
     eindeReden: r.einde_reden,
     oordeelCijfer: r.oordeel_cijfer,
@@ -232,16 +239,5 @@ export function regioToekomst(deps: Deps, van: IsoDate, tot: IsoDate) {
         WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) AND t.startdatum <= @tot
           AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`,
     ).all({ van, tot }) as Raw[]
-  ).map(
-    (r) =>
-      ({
-        aanbiederId: r.aanbieder_id,
-        volume: r.volume,
-        frequentie: r.frequentie,
-        tariefCents: r.tarief_cents,
-        startdatum: r.startdatum,
-        einddatum: r.einddatum,
-        beeindigdOp: r.beeindigd_op,
-      }) as Commitment & { aanbiederId: string },
-  );
+  ).map((r) => ({ aanbiederId: r.aanbieder_id as string, ...commitmentUitRij(r) }));
 }

@@ -14,7 +14,7 @@ import {
   toewijzingen,
 } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
-import { remainingYearCents, totalCents, yearCents, type Commitment } from '../../shared/cost';
+import { remainingYearCents, totalCents, yearCents } from '../../shared/cost';
 import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
 import {
   COMMITTING_STATUSSEN as COMMITTING,
@@ -23,6 +23,7 @@ import {
 } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { ApiError } from '../api-error';
+import { commitmentUitRij } from '../budget/facts';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
 import type { Ctx } from '../context';
 
@@ -189,22 +190,7 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
           AND t.startdatum <= ? AND COALESCE(t.beeindigd_op, t.einddatum) >= ?`,
     )
     .all(team.id, ...COMMITTING, `${year}-12-31`, `${year}-01-01`) as Record<string, unknown>[];
-  const verplichtCents = teamRows.reduce(
-    (sum, r) =>
-      sum +
-      yearCents(
-        {
-          volume: r.volume,
-          frequentie: r.frequentie,
-          tariefCents: r.tarief_cents,
-          startdatum: r.startdatum,
-          einddatum: r.einddatum,
-          beeindigdOp: r.beeindigd_op,
-        } as Commitment,
-        year,
-      ),
-    0,
-  );
+  const verplichtCents = teamRows.reduce((sum, r) => sum + yearCents(commitmentUitRij(r), year), 0);
   const totaalCents = totalCents(commitment);
   const ditJaarCents = remainingYearCents(commitment, today);
   const redenen: string[] = [];

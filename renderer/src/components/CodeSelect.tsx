@@ -19,7 +19,18 @@ type Props<C extends string> = Omit<
 /** A select over one of the domain's code lists, showing its Dutch labels. */
 export function CodeSelect<C extends string>({ list, value, onChange, leeg, ...props }: Props<C>) {
   return (
-    <TextField {...props} select value={value} onChange={(e) => onChange(e.target.value as C | '')}>
+    <TextField
+      {...props}
+      select
+      value={value}
+      onChange={(e) => onChange(e.target.value as C | '')}
+      // Show the "no choice" label instead of an empty box.
+      slotProps={
+        leeg !== undefined
+          ? { select: { displayEmpty: true }, inputLabel: { shrink: true } }
+          : props.slotProps
+      }
+    >
       {leeg !== undefined && <MenuItem value="">{leeg}</MenuItem>}
       {list.codes.map((code) => (
         <MenuItem key={code} value={code}>

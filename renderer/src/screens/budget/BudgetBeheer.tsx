@@ -23,6 +23,7 @@ import { PERCELEN, type Perceel } from '../../../../shared/domain';
 import { parseEuroToCents } from '../../../../shared/money';
 import { ApiCallError, sojImporteren } from '../../api/client';
 import { useCall, useMutation, useQuery } from '../../api/hooks';
+import { CodeSelect } from '../../components/CodeSelect';
 import { formatEuro } from '../../format';
 import { useSession } from '../../store';
 
@@ -236,25 +237,15 @@ function BudgetVaststellen({ jaar, onKlaar }: { jaar: number; onKlaar(): void })
             </Select>
           </FormControl>
         )}
-        <FormControl size="small" sx={{ minWidth: 240 }}>
-          <InputLabel id="bt-perceel" shrink>
-            Deel
-          </InputLabel>
-          <Select
-            labelId="bt-perceel"
-            label="Deel"
-            displayEmpty
-            value={perceel}
-            onChange={(e) => setPerceel(e.target.value as Perceel | '')}
-          >
-            <MenuItem value="">Heel het teambudget</MenuItem>
-            {PERCELEN.codes.map((p) => (
-              <MenuItem key={p} value={p}>
-                {PERCELEN.labels[p]}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <CodeSelect
+          size="small"
+          sx={{ minWidth: 240 }}
+          label="Deel"
+          leeg="Heel het teambudget"
+          list={PERCELEN}
+          value={perceel}
+          onChange={setPerceel}
+        />
         <TextField
           size="small"
           label="Bedrag (€)"

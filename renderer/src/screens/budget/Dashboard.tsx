@@ -23,7 +23,8 @@ import type {
   Doorklik,
 } from '../../../../shared/api-budget';
 import { dashboardTabellen } from '../../../../shared/dashboard-tabellen';
-import { PERCELEN, type Perceel } from '../../../../shared/domain';
+import { PERCELEN } from '../../../../shared/domain';
+import { CodeSelect } from '../../components/CodeSelect';
 import { useQuery } from '../../api/hooks';
 import { formatEuro } from '../../format';
 import { useSession } from '../../store';
@@ -219,25 +220,15 @@ export function Dashboard({ filter, tab }: { filter: DashboardFilter; tab: strin
             ))}
           </Select>
         </FormControl>
-        <FormControl size="small" sx={{ minWidth: 260 }}>
-          <InputLabel id="perceel-label" shrink>
-            Perceel
-          </InputLabel>
-          <Select
-            labelId="perceel-label"
-            label="Perceel"
-            displayEmpty
-            value={filter.perceel ?? ''}
-            onChange={(e) => zet({ perceel: (e.target.value || null) as Perceel | null })}
-          >
-            <MenuItem value="">Alle percelen</MenuItem>
-            {PERCELEN.codes.map((p) => (
-              <MenuItem key={p} value={p}>
-                {PERCELEN.labels[p]}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <CodeSelect
+          size="small"
+          sx={{ minWidth: 260 }}
+          label="Perceel"
+          leeg="Alle percelen"
+          list={PERCELEN}
+          value={filter.perceel ?? ''}
+          onChange={(p) => zet({ perceel: p || null })}
+        />
       </Box>
 
       {data.error && <Alert severity="error">{data.error}</Alert>}
