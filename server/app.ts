@@ -1,0 +1,298 @@
+/**
+ * The central service's HTTP API (Fastify). Every route validates its input against a JSON
+ * schema made from its zod schema, answers errors in Dutch with a code, and logs only method,
+ * route and status: never bodies, query strings or headers (they may hold personal data).
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { controleerWachtwoord, NEP_HASH } from './auth/wachtwoord';
+import {
+  hashToken,
+  leesToegangstoken,
+  maakToegangstoken,
+  nieuwVernieuwtoken,
+  TOEGANG_SECONDEN,
+  VERNIEUW_DAGEN,
+  type ToegangsClaims,
+} from './auth/tokens';
+import type { ServerStore } from './db/connection';
+import { apparaten, gebruikers, vernieuwTokens } from './db/schema';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Failed sign-ins allowed per address and e-mail within the window, then 429. */
+export const AANMELD_POGINGEN = 5;
+const AANMELD_VENSTER_MS = 15 * 60 * 1000;
+
+export interface ServerOptions {
+  store: ServerStore;
+  /** Key for access tokens; from the environment or the data folder in production. */
+  geheim: Buffer;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+type Fout =
+  | 'ongeldige-invoer'
+  | 'niet-aangemeld'
+  | 'geen-toegang'
+  | 'apparaat-ingetrokken'
+  | 'niet-gevonden'
+  | 'te-veel-pogingen'
+  | 'interne-fout';
+
+class HttpFout extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: Fout,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const Aanmelden = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(200),
+    wachtwoord: z.string().min(1).max(200),
+    apparaat: z
+      .object({ id: z.string().uuid().optional(), naam: z.string().trim().min(1).max(100) })
+      .strict(),
+  })
+  .strict();
+const Vernieuwen = z.object({ vernieuwtoken: z.string().min(20).max(200) }).strict();
+const ApparaatParams = z.object({ id: z.string().uuid() }).strict();
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
+
+/** The routes as the OpenAPI description lists them. */
+const ROUTES = [
+  ['get', '/health', 'Is de dienst er, en welke database', null],
+  ['get', '/openapi.json', 'Deze beschrijving', null],
+  ['post', '/auth/aanmelden', 'Aanmelden met e-mail en wachtwoord op een apparaat', Aanmelden],
+  ['post', '/auth/vernieuwen', 'Nieuw toegangstoken met een vernieuwtoken', Vernieuwen],
+  ['get', '/ik', 'Wie ben ik, op welk apparaat', null],
+  ['post', '/beheer/apparaten/{id}/intrekken', 'Een apparaat intrekken (beheerder)', null],
+] as const;
+
+function openApi() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [method, path, summary, body] of ROUTES)
+    paths[path] = {
+      ...paths[path],
+      [method]: {
+        summary,
+        ...(body
+          ? {
+              requestBody: {
+                content: { 'application/json': { schema: z.toJSONSchema(body, { io: 'input' }) } },
+              },
+            }
+          : {}),
+        responses: { 200: { description: 'OK' }, 400: { description: 'Ongeldige invoer' } },
+      },
+    };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Eenplan centrale dienst', version: '0.1.0' },
+    components: {
+      securitySchemes: { toegangstoken: { type: 'http', scheme: 'bearer' } },
+    },
+    paths,
+  };
+}
+
+export async function bouwServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options.store;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    // Refuse unknown fields instead of silently dropping them (a forged field is an error).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    logger: options.logger
+      ? {
+          serializers: {
+            req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url }),
+            res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+          },
+        }
+      : false,
+  });
+
+  const pogingen = new Map<string, number[]>();
+  const teVeelPogingen = (sleutel: string) => {
+    const grens = now().getTime() - AANMELD_VENSTER_MS;
+    const recent = (pogingen.get(sleutel) ?? []).filter((t) => t > grens);
+    pogingen.set(sleutel, recent);
+    return recent.length >= AANMELD_POGINGEN;
+  };
+
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
+      if (error instanceof HttpFout)
+        return reply.status(error.status).send({ code: error.code, message: error.message });
+      if (error.validation)
+        return reply
+          .status(400)
+          .send({ code: 'ongeldige-invoer', message: `Ongeldige invoer: ${error.message}` });
+      if (error.statusCode === 413)
+        return reply
+          .status(413)
+          .send({ code: 'ongeldige-invoer', message: 'Het verzoek is te groot.' });
+      if (error.statusCode && error.statusCode < 500)
+        return reply
+          .status(error.statusCode)
+          .send({ code: 'ongeldige-invoer', message: 'Het verzoek is ongeldig.' });
+      app.log.error({ err: { type: error.name } }, 'interne fout');
+      return reply
+        .status(500)
+        .send({ code: 'interne-fout', message: 'Er ging iets mis in de centrale dienst.' });
+    },
+  );
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send({ code: 'niet-gevonden', message: 'Onbekend adres.' }),
+  );
+
+  async function tokensVoor(gebruiker: typeof gebruikers.$inferSelect, apparaatId: string) {
+    const exp = Math.floor(now().getTime() / 1000) + TOEGANG_SECONDEN;
+    const claims: ToegangsClaims = {
+      sub: gebruiker.id,
+      apparaat: apparaatId,
+      rol: gebruiker.rol,
+      team: gebruiker.teamId,
+      exp,
+    };
+    const vernieuw = nieuwVernieuwtoken();
+    await db.insert(vernieuwTokens).values({
+      hash: vernieuw.hash,
+      apparaatId,
+      verlooptOp: new Date(now().getTime() + VERNIEUW_DAGEN * 86_400_000),
+    });
+    return {
+      toegangstoken: maakToegangstoken(claims, options.geheim),
+      vernieuwtoken: vernieuw.token,
+      verlooptOp: new Date(exp * 1000).toISOString(),
+      apparaatId,
+      gebruiker: {
+        id: gebruiker.id,
+        naam: gebruiker.naam,
+        rol: gebruiker.rol,
+        teamId: gebruiker.teamId,
+      },
+    };
+  }
+
+  async function actiefApparaat(id: string) {
+    const apparaat = (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0];
+    if (apparaat?.ingetrokkenOp)
+      throw new HttpFout(
+        403,
+        'apparaat-ingetrokken',
+        'Dit apparaat is ingetrokken; de gegevens erop worden gewist.',
+      );
+    return apparaat;
+  }
+
+  /** The caller from the Bearer token, with the device still allowed. */
+  async function aanroeper(req: FastifyRequest): Promise<ToegangsClaims> {
+    const header = req.headers.authorization ?? '';
+    const claims = header.startsWith('Bearer ')
+      ? leesToegangstoken(header.slice(7), options.geheim, Math.floor(now().getTime() / 1000))
+      : null;
+    if (!claims) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    await actiefApparaat(claims.apparaat);
+    return claims;
+  }
+
+  app.get('/health', async () => ({ ok: true, database: options.store.soort }));
+  app.get('/openapi.json', async () => openApi());
+
+  app.post('/auth/aanmelden', { schema: { body: jsonSchema(Aanmelden) } }, async (req) => {
+    const invoer = Aanmelden.parse(req.body);
+    const sleutel = `${req.ip}|${invoer.email}`;
+    if (teVeelPogingen(sleutel))
+      throw new HttpFout(
+        429,
+        'te-veel-pogingen',
+        'Te veel mislukte pogingen; probeer het over een kwartier opnieuw.',
+      );
+    const gebruiker = (
+      await db.select().from(gebruikers).where(eq(gebruikers.email, invoer.email))
+    )[0];
+    const klopt = await controleerWachtwoord(
+      invoer.wachtwoord,
+      gebruiker?.wachtwoordHash ?? NEP_HASH,
+    );
+    if (!gebruiker || !klopt || !gebruiker.actief) {
+      pogingen.get(sleutel)!.push(now().getTime());
+      throw new HttpFout(401, 'niet-aangemeld', 'E-mailadres of wachtwoord klopt niet.');
+    }
+    pogingen.delete(sleutel);
+    let apparaatId = invoer.apparaat.id;
+    const bestaand = apparaatId ? await actiefApparaat(apparaatId) : undefined;
+    if (bestaand && bestaand.gebruikerId !== gebruiker.id)
+      throw new HttpFout(403, 'geen-toegang', 'Dit apparaat hoort bij een ander account.');
+    if (!bestaand) {
+      apparaatId = randomUUID();
+      await db
+        .insert(apparaten)
+        .values({ id: apparaatId, gebruikerId: gebruiker.id, naam: invoer.apparaat.naam });
+    }
+    return tokensVoor(gebruiker, apparaatId!);
+  });
+
+  app.post('/auth/vernieuwen', { schema: { body: jsonSchema(Vernieuwen) } }, async (req) => {
+    const { vernieuwtoken } = Vernieuwen.parse(req.body);
+    const hash = hashToken(vernieuwtoken);
+    // Used once: the update only succeeds for an unused, unexpired token.
+    const rij = (
+      await db
+        .update(vernieuwTokens)
+        .set({ gebruiktOp: now() })
+        .where(and(eq(vernieuwTokens.hash, hash), isNull(vernieuwTokens.gebruiktOp)))
+        .returning()
+    )[0];
+    if (!rij || rij.verlooptOp.getTime() <= now().getTime())
+      throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    const apparaat = (await actiefApparaat(rij.apparaatId))!;
+    const gebruiker = (
+      await db.select().from(gebruikers).where(eq(gebruikers.id, apparaat.gebruikerId))
+    )[0];
+    if (!gebruiker?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    return tokensVoor(gebruiker, apparaat.id);
+  });
+
+  app.get('/ik', async (req) => {
+    const claims = await aanroeper(req);
+    return {
+      gebruikerId: claims.sub,
+      rol: claims.rol,
+      teamId: claims.team,
+      apparaatId: claims.apparaat,
+    };
+  });
+
+  app.post(
+    '/beheer/apparaten/:id/intrekken',
+    { schema: { params: jsonSchema(ApparaatParams) } },
+    async (req) => {
+      const claims = await aanroeper(req);
+      if (claims.rol !== 'beheerder')
+        throw new HttpFout(403, 'geen-toegang', 'Alleen een beheerder trekt apparaten in.');
+      const { id } = ApparaatParams.parse(req.params);
+      const rij = (
+        await db
+          .update(apparaten)
+          .set({ ingetrokkenOp: now() })
+          .where(eq(apparaten.id, id))
+          .returning()
+      )[0];
+      if (!rij) throw new HttpFout(404, 'niet-gevonden', 'Dit apparaat bestaat niet.');
+      return { ok: true };
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,53 @@
+/**
+ * Short-lived access tokens (HMAC-SHA256 over a small JSON payload, 15 minutes) and long-lived
+ * refresh tokens (random, stored only as a hash, used once).
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Rol } from '../../shared/domain';
+
+export const TOEGANG_SECONDEN = 15 * 60;
+export const VERNIEUW_DAGEN = 30;
+
+export interface ToegangsClaims {
+  sub: string;
+  apparaat: string;
+  rol: Rol;
+  team: string | null;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+export function maakToegangstoken(claims: ToegangsClaims, geheim: Buffer): string {
+  const payload = b64(JSON.stringify(claims));
+  return `${payload}.${b64(createHmac('sha256', geheim).update(payload).digest())}`;
+}
+
+/** The claims of a valid, unexpired token; null for anything else. */
+export function leesToegangstoken(
+  token: string,
+  geheim: Buffer,
+  nuSeconden: number,
+): ToegangsClaims | null {
+  const [payload, handtekening, ...rest] = token.split('.');
+  if (!payload || !handtekening || rest.length) return null;
+  const verwacht = createHmac('sha256', geheim).update(payload).digest();
+  const gegeven = Buffer.from(handtekening, 'base64url');
+  if (gegeven.length !== verwacht.length || !timingSafeEqual(gegeven, verwacht)) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ToegangsClaims;
+    return typeof claims.exp === 'number' && claims.exp > nuSeconden ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+export function nieuwVernieuwtoken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
