@@ -164,6 +164,45 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
     expect((await intrekken(beheer.toegangstoken, randomUUID())).statusCode).toBe(404);
   });
 
+  it('a beheerder makes teams and accounts; nobody else can, and no hash ever leaves', async () => {
+    const beheer = (await aanmelden('beheer@voorbeeld.nl')).json();
+    const auth = { authorization: `Bearer ${beheer.toegangstoken}` };
+    const nieuwTeam = await app.inject({
+      method: 'POST',
+      url: '/beheer/teams',
+      headers: auth,
+      payload: { naam: 'Jeugdteam Sliedrecht' },
+    });
+    expect(nieuwTeam.statusCode).toBe(201);
+    const teamId = nieuwTeam.json().id;
+    const account = {
+      email: 'nieuw@voorbeeld.nl',
+      naam: 'Nieuw',
+      rol: 'jeugdprofessional',
+      teamId,
+      wachtwoord: 'een lang wachtwoord',
+    };
+    const maak = (payload: object, headers = auth) =>
+      app.inject({ method: 'POST', url: '/beheer/gebruikers', headers, payload });
+    expect((await maak(account)).statusCode).toBe(201);
+    expect((await maak(account)).statusCode).toBe(409);
+    const kort = await maak({ ...account, email: 'kort@voorbeeld.nl', wachtwoord: 'kort' });
+    expect(kort.statusCode).toBe(400);
+    expect(
+      (await maak({ ...account, email: 'zonder@voorbeeld.nl', teamId: null })).statusCode,
+    ).toBe(400);
+    const nieuw = (await aanmelden('nieuw@voorbeeld.nl', 'een lang wachtwoord')).json();
+    expect(nieuw.gebruiker).toMatchObject({ rol: 'jeugdprofessional', teamId });
+    const geweigerd = await maak(
+      { ...account, email: 'x@voorbeeld.nl' },
+      { authorization: `Bearer ${nieuw.toegangstoken}` },
+    );
+    expect(geweigerd.statusCode).toBe(403);
+    const lijst = await app.inject({ url: '/beheer/gebruikers', headers: auth });
+    expect(lijst.json().map((g: { email: string }) => g.email)).toContain('nieuw@voorbeeld.nl');
+    expect(lijst.body).not.toContain('scrypt');
+  });
+
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
     const voor = await aantalApparaten();
     const kapot = await app.inject({

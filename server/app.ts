@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { controleerWachtwoord, NEP_HASH } from './auth/wachtwoord';
+import { controleerWachtwoord, hashWachtwoord, NEP_HASH } from './auth/wachtwoord';
 import {
   hashToken,
   leesToegangstoken,
@@ -18,7 +18,8 @@ import {
   type ToegangsClaims,
 } from './auth/tokens';
 import type { ServerStore } from './db/connection';
-import { apparaten, gebruikers, vernieuwTokens } from './db/schema';
+import { ROLLEN } from '../shared/domain';
+import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Failed sign-ins allowed per address and e-mail within the window, then 429. */
@@ -63,6 +64,16 @@ const Aanmelden = z
   .strict();
 const Vernieuwen = z.object({ vernieuwtoken: z.string().min(20).max(200) }).strict();
 const ApparaatParams = z.object({ id: z.string().uuid() }).strict();
+const NieuweGebruiker = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(200),
+    naam: z.string().trim().min(1).max(200),
+    rol: z.enum(ROLLEN.codes),
+    teamId: z.string().uuid().nullable(),
+    wachtwoord: z.string().min(12, { message: 'Een wachtwoord heeft minstens 12 tekens' }).max(200),
+  })
+  .strict();
+const NieuwTeam = z.object({ naam: z.string().trim().min(1).max(200) }).strict();
 
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
@@ -75,6 +86,9 @@ const ROUTES = [
   ['post', '/auth/vernieuwen', 'Nieuw toegangstoken met een vernieuwtoken', Vernieuwen],
   ['get', '/ik', 'Wie ben ik, op welk apparaat', null],
   ['post', '/beheer/apparaten/{id}/intrekken', 'Een apparaat intrekken (beheerder)', null],
+  ['get', '/beheer/gebruikers', 'Alle accounts, zonder wachtwoorden (beheerder)', null],
+  ['post', '/beheer/gebruikers', 'Een account aanmaken (beheerder)', NieuweGebruiker],
+  ['post', '/beheer/teams', 'Een team aanmaken (beheerder)', NieuwTeam],
 ] as const;
 
 function openApi() {
@@ -293,6 +307,53 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       return { ok: true };
     },
   );
+
+  async function beheerder(req: FastifyRequest): Promise<void> {
+    const claims = await aanroeper(req);
+    if (claims.rol !== 'beheerder')
+      throw new HttpFout(403, 'geen-toegang', 'Alleen een beheerder beheert accounts en teams.');
+  }
+
+  app.get('/beheer/gebruikers', async (req) => {
+    await beheerder(req);
+    const rijen = await db.select().from(gebruikers).orderBy(gebruikers.naam);
+    return rijen.map(({ wachtwoordHash: _w, ...g }) => g);
+  });
+
+  app.post(
+    '/beheer/gebruikers',
+    { schema: { body: jsonSchema(NieuweGebruiker) } },
+    async (req, reply) => {
+      await beheerder(req);
+      const invoer = NieuweGebruiker.parse(req.body);
+      if ((invoer.rol === 'beheerder') !== (invoer.teamId === null))
+        throw new HttpFout(
+          400,
+          'ongeldige-invoer',
+          'Een beheerder heeft geen team; iedereen anders wel.',
+        );
+      if (invoer.teamId && !(await db.select().from(teams).where(eq(teams.id, invoer.teamId)))[0])
+        throw new HttpFout(400, 'ongeldige-invoer', 'Dit team bestaat niet.');
+      if ((await db.select().from(gebruikers).where(eq(gebruikers.email, invoer.email)))[0])
+        throw new HttpFout(409, 'ongeldige-invoer', 'Er is al een account met dit e-mailadres.');
+      const id = randomUUID();
+      const { wachtwoord, ...rest } = invoer;
+      await db
+        .insert(gebruikers)
+        .values({ id, ...rest, wachtwoordHash: await hashWachtwoord(wachtwoord) });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post('/beheer/teams', { schema: { body: jsonSchema(NieuwTeam) } }, async (req, reply) => {
+    await beheerder(req);
+    const { naam } = NieuwTeam.parse(req.body);
+    if ((await db.select().from(teams).where(eq(teams.naam, naam)))[0])
+      throw new HttpFout(409, 'ongeldige-invoer', 'Er is al een team met deze naam.');
+    const id = randomUUID();
+    await db.insert(teams).values({ id, naam });
+    return reply.status(201).send({ id });
+  });
 
   return app;
 }

@@ -3,11 +3,13 @@
  * DATABASE_URL, otherwise embedded PGlite in DATA_DIR (default .data/server). TLS comes from a
  * reverse proxy in front of it (README).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bouwServer } from './app';
+import { hashWachtwoord } from './auth/wachtwoord';
 import { openServerStore } from './db/connection';
+import { gebruikers } from './db/schema';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
@@ -22,11 +24,36 @@ function geheim(): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
+/**
+ * A new installation has no accounts: EENPLAN_BEHEERDER_EMAIL and EENPLAN_BEHEERDER_WACHTWOORD
+ * make the first beheerder, who then creates teams and accounts.
+ */
+async function eersteBeheerder(): Promise<void> {
+  const email = process.env.EENPLAN_BEHEERDER_EMAIL;
+  const wachtwoord = process.env.EENPLAN_BEHEERDER_WACHTWOORD;
+  if ((await store.db.select().from(gebruikers).limit(1)).length > 0) return;
+  if (!email || !wachtwoord || wachtwoord.length < 12) {
+    console.log(
+      'Nog geen accounts. Start met EENPLAN_BEHEERDER_EMAIL en EENPLAN_BEHEERDER_WACHTWOORD (12+ tekens) om de eerste beheerder te maken.',
+    );
+    return;
+  }
+  await store.db.insert(gebruikers).values({
+    id: randomUUID(),
+    email: email.trim().toLowerCase(),
+    naam: 'Beheerder',
+    rol: 'beheerder',
+    wachtwoordHash: await hashWachtwoord(wachtwoord),
+  });
+  console.log(`Eerste beheerder aangemaakt: ${email}`);
+}
+
 const store = await openServerStore(
   process.env.DATABASE_URL
     ? { databaseUrl: process.env.DATABASE_URL }
     : { dataDir: join(dataDir, 'pglite') },
 );
+await eersteBeheerder();
 const app = await bouwServer({ store, geheim: geheim(), logger: true });
 await app.listen({ host, port });
 console.log(`Eenplan centrale dienst (${store.soort}) op http://${host}:${port}`);
