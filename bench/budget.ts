@@ -3,12 +3,10 @@
  * the SOJ import against a bare bulk insert of the same rows.
  */
 import type { Sqlite } from '../db/connection';
+import { COMMITTING_SQL } from '../core/budget/facts';
 import type { Core } from '../core/core';
 import { SOJ_KOLOMMEN } from '../shared/budget';
-import { COMMITTING_STATUSSEN } from '../shared/domain';
 import { compare, time, type Measurement } from './harness';
-
-const COMMITTING = COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',');
 
 /** Cents of toewijzing `t` (with effective end `eind`) between two SQL date expressions. */
 function centsSql(van: string, tot: string): string {
@@ -35,7 +33,7 @@ function handWrittenDashboard(sqlite: Sqlite, perTeam: boolean) {
              JOIN gezinnen g ON g.id = l.gezin_id`
       }
       JOIN producten p ON p.id = t.product_id LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
-     WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) ${perTeam ? 'AND g.team_id = @team' : ''}
+     WHERE t.deleted = 0 AND t.status IN (${COMMITTING_SQL}) ${perTeam ? 'AND g.team_id = @team' : ''}
        AND t.startdatum <= '2026-12-31'
        AND min(coalesce(t.beeindigd_op, t.einddatum), t.einddatum) >= '2026-01-01')`;
   const jaar = centsSql("'2026-01-01'", "'2026-12-31'");
@@ -77,7 +75,7 @@ function handWrittenDashboard(sqlite: Sqlite, perTeam: boolean) {
     `${tw} SELECT aanbieder_id, count(*), sum(julianday(werkelijke_start) - julianday(startdatum))
        FROM t WHERE werkelijke_start LIKE '2026-%' GROUP BY aanbieder_id`,
     `SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM toewijzingen t WHERE t.actieplan_id = a.id
-        AND t.status IN (${COMMITTING}))) FROM actieplannen a JOIN gezinnen g ON g.id = a.gezin_id
+        AND t.status IN (${COMMITTING_SQL}))) FROM actieplannen a JOIN gezinnen g ON g.id = a.gezin_id
       WHERE a.status = 'afgerond' AND a.afgerond_op LIKE '2026-%' ${perTeam ? 'AND g.team_id = @team' : ''}`,
   ].map((q) => sqlite.prepare(q));
   return (team: string | null) => queries.forEach((q) => q.all(perTeam ? { team } : {}));

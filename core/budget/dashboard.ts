@@ -19,7 +19,9 @@ import { PERCELEN, VERWIJZERS, ZORGPROFIEL_CATEGORIEEN } from '../../shared/doma
 import { ApiError } from '../api-error';
 import type { Ctx, Deps } from '../context';
 import {
+  COMMITTING_SQL,
   laadFeiten,
+  namenVanJeugdigen,
   prognoseVanaf,
   regioToekomst,
   stmt,
@@ -175,7 +177,7 @@ export function actieplanFeiten(deps: Deps, filter: DashboardFilter) {
     deps,
     `SELECT a.id, a.gezin_id,
             EXISTS (SELECT 1 FROM toewijzingen t WHERE t.actieplan_id = a.id AND t.deleted = 0
-                      AND t.status IN ('ter_accordering','toegewezen','gestart','beeindigd'))
+                      AND t.status IN (${COMMITTING_SQL}))
               AS met_jeugdhulp
        FROM actieplannen a JOIN gezinnen g ON g.id = a.gezin_id
       WHERE a.deleted = 0 AND a.status = 'afgerond' AND a.afgerond_op BETWEEN @van AND @tot
@@ -220,16 +222,6 @@ function berekenPlafondPrognose(deps: Deps, jaar: number, vanaf: string) {
       (prognose.get(f.aanbiederId) ?? 0) + centsBetween(f, vanaf, `${jaar}-12-31`),
     );
   return prognose;
-}
-
-function naamVanJeugdige(deps: Deps, ids: string[]): Map<string, { naam: string }> {
-  if (ids.length === 0) return new Map();
-  const rows = stmt(
-    deps,
-    `SELECT id, voornaam || ' ' || achternaam AS naam FROM gezinsleden
-      WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as { id: string; naam: string }[];
-  return new Map(rows.map((r) => [r.id, { naam: r.naam }]));
 }
 
 export function berekenDashboard(ctx: Ctx, filter: DashboardFilter): Dashboard {
@@ -304,53 +296,37 @@ export function dashboardUitFeiten(
   const topClienten = [...perClient]
     .sort((a, b) => b[1].c - a[1].c || a[0].localeCompare(b[0]))
     .slice(0, UITSCHIETERS_MAX);
-  const clientNamen = metNamen
-    ? naamVanJeugdige(
-        ctx,
-        topClienten.map(([id]) => id),
-      )
-    : new Map();
+  const clientNamen = namenVanJeugdigen(
+    ctx,
+    topClienten.map(([id]) => id),
+  );
 
-  const toewijzingRij = (
-    id: string,
-    grens: (f: ToewijzingFeit) => number,
-    dagen: (f: ToewijzingFeit) => number,
-  ) => {
-    const f = byId.get(id)!;
-    return {
-      toewijzingId: f.id,
-      gezinId: metNamen ? f.gezinId : null,
-      naam: '',
-      jeugdigeId: f.gezinslidId,
-      aanbieder: namen.aanbieder.get(f.aanbiederId) ?? 'Onbekende aanbieder',
-      zorgprofiel: f.zorgprofiel,
-      startdatum: f.startdatum,
-      dagen: dagen(f),
-      grensDagen: grens(f),
-    };
-  };
+  /** The outliers of one kind, furthest past their limit first, with names for the coach. */
   const lijst = (
     ids: Set<string>,
     grens: (f: ToewijzingFeit) => number,
     dagen: (f: ToewijzingFeit) => number,
   ) => {
     const overschrijding = (f: ToewijzingFeit) => dagen(f) - grens(f);
-    const rijen = [...ids]
+    const gekozen = [...ids]
       .map((id) => byId.get(id)!)
       .sort((a, b) => overschrijding(b) - overschrijding(a) || a.id.localeCompare(b.id))
-      .slice(0, UITSCHIETERS_MAX)
-      .map((f) => toewijzingRij(f.id, grens, dagen));
-    const names = metNamen
-      ? naamVanJeugdige(
-          ctx,
-          rijen.map((r) => r.jeugdigeId),
-        )
-      : new Map();
+      .slice(0, UITSCHIETERS_MAX);
+    const jeugdigen = namenVanJeugdigen(
+      ctx,
+      gekozen.map((f) => f.gezinslidId),
+    );
     return {
       aantal: ids.size,
-      rijen: rijen.map(({ jeugdigeId, ...r }) => ({
-        ...r,
-        naam: names.get(jeugdigeId)?.naam ?? 'Jeugdige',
+      rijen: gekozen.map((f) => ({
+        toewijzingId: f.id,
+        gezinId: metNamen ? f.gezinId : null,
+        naam: jeugdigen.get(f.gezinslidId) ?? 'Jeugdige',
+        aanbieder: namen.aanbieder.get(f.aanbiederId) ?? 'Onbekende aanbieder',
+        zorgprofiel: f.zorgprofiel,
+        startdatum: f.startdatum,
+        dagen: dagen(f),
+        grensDagen: grens(f),
       })),
     };
   };
@@ -498,7 +474,7 @@ export function dashboardUitFeiten(
         rijen: topClienten.map(([id, c]) => ({
           gezinslidId: id,
           gezinId: metNamen ? c.gezinId : null,
-          naam: clientNamen.get(id)?.naam ?? 'Jeugdige',
+          naam: clientNamen.get(id) ?? 'Jeugdige',
           regisseur: namen.professional.get(c.regisseurId) ?? 'Onbekend',
           toewijzingen: c.n,
           gecommitteerdCents: c.c,

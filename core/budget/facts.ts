@@ -16,7 +16,7 @@ import {
   type Verwijzer,
   type ZorgprofielCategorie,
 } from '../../shared/domain';
-import type { Deps } from '../context';
+import type { Ctx, Deps } from '../context';
 
 export interface ToewijzingFeit extends Commitment {
   id: string;
@@ -76,7 +76,8 @@ export function stmt(deps: Pick<Deps, 'sqlite'>, sql: string) {
   return prepared;
 }
 
-const COMMITTING = COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',');
+/** The committing statuses as an SQL list, for `status IN (…)`. */
+export const COMMITTING_SQL = COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',');
 
 /**
  * The scope as SQL over a toewijzing `t` joined with its product `p`, youth `l`, family `g` and
@@ -90,7 +91,7 @@ function toewijzingScope(filter: Pick<DashboardFilter, 'teamId'>): string {
     : `FROM toewijzingen t JOIN producten p ON p.id = t.product_id
        JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id`;
   return `${from} LEFT JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
-   WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) ${filter.teamId ? 'AND g.team_id = @team' : ''}
+   WHERE t.deleted = 0 AND t.status IN (${COMMITTING_SQL}) ${filter.teamId ? 'AND g.team_id = @team' : ''}
      AND (@perceel IS NULL OR p.perceel = @perceel) AND t.startdatum <= @tot
      AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`;
 }
@@ -236,8 +237,22 @@ export function regioToekomst(deps: Deps, van: IsoDate, tot: IsoDate) {
       `SELECT t.aanbieder_id, t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum,
               t.beeindigd_op
          FROM toewijzingen t
-        WHERE t.deleted = 0 AND t.status IN (${COMMITTING}) AND t.startdatum <= @tot
+        WHERE t.deleted = 0 AND t.status IN (${COMMITTING_SQL}) AND t.startdatum <= @tot
           AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`,
     ).all({ van, tot }) as Raw[]
   ).map((r) => ({ aanbiederId: r.aanbieder_id as string, ...commitmentUitRij(r) }));
+}
+
+/**
+ * Names of youths for the teamcoach's lists; a beheerder reads no dossiers and gets none, so
+ * every caller shows its own placeholder.
+ */
+export function namenVanJeugdigen(ctx: Ctx, ids: string[]): Map<string, string> {
+  if (ctx.session.rol === 'beheerder' || ids.length === 0) return new Map();
+  const rows = stmt(
+    ctx,
+    `SELECT id, voornaam || ' ' || achternaam AS naam FROM gezinsleden
+      WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: string; naam: string }[];
+  return new Map(rows.map((r) => [r.id, r.naam]));
 }

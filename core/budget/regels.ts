@@ -5,23 +5,13 @@ import { yearCents } from '../../shared/cost';
 import { TOEWIJZING_STATUSSEN, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import type { Ctx } from '../context';
 import { actieplanFeiten, checkScope, groepLabel, laadNamen, sleutelVan } from './dashboard';
-import { laadFeiten, scopeParams, sojScope, stmt } from './facts';
+import { laadFeiten, namenVanJeugdigen, scopeParams, sojScope, stmt } from './facts';
 import { kenmerkSets, peildatumVoor, raaktJaar } from './kenmerken';
 
 /** Click-through lists stop here; the table says how many there are in all. */
 export const REGELS_MAX = 500;
 
 const AFGESCHERMD = '(afgeschermd)';
-
-function naamVan(ctx: Ctx, ids: string[]): Map<string, string> {
-  if (ctx.session.rol === 'beheerder' || ids.length === 0) return new Map();
-  const rows = stmt(
-    ctx,
-    `SELECT id, voornaam || ' ' || achternaam AS naam FROM gezinsleden
-      WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as { id: string; naam: string }[];
-  return new Map(rows.map((r) => [r.id, r.naam]));
-}
 
 export function titelVan(d: Doorklik, namen: ReturnType<typeof laadNamen>): string {
   const delen: string[] = [];
@@ -58,7 +48,7 @@ function toewijzingRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel
     .sort((a, b) => b.c - a.c || a.f.id.localeCompare(b.f.id));
   const shown = rows.slice(0, REGELS_MAX);
   const namen = laadNamen(ctx);
-  const jeugdigen = naamVan(
+  const jeugdigen = namenVanJeugdigen(
     ctx,
     shown.map((r) => r.f.gezinslidId),
   );
@@ -146,7 +136,7 @@ function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
     bedrag_cents: number;
     toewijzing_id: string | null;
   }[];
-  const jeugdigen = naamVan(
+  const jeugdigen = namenVanJeugdigen(
     ctx,
     rows.map((r) => r.gezinslid_id).filter((x): x is string => x !== null),
   );

@@ -9,11 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SojFout, SojImportStatus } from '../../shared/api-budget';
-import { COMMITTING_STATUSSEN, type Perceel } from '../../shared/domain';
+import type { Perceel } from '../../shared/domain';
 import { effectiveEnd } from '../../shared/cost';
 import type { Deps } from '../context';
 import { inTransaction } from '../writer';
-import { stmt } from '../budget/facts';
+import { COMMITTING_SQL, stmt } from '../budget/facts';
 import { controleerSoj, MAX_FOUTEN, type Referentie, type SojRegel } from './controleren';
 import { BestandFout, leesSojBestand } from './lezen';
 
@@ -70,7 +70,7 @@ function koppelaar(deps: Deps) {
     `SELECT t.id, t.gezinslid_id, a.agb_code, p.productcode, t.startdatum, t.einddatum, t.beeindigd_op
        FROM toewijzingen t JOIN aanbieders a ON a.id = t.aanbieder_id
        JOIN producten p ON p.id = t.product_id
-      WHERE t.deleted = 0 AND t.status IN (${COMMITTING_STATUSSEN.map((s) => `'${s}'`).join(',')})`,
+      WHERE t.deleted = 0 AND t.status IN (${COMMITTING_SQL})`,
   ).all() as Record<string, string>[];
   for (const t of toewijzingen) {
     const k: Kandidaat = {

@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardActionArea,
   CardContent,
@@ -165,7 +166,12 @@ function Grafieken({ d, onMaand }: { d: DashboardData; onMaand(periode: string):
 export function Dashboard({ filter, tab }: { filter: DashboardFilter; tab: string }) {
   const { profiel, go } = useSession();
   const data = useQuery('budget.dashboard', filter, '');
-  const budgetten = useQuery('budget.overzicht', { jaar: filter.jaar }, '');
+  // Only the beheerder chooses a team, so only they need the list of teams.
+  const budgetten = useQuery(
+    'budget.overzicht',
+    profiel?.rol === 'beheerder' ? { jaar: filter.jaar } : null,
+    '',
+  );
   const [doorklik, setDoorklik] = useState<Doorklik | null>(null);
   const d = data.data;
   const tabellen = useMemo(() => (d ? dashboardTabellen(d) : []), [d]);
@@ -283,20 +289,13 @@ export function Dashboard({ filter, tab }: { filter: DashboardFilter; tab: strin
             <Alert
               severity="info"
               action={
-                <Box
-                  component="button"
-                  type="button"
+                <Button
+                  color="inherit"
+                  size="small"
                   onClick={() => setDoorklik({ bron: 'soj', onbekend: true })}
-                  sx={{
-                    border: 0,
-                    background: 'none',
-                    color: 'inherit',
-                    textDecoration: 'underline',
-                    cursor: 'pointer',
-                  }}
                 >
                   Toon regels
-                </Box>
+                </Button>
               }
             >
               {d.kop.onbekendeRegels} SOJ-regels ({formatEuro(d.kop.onbekendCents)}) horen bij geen
