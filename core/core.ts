@@ -229,7 +229,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
         const ctx: Ctx = {
           ...deps,
           session: session ?? { professionalId: '', rol: 'jeugdprofessional', teamId: null },
-          write: new ChangeWriter(deps.db, deps.clock, session?.professionalId ?? ''),
+          write: new ChangeWriter(deps.db, deps.sqlite, deps.clock, session?.professionalId ?? ''),
         };
         const handler = HANDLERS[method] as Handler<M>;
         return { ok: true as const, data: handler(ctx, parsed.data as ApiInput<M>) };

@@ -8,7 +8,11 @@ import { eq, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Sqlite } from '../db/connection';
 import { instellingen, outbox } from '../db/schema';
+import { syncTabel } from '../db/sync-tabellen';
 import { HlcClock } from '../shared/hlc';
+import type { Wijziging } from '../shared/sync/protocol';
+import { voegRijenSamen, type RijRegisters } from '../shared/sync/rij';
+import { bewaarRegisters, leesRegisters } from './sync/registers';
 
 type SyncTable = SQLiteTable & {
   id: SQLiteColumn;
@@ -35,6 +39,7 @@ export function deviceId(db: Db): string {
 export class ChangeWriter {
   constructor(
     private readonly db: Db,
+    private readonly sqlite: Sqlite,
     private readonly clock: HlcClock,
     private readonly authorId: string,
   ) {}
@@ -47,18 +52,24 @@ export class ChangeWriter {
       .insert(table)
       .values(row as never)
       .run();
-    this.record(table, id, { ...values, id, deleted: false }, hlc);
+    this.record(table, id, { ...values, id: undefined, deleted: false }, hlc, undefined);
     return id;
   }
 
-  /** Writes only the fields that really change; returns whether anything changed. */
-  update<T extends SyncTable>(table: T, id: string, fields: Partial<Values<T>>): boolean {
-    const current = this.db.select().from(table).where(eq(table.id, id)).get() as
-      Record<string, unknown> | undefined;
-    if (!current) throw new Error(`${getTableName(table)} ${id} bestaat niet`);
+  /**
+   * Writes only the fields that really change; returns whether anything changed. `altijd`
+   * writes them even when equal: resolving a conflict in favour of the value shown.
+   */
+  update<T extends SyncTable>(
+    table: T,
+    id: string,
+    fields: Partial<Values<T>>,
+    { altijd = false }: { altijd?: boolean } = {},
+  ): boolean {
+    const current = this.current(table, id);
     const changed = Object.fromEntries(
       Object.entries(fields).filter(
-        ([key, value]) => value !== undefined && current[key] !== value,
+        ([key, value]) => value !== undefined && (altijd || current[key] !== value),
       ),
     );
     if (Object.keys(changed).length === 0) return false;
@@ -68,30 +79,64 @@ export class ChangeWriter {
       .set({ ...changed, hlc, authorId: this.authorId } as never)
       .where(eq(table.id, id))
       .run();
-    this.record(table, id, changed, hlc);
+    this.record(table, id, changed, hlc, current);
     return true;
   }
 
   /** Deletes by tombstone, so the deletion syncs like any other change. */
   tombstone<T extends SyncTable>(table: T, id: string): void {
+    const current = this.current(table, id);
     const hlc = this.clock.tick();
     this.db
       .update(table)
       .set({ deleted: true, hlc, authorId: this.authorId } as never)
       .where(eq(table.id, id))
       .run();
-    this.record(table, id, { deleted: true }, hlc);
+    this.record(table, id, { deleted: true }, hlc, current);
   }
 
-  private record(table: SQLiteTable, rowId: string, fields: object, hlc: string): void {
+  private current(table: SyncTable, id: string): Record<string, unknown> {
+    const row = this.db.select().from(table).where(eq(table.id, id)).get();
+    if (!row) throw new Error(`${getTableName(table)} ${id} bestaat niet`);
+    return row as Record<string, unknown>;
+  }
+
+  /**
+   * Each changed field names the versions this device had seen (its register's heads), so the
+   * central service can tell an overwrite from a concurrent edit.
+   */
+  private record(
+    table: SQLiteTable,
+    rowId: string,
+    fields: Record<string, unknown>,
+    hlc: string,
+    previous: Record<string, unknown> | undefined,
+  ): void {
+    const spec = syncTabel(getTableName(table));
+    if (!spec) return;
+    const sqlite = this.sqlite;
+    const registers = previous ? leesRegisters(sqlite, spec.naam, rowId, previous) : {};
+    const velden: Wijziging['velden'] = {};
+    const delta: RijRegisters = {};
+    for (const [veld, waarde] of Object.entries(fields)) {
+      if (waarde === undefined) continue;
+      const basis = (registers[veld]?.koppen ?? []).map((v) => v.hlc);
+      velden[veld] = { waarde: waarde as Wijziging['velden'][string]['waarde'], basis };
+      delta[veld] = {
+        koppen: [{ hlc, basis, waarde, auteur: this.authorId }],
+        vervangen: [...basis].sort(),
+      };
+    }
+    bewaarRegisters(sqlite, spec, rowId, voegRijenSamen(registers, delta));
     this.db
       .insert(outbox)
       .values({
         changeId: randomUUID(),
-        tableName: getTableName(table),
+        tableName: spec.naam,
         rowId,
-        fields: JSON.stringify(fields),
+        fields: JSON.stringify(velden),
         hlc,
+        authorId: this.authorId,
       })
       .run();
   }

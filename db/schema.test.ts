@@ -8,7 +8,7 @@ import * as schema from './schema';
 const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
   is(value, SQLiteTable),
 );
-const LOCAL_ONLY = new Set(['audit_log', 'instellingen', 'outbox', 'sync_state']);
+const LOCAL_ONLY = new Set(['audit_log', 'instellingen', 'outbox', 'sync_state', 'sync_registers']);
 
 function insertFamily(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
   sqlite.exec(`
@@ -51,6 +51,7 @@ describe('domain schema', () => {
         'professionals',
         'soj_imports',
         'soj_regels',
+        'sync_registers',
         'sync_state',
         'teambudgetten',
         'teams',

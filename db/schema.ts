@@ -5,7 +5,14 @@
  * Money is integer euro cents; dates are ISO text (jjjj-mm-dd), moments ISO date-times.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import {
   AANBIEDER_ROLLEN,
   ACTIEPLAN_STATUSSEN,
@@ -559,6 +566,9 @@ export const outbox = sqliteTable(
     /** JSON object of the changed fields and their new values. */
     fields: text('fields').notNull(),
     hlc: text('hlc').notNull(),
+    authorId: text('author_id'),
+    /** Set when the central service refused this change for good (shown, never retried). */
+    geweigerd: text('geweigerd'),
     createdAt: text('created_at')
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -573,3 +583,23 @@ export const syncState = sqliteTable('sync_state', {
   lastSyncAt: text('last_sync_at'),
   checksum: text('checksum'),
 });
+
+/**
+ * The registers of every synced row's fields (shared/sync/register.ts): what the sync engine
+ * merges, with the row's hash for the scope checksum and whether a free-text field is in
+ * conflict. The table row itself holds the winning values.
+ */
+export const syncRegisters = sqliteTable(
+  'sync_registers',
+  {
+    tabel: text('tabel').notNull(),
+    rijId: text('rij_id').notNull(),
+    registers: text('registers').notNull(),
+    hash: text('hash').notNull(),
+    conflict: integer('conflict', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tabel, t.rijId] }),
+    index('sync_registers_conflict_idx').on(t.conflict),
+  ],
+);

@@ -20,6 +20,8 @@ import {
 import type { ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
 import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
+import { PullVraag, PushVerzoek } from '../shared/sync/protocol';
+import { leesPull, scopesVoor, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Failed sign-ins allowed per address and e-mail within the window, then 429. */
@@ -89,6 +91,14 @@ const ROUTES = [
   ['get', '/beheer/gebruikers', 'Alle accounts, zonder wachtwoorden (beheerder)', null],
   ['post', '/beheer/gebruikers', 'Een account aanmaken (beheerder)', NieuweGebruiker],
   ['post', '/beheer/teams', 'Een team aanmaken (beheerder)', NieuwTeam],
+  ['get', '/sync/scopes', 'De scopes die dit apparaat ontvangt, in ophaalvolgorde', null],
+  [
+    'post',
+    '/sync/push',
+    'Wijzigingen aanbieden (elke wijzigings-id hooguit één keer)',
+    PushVerzoek,
+  ],
+  ['get', '/sync/pull', 'Wijzigingen in een scope na een cursor, per pagina', PullVraag],
 ] as const;
 
 function openApi() {
@@ -124,7 +134,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     // Refuse unknown fields instead of silently dropping them (a forged field is an error).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allowUnionTypes: true } },
     logger: options.logger
       ? {
           serializers: {
@@ -147,6 +157,10 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     (error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
       if (error instanceof HttpFout)
         return reply.status(error.status).send({ code: error.code, message: error.message });
+      if (error instanceof SyncFout)
+        return reply
+          .status(error.status)
+          .send({ code: error.code, message: error.message, index: error.index });
       if (error.validation)
         return reply
           .status(400)
@@ -219,6 +233,26 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     await actiefApparaat(claims.apparaat);
     return claims;
   }
+
+  /** The caller as the database knows it now (role and team may have changed since sign-in). */
+  async function syncAanroeper(req: FastifyRequest): Promise<Aanroeper> {
+    const claims = await aanroeper(req);
+    const gebruiker = (await db.select().from(gebruikers).where(eq(gebruikers.id, claims.sub)))[0];
+    if (!gebruiker?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    return { gebruikerId: gebruiker.id, rol: gebruiker.rol, teamId: gebruiker.teamId };
+  }
+
+  app.get('/sync/scopes', async (req) => ({ scopes: scopesVoor(await syncAanroeper(req)) }));
+
+  app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
+    const wie = await syncAanroeper(req);
+    return verwerkPush(db, wie, PushVerzoek.parse(req.body).wijzigingen, now());
+  });
+
+  app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req) => {
+    const wie = await syncAanroeper(req);
+    return leesPull(db, wie, PullVraag.parse(req.query));
+  });
 
   app.get('/health', async () => ({ ok: true, database: options.store.soort }));
   app.get('/openapi.json', async () => openApi());

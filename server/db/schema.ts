@@ -1,9 +1,18 @@
 /**
  * The central service's PostgreSQL schema: accounts, the laptops they use and their refresh
- * tokens. Case data and the change log follow with the sync engine.
+ * tokens; the sync scopes, their change log and the current state of every synced row.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { ROLLEN } from '../../shared/domain';
 
 export const teams = pgTable('teams', {
@@ -56,4 +65,59 @@ export const vernieuwTokens = pgTable(
     gebruiktOp: timestamp('gebruikt_op', { withTimezone: true }),
   },
   (t) => [index('vernieuw_tokens_apparaat_idx').on(t.apparaatId)],
+);
+
+/**
+ * One sync scope (a team's case data, or the reference data): its last sequence number and the
+ * checksum of its rows (XOR of row hashes, with their count), kept up to date by every write.
+ * Writers lock this row, so a scope's sequence numbers are committed in order.
+ */
+export const scopes = pgTable('scopes', {
+  scope: text('scope').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  hash: text('hash').notNull().default('0000000000000000'),
+  aantal: integer('aantal').notNull().default(0),
+});
+
+/** The change log per scope, read by clients as "changes since cursor". */
+export const wijzigingenLog = pgTable(
+  'wijzigingen_log',
+  {
+    scope: text('scope').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    tabel: text('tabel').notNull(),
+    rijId: text('rij_id').notNull(),
+    soort: text('soort', { enum: ['velden', 'weg'] }).notNull(),
+    /** JSON: field -> register (partial state to merge); null for 'weg'. */
+    velden: text('velden'),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.seq] })],
+);
+
+/** Every change id applied once: a retry with the same content is answered from here. */
+export const ontvangen = pgTable('ontvangen', {
+  wijzigingId: text('wijziging_id').primaryKey(),
+  gebruikerId: text('gebruiker_id').notNull(),
+  inhoudHash: text('inhoud_hash').notNull(),
+  scope: text('scope').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});
+
+/** The current state of every synced row: its field registers and where it belongs. */
+export const rijen = pgTable(
+  'rijen',
+  {
+    tabel: text('tabel').notNull(),
+    rijId: text('rij_id').notNull(),
+    scope: text('scope').notNull(),
+    /** The family the row belongs to (moves with it); null for reference and budget rows. */
+    gezinId: text('gezin_id'),
+    registers: text('registers').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tabel, t.rijId] }),
+    index('rijen_scope_idx').on(t.scope),
+    index('rijen_gezin_idx').on(t.gezinId),
+  ],
 );

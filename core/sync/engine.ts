@@ -1,0 +1,483 @@
+/**
+ * The client side of sync (ARCHITECTURE.md "Data and sync"): pushes the outbox in batches,
+ * pulls each scope page by page (one transaction per page, the cursor saved after the commit),
+ * checks the scope checksum and repairs on a mismatch, stops and asks before a pull removes an
+ * unusual share of the caseload, and reports typed errors. Runs in the background when
+ * connected (every minute, soon after a local change, backing off when offline).
+ */
+import type { Db, Sqlite } from '../../db/connection';
+import type { HlcClock } from '../../shared/hlc';
+import { PullAntwoord, type Wijziging } from '../../shared/sync/protocol';
+import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/sync/status';
+import { inTransaction } from '../writer';
+import { lokaleChecksum, pasPaginaToe, verwijderOngezien } from './toepassen';
+import { GeenVerbinding, type Antwoord, type Transport, type Verzoek } from './transport';
+
+export class SyncFout extends Error {
+  constructor(
+    readonly soort: SyncFoutSoort,
+    message: string,
+    /** Index of the refused change in a push batch. */
+    readonly index?: number,
+  ) {
+    super(message);
+    this.name = 'SyncFout';
+  }
+}
+
+export interface SyncVerslag {
+  verstuurd: number;
+  ontvangen: number;
+  hersteld: string[];
+}
+
+export interface EngineOpties {
+  pushGrootte?: number;
+  paginaGrootte?: number;
+  /** Share of the local caseload one pull may remove before it asks (default one half). */
+  massaDrempel?: number;
+  /** Tests: called after a page is committed and before its cursor is saved (a crash point). */
+  naPagina?: (scope: string) => void;
+}
+
+export interface EngineDeps {
+  db: Db;
+  sqlite: Sqlite;
+  clock: HlcClock;
+  now(): Date;
+}
+
+const MIN_MASSA = 10;
+const INTERVAL_MS = 60_000;
+const NA_WIJZIGING_MS = 2_000;
+const MAX_WACHT_MS = 5 * 60_000;
+
+const K = {
+  server: 'sync.server',
+  vernieuw: 'sync.vernieuwtoken',
+  apparaat: 'sync.apparaat',
+  gebruiker: 'sync.gebruiker',
+  laatste: 'sync.laatste',
+} as const;
+
+interface TokenAntwoord {
+  toegangstoken: string;
+  vernieuwtoken: string;
+  apparaatId: string;
+  gebruiker: SyncGebruiker;
+}
+
+export class SyncEngine {
+  private toegang: string | undefined;
+  private lopend: Promise<SyncVerslag> | undefined;
+  private fout: SyncFout | null = null;
+  private online: boolean | null = null;
+  private mislukt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private volgende: Date | null = null;
+  private actief = false;
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly maakTransport: (server: string) => Transport,
+    private readonly opties: EngineOpties = {},
+  ) {}
+
+  // ------------------------------------------------------------------ settings
+
+  private lees(sleutel: string): string | undefined {
+    return this.deps.sqlite
+      .prepare<[string], { waarde: string }>('SELECT waarde FROM instellingen WHERE sleutel = ?')
+      .get(sleutel)?.waarde;
+  }
+
+  private zet(sleutel: string, waarde: string): void {
+    this.deps.sqlite
+      .prepare(
+        'INSERT INTO instellingen (sleutel, waarde) VALUES (?, ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde',
+      )
+      .run(sleutel, waarde);
+  }
+
+  gebruiker(): SyncGebruiker | null {
+    const g = this.lees(K.gebruiker);
+    return g ? (JSON.parse(g) as SyncGebruiker) : null;
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private transport(): Transport {
+    const server = this.lees(K.server);
+    if (!server)
+      throw new SyncFout('unauthorised', 'Dit apparaat is niet verbonden met de centrale dienst.');
+    return this.maakTransport(server);
+  }
+
+  private async stuur(verzoek: Verzoek): Promise<Antwoord> {
+    try {
+      const antwoord = await this.transport()(verzoek);
+      this.online = true;
+      return antwoord;
+    } catch (error) {
+      if (error instanceof GeenVerbinding) {
+        this.online = false;
+        throw new SyncFout(
+          'offline',
+          'Geen verbinding met de centrale dienst; u werkt offline verder.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private beoordeel(antwoord: Antwoord): unknown {
+    if (antwoord.status >= 200 && antwoord.status < 300) return antwoord.body;
+    const body = (antwoord.body ?? {}) as { code?: string; message?: string; index?: number };
+    const bericht = body.message ?? `De centrale dienst antwoordde ${antwoord.status}.`;
+    if (body.code === 'apparaat-ingetrokken') {
+      wisLokaleGegevens(this.deps.sqlite);
+      this.toegang = undefined;
+      throw new SyncFout(
+        'unauthorised',
+        'Dit apparaat is ingetrokken door de beheerder; alle gegevens op dit apparaat zijn gewist.',
+      );
+    }
+    if (antwoord.status === 401)
+      throw new SyncFout('unauthorised', 'Meld u opnieuw aan bij de centrale dienst.');
+    if (body.code === 'klok-afwijking') throw new SyncFout('clock-drift', bericht, body.index);
+    if (body.code === 'cursor-onbekend') throw new SyncFout('out-of-sync', bericht);
+    if (antwoord.status >= 500) throw new SyncFout('server-error', bericht);
+    throw new SyncFout('invalid-change', bericht, body.index);
+  }
+
+  private async vernieuw(): Promise<void> {
+    const token = this.lees(K.vernieuw);
+    if (!token) throw new SyncFout('unauthorised', 'Meld u opnieuw aan bij de centrale dienst.');
+    const body = this.beoordeel(
+      await this.stuur({
+        methode: 'POST',
+        pad: '/auth/vernieuwen',
+        body: { vernieuwtoken: token },
+      }),
+    ) as TokenAntwoord;
+    this.bewaarTokens(body);
+  }
+
+  private bewaarTokens(body: TokenAntwoord): void {
+    this.toegang = body.toegangstoken;
+    this.zet(K.vernieuw, body.vernieuwtoken);
+    this.zet(K.apparaat, body.apparaatId);
+    this.zet(K.gebruiker, JSON.stringify(body.gebruiker));
+  }
+
+  /** A request with the access token, refreshed once when it has expired. */
+  private async vraag(verzoek: Verzoek): Promise<unknown> {
+    if (!this.toegang) await this.vernieuw();
+    let antwoord = await this.stuur({ ...verzoek, token: this.toegang });
+    if (antwoord.status === 401) {
+      await this.vernieuw();
+      antwoord = await this.stuur({ ...verzoek, token: this.toegang });
+    }
+    return this.beoordeel(antwoord);
+  }
+
+  // ------------------------------------------------------------------ connect
+
+  /** Signs this laptop in with the central service and registers it as a device. */
+  async verbind(server: string, email: string, wachtwoord: string, apparaatNaam: string) {
+    const vorige = this.lees(K.server);
+    const anderAccount = this.gebruiker();
+    this.zet(K.server, server);
+    try {
+      const body = this.beoordeel(
+        await this.stuur({
+          methode: 'POST',
+          pad: '/auth/aanmelden',
+          body: {
+            email,
+            wachtwoord,
+            apparaat: {
+              naam: apparaatNaam,
+              ...(this.lees(K.apparaat) ? { id: this.lees(K.apparaat) } : {}),
+            },
+          },
+        }),
+      ) as TokenAntwoord;
+      if (anderAccount && anderAccount.id !== body.gebruiker.id)
+        throw new SyncFout(
+          'unauthorised',
+          'Dit profiel hoort bij een ander account. Gebruik een eigen profiel op deze laptop.',
+        );
+      this.bewaarTokens(body);
+      return body.gebruiker;
+    } catch (error) {
+      if (vorige) this.zet(K.server, vorige);
+      else this.deps.sqlite.prepare('DELETE FROM instellingen WHERE sleutel = ?').run(K.server);
+      throw error;
+    }
+  }
+
+  // ------------------------------------------------------------------ sync
+
+  synchroniseer(opties: { bevestigMassa?: boolean } = {}): Promise<SyncVerslag> {
+    this.lopend ??= this.ronde(opties).finally(() => {
+      this.lopend = undefined;
+      this.plan();
+    });
+    return this.lopend;
+  }
+
+  private async ronde(opties: { bevestigMassa?: boolean }): Promise<SyncVerslag> {
+    const verslag: SyncVerslag = { verstuurd: 0, ontvangen: 0, hersteld: [] };
+    try {
+      verslag.verstuurd = await this.push();
+      const { scopes } = (await this.vraag({ methode: 'GET', pad: '/sync/scopes' })) as {
+        scopes: string[];
+      };
+      for (const scope of scopes) {
+        const { ontvangen, hersteld } = await this.pull(scope, opties.bevestigMassa ?? false);
+        verslag.ontvangen += ontvangen;
+        if (hersteld) verslag.hersteld.push(scope);
+      }
+      this.zet(K.laatste, this.deps.now().toISOString());
+      this.fout = null;
+      this.mislukt = 0;
+      return verslag;
+    } catch (error) {
+      this.fout =
+        error instanceof SyncFout
+          ? error
+          : new SyncFout('server-error', 'Er ging iets mis bij het synchroniseren.');
+      this.mislukt += 1;
+      throw this.fout;
+    }
+  }
+
+  private async push(): Promise<number> {
+    const grootte = this.opties.pushGrootte ?? 200;
+    const { sqlite } = this.deps;
+    let verstuurd = 0;
+    for (;;) {
+      const rijen = sqlite
+        .prepare<
+          [number],
+          {
+            changeId: string;
+            tableName: string;
+            rowId: string;
+            fields: string;
+            hlc: string;
+            authorId: string | null;
+          }
+        >(
+          `SELECT change_id AS changeId, table_name AS tableName, row_id AS rowId, fields, hlc,
+                  author_id AS authorId
+           FROM outbox WHERE geweigerd IS NULL ORDER BY outbox.rowid LIMIT ?`,
+        )
+        .all(grootte);
+      if (rijen.length === 0) return verstuurd;
+      const wijzigingen: Wijziging[] = rijen.map((r) => ({
+        wijzigingId: r.changeId,
+        tabel: r.tableName,
+        rijId: r.rowId,
+        hlc: r.hlc,
+        auteur: r.authorId ?? '',
+        velden: JSON.parse(r.fields) as Wijziging['velden'],
+      }));
+      try {
+        await this.vraag({ methode: 'POST', pad: '/sync/push', body: { wijzigingen } });
+      } catch (error) {
+        const geweigerd =
+          error instanceof SyncFout && error.index !== undefined && error.soort !== 'clock-drift';
+        if (!geweigerd) throw error;
+        sqlite
+          .prepare('UPDATE outbox SET geweigerd = ? WHERE change_id = ?')
+          .run(error.message, rijen[error.index!]!.changeId);
+        continue;
+      }
+      const weg = sqlite.prepare('DELETE FROM outbox WHERE change_id = ?');
+      inTransaction(sqlite, () => {
+        for (const r of rijen) weg.run(r.changeId);
+      });
+      verstuurd += rijen.length;
+    }
+  }
+
+  private cursor(scope: string): number {
+    return (
+      this.deps.sqlite
+        .prepare<[string], { cursor: number }>('SELECT cursor FROM sync_state WHERE scope = ?')
+        .get(scope)?.cursor ?? 0
+    );
+  }
+
+  private bewaarCursor(scope: string, cursor: number, checksum?: string): void {
+    this.deps.sqlite
+      .prepare(
+        `INSERT INTO sync_state (scope, cursor, last_sync_at, checksum) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor,
+           last_sync_at = excluded.last_sync_at, checksum = coalesce(excluded.checksum, checksum)`,
+      )
+      .run(scope, cursor, this.deps.now().toISOString(), checksum ?? null);
+  }
+
+  private async pull(scope: string, bevestigMassa: boolean) {
+    const { db, sqlite, clock } = this.deps;
+    const limiet = this.opties.paginaGrootte ?? 1000;
+    const drempel = this.opties.massaDrempel ?? 0.5;
+    const actieveGezinnen = (
+      sqlite.prepare('SELECT count(*) AS n FROM gezinnen WHERE deleted = 0').get() as { n: number }
+    ).n;
+    let cursor = this.cursor(scope);
+    let herstel: Set<string> | undefined;
+    let weg = 0;
+    let ontvangen = 0;
+    for (;;) {
+      let pagina: PullAntwoord;
+      try {
+        const body = await this.vraag({
+          methode: 'GET',
+          pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${cursor}&limiet=${limiet}`,
+        });
+        const parsed = PullAntwoord.safeParse(body);
+        if (!parsed.success)
+          throw new SyncFout('server-error', 'Onverwacht antwoord van de centrale dienst.');
+        pagina = parsed.data;
+      } catch (error) {
+        if (error instanceof SyncFout && error.soort === 'out-of-sync' && !herstel) {
+          herstel = new Set();
+          cursor = 0;
+          continue;
+        }
+        throw error;
+      }
+      try {
+        inTransaction(sqlite, () => {
+          const uitkomst = pasPaginaToe(db, sqlite, clock, pagina.regels, { herstel });
+          weg += uitkomst.gezinnenWeg;
+          ontvangen += uitkomst.gewijzigd;
+          if (!bevestigMassa && weg >= MIN_MASSA && weg > actieveGezinnen * drempel)
+            throw new SyncFout(
+              'mass-change',
+              `De centrale dienst zou ${weg} van uw ${actieveGezinnen} gezinnen verwijderen of ` +
+                'naar een ander team verplaatsen. Er is niets gewijzigd; bevestig als dit klopt.',
+            );
+        });
+      } catch (error) {
+        if (error instanceof SyncFout) throw error;
+        if (!herstel) {
+          herstel = new Set();
+          cursor = 0;
+          continue;
+        }
+        throw new SyncFout(
+          'out-of-sync',
+          'Een wijziging van de centrale dienst past niet in de gegevens op dit apparaat; de gegevens worden hersteld.',
+        );
+      }
+      this.opties.naPagina?.(scope);
+      cursor = pagina.tot;
+      this.bewaarCursor(scope, cursor);
+      if (pagina.meer) continue;
+
+      const wachtend = (
+        sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NULL').get() as {
+          n: number;
+        }
+      ).n;
+      if (!pagina.checksum || wachtend > 0) return { ontvangen, hersteld: Boolean(herstel) };
+      if (herstel) inTransaction(sqlite, () => verwijderOngezien(db, sqlite, scope, herstel!));
+      const lokaal = lokaleChecksum(sqlite, scope);
+      const klopt =
+        lokaal.hash === pagina.checksum.hash && lokaal.aantal === pagina.checksum.aantal;
+      if (klopt) {
+        this.bewaarCursor(scope, cursor, lokaal.hash);
+        return { ontvangen, hersteld: Boolean(herstel) };
+      }
+      if (herstel)
+        throw new SyncFout(
+          'out-of-sync',
+          'De gegevens op dit apparaat wijken af van de centrale dienst, ook na herstel. Neem contact op met de beheerder.',
+        );
+      herstel = new Set();
+      cursor = 0;
+    }
+  }
+
+  // ------------------------------------------------------------------ background
+
+  /** Starts background sync: now, every minute, and soon after local changes. */
+  start(): void {
+    this.actief = true;
+    this.plan(0);
+  }
+
+  stop(): void {
+    this.actief = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** A local change was written: push it soon. */
+  gewijzigd(): void {
+    if (this.actief && !this.lopend) this.plan(NA_WIJZIGING_MS);
+  }
+
+  private plan(ms?: number): void {
+    if (!this.actief || !this.lees(K.server)) return;
+    clearTimeout(this.timer);
+    const wacht =
+      ms ??
+      (this.fout && ['offline', 'server-error'].includes(this.fout.soort)
+        ? Math.min(MAX_WACHT_MS, 5_000 * 2 ** Math.min(this.mislukt - 1, 10)) *
+          (0.75 + Math.random() / 2)
+        : this.fout
+          ? MAX_WACHT_MS
+          : INTERVAL_MS);
+    this.volgende = new Date(this.deps.now().getTime() + wacht);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.synchroniseer().catch(() => undefined);
+    }, wacht);
+    this.timer.unref?.();
+  }
+
+  status(): SyncStatus {
+    const { sqlite } = this.deps;
+    const tel = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+    const server = this.lees(K.server) ?? null;
+    return {
+      verbonden: Boolean(server && this.lees(K.vernieuw)),
+      server,
+      gebruiker: this.gebruiker(),
+      bezig: Boolean(this.lopend),
+      online: this.online,
+      wachtend: tel('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NULL'),
+      geweigerd: tel('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NOT NULL'),
+      conflicten: tel('SELECT count(*) AS n FROM sync_registers WHERE conflict = 1'),
+      laatsteSync: this.lees(K.laatste) ?? null,
+      fout: this.fout ? { soort: this.fout.soort, bericht: this.fout.message } : null,
+      volgendePoging: this.timer && this.volgende ? this.volgende.toISOString() : null,
+    };
+  }
+}
+
+/** A revoked laptop keeps nothing: every row of every table goes, then the file is compacted. */
+export function wisLokaleGegevens(sqlite: Sqlite): void {
+  const tabellen = sqlite
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table'
+       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`,
+    )
+    .all()
+    .map((t) => t.name);
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    inTransaction(sqlite, () => {
+      for (const t of tabellen) sqlite.prepare(`DELETE FROM "${t}"`).run();
+    });
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+  sqlite.exec('VACUUM');
+}

@@ -1,0 +1,217 @@
+/**
+ * A central service with clients around it, in one process, for the sync tests and the sync
+ * benchmark: the server on PGlite or PostgreSQL, accounts and reference data seeded, and
+ * laptops as in-memory local stores with their own clock and sync engine.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { openDatabase, type OpenDatabase } from '../../db/connection';
+import { HlcClock } from '../../shared/hlc';
+import type { Wijziging } from '../../shared/sync/protocol';
+import { gezinnen, gezinsplannen } from '../../db/schema';
+import { SyncEngine, type EngineOpties } from '../../core/sync/engine';
+import type { Transport } from '../../core/sync/transport';
+import { ChangeWriter, inTransaction } from '../../core/writer';
+import { bouwServer } from '../app';
+import { hashWachtwoord } from '../auth/wachtwoord';
+import { openServerStore, type ServerStore } from '../db/connection';
+import { gebruikers, teams } from '../db/schema';
+import { verwerkPush } from './dienst';
+
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const WACHTWOORD = 'lang genoeg wachtwoord 42';
+
+async function beheerQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Omgeving {
+  store: ServerStore;
+  app: FastifyInstance;
+  geheim: Buffer;
+  /** A new server process over the same database (tokens stay valid: same key). */
+  herstart(): Promise<void>;
+  sluit(): Promise<void>;
+}
+
+/** A server on PGlite (in memory) or on a fresh PostgreSQL database dropped at the end. */
+export async function maakOmgeving(
+  soort: 'pglite' | 'postgresql',
+  now?: () => Date,
+): Promise<Omgeving> {
+  const database = `eenplan_test_${randomBytes(4).toString('hex')}`;
+  let store: ServerStore;
+  if (soort === 'postgresql') {
+    await beheerQuery(`CREATE DATABASE ${database}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${database}`;
+    store = await openServerStore({ databaseUrl: url.toString() });
+  } else store = await openServerStore({});
+  const geheim = randomBytes(32);
+  const omgeving: Omgeving = {
+    store,
+    geheim,
+    app: await bouwServer({ store, geheim, now }),
+    async herstart() {
+      await omgeving.app.close();
+      omgeving.app = await bouwServer({ store, geheim, now });
+    },
+    async sluit() {
+      await omgeving.app.close();
+      await store.close();
+      if (soort === 'postgresql')
+        await beheerQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+  return omgeving;
+}
+
+let wachtwoordHash: Promise<string> | undefined;
+
+export interface Account {
+  id: string;
+  email: string;
+  rol: 'jeugdprofessional' | 'teamcoach' | 'beheerder';
+  teamId: string | null;
+}
+
+const SYSTEEM = { gebruikerId: 'systeem', rol: 'beheerder', teamId: null };
+const HLC_SYSTEEM = () => new HlcClock('systeem');
+const systeemKlok = HLC_SYSTEEM();
+
+/** Reference rows written as the beheerder would (through the same checks as any change). */
+export async function zaaiReferentie(
+  store: ServerStore,
+  tabel: string,
+  rijen: Record<string, Wijziging['velden'][string]['waarde']>[],
+): Promise<void> {
+  const wijzigingen: Wijziging[] = rijen.map(({ id, ...velden }) => ({
+    wijzigingId: randomUUID(),
+    tabel,
+    rijId: id as string,
+    hlc: systeemKlok.tick(),
+    auteur: 'systeem',
+    velden: Object.fromEntries(
+      Object.entries(velden).map(([veld, waarde]) => [veld, { waarde, basis: [] }]),
+    ),
+  }));
+  await verwerkPush(store.db, SYSTEEM, wijzigingen, new Date());
+}
+
+/** A team: on the server (accounts) and as reference data (with its gemeente). */
+export async function maakTeam(store: ServerStore, naam: string): Promise<string> {
+  const id = randomUUID();
+  const gemeente = randomUUID();
+  await store.db.insert(teams).values({ id, naam });
+  await zaaiReferentie(store, 'gemeenten', [
+    {
+      id: gemeente,
+      code: `GM${randomBytes(2).toString('hex')}`,
+      naam,
+      inwoners: 40_000,
+      jeugdigen: 8_000,
+    },
+  ]);
+  await zaaiReferentie(store, 'teams', [{ id, naam, gemeenteId: gemeente }]);
+  return id;
+}
+
+/** An account, and the same person as a professional in the reference data. */
+export async function maakAccount(
+  store: ServerStore,
+  rol: Account['rol'],
+  teamId: string | null,
+): Promise<Account> {
+  wachtwoordHash ??= hashWachtwoord(WACHTWOORD);
+  const id = randomUUID();
+  const email = `${rol}.${id.slice(0, 8)}@voorbeeld.nl`;
+  await store.db
+    .insert(gebruikers)
+    .values({ id, email, naam: `Test ${rol}`, rol, teamId, wachtwoordHash: await wachtwoordHash });
+  await zaaiReferentie(store, 'professionals', [
+    { id, naam: `Test ${rol} ${id.slice(0, 4)}`, email, rol, teamId },
+  ]);
+  return { id, email, rol, teamId };
+}
+
+export function injectTransport(omgeving: Omgeving): Transport {
+  return async ({ methode, pad, body, token }) => {
+    const res = await omgeving.app.inject({
+      method: methode,
+      url: pad,
+      ...(body === undefined ? {} : { payload: body as object }),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+}
+
+export interface Laptop {
+  store: OpenDatabase;
+  clock: HlcClock;
+  engine: SyncEngine;
+  account: Account;
+  /** Runs `werk` with a writer stamped with this laptop's user, in one transaction. */
+  schrijf<R>(werk: (w: ChangeWriter) => R): R;
+  /** A new engine over the same store, as after a crash (in-memory state lost). */
+  herstart(opties?: EngineOpties): void;
+}
+
+/** A laptop with an empty profile, signed in to the service as `account`. */
+export async function maakLaptop(
+  transport: Transport,
+  account: Account,
+  opties: EngineOpties & { scheefMs?: () => number; eersteSync?: boolean } = {},
+): Promise<Laptop> {
+  const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
+  const nu = () => Date.now() + (opties.scheefMs?.() ?? 0);
+  const clock = new HlcClock(randomUUID().slice(0, 8), nu);
+  const maakEngine = (o: EngineOpties) =>
+    new SyncEngine(
+      { db: store.db, sqlite: store.sqlite, clock, now: () => new Date(nu()) },
+      () => transport,
+      o,
+    );
+  const laptop: Laptop = {
+    store,
+    clock,
+    account,
+    engine: maakEngine(opties),
+    schrijf: (werk) =>
+      inTransaction(store.sqlite, () =>
+        werk(new ChangeWriter(store.db, store.sqlite, clock, account.id)),
+      ),
+    herstart(o = opties) {
+      laptop.engine = maakEngine(o);
+    },
+  };
+  await laptop.engine.verbind('http://centraal.test', account.email, WACHTWOORD, 'Testlaptop');
+  // The first sync brings the reference data (teams, colleagues) the case data refers to.
+  if (opties.eersteSync !== false) await laptop.engine.synchroniseer();
+  return laptop;
+}
+
+/** A family with its plan, written on this laptop by its user as regisseur. */
+export function nieuwGezin(laptop: Laptop, naam = 'Familie Jansen') {
+  return laptop.schrijf((w) => {
+    const gezinId = w.insert(gezinnen, {
+      teamId: laptop.account.teamId!,
+      regisseurId: laptop.account.id,
+      naam,
+      adres: 'Lindelaan 4',
+      postcode: '3311 AB',
+      woonplaats: 'Dordrecht',
+      status: 'actief',
+      aangemeldOp: '2026-11-02',
+    });
+    const planId = w.insert(gezinsplannen, { gezinId, eigenWoorden: 'Rust in huis' });
+    return { gezinId, planId };
+  });
+}

@@ -1,0 +1,398 @@
+/**
+ * Who may do what at the central service, and what bad input gets, on both databases it runs on
+ * (PGlite, and the real PostgreSQL at 127.0.0.1:5432: without it this fails, it never skips).
+ * The matrix: every endpoint x every role x the caller's own team / another team / a revoked
+ * device, each with its expected status.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../shared/hlc';
+import { MAX_KLOK_VOORSPRONG_MS, type Wijziging } from '../../shared/sync/protocol';
+import { MAX_BODY_BYTES } from '../app';
+import { verwerkPush } from './dienst';
+import {
+  maakAccount,
+  maakOmgeving,
+  maakTeam,
+  WACHTWOORD,
+  type Account,
+  type Omgeving,
+} from './test-omgeving';
+
+type Rol = Account['rol'];
+const ROLLEN: Rol[] = ['jeugdprofessional', 'teamcoach', 'beheerder'];
+type Doel = 'eigen' | 'ander';
+
+let klokTeller = 0;
+const hlc = (ms = Date.now()) =>
+  encodeHlc({ wallMs: ms, counter: klokTeller++ % 1000, node: 'test' });
+
+function wijziging(
+  auteur: string,
+  tabel: string,
+  rijId: string,
+  velden: Record<string, string | number | boolean | null>,
+  extra: Partial<Wijziging> = {},
+): Wijziging {
+  return {
+    wijzigingId: randomUUID(),
+    tabel,
+    rijId,
+    hlc: hlc(),
+    auteur,
+    velden: Object.fromEntries(
+      Object.entries(velden).map(([k, waarde]) => [k, { waarde, basis: [] }]),
+    ),
+    ...extra,
+  };
+}
+
+const gezinVelden = (teamId: string, regisseurId: string) => ({
+  teamId,
+  regisseurId,
+  naam: 'Familie Test',
+  adres: 'Kerkstraat 1',
+  postcode: '3311 AA',
+  woonplaats: 'Dordrecht',
+  status: 'actief',
+  aangemeldOp: '2026-11-01',
+});
+
+describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', (soort) => {
+  let o: Omgeving;
+  let teams: Record<Doel, string>;
+  const accounts = {} as Record<Rol | 'collegaAnder', Account>;
+  const gezin = {} as Record<Doel, string>;
+
+  const aanmelden = async (a: Account, naam = 'Laptop') =>
+    (
+      await o.app.inject({
+        method: 'POST',
+        url: '/auth/aanmelden',
+        payload: { email: a.email, wachtwoord: WACHTWOORD, apparaat: { naam } },
+      })
+    ).json() as { toegangstoken: string; apparaatId: string };
+
+  beforeAll(async () => {
+    o = await maakOmgeving(soort);
+    teams = {
+      eigen: await maakTeam(o.store, 'Jeugdteam Dordrecht-Oost'),
+      ander: await maakTeam(o.store, 'Jeugdteam Papendrecht'),
+    };
+    for (const rol of ROLLEN)
+      accounts[rol] = await maakAccount(o.store, rol, rol === 'beheerder' ? null : teams.eigen);
+    accounts.collegaAnder = await maakAccount(o.store, 'jeugdprofessional', teams.ander);
+    for (const [doel, eigenaar] of [
+      ['eigen', accounts.jeugdprofessional],
+      ['ander', accounts.collegaAnder],
+    ] as const) {
+      gezin[doel] = randomUUID();
+      await verwerkPush(
+        o.store.db,
+        { gebruikerId: eigenaar.id, rol: 'jeugdprofessional', teamId: eigenaar.teamId },
+        [
+          wijziging(
+            eigenaar.id,
+            'gezinnen',
+            gezin[doel],
+            gezinVelden(eigenaar.teamId!, eigenaar.id),
+          ),
+        ],
+        new Date(),
+      );
+    }
+  }, 120_000);
+  afterAll(() => o?.sluit());
+
+  /** One request of the matrix: built for a caller and a target team. */
+  type Geval = (
+    a: Account,
+    doel: Doel,
+  ) => { method: 'GET' | 'POST'; url: string; payload?: object };
+  const GEVALLEN: Record<string, Geval> = {
+    'GET /ik': () => ({ method: 'GET', url: '/ik' }),
+    'GET /sync/scopes': () => ({ method: 'GET', url: '/sync/scopes' }),
+    'GET /sync/pull referentie': () => ({ method: 'GET', url: '/sync/pull?scope=referentie&na=0' }),
+    'GET /sync/pull team': (_a, doel) => ({
+      method: 'GET',
+      url: `/sync/pull?scope=team:${teams[doel]}&na=0`,
+    }),
+    'POST /sync/push gezin wijzigen': (a, doel) => ({
+      method: 'POST',
+      url: '/sync/push',
+      payload: {
+        wijzigingen: [wijziging(a.id, 'gezinnen', gezin[doel], { adres: `Dijk ${klokTeller}` })],
+      },
+    }),
+    'POST /sync/push nieuw gezin': (a, doel) => ({
+      method: 'POST',
+      url: '/sync/push',
+      payload: {
+        wijzigingen: [wijziging(a.id, 'gezinnen', randomUUID(), gezinVelden(teams[doel], a.id))],
+      },
+    }),
+    'POST /sync/push referentie': (a) => ({
+      method: 'POST',
+      url: '/sync/push',
+      payload: {
+        wijzigingen: [
+          wijziging(a.id, 'aanbieders', randomUUID(), {
+            naam: 'Zorg BV',
+            agbCode: String(10_000_000 + klokTeller),
+            plaats: 'Gorinchem',
+            budgetplafondCents: 100_000_00,
+          }),
+        ],
+      },
+    }),
+    'GET /beheer/gebruikers': () => ({ method: 'GET', url: '/beheer/gebruikers' }),
+    'POST /beheer/gebruikers': (_a, doel) => ({
+      method: 'POST',
+      url: '/beheer/gebruikers',
+      payload: {
+        email: `nieuw.${randomUUID().slice(0, 8)}@voorbeeld.nl`,
+        naam: 'Nieuw',
+        rol: 'jeugdprofessional',
+        teamId: teams[doel],
+        wachtwoord: WACHTWOORD,
+      },
+    }),
+    'POST /beheer/teams': () => ({
+      method: 'POST',
+      url: '/beheer/teams',
+      payload: { naam: `Team ${randomUUID().slice(0, 8)}` },
+    }),
+  };
+
+  const OK = (status: number) => status === 200 || status === 201;
+  /** What each role may do to its own team and to another team. */
+  function verwacht(geval: string, rol: Rol, doel: Doel): number | 'ok' {
+    const teamWerk = rol !== 'beheerder';
+    switch (geval) {
+      case 'GET /ik':
+      case 'GET /sync/scopes':
+      case 'GET /sync/pull referentie':
+        return 'ok';
+      case 'GET /sync/pull team':
+      case 'POST /sync/push gezin wijzigen':
+      case 'POST /sync/push nieuw gezin':
+        return teamWerk && doel === 'eigen' ? 'ok' : 403;
+      default:
+        return rol === 'beheerder' ? 'ok' : 403;
+    }
+  }
+
+  it('answers every endpoint x role x own team / other team / revoked device as expected', async () => {
+    const beheer = await aanmelden(accounts.beheerder);
+    const uitkomsten: string[] = [];
+    for (const rol of ROLLEN) {
+      const a = accounts[rol];
+      const actief = await aanmelden(a);
+      const ingetrokken = await aanmelden(a, 'Gestolen laptop');
+      await o.app.inject({
+        method: 'POST',
+        url: `/beheer/apparaten/${ingetrokken.apparaatId}/intrekken`,
+        headers: { authorization: `Bearer ${beheer.toegangstoken}` },
+      });
+      for (const [naam, geval] of Object.entries(GEVALLEN))
+        for (const toestand of ['eigen', 'ander', 'ingetrokken'] as const) {
+          const doel: Doel = toestand === 'ander' ? 'ander' : 'eigen';
+          const token = toestand === 'ingetrokken' ? ingetrokken : actief;
+          const res = await o.app.inject({
+            ...geval(a, doel),
+            headers: { authorization: `Bearer ${token.toegangstoken}` },
+          });
+          const moet = toestand === 'ingetrokken' ? 403 : verwacht(naam, rol, doel);
+          const klopt = moet === 'ok' ? OK(res.statusCode) : res.statusCode === moet;
+          uitkomsten.push(
+            `${naam} | ${rol} | ${toestand} -> ${res.statusCode}${klopt ? '' : ' FOUT'}`,
+          );
+          if (toestand === 'ingetrokken') expect(res.json().code).toBe('apparaat-ingetrokken');
+        }
+      // Without a token nothing but the public routes answers.
+      for (const geval of Object.values(GEVALLEN))
+        expect((await o.app.inject(geval(a, 'eigen'))).statusCode).toBe(401);
+      // Revoking a device is the beheerder's alone.
+      const ander = await aanmelden(a, 'Tweede laptop');
+      const intrek = await o.app.inject({
+        method: 'POST',
+        url: `/beheer/apparaten/${ander.apparaatId}/intrekken`,
+        headers: { authorization: `Bearer ${actief.toegangstoken}` },
+      });
+      uitkomsten.push(
+        `POST /beheer/apparaten/:id/intrekken | ${rol} -> ${intrek.statusCode}${(rol === 'beheerder' ? 200 : 403) === intrek.statusCode ? '' : ' FOUT'}`,
+      );
+    }
+    expect(uitkomsten.filter((u) => u.endsWith('FOUT'))).toEqual([]);
+    expect(uitkomsten).toHaveLength(ROLLEN.length * (Object.keys(GEVALLEN).length * 3 + 1));
+  }, 120_000);
+
+  it('refuses bad sync input with a clear 4xx and stores nothing', async () => {
+    const pro = accounts.jeugdprofessional;
+    const { toegangstoken } = await aanmelden(pro);
+    const auth = { authorization: `Bearer ${toegangstoken}` };
+    const tel = async () => {
+      const r = await o.store.db.execute(
+        sql`SELECT (SELECT count(*) FROM wijzigingen_log) AS log, (SELECT count(*) FROM rijen) AS rijen, (SELECT count(*) FROM ontvangen) AS ontvangen`,
+      );
+      return JSON.stringify((r as unknown as { rows: unknown[] }).rows[0]);
+    };
+    const push = (wijzigingen: unknown[]) =>
+      o.app.inject({ method: 'POST', url: '/sync/push', headers: auth, payload: { wijzigingen } });
+    const goed = () => wijziging(pro.id, 'gezinnen', gezin.eigen, { adres: 'Veerplein 9' });
+
+    // Accepted once; the same change again (a retry) is answered the same and stores nothing new.
+    const eenmaal = goed();
+    const eerste = await push([eenmaal]);
+    expect(eerste.statusCode).toBe(200);
+    const voor = await tel();
+    const herhaald = await push([eenmaal]);
+    expect(herhaald.json()).toEqual(eerste.json());
+    expect(await tel()).toBe(voor);
+
+    const gevallen: [
+      string,
+      () => Promise<{ statusCode: number; json(): { code: string; message: string } }>,
+      number,
+      string,
+    ][] = [
+      [
+        'malformed JSON',
+        () =>
+          o.app.inject({
+            method: 'POST',
+            url: '/sync/push',
+            headers: { ...auth, 'content-type': 'application/json' },
+            payload: '{"wijzigingen": [',
+          }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'oversized body',
+        () =>
+          o.app.inject({
+            method: 'POST',
+            url: '/sync/push',
+            headers: { ...auth, 'content-type': 'application/json' },
+            payload: JSON.stringify({
+              wijzigingen: [{ ...goed(), rijId: 'x'.repeat(MAX_BODY_BYTES) }],
+            }),
+          }),
+        413,
+        'ongeldige-invoer',
+      ],
+      [
+        'wrong schema: no fields object',
+        () => push([{ ...goed(), velden: 'adres' }]),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'wrong schema: extra property',
+        () => push([{ ...goed(), team: 'x' }]),
+        400,
+        'ongeldige-invoer',
+      ],
+      ['empty batch', () => push([]), 400, 'ongeldige-invoer'],
+      [
+        'forged author',
+        () => push([{ ...goed(), auteur: accounts.teamcoach.id }]),
+        403,
+        'geen-toegang',
+      ],
+      [
+        'forged team',
+        () => push([wijziging(pro.id, 'gezinnen', randomUUID(), gezinVelden(teams.ander, pro.id))]),
+        403,
+        'geen-toegang',
+      ],
+      [
+        'replayed change id, other content',
+        () => push([{ ...goed(), wijzigingId: eenmaal.wijzigingId }]),
+        409,
+        'herhaalde-wijziging',
+      ],
+      [
+        'HLC far in the future',
+        () => push([{ ...goed(), hlc: hlc(Date.now() + MAX_KLOK_VOORSPRONG_MS + 60_000) }]),
+        400,
+        'klok-afwijking',
+      ],
+      ['malformed HLC', () => push([{ ...goed(), hlc: 'morgen' }]), 400, 'ongeldige-invoer'],
+      [
+        'unknown table',
+        () => push([wijziging(pro.id, 'wachtwoorden', randomUUID(), { x: 1 })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'unknown field',
+        () => push([wijziging(pro.id, 'gezinnen', gezin.eigen, { rol: 'beheerder' })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'wrong type',
+        () => push([wijziging(pro.id, 'gezinnen', gezin.eigen, { oordeelCijfer: 'tien' })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'unknown code',
+        () => push([wijziging(pro.id, 'gezinnen', gezin.eigen, { status: 'verdwenen' })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'new row without required fields',
+        () => push([wijziging(pro.id, 'gezinnen', randomUUID(), { naam: 'Half' })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'child of an unknown family',
+        () =>
+          push([
+            wijziging(pro.id, 'netwerkleden', randomUUID(), {
+              gezinId: randomUUID(),
+              naam: 'Oma',
+              relatie: 'oma',
+            }),
+          ]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'one bad change spoils the batch',
+        () => push([goed(), wijziging(pro.id, 'gezinnen', gezin.eigen, { status: 'verdwenen' })]),
+        400,
+        'ongeldige-wijziging',
+      ],
+      [
+        'pull with a bad cursor',
+        () => o.app.inject({ url: `/sync/pull?scope=team:${teams.eigen}&na=-1`, headers: auth }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'pull past the log',
+        () =>
+          o.app.inject({ url: `/sync/pull?scope=team:${teams.eigen}&na=999999`, headers: auth }),
+        409,
+        'cursor-onbekend',
+      ],
+    ];
+    for (const [naam, doe, status, code] of gevallen) {
+      const res = await doe();
+      expect({ naam, status: res.statusCode, code: res.json().code }).toEqual({
+        naam,
+        status,
+        code,
+      });
+      expect(res.json().message.length, naam).toBeGreaterThan(10);
+      expect(await tel(), naam).toBe(voor);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,90 @@
+/**
+ * The sync wire format between a laptop and the central service (ARCHITECTURE.md "Data and
+ * sync"). A push carries changes, each naming per field the versions its author saw; a pull
+ * returns log lines of one scope after a cursor, each a partial state of a row's registers
+ * (merged with `voegRijenSamen`) or the notice that a row left the scope.
+ */
+import { z } from 'zod';
+
+export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
+const Hlc = z.string().regex(HLC_PATROON, 'Ongeldige HLC');
+
+export const MAX_PUSH = 500;
+export const MAX_PAGINA = 2000;
+/** A change stamped further ahead of the server's clock than this is refused (clock drift). */
+export const MAX_KLOK_VOORSPRONG_MS = 5 * 60 * 1000;
+
+const Veldwaarde = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const Wijziging = z
+  .object({
+    wijzigingId: z.string().uuid(),
+    tabel: z.string().min(1).max(60),
+    rijId: z.string().min(1).max(60),
+    hlc: Hlc,
+    auteur: z.string().min(1).max(60),
+    velden: z.record(
+      z.string().min(1).max(60),
+      z.object({ waarde: Veldwaarde, basis: z.array(Hlc).max(64) }).strict(),
+    ),
+  })
+  .strict();
+export type Wijziging = z.infer<typeof Wijziging>;
+
+export const PushVerzoek = z
+  .object({ wijzigingen: z.array(Wijziging).min(1).max(MAX_PUSH) })
+  .strict();
+export type PushVerzoek = z.infer<typeof PushVerzoek>;
+
+export interface PushAntwoord {
+  /** Per change, in order: the server sequence number in its scope. */
+  verwerkt: { wijzigingId: string; scope: string; seq: number }[];
+}
+
+export const PullVraag = z
+  .object({
+    scope: z.string().min(1).max(60),
+    na: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .transform(Number),
+    limiet: z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(MAX_PAGINA))
+      .default(500),
+  })
+  .strict();
+
+const VersieWire = z.object({
+  hlc: z.string(),
+  basis: z.array(z.string()),
+  waarde: Veldwaarde,
+  auteur: z.string(),
+});
+const RegisterWire = z.object({ koppen: z.array(VersieWire), vervangen: z.array(z.string()) });
+
+export const LogRegel = z.object({
+  seq: z.number().int(),
+  tabel: z.string(),
+  rijId: z.string(),
+  /** 'velden': merge these registers; 'weg': the row left this scope (verhuizing). */
+  soort: z.enum(['velden', 'weg']),
+  velden: z.record(z.string(), RegisterWire).optional(),
+});
+export type LogRegel = z.infer<typeof LogRegel>;
+
+export const PullAntwoord = z.object({
+  scope: z.string(),
+  regels: z.array(LogRegel),
+  /** Cursor to ask from next time. */
+  tot: z.number().int(),
+  meer: z.boolean(),
+  /** The scope's checksum as of `tot`; only on the last page. */
+  checksum: z.object({ hash: z.string(), aantal: z.number().int() }).optional(),
+});
+export type PullAntwoord = z.infer<typeof PullAntwoord>;
+
+/** Scopes this caller receives, in the order to pull them (reference data first). */
+export const ScopesAntwoord = z.object({ scopes: z.array(z.string()) });

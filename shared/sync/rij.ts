@@ -1,0 +1,108 @@
+/**
+ * A synced row as the registers of its fields, the way client and server both hold it: the
+ * merge of two states, the values to show, the conflicts, and a hash for the per-scope checksum
+ * that both sides compute identically (canonical JSON, fields and versions in fixed order).
+ */
+import { createHash } from 'node:crypto';
+import { conflicten, LEEG, voegSamen, winnaar, type Register, type Versie } from './register';
+
+/** Field name -> register. */
+export type RijRegisters = Record<string, Register>;
+
+export function voegRijenSamen(a: RijRegisters, b: RijRegisters): RijRegisters {
+  const uit: RijRegisters = { ...a };
+  for (const [veld, register] of Object.entries(b))
+    uit[veld] = voegSamen(uit[veld] ?? LEEG, register);
+  return uit;
+}
+
+/** A row that never went through the sync engine (seed data): one version per field. */
+export function impliciet(
+  waarden: Record<string, unknown>,
+  hlc: string,
+  auteur: string | null,
+): RijRegisters {
+  const uit: RijRegisters = {};
+  for (const [veld, waarde] of Object.entries(waarden))
+    uit[veld] = { koppen: [{ hlc, basis: [], waarde, auteur: auteur ?? '' }], vervangen: [] };
+  return uit;
+}
+
+export interface RijWaarden {
+  waarden: Record<string, unknown>;
+  /** The highest HLC among the winning versions, and its author: the row's sync columns. */
+  hlc: string;
+  auteur: string;
+}
+
+export function waardenVan(registers: RijRegisters): RijWaarden {
+  const waarden: Record<string, unknown> = {};
+  let laatste: Versie | undefined;
+  for (const [veld, register] of Object.entries(registers)) {
+    const w = winnaar(register);
+    if (!w) continue;
+    waarden[veld] = w.waarde;
+    if (!laatste || w.hlc > laatste.hlc) laatste = w;
+  }
+  return { waarden, hlc: laatste?.hlc ?? '', auteur: laatste?.auteur ?? '' };
+}
+
+export interface VeldConflict {
+  veld: string;
+  huidig: Versie;
+  anders: Versie[];
+}
+
+export function conflictenVan(
+  registers: RijRegisters,
+  vrijeTekst: readonly string[],
+): VeldConflict[] {
+  const uit: VeldConflict[] = [];
+  for (const veld of vrijeTekst) {
+    const register = registers[veld];
+    if (!register) continue;
+    const anders = conflicten(register, true);
+    if (anders.length > 0) uit.push({ veld, huidig: winnaar(register)!, anders });
+  }
+  return uit;
+}
+
+const canoniekeVersie = (v: Versie) => ({
+  hlc: v.hlc,
+  basis: [...v.basis].sort(),
+  waarde: v.waarde ?? null,
+  auteur: v.auteur,
+});
+
+/** Canonical JSON: fields sorted, versions in HLC order, lists sorted. */
+export function canoniek(registers: RijRegisters): string {
+  return JSON.stringify(
+    Object.keys(registers)
+      .sort()
+      .map((veld) => [
+        veld,
+        registers[veld]!.koppen.map(canoniekeVersie),
+        [...registers[veld]!.vervangen].sort(),
+      ]),
+  );
+}
+
+/** 64 bits of SHA-256 over table, row id and canonical registers, as 16 hex digits. */
+export function rijHash(tabel: string, rijId: string, registers: RijRegisters): string {
+  return createHash('sha256')
+    .update(`${tabel}\u0000${rijId}\u0000${canoniek(registers)}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export const NUL_HASH = '0000000000000000';
+
+/** XOR of row hashes: order-free, and a row's old hash XORed in again takes it out. */
+export function xorHash(a: string, b: string): string {
+  return (BigInt(`0x${a}`) ^ BigInt(`0x${b}`)).toString(16).padStart(16, '0');
+}
+
+export interface Checksum {
+  hash: string;
+  aantal: number;
+}
