@@ -3,6 +3,7 @@ import type { IsoDate } from '../shared/dates';
 import type { HlcClock } from '../shared/hlc';
 import type { Session } from './session';
 import type { SojImportJobs } from './soj/import';
+import type { SyncEngine } from './sync/engine';
 import type { ChangeWriter } from './writer';
 
 /** What every use case may use; `today` and `now` are injectable so tests control time. */
@@ -14,6 +15,8 @@ export interface Deps {
   now(): string;
   /** Background SOJ imports of this process (progress is polled). */
   sojJobs: SojImportJobs;
+  /** Sync with the central service (background and on demand). */
+  sync: SyncEngine;
 }
 
 /** A signed-in call: the dependencies, the caller and a writer stamped with the caller. */

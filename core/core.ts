@@ -4,8 +4,16 @@
  * it is written, or nothing) and never lets an unexpected error escape as anything but a typed,
  * Dutch error.
  */
+import { hostname } from 'node:os';
 import type { OpenDatabase } from '../db/connection';
-import { API, type ApiInput, type ApiMethod, type ApiOutput, type ApiResult } from '../shared/api';
+import {
+  API,
+  type ApiErrorBody,
+  type ApiInput,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiResult,
+} from '../shared/api';
 import { toIsoDate } from '../shared/dates';
 import type { Rol } from '../shared/domain';
 import { HlcClock } from '../shared/hlc';
@@ -64,6 +72,9 @@ import { regelsAchterCijfer } from './budget/regels';
 import { budgetOverzicht, budgetVaststellen } from './budget/teambudget';
 import { SojImportJobs } from './soj/import';
 import { sojImportLijst, sojImportStatus } from './soj/lijst';
+import { conflictOplossen, syncOverzicht } from './sync/conflicten';
+import { SyncEngine, SyncFout } from './sync/engine';
+import { httpTransport, type Transport } from './sync/transport';
 
 export interface CallContext {
   /** The professional chosen at sign-in, or null before sign-in. */
@@ -74,12 +85,52 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The clock; tests fix it. */
   now?: () => Date;
+  /** How to reach the central service (tests pass an in-process one). */
+  transport?: (server: string) => Transport;
+  /** The central service's address offered when connecting (EENPLAN_SERVER_URL). */
+  standaardServer?: string;
 }
 
+/** Methods that wait for the network; they run outside a database transaction. */
+type AsyncMethod = 'sync.verbinden' | 'sync.nu';
 type Handler<M extends ApiMethod> = (ctx: Ctx, input: ApiInput<M>) => ApiOutput<M>;
+type AsyncHandler<M extends ApiMethod> = (ctx: Ctx, input: ApiInput<M>) => Promise<ApiOutput<M>>;
 
-const HANDLERS: { [M in ApiMethod]: Handler<M> } = {
-  'profielen.lijst': (ctx) => listProfielen(ctx.db),
+const ASYNC_HANDLERS: { [M in AsyncMethod]: AsyncHandler<M> } = {
+  'sync.verbinden': async (ctx, input) => {
+    try {
+      await ctx.sync.verbind(
+        input.server,
+        input.email,
+        input.wachtwoord,
+        `Eenplan op ${hostname()}`,
+      );
+    } catch (error) {
+      if (!(error instanceof SyncFout)) throw error;
+      throw new ApiError(
+        error.soort === 'unauthorised'
+          ? 'niet-aangemeld'
+          : error.soort === 'invalid-change'
+            ? 'ongeldige-invoer'
+            : 'interne-fout',
+        error.message,
+      );
+    }
+    await ctx.sync.synchroniseer().catch(() => undefined);
+    return ctx.sync.status();
+  },
+  'sync.nu': async (ctx, input) => {
+    await ctx.sync.synchroniseer({ bevestigMassa: input.bevestigMassa }).catch(() => undefined);
+    return ctx.sync.status();
+  },
+};
+const isAsync = (method: ApiMethod): method is AsyncMethod => Object.hasOwn(ASYNC_HANDLERS, method);
+
+const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
+  'sync.status': (ctx) => ctx.sync.status(),
+  'sync.overzicht': syncOverzicht,
+  'sync.oplossen': conflictOplossen,
+  'profielen.lijst': (ctx) => listProfielen(ctx.db, ctx.sync.gebruiker()?.id),
   'team.collegas': collegas,
   'gezinnen.lijst': listGezinnen,
   'gezin.aanmaken': gezinAanmaken,
@@ -119,7 +170,15 @@ const HANDLERS: { [M in ApiMethod]: Handler<M> } = {
 };
 
 export interface Core {
+  /** A method that does not wait for the network, in one transaction. */
   call<M extends ApiMethod>(method: M, input: unknown, context: CallContext): ApiResult<M>;
+  /** Any method, also those that wait for the network: what the hosts use. */
+  callAsync<M extends ApiMethod>(
+    method: M,
+    input: unknown,
+    context: CallContext,
+  ): Promise<ApiResult<M>>;
+  sync: SyncEngine;
   /** Starts a monthly SOJ import in the background; poll `soj.importStatus` for progress. */
   sojImporteren(
     bytes: Uint8Array,
@@ -144,6 +203,13 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     now: () => now().toISOString(),
   } as Deps;
   deps.sojJobs = new SojImportJobs(deps, log);
+  deps.sync = new SyncEngine(
+    { ...deps, now },
+    options.transport ?? httpTransport,
+    options.standaardServer ? { standaardServer: options.standaardServer } : {},
+  );
+  deps.sync.start();
+  const veranderingen = store.sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
 
   function authorise(roles: readonly Rol[] | null, context: CallContext) {
     const session = context.professionalId ? sessionFor(deps.db, context.professionalId) : null;
@@ -215,44 +281,80 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     };
   }
 
+  function ctxFor(session: ReturnType<typeof authorise>): Ctx {
+    return {
+      ...deps,
+      session: session ?? { professionalId: '', rol: 'jeugdprofessional', teamId: null },
+      write: new ChangeWriter(deps.db, deps.sqlite, deps.clock, session?.professionalId ?? ''),
+    };
+  }
+
+  function failure(method: ApiMethod, error: unknown): { ok: false; error: ApiErrorBody } {
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    // Log the method only: inputs may hold personal data.
+    log(`Interne fout in ${method}: ${(error as Error).stack ?? String(error)}`);
+    return {
+      ok: false,
+      error: {
+        code: 'interne-fout',
+        message: 'Er ging iets mis in Eenplan. Er is niets opgeslagen; probeer het opnieuw.',
+      },
+    };
+  }
+
   function call<M extends ApiMethod>(
     method: M,
     input: unknown,
     context: CallContext,
   ): ApiResult<M> {
     const spec = API[method];
+    if (isAsync(method))
+      return failure(method, new Error(`${method} wacht op het netwerk: gebruik callAsync`));
     try {
-      return inTransaction(store.sqlite, () => {
+      const voor = veranderingen.get()!.n;
+      const result = inTransaction(store.sqlite, () => {
         const session = authorise(spec.roles, context);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) throw invalidInput(parsed.error);
-        const ctx: Ctx = {
-          ...deps,
-          session: session ?? { professionalId: '', rol: 'jeugdprofessional', teamId: null },
-          write: new ChangeWriter(deps.db, deps.sqlite, deps.clock, session?.professionalId ?? ''),
-        };
-        const handler = HANDLERS[method] as Handler<M>;
-        return { ok: true as const, data: handler(ctx, parsed.data as ApiInput<M>) };
+        const handler = HANDLERS[method as Exclude<M, AsyncMethod>] as unknown as Handler<M>;
+        return { ok: true as const, data: handler(ctxFor(session), parsed.data as ApiInput<M>) };
       });
+      // Something was written: push it soon.
+      if (veranderingen.get()!.n !== voor) deps.sync.gewijzigd();
+      return result;
     } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-      // Log the method only: inputs may hold personal data.
-      log(`Interne fout in ${method}: ${(error as Error).stack ?? String(error)}`);
-      return {
-        ok: false,
-        error: {
-          code: 'interne-fout',
-          message: 'Er ging iets mis in Eenplan. Er is niets opgeslagen; probeer het opnieuw.',
-        },
-      };
+      return failure(method, error);
+    }
+  }
+
+  async function callAsync<M extends ApiMethod>(
+    method: M,
+    input: unknown,
+    context: CallContext,
+  ): Promise<ApiResult<M>> {
+    if (!isAsync(method)) return call(method, input, context);
+    try {
+      const spec = API[method];
+      const session = authorise(spec.roles, context);
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      const handler = ASYNC_HANDLERS[method] as unknown as AsyncHandler<M>;
+      return { ok: true, data: await handler(ctxFor(session), parsed.data as ApiInput<M>) };
+    } catch (error) {
+      return failure(method, error);
     }
   }
 
   return {
     call,
+    callAsync,
+    sync: deps.sync,
     sojImporteren,
     sojWacht: (jobId) => deps.sojJobs.wacht(jobId),
     exporteren,
-    close: () => store.close(),
+    close: () => {
+      deps.sync.stop();
+      store.close();
+    },
   };
 }

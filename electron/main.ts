@@ -103,7 +103,9 @@ void app.whenReady().then(() => {
     ...(nativeBinding ? { nativeBinding } : {}),
     migrationsFolder: join(__dirname, 'migrations'),
   });
-  core = createCore(store);
+  core = createCore(store, {
+    ...(process.env.EENPLAN_SERVER_URL ? { standaardServer: process.env.EENPLAN_SERVER_URL } : {}),
+  });
   ipcMain.handle(
     'eenplan:call',
     (event, method: unknown, input: unknown, professionalId: unknown) => {
@@ -112,7 +114,7 @@ void app.whenReady().then(() => {
       if (typeof method !== 'string' || !isApiMethod(method)) {
         return { ok: false, error: { code: 'niet-gevonden', message: 'Onbekende functie.' } };
       }
-      return core!.call(method, input, {
+      return core!.callAsync(method, input, {
         professionalId: typeof professionalId === 'string' ? professionalId : null,
       });
     },

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { bouwServer } from './app';
 import { hashWachtwoord } from './auth/wachtwoord';
 import { openServerStore } from './db/connection';
-import { gebruikers } from './db/schema';
+import { gebruikers, scopes } from './db/schema';
+import { generateRegion } from '../db/demo/generate';
+import { toIsoDate } from '../shared/dates';
+import { zaaiDataset } from './sync/zaai';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
@@ -53,7 +56,24 @@ const store = await openServerStore(
     ? { databaseUrl: process.env.DATABASE_URL }
     : { dataDir: join(dataDir, 'pglite') },
 );
+/**
+ * EENPLAN_DEMO=1 on an empty service: the small fictional demo region, every professional an
+ * account with EENPLAN_DEMO_WACHTWOORD (default below). Never for real use.
+ */
+async function demo(): Promise<void> {
+  if (process.env.EENPLAN_DEMO !== '1') return;
+  if ((await store.db.select().from(scopes).limit(1)).length > 0) return;
+  const wachtwoord = process.env.EENPLAN_DEMO_WACHTWOORD ?? 'demo-wachtwoord-eenplan';
+  const data = generateRegion({ scale: 'small', today: toIsoDate(new Date()) });
+  const { rijen } = await zaaiDataset(store, data, { wachtwoord });
+  const voorbeeld = data.professionals.find((p) => p.rol === 'jeugdprofessional');
+  console.log(
+    `Demoregio geladen (${rijen} records, ${data.professionals.length} accounts, wachtwoord "${wachtwoord}"), bijvoorbeeld ${voorbeeld?.email}.`,
+  );
+}
+
 await eersteBeheerder();
+await demo();
 const app = await bouwServer({ store, geheim: geheim(), logger: true });
 await app.listen({ host, port });
 console.log(`Eenplan centrale dienst (${store.soort}) op http://${host}:${port}`);

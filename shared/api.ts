@@ -13,6 +13,7 @@ import {
   Tabel,
   Teambudget,
 } from './api-budget';
+import { ConflictOplossen, SyncOverzicht, SyncStatus, SyncVerbinden } from './api-sync';
 import { isValidBsn } from './bsn';
 import { isIsoDate } from './dates';
 import {
@@ -364,6 +365,17 @@ const professional = ['jeugdprofessional'] as const;
 const budget = ['teamcoach', 'beheerder'] as const;
 
 export const API = {
+  'sync.status': method({ input: z.object({}).strict(), output: SyncStatus, roles: null }),
+  /** Asynchronous (network): the hosts run it through `callAsync`. */
+  'sync.verbinden': method({ input: SyncVerbinden, output: SyncStatus, roles: null }),
+  /** Asynchronous (network); sync errors come back in the status, not as an error. */
+  'sync.nu': method({
+    input: z.object({ bevestigMassa: z.boolean().optional() }).strict(),
+    output: SyncStatus,
+    roles: null,
+  }),
+  'sync.overzicht': method({ input: z.object({}).strict(), output: SyncOverzicht, roles: team }),
+  'sync.oplossen': method({ input: ConflictOplossen, output: SyncOverzicht, roles: team }),
   'profielen.lijst': method({
     input: z.object({}).strict(),
     output: z.array(Profiel),

@@ -2,6 +2,7 @@
  * npm run web: the browser host on its embedded defaults.
  *   EENPLAN_DATA_DIR  profile folder (default .data/web)
  *   EENPLAN_PORT      port on 127.0.0.1 (default 5180; a free port when that one is taken)
+ *   EENPLAN_SERVER_URL  central service to connect to; the profile then starts empty (no demo)
  */
 import { resolve } from 'node:path';
 import { createCore } from '../core';
@@ -17,10 +18,12 @@ if (!Number.isInteger(wantedPort) || wantedPort < 0 || wantedPort > 65_535) {
   process.exit(2);
 }
 
-const store = openProfileStore({ dataDir });
+const serverUrl = process.env.EENPLAN_SERVER_URL;
+// A laptop that syncs starts empty: its data comes from the central service.
+const store = openProfileStore({ dataDir, demoOnFirstStart: !serverUrl });
 if (store.seededWithDemo)
   console.log('Eerste start: de kleine demoregio is geladen (fictieve gezinnen).');
-const core = createCore(store);
+const core = createCore(store, serverUrl ? { standaardServer: serverUrl } : {});
 const staticDir = resolve('dist/renderer');
 
 let host: WebHost;

@@ -125,7 +125,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
     const input = (parsed as { input?: unknown } | null)?.input;
-    const result = options.core.call(method, input, profileOf(req));
+    const result = await options.core.callAsync(method, input, profileOf(req));
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

@@ -1,11 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { professionals, teams } from '../../db/schema';
 import type { Profiel } from '../../shared/api';
 import type { Session } from '../session';
 
-/** Everyone who can sign in on this laptop, grouped by team for the profile choice. */
-export function listProfielen(db: Db): Profiel[] {
+/**
+ * Everyone who can sign in on this laptop, grouped by team for the profile choice; once the
+ * laptop is connected to the central service, only the account it is connected with.
+ */
+export function listProfielen(db: Db, verbondenMet?: string): Profiel[] {
   return db
     .select({
       id: professionals.id,
@@ -16,7 +19,12 @@ export function listProfielen(db: Db): Profiel[] {
     })
     .from(professionals)
     .leftJoin(teams, eq(teams.id, professionals.teamId))
-    .where(eq(professionals.actief, true))
+    .where(
+      and(
+        eq(professionals.actief, true),
+        verbondenMet ? eq(professionals.id, verbondenMet) : undefined,
+      ),
+    )
     .orderBy(asc(teams.naam), asc(professionals.naam))
     .all();
 }

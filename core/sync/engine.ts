@@ -8,7 +8,7 @@
 import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
 import { PullAntwoord, type Wijziging } from '../../shared/sync/protocol';
-import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/sync/status';
+import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
 import { lokaleChecksum, pasPaginaToe, verwijderOngezien } from './toepassen';
 import { GeenVerbinding, type Antwoord, type Transport, type Verzoek } from './transport';
@@ -36,6 +36,8 @@ export interface EngineOpties {
   paginaGrootte?: number;
   /** Share of the local caseload one pull may remove before it asks (default one half). */
   massaDrempel?: number;
+  /** Address offered in the connect dialog. */
+  standaardServer?: string;
   /** Tests: called after a page is committed and before its cursor is saved (a crash point). */
   naPagina?: (scope: string) => void;
 }
@@ -449,6 +451,7 @@ export class SyncEngine {
     return {
       verbonden: Boolean(server && this.lees(K.vernieuw)),
       server,
+      standaardServer: this.opties.standaardServer ?? null,
       gebruiker: this.gebruiker(),
       bezig: Boolean(this.lopend),
       online: this.online,

@@ -8,6 +8,8 @@ import { MijnKosten } from './screens/MijnKosten';
 import { Dossier } from './screens/dossier/Dossier';
 import { MijnGezinnen } from './screens/MijnGezinnen';
 import { ProfielKeuze } from './screens/ProfielKeuze';
+import { Conflicten } from './screens/sync/Conflicten';
+import { useSyncPeiler } from './screens/sync/sync-store';
 import { Taken } from './screens/Taken';
 import { useSession } from './store';
 
@@ -27,6 +29,7 @@ const theme = createTheme(
 
 export function App() {
   const { profiel, view } = useSession();
+  useSyncPeiler();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
@@ -41,6 +44,7 @@ export function App() {
           {view.naam === 'budget' && <Dashboard filter={view.filter} tab={view.tab} />}
           {view.naam === 'budgetbeheer' && <BudgetBeheer />}
           {view.naam === 'kosten' && <MijnKosten />}
+          {view.naam === 'conflicten' && <Conflicten />}
         </Layout>
       )}
     </ThemeProvider>

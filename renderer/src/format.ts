@@ -24,3 +24,10 @@ export function volumeTekst(
 ): string {
   return `${volume} × ${IJW_EENHEDEN.labels[eenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[frequentie].toLowerCase()}`;
 }
+
+/** A moment (ISO date-time) as "dd-mm-jjjj uu:mm" in local time. */
+export function momentTekst(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -9,6 +9,7 @@ export type View =
   | { naam: 'budget'; filter: DashboardFilter; tab: string }
   | { naam: 'budgetbeheer' }
   | { naam: 'kosten' }
+  | { naam: 'conflicten' }
   | { naam: 'dossier'; gezinId: string; tab: 'overzicht' | 'gezinsplan' | 'actieplannen' };
 
 interface SessionState {

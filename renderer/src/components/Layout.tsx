@@ -2,6 +2,7 @@ import { AppBar, Badge, Box, Button, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useQuery } from '../api/hooks';
 import { budgetFilter, useSession, type View } from '../store';
+import { SyncMelding, SyncStatusBalk } from '../screens/sync/SyncStatusBalk';
 import { SaveIndicator } from './SaveIndicator';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -14,7 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
       color="inherit"
       onClick={() => go(target)}
       aria-current={view.naam === target.naam ? 'page' : undefined}
-      sx={{ fontWeight: view.naam === target.naam ? 700 : 400 }}
+      sx={{ fontWeight: view.naam === target.naam ? 700 : 400, whiteSpace: 'nowrap' }}
     >
       <Badge color="secondary" badgeContent={count ?? 0} max={99}>
         <span style={{ paddingRight: count ? 10 : 0 }}>{label}</span>
@@ -38,16 +39,24 @@ export function Layout({ children }: { children: ReactNode }) {
               nav('Teambudget', { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' })}
             {profiel.rol !== 'jeugdprofessional' && nav('Budget en SOJ', { naam: 'budgetbeheer' })}
           </Box>
-          <SaveIndicator />
-          <Typography variant="body2" sx={{ mx: 2 }}>
+          <Typography variant="body2" sx={{ mx: 2, textAlign: 'right' }}>
             {profiel.naam} · {profiel.teamNaam ?? 'Regio'}
           </Typography>
-          <Button color="inherit" variant="outlined" onClick={signOut}>
+          <Button color="inherit" variant="outlined" onClick={signOut} sx={{ flexShrink: 0 }}>
             Afmelden
           </Button>
         </Toolbar>
+        {/* What is safe: saved on this laptop, and synced with the central service. */}
+        <Toolbar
+          variant="dense"
+          sx={{ gap: 2, minHeight: 40, bgcolor: 'rgba(0, 0, 0, 0.18)', justifyContent: 'flex-end' }}
+        >
+          <SaveIndicator />
+          <SyncStatusBalk />
+        </Toolbar>
       </AppBar>
       <Box component="main" sx={{ p: 3, flexGrow: 1 }}>
+        <SyncMelding />
         {children}
       </Box>
     </Box>

@@ -1,0 +1,205 @@
+/**
+ * Two laptops (two browser hosts with their own encrypted profile) against one central service:
+ * both connect, both edit the same family's own words while the service is unreachable, sync,
+ * see the conflict, and one of them resolves it; the other receives the resolution.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { waitUntilSaved } from './helpers';
+
+const SERVER_PORT = 5281;
+const HOSTS = [5282, 5283];
+const SERVER = `http://127.0.0.1:${SERVER_PORT}`;
+const BEHEER = { email: 'beheer@e2e.example', wachtwoord: 'beheer-wachtwoord-e2e' };
+const DEMO_WACHTWOORD = 'demo-wachtwoord-e2e';
+
+const processen: ChildProcess[] = [];
+const mappen: string[] = [];
+let serverData: string;
+let server: ChildProcess | undefined;
+
+async function wachtOp(url: string, ms = 90_000): Promise<void> {
+  const einde = Date.now() + ms;
+  while (Date.now() < einde) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} kwam niet op`);
+}
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  processen.push(p);
+  return p;
+}
+
+async function startServer(): Promise<void> {
+  server = start(['server/main.ts'], {
+    PORT: String(SERVER_PORT),
+    DATA_DIR: serverData,
+    EENPLAN_DEMO: '1',
+    EENPLAN_DEMO_WACHTWOORD: DEMO_WACHTWOORD,
+    EENPLAN_BEHEERDER_EMAIL: BEHEER.email,
+    EENPLAN_BEHEERDER_WACHTWOORD: BEHEER.wachtwoord,
+  });
+  await wachtOp(`${SERVER}/health`);
+}
+
+async function stopServer(): Promise<void> {
+  const p = server!;
+  const klaar = new Promise((r) => p.once('exit', r));
+  p.kill('SIGTERM');
+  await klaar;
+}
+
+/** Two colleagues of one team, from the service's account list. */
+async function collegas(): Promise<[string, string]> {
+  const aanmelden = await fetch(`${SERVER}/auth/aanmelden`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...BEHEER, apparaat: { naam: 'e2e' } }),
+  });
+  const { toegangstoken } = (await aanmelden.json()) as { toegangstoken: string };
+  const lijst = (await (
+    await fetch(`${SERVER}/beheer/gebruikers`, {
+      headers: { authorization: `Bearer ${toegangstoken}` },
+    })
+  ).json()) as { email: string; rol: string; teamId: string | null }[];
+  const perTeam = new Map<string, string[]>();
+  for (const g of lijst)
+    if (g.rol === 'jeugdprofessional' && g.teamId)
+      perTeam.set(g.teamId, [...(perTeam.get(g.teamId) ?? []), g.email]);
+  const [a, b] = [...perTeam.values()].find((e) => e.length >= 2)!;
+  return [a!, b!];
+}
+
+async function verbind(browser: Browser, poort: number, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: `http://127.0.0.1:${poort}` })).newPage();
+  await page.goto('/');
+  await expect(page.getByText('Verbind deze laptop met de centrale dienst')).toBeVisible();
+  await page.getByRole('button', { name: 'Verbinden' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verbinden met de centrale dienst' });
+  await expect(dialog.getByLabel('Adres van de centrale dienst')).toHaveValue(SERVER);
+  await dialog.getByLabel('E-mailadres').fill(email);
+  await dialog.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD);
+  await dialog.getByRole('button', { name: 'Verbinden' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  // Connected: only this person's profile is offered, with the team's data fetched.
+  const profielen = page.getByRole('list', { name: 'Profielen' }).getByRole('button');
+  await expect(profielen).toHaveCount(1);
+  await profielen.first().click();
+  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+  return page;
+}
+
+async function openPlan(page: Page, gezin: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Mijn gezinnen' })
+    .click();
+  await page.getByLabel('Alleen waar ik regisseur ben').uncheck();
+  await page.getByLabel(/Zoeken op naam/).fill(gezin);
+  await page.getByRole('table', { name: 'Mijn gezinnen' }).getByText(gezin).first().click();
+  await page.getByRole('tab', { name: 'Gezinsplan' }).click();
+}
+
+const syncStatus = (page: Page) => page.getByRole('status', { name: 'Synchronisatie' });
+
+async function synchroniseer(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Synchroniseren' }).click();
+  await expect(syncStatus(page)).toHaveText(/^Online · laatst/, { timeout: 30_000 });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  serverData = mkdtempSync(join(tmpdir(), 'eenplan-e2e-server-'));
+  mappen.push(serverData);
+  await startServer();
+  for (const poort of HOSTS) {
+    const map = mkdtempSync(join(tmpdir(), 'eenplan-e2e-laptop-'));
+    mappen.push(map);
+    start(['core/hosts/web-cli.ts'], {
+      EENPLAN_DATA_DIR: map,
+      EENPLAN_PORT: String(poort),
+      EENPLAN_SERVER_URL: SERVER,
+    });
+    await wachtOp(`http://127.0.0.1:${poort}/health`);
+  }
+});
+
+test.afterAll(() => {
+  for (const p of processen) p.kill('SIGTERM');
+  for (const m of mappen) rmSync(m, { recursive: true, force: true });
+});
+
+test('two laptops edit one family offline, see the conflict and resolve it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const [emailA, emailB] = await collegas();
+  const a = await verbind(browser, HOSTS[0]!, emailA);
+  const b = await verbind(browser, HOSTS[1]!, emailB);
+
+  // A family of A's caseload, opened on both laptops.
+  const eerste = a.getByRole('table', { name: 'Mijn gezinnen' }).getByRole('row').nth(1);
+  const gezin = (await eerste.getByRole('cell').first().innerText()).trim();
+  await openPlan(a, gezin);
+  await openPlan(b, gezin);
+  const veldA = a.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
+  const veldB = b.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
+  await expect(veldB).toHaveValue(await veldA.inputValue());
+
+  // The service is unreachable; both keep working and both change the family's own words.
+  await stopServer();
+  await veldA.fill('Wij willen weer samen aan tafel eten.');
+  await veldA.blur();
+  await waitUntilSaved(a);
+  await veldB.fill('Wij willen dat de kinderen naar school gaan.');
+  await veldB.blur();
+  await waitUntilSaved(b);
+  for (const page of [a, b]) {
+    await page.getByRole('button', { name: 'Synchroniseren' }).click();
+    await expect(syncStatus(page)).toHaveText(/^Offline · 1 wachtend/);
+  }
+  await a.screenshot({ path: 'test/e2e/screenshots/18-sync-offline.png' });
+
+  // Back online: both sync, and both see the same conflict, with both texts kept.
+  await startServer();
+  await synchroniseer(a);
+  await synchroniseer(b);
+  await synchroniseer(a);
+  for (const page of [a, b]) {
+    await page.getByRole('button', { name: /Conflicten/ }).click();
+    const kaart = page.getByRole('region', { name: new RegExp(`${gezin} · Gezinsplan`) });
+    await expect(
+      kaart.getByText('Wij willen weer samen aan tafel eten.', { exact: true }),
+    ).toBeVisible();
+    await expect(
+      kaart.getByText('Wij willen dat de kinderen naar school gaan.', { exact: true }),
+    ).toBeVisible();
+  }
+  await b.screenshot({ path: 'test/e2e/screenshots/19-sync-conflict.png', fullPage: true });
+
+  // B combines both texts; after syncing, A has the combined text and no conflict.
+  const samen = 'Samen aan tafel eten, en de kinderen gaan naar school.';
+  await b.getByLabel('Samengevoegde tekst').fill(samen);
+  await b.getByRole('button', { name: 'Samengevoegde tekst opslaan' }).click();
+  await expect(b.getByText('Er zijn geen conflicten. Alles is in orde.')).toBeVisible();
+  await synchroniseer(b);
+  await synchroniseer(a);
+  await expect(a.getByText('Er zijn geen conflicten. Alles is in orde.')).toBeVisible();
+  await openPlan(a, gezin);
+  await expect(veldA).toHaveValue(samen);
+  await expect(a.getByRole('button', { name: /Conflicten/ })).toHaveCount(0);
+  await a.screenshot({ path: 'test/e2e/screenshots/20-sync-opgelost.png' });
+});
