@@ -11,6 +11,7 @@ import { writeDataset } from '../db/demo/write';
 import { loadOrCreateKeyFile } from '../db/key-file';
 import { dashboardBenchmarks, importBenchmark } from './budget';
 import { compare, printTable, time, type Measurement } from './harness';
+import { syncBenchmarks } from './sync';
 
 const TODAY = '2026-11-23';
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -180,6 +181,7 @@ results.push(
 
 results.push(...dashboardBenchmarks(core, sqlite, iterations));
 results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
+results.push(...(await syncBenchmarks(store, team.id)));
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);

@@ -249,9 +249,10 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     return verwerkPush(db, wie, PushVerzoek.parse(req.body).wijzigingen, now());
   });
 
-  app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req) => {
+  app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req, reply) => {
     const wie = await syncAanroeper(req);
-    return leesPull(db, wie, PullVraag.parse(req.query));
+    const tekst = await leesPull(db, wie, PullVraag.parse(req.query));
+    return reply.type('application/json; charset=utf-8').send(tekst);
   });
 
   app.get('/health', async () => ({ ok: true, database: options.store.soort }));

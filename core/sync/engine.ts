@@ -7,7 +7,7 @@
  */
 import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
-import { PullAntwoord, type Wijziging } from '../../shared/sync/protocol';
+import { leesPullAntwoord, type PullAntwoord, type Wijziging } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
 import { lokaleChecksum, pasPaginaToe, verwijderOngezien } from './toepassen';
@@ -341,10 +341,10 @@ export class SyncEngine {
           methode: 'GET',
           pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${cursor}&limiet=${limiet}`,
         });
-        const parsed = PullAntwoord.safeParse(body);
-        if (!parsed.success)
+        const gelezen = leesPullAntwoord(body);
+        if (!gelezen)
           throw new SyncFout('server-error', 'Onverwacht antwoord van de centrale dienst.');
-        pagina = parsed.data;
+        pagina = gelezen;
       } catch (error) {
         if (error instanceof SyncFout && error.soort === 'out-of-sync' && !herstel) {
           herstel = new Set();
@@ -467,12 +467,15 @@ export class SyncEngine {
 
 /** A revoked laptop keeps nothing: every row of every table goes, then the file is compacted. */
 export function wisLokaleGegevens(sqlite: Sqlite): void {
-  const tabellen = sqlite
-    .prepare<[], { name: string }>(
-      `SELECT name FROM sqlite_master WHERE type = 'table'
-       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`,
+  // Shadow tables of the full-text index are emptied through their virtual table.
+  const tabellen = (sqlite.pragma('table_list') as { schema: string; name: string; type: string }[])
+    .filter(
+      (t) =>
+        t.schema === 'main' &&
+        (t.type === 'table' || t.type === 'virtual') &&
+        !t.name.startsWith('sqlite_') &&
+        !t.name.startsWith('__drizzle'),
     )
-    .all()
     .map((t) => t.name);
   sqlite.pragma('foreign_keys = OFF');
   try {

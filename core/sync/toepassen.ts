@@ -3,7 +3,7 @@
  * values into the table row, and removes rows that left the scope. One page is one transaction
  * (foreign keys checked at commit, so order within a page does not matter).
  */
-import { eq, getTableName } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Db, Sqlite } from '../../db/connection';
 import { REFERENTIE_SCOPE, SYNC_TABELLEN, syncTabel, type SyncTabel } from '../../db/sync-tabellen';
 import type { HlcClock } from '../../shared/hlc';
@@ -36,9 +36,78 @@ export interface ToepasOpties {
   herstel?: Set<string>;
 }
 
-function rijVan(db: Db, spec: SyncTabel, id: string): Record<string, unknown> | undefined {
-  const t = spec.tabel as typeof spec.tabel & { id: never };
-  return db.select().from(t).where(eq(t.id, id)).get() as Record<string, unknown> | undefined;
+interface Kolom {
+  sleutel: string;
+  naam: string;
+  naarDb(waarde: unknown): unknown;
+  uitDb(waarde: unknown): unknown;
+  standaard: unknown;
+}
+
+/**
+ * Prepared statements per table, with drizzle's own value mapping (booleans, etc.): a pulled
+ * page is thousands of rows, too many for the query builder's per-call overhead.
+ */
+class TabelToegang {
+  private readonly kolommen: Kolom[];
+  private readonly perSleutel: Map<string, Kolom>;
+  private readonly lees;
+  private readonly voegIn;
+  private readonly bijwerken = new Map<string, ReturnType<Sqlite['prepare']>>();
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly naam: string,
+    tabel: SyncTabel['tabel'],
+  ) {
+    this.kolommen = Object.entries(getTableColumns(tabel)).map(([sleutel, c]) => ({
+      sleutel,
+      naam: c.name,
+      naarDb: (w: unknown) => (w === null || w === undefined ? null : c.mapToDriverValue(w)),
+      uitDb: (w: unknown) => (w === null ? null : c.mapFromDriverValue(w)),
+      standaard: c.hasDefault ? c.default : null,
+    }));
+    this.perSleutel = new Map(this.kolommen.map((k) => [k.sleutel, k]));
+    this.lees = sqlite.prepare(`SELECT * FROM "${naam}" WHERE id = ?`);
+    this.voegIn = sqlite.prepare(
+      `INSERT INTO "${naam}" (${this.kolommen.map((k) => `"${k.naam}"`).join(', ')}) VALUES (${this.kolommen.map(() => '?').join(', ')})`,
+    );
+  }
+
+  /** The row in drizzle's form (field keys, mapped values), as the registers hold it. */
+  rij(id: string): Record<string, unknown> | undefined {
+    const ruw = this.lees.get(id) as Record<string, unknown> | undefined;
+    if (!ruw) return undefined;
+    return Object.fromEntries(this.kolommen.map((k) => [k.sleutel, k.uitDb(ruw[k.naam])]));
+  }
+
+  voegToe(waarden: Record<string, unknown>): void {
+    this.voegIn.run(
+      this.kolommen.map((k) => k.naarDb(k.sleutel in waarden ? waarden[k.sleutel] : k.standaard)),
+    );
+  }
+
+  werkBij(id: string, waarden: Record<string, unknown>): void {
+    const sleutels = Object.keys(waarden).filter((k) => k !== 'id' && this.perSleutel.has(k));
+    const code = sleutels.join(',');
+    let stmt = this.bijwerken.get(code);
+    if (!stmt) {
+      const set = sleutels.map((k) => `"${this.perSleutel.get(k)!.naam}" = ?`).join(', ');
+      stmt = this.sqlite.prepare(`UPDATE "${this.naam}" SET ${set} WHERE id = ?`);
+      this.bijwerken.set(code, stmt);
+    }
+    stmt.run([...sleutels.map((k) => this.perSleutel.get(k)!.naarDb(waarden[k])), id]);
+  }
+}
+
+const toegang = new WeakMap<Sqlite, Map<string, TabelToegang>>();
+
+function tabelToegang(sqlite: Sqlite, spec: SyncTabel): TabelToegang {
+  let perTabel = toegang.get(sqlite);
+  if (!perTabel) toegang.set(sqlite, (perTabel = new Map()));
+  let t = perTabel.get(spec.naam);
+  if (!t) perTabel.set(spec.naam, (t = new TabelToegang(sqlite, spec.naam, spec.tabel)));
+  return t;
 }
 
 /** Merges one page; returns what changed. Throws when a row cannot be stored (out of sync). */
@@ -56,7 +125,8 @@ export function pasPaginaToe(
     const spec = syncTabel(regel.tabel);
     if (!spec) throw new Error(`Onbekende tabel ${regel.tabel} van de centrale dienst`);
     const t = spec.tabel as typeof spec.tabel & { id: never };
-    const rij = rijVan(db, spec, regel.rijId);
+    const tabel = tabelToegang(sqlite, spec);
+    const rij = tabel.rij(regel.rijId);
     const sleutel = `${regel.tabel}|${regel.rijId}`;
     if (regel.soort === 'weg') {
       if (rij) {
@@ -79,16 +149,10 @@ export function pasPaginaToe(
     if (hlc > hoogste) hoogste = hlc;
     const volledig = { ...waarden, id: regel.rijId, hlc, authorId: auteur || null };
     if (rij) {
-      db.update(t)
-        .set(volledig as never)
-        .where(eq(t.id, regel.rijId as never))
-        .run();
+      tabel.werkBij(regel.rijId, volledig);
       if (spec.naam === 'gezinnen' && !rij.deleted && waarden.deleted === true)
         uitkomst.gezinnenWeg += 1;
-    } else
-      db.insert(t)
-        .values(volledig as never)
-        .run();
+    } else tabel.voegToe(volledig);
     bewaarRegisters(sqlite, spec, regel.rijId, nieuw);
     uitkomst.gewijzigd += 1;
   }
@@ -105,8 +169,10 @@ export function verwijderOngezien(db: Db, sqlite: Sqlite, scope: string, gezien:
   let weg = 0;
   for (const spec of [...tabellenVanScope(scope)].reverse()) {
     const ids = sqlite
-      .prepare<[], { id: string }>(`SELECT id FROM "${spec.naam}"`)
-      .all()
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM "${spec.naam}" UNION SELECT rij_id FROM sync_registers WHERE tabel = ?`,
+      )
+      .all(spec.naam)
       .map((r) => r.id)
       .filter((id) => !gezien.has(`${spec.naam}|${id}`));
     const t = spec.tabel as typeof spec.tabel & { id: never };

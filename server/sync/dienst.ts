@@ -5,7 +5,7 @@
  * pages of the log. A batch is applied whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import {
   REFERENTIE_SCOPE,
   syncTabel,
@@ -17,7 +17,6 @@ import {
 import { decodeHlc } from '../../shared/hlc';
 import {
   MAX_KLOK_VOORSPRONG_MS,
-  type LogRegel,
   type PullAntwoord,
   type PushAntwoord,
   type Wijziging,
@@ -78,10 +77,78 @@ function alsRegisters(w: Wijziging): RijRegisters {
   return uit;
 }
 
+type RijStaat = typeof rijen.$inferSelect;
+const sleutel = (tabel: string, rijId: string) => `${tabel}|${rijId}`;
+const IN_STUKKEN = 500;
+
+/**
+ * What one push transaction reads and writes, batched: the rows it touches are read (and locked)
+ * in one query, and new log lines, receipts and row states are written in a few multi-row
+ * statements at the end instead of several statements per change.
+ */
 class Schrijver {
   private readonly gelockt = new Map<string, { seq: number; hash: string; aantal: number }>();
+  private readonly rijStaat = new Map<string, RijStaat>();
+  private readonly gewijzigd = new Set<string>();
+  private log: (typeof wijzigingenLog.$inferInsert)[] = [];
+  private bonnen: (typeof ontvangen.$inferInsert)[] = [];
+  readonly eerder = new Map<
+    string,
+    { gebruikerId: string; inhoudHash: string; scope: string; seq: number }
+  >();
 
   constructor(private readonly tx: Tx) {}
+
+  /** Reads the receipts and rows (with their parents) a batch needs, locking its own rows. */
+  async laad(wijzigingen: readonly Wijziging[]) {
+    const ids = wijzigingen.map((w) => w.wijzigingId);
+    for (let i = 0; i < ids.length; i += IN_STUKKEN)
+      for (const r of await this.tx
+        .select()
+        .from(ontvangen)
+        .where(inArray(ontvangen.wijzigingId, ids.slice(i, i + IN_STUKKEN))))
+        this.eerder.set(r.wijzigingId, r);
+    await this.leesRijen(
+      wijzigingen.map((w) => [w.tabel, w.rijId] as const),
+      true,
+    );
+    const ouders: (readonly [string, string])[] = [];
+    for (const w of wijzigingen) {
+      const ouder = syncTabel(w.tabel)?.ouder;
+      const id = ouder && w.velden[ouder.veld]?.waarde;
+      if (ouder && typeof id === 'string' && !this.rijStaat.has(sleutel(ouder.tabel, id)))
+        ouders.push([ouder.tabel, id]);
+    }
+    await this.leesRijen(ouders, false);
+  }
+
+  private async leesRijen(sleutels: (readonly [string, string])[], vergrendel: boolean) {
+    const uniek = [...new Map(sleutels.map((k) => [sleutel(...k), k])).values()];
+    for (let i = 0; i < uniek.length; i += IN_STUKKEN) {
+      const waar = sql`(${rijen.tabel}, ${rijen.rijId}) in (${sql.join(
+        uniek.slice(i, i + IN_STUKKEN).map(([t, id]) => sql`(${t}, ${id})`),
+        sql`, `,
+      )})`;
+      const query = this.tx.select().from(rijen).where(waar);
+      for (const r of await (vergrendel ? query.for('update') : query))
+        this.rijStaat.set(sleutel(r.tabel, r.rijId), r);
+    }
+  }
+
+  rij(tabel: string, rijId: string): RijStaat | undefined {
+    return this.rijStaat.get(sleutel(tabel, rijId));
+  }
+
+  zetRij(rij: RijStaat) {
+    const k = sleutel(rij.tabel, rij.rijId);
+    this.rijStaat.set(k, rij);
+    this.gewijzigd.add(k);
+  }
+
+  bon(bon: typeof ontvangen.$inferInsert) {
+    this.bonnen.push(bon);
+    this.eerder.set(bon.wijzigingId, { ...bon, seq: bon.seq });
+  }
 
   /** Locks the scope row for the rest of the transaction, creating it when new. */
   private async scope(scope: string) {
@@ -97,10 +164,10 @@ class Schrijver {
     return s;
   }
 
-  async log(scope: string, tabel: string, rijId: string, velden: RijRegisters | null) {
+  async logRegel(scope: string, tabel: string, rijId: string, velden: RijRegisters | null) {
     const s = await this.scope(scope);
     s.seq += 1;
-    await this.tx.insert(wijzigingenLog).values({
+    this.log.push({
       scope,
       seq: s.seq,
       tabel,
@@ -123,7 +190,28 @@ class Schrijver {
     }
   }
 
+  /** Writes what is pending (before a verhuizing reads the family's rows, and at the end). */
+  async schrijf() {
+    const staten = [...this.gewijzigd].map((k) => this.rijStaat.get(k)!);
+    for (let i = 0; i < staten.length; i += IN_STUKKEN)
+      await this.tx
+        .insert(rijen)
+        .values(staten.slice(i, i + IN_STUKKEN))
+        .onConflictDoUpdate({
+          target: [rijen.tabel, rijen.rijId],
+          set: { registers: sql`excluded.registers`, hash: sql`excluded.hash` },
+        });
+    for (let i = 0; i < this.log.length; i += IN_STUKKEN)
+      await this.tx.insert(wijzigingenLog).values(this.log.slice(i, i + IN_STUKKEN));
+    for (let i = 0; i < this.bonnen.length; i += IN_STUKKEN)
+      await this.tx.insert(ontvangen).values(this.bonnen.slice(i, i + IN_STUKKEN));
+    this.gewijzigd.clear();
+    this.log = [];
+    this.bonnen = [];
+  }
+
   async bewaar() {
+    await this.schrijf();
     for (const [scope, s] of this.gelockt)
       await this.tx
         .update(scopes)
@@ -153,6 +241,7 @@ export async function verwerkPush(
 ): Promise<PushAntwoord> {
   return db.transaction(async (tx) => {
     const schrijver = new Schrijver(tx);
+    await schrijver.laad(wijzigingen);
     const verwerkt: PushAntwoord['verwerkt'] = [];
     for (const [index, w] of wijzigingen.entries()) {
       const spec = syncTabel(w.tabel);
@@ -180,9 +269,7 @@ export async function verwerkPush(
         );
 
       const hash = inhoudHash(w);
-      const eerder = (
-        await tx.select().from(ontvangen).where(eq(ontvangen.wijzigingId, w.wijzigingId))
-      )[0];
+      const eerder = schrijver.eerder.get(w.wijzigingId);
       if (eerder) {
         if (eerder.inhoudHash !== hash || eerder.gebruikerId !== aanroeper.gebruikerId)
           throw new SyncFout(
@@ -195,36 +282,24 @@ export async function verwerkPush(
         continue;
       }
 
-      const bestaand = (
-        await tx
-          .select()
-          .from(rijen)
-          .where(and(eq(rijen.tabel, w.tabel), eq(rijen.rijId, w.rijId)))
-          .for('update')
-      )[0];
-      const { scope, gezinId } = await bepaalScope(tx, spec, w, bestaand, aanroeper, fout);
+      const bestaand = schrijver.rij(w.tabel, w.rijId);
+      const { scope, gezinId } = bepaalScope(schrijver, spec, w, bestaand, aanroeper, fout);
 
       const oud: RijRegisters = bestaand ? JSON.parse(bestaand.registers) : {};
       const delta = alsRegisters(w);
       const nieuw = voegRijenSamen(oud, delta);
       const nieuweHash = rijHash(w.tabel, w.rijId, nieuw);
-      if (bestaand)
-        await tx
-          .update(rijen)
-          .set({ registers: JSON.stringify(nieuw), hash: nieuweHash })
-          .where(and(eq(rijen.tabel, w.tabel), eq(rijen.rijId, w.rijId)));
-      else
-        await tx.insert(rijen).values({
-          tabel: w.tabel,
-          rijId: w.rijId,
-          scope,
-          gezinId,
-          registers: JSON.stringify(nieuw),
-          hash: nieuweHash,
-        });
+      schrijver.zetRij({
+        tabel: w.tabel,
+        rijId: w.rijId,
+        scope,
+        gezinId,
+        registers: JSON.stringify(nieuw),
+        hash: nieuweHash,
+      });
       await schrijver.rekenOm(scope, bestaand?.hash ?? null, nieuweHash);
-      const seq = await schrijver.log(scope, w.tabel, w.rijId, delta);
-      await tx.insert(ontvangen).values({
+      const seq = await schrijver.logRegel(scope, w.tabel, w.rijId, delta);
+      schrijver.bon({
         wijzigingId: w.wijzigingId,
         gebruikerId: aanroeper.gebruikerId,
         inhoudHash: hash,
@@ -243,14 +318,14 @@ export async function verwerkPush(
   });
 }
 
-async function bepaalScope(
-  tx: Tx,
+function bepaalScope(
+  schrijver: Schrijver,
   spec: SyncTabel,
   w: Wijziging,
   bestaand: typeof rijen.$inferSelect | undefined,
   aanroeper: Aanroeper,
   fout: (m: string) => SyncFout,
-): Promise<{ scope: string; gezinId: string | null }> {
+): { scope: string; gezinId: string | null } {
   const geenToegang = (m: string) => new SyncFout(403, 'geen-toegang', m);
   if (spec.soort === 'referentie') {
     if (aanroeper.rol !== 'beheerder')
@@ -280,15 +355,7 @@ async function bepaalScope(
     return { scope: eigen, gezinId: spec.naam === 'gezinnen' ? w.rijId : null };
   }
   const ouderId = w.velden[spec.ouder!.veld]!.waarde;
-  const ouder =
-    typeof ouderId === 'string'
-      ? (
-          await tx
-            .select({ scope: rijen.scope, gezinId: rijen.gezinId })
-            .from(rijen)
-            .where(and(eq(rijen.tabel, spec.ouder!.tabel), eq(rijen.rijId, ouderId)))
-        )[0]
-      : undefined;
+  const ouder = typeof ouderId === 'string' ? schrijver.rij(spec.ouder!.tabel, ouderId) : undefined;
   if (!ouder) throw fout(`het bovenliggende record (${spec.ouder!.tabel}) bestaat niet`);
   if (ouder.scope !== eigen) throw geenToegang('Dit gezin hoort bij een ander team.');
   return { scope: eigen, gezinId: ouder.gezinId };
@@ -308,25 +375,31 @@ async function verhuis(
   if (!(await tx.select().from(teams).where(eq(teams.id, naarTeam)))[0])
     throw new SyncFout(400, 'ongeldige-wijziging', 'Het nieuwe team bestaat niet.');
   const naar = teamScope(naarTeam);
+  await schrijver.schrijf();
   const alle = await tx.select().from(rijen).where(eq(rijen.gezinId, gezinId));
   const volgorde = (r: (typeof alle)[number]) => TABEL_VOLGORDE.get(r.tabel) ?? 0;
   alle.sort((a, b) => volgorde(a) - volgorde(b) || (a.rijId < b.rijId ? -1 : 1));
   for (const r of [...alle].reverse()) {
-    await schrijver.log(van, r.tabel, r.rijId, null);
+    await schrijver.logRegel(van, r.tabel, r.rijId, null);
     await schrijver.rekenOm(van, r.hash, null);
   }
   for (const r of alle) {
-    await schrijver.log(naar, r.tabel, r.rijId, JSON.parse(r.registers));
+    await schrijver.logRegel(naar, r.tabel, r.rijId, JSON.parse(r.registers));
     await schrijver.rekenOm(naar, null, r.hash);
   }
   await tx.update(rijen).set({ scope: naar }).where(eq(rijen.gezinId, gezinId));
+  for (const r of alle) schrijver.zetRij({ ...r, scope: naar });
 }
 
+/**
+ * A page of the log as a JSON text (PullAntwoord): the stored registers are spliced in as they
+ * are, not parsed and serialised again for every row.
+ */
 export async function leesPull(
   db: ServerDb,
   aanroeper: Aanroeper,
   vraag: { scope: string; na: number; limiet: number },
-): Promise<PullAntwoord> {
+): Promise<string> {
   if (!scopesVoor(aanroeper).includes(vraag.scope))
     throw new SyncFout(403, 'geen-toegang', 'Deze gegevens zijn niet voor u bestemd.');
   return db.transaction(
@@ -350,20 +423,17 @@ export async function leesPull(
         .limit(vraag.limiet + 1);
       const meer = rijenLog.length > vraag.limiet;
       const pagina = meer ? rijenLog.slice(0, vraag.limiet) : rijenLog;
-      const regels: LogRegel[] = pagina.map((r) => ({
-        seq: r.seq,
-        tabel: r.tabel,
-        rijId: r.rijId,
-        soort: r.soort,
-        ...(r.velden ? { velden: JSON.parse(r.velden) } : {}),
-      }));
-      return {
+      const regels = pagina.map(
+        (r) =>
+          `{"seq":${r.seq},"tabel":${JSON.stringify(r.tabel)},"rijId":${JSON.stringify(r.rijId)},"soort":"${r.soort}"${r.velden ? `,"velden":${r.velden}` : ''}}`,
+      );
+      const kop: Omit<PullAntwoord, 'regels'> = {
         scope: vraag.scope,
-        regels,
         tot: pagina.at(-1)?.seq ?? vraag.na,
         meer,
         ...(meer ? {} : { checksum: { hash: stand.hash, aantal: stand.aantal } }),
       };
+      return `${JSON.stringify(kop).slice(0, -1)},"regels":[${regels.join(',')}]}`;
     },
     { isolationLevel: 'repeatable read' },
   );

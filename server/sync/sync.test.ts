@@ -2,10 +2,13 @@
  * Sync end to end in one process: laptops with their own encrypted stores and sync engines
  * against the central service (PGlite here; the PostgreSQL path is covered by the server tests).
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gezinnen, gezinsplannen, outbox } from '../../db/schema';
 import { leesRegisters } from '../../core/sync/registers';
+import { GeenVerbinding } from '../../core/sync/transport';
+import { apparaten } from '../db/schema';
 import { conflictenVan } from '../../shared/sync/rij';
 import {
   injectTransport,
@@ -103,5 +106,129 @@ describe('sync between laptops and the central service', () => {
       a.store.db.select().from(gezinnen).where(eq(gezinnen.id, gezinId)).get(),
     ).toBeUndefined();
     expect(a.store.db.select().from(outbox).all()).toEqual([]);
+  });
+
+  const telGezinnen = (l: Laptop) =>
+    (
+      l.store.sqlite.prepare('SELECT count(*) AS n FROM gezinnen WHERE deleted = 0').get() as {
+        n: number;
+      }
+    ).n;
+
+  it('stops and asks before a pull removes more than half of the caseload', async () => {
+    const teamC = await maakTeam(omgeving.store, 'Jeugdteam Alblasserdam');
+    const [p1, p2] = [
+      await maakAccount(omgeving.store, 'jeugdprofessional', teamC),
+      await maakAccount(omgeving.store, 'jeugdprofessional', teamC),
+    ];
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, p1);
+    const ids = Array.from({ length: 12 }, (_, i) => nieuwGezin(a, `Familie ${i}`).gezinId);
+    await a.engine.synchroniseer();
+    const b = await maakLaptop(transport, p2);
+    b.schrijf((w) => ids.slice(0, 10).forEach((id) => w.tombstone(gezinnen, id)));
+    await b.engine.synchroniseer();
+
+    await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'mass-change' });
+    expect(telGezinnen(a)).toBe(12);
+    expect(a.engine.status().fout?.bericht).toMatch(/10 van uw 12 gezinnen/);
+    await a.engine.synchroniseer({ bevestigMassa: true });
+    expect(telGezinnen(a)).toBe(2);
+  });
+
+  it('repairs a scope whose checksum does not match, from the server, never by guessing', async () => {
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, pro);
+    const { gezinId, planId } = nieuwGezin(a, 'Familie Herstel');
+    await a.engine.synchroniseer();
+    // The local file is damaged behind the engine's back: a value and a stray row.
+    a.store.sqlite
+      .prepare(
+        "UPDATE sync_registers SET registers = replace(registers, 'Rust in huis', 'Kapot') WHERE rij_id = ?",
+      )
+      .run(planId);
+    a.store.sqlite
+      .prepare('UPDATE gezinsplannen SET eigen_woorden = ? WHERE id = ?')
+      .run('Kapot', planId);
+    a.store.sqlite
+      .prepare(
+        "INSERT INTO sync_registers (tabel, rij_id, registers, hash) VALUES ('netwerkleden', ?, '{}', '00000000000000ff')",
+      )
+      .run(randomUUID());
+
+    const verslag = await a.engine.synchroniseer();
+    expect(verslag.hersteld).toEqual([`team:${team}`]);
+    expect(plan(a, planId)?.eigenWoorden).toBe('Rust in huis');
+    expect(a.store.db.select().from(gezinnen).where(eq(gezinnen.id, gezinId)).get()?.naam).toBe(
+      'Familie Herstel',
+    );
+    expect((await a.engine.synchroniseer()).hersteld).toEqual([]);
+  });
+
+  it('keeps a change the service refuses, sends the rest, and shows it', async () => {
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, pro);
+    const { planId } = nieuwGezin(a, 'Familie Geweigerd');
+    a.store.sqlite
+      .prepare(
+        'INSERT INTO outbox (change_id, table_name, row_id, fields, hlc, author_id) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        randomUUID(),
+        'gezinsplannen',
+        planId,
+        JSON.stringify({ geheim: { waarde: 'x', basis: [] } }),
+        a.clock.tick(),
+        pro.id,
+      );
+    const verslag = await a.engine.synchroniseer();
+    expect(verslag.verstuurd).toBe(2);
+    expect(a.engine.status()).toMatchObject({ wachtend: 0, geweigerd: 1, fout: null });
+    const geweigerd = a.store.sqlite.prepare('SELECT geweigerd FROM outbox').get() as {
+      geweigerd: string;
+    };
+    expect(geweigerd.geweigerd).toMatch(/onbekend veld "geheim"/);
+  });
+
+  it('reports offline and clock drift as typed errors and keeps the changes waiting', async () => {
+    let bereikbaar = true;
+    const echt = injectTransport(omgeving);
+    const a = await maakLaptop(
+      async (v) => {
+        if (!bereikbaar) throw new GeenVerbinding();
+        return echt(v);
+      },
+      pro,
+      { scheefMs: () => (bereikbaar ? 0 : 10 * 60_000) },
+    );
+    bereikbaar = false;
+    nieuwGezin(a, 'Familie Vooruit');
+    await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'offline' });
+    expect(a.engine.status()).toMatchObject({ online: false, wachtend: 2 });
+    bereikbaar = true;
+    await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'clock-drift' });
+    expect(a.engine.status()).toMatchObject({ online: true, wachtend: 2 });
+  });
+
+  it('a revoked laptop wipes everything on its next contact', async () => {
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, pro);
+    nieuwGezin(a, 'Familie Gestolen');
+    await a.engine.synchroniseer();
+    expect(telGezinnen(a)).toBeGreaterThan(0);
+    const apparaat = a.store.sqlite
+      .prepare("SELECT waarde FROM instellingen WHERE sleutel = 'sync.apparaat'")
+      .get() as { waarde: string };
+    await omgeving.store.db
+      .update(apparaten)
+      .set({ ingetrokkenOp: new Date() })
+      .where(eq(apparaten.id, apparaat.waarde));
+    await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'unauthorised' });
+    for (const tabel of ['gezinnen', 'professionals', 'outbox', 'sync_registers', 'instellingen'])
+      expect(
+        (a.store.sqlite.prepare(`SELECT count(*) AS n FROM ${tabel}`).get() as { n: number }).n,
+        tabel,
+      ).toBe(0);
+    expect(a.engine.status().verbonden).toBe(false);
   });
 });

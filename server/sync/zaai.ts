@@ -5,7 +5,8 @@
  * sync benchmark. Written in bulk, not through the push checks: the data is generated here.
  */
 import { randomBytes } from 'node:crypto';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type OpenDatabase } from '../../db/connection';
+import { professionals, teams as lokaleTeams } from '../../db/schema';
 import type { DemoDataset } from '../../db/demo/generate';
 import { writeDataset } from '../../db/demo/write';
 import { REFERENTIE_SCOPE, SYNC_TABELLEN, teamScope } from '../../db/sync-tabellen';
@@ -24,90 +25,103 @@ export interface ZaaiOpties {
   wachtwoord: string;
 }
 
+/** A generated dataset, through a throw-away local store. */
 export async function zaaiDataset(
   store: ServerStore,
   data: DemoDataset,
   opties: ZaaiOpties,
 ): Promise<{ rijen: number }> {
   const lokaal = openDatabase({ path: ':memory:', key: randomBytes(32) });
-  writeDataset(lokaal.sqlite, data);
-  const plek = new Map<string, { scope: string; gezinId: string | null }>();
-  const stand = new Map<string, { seq: number; hash: string; aantal: number }>();
-  let totaal = 0;
   try {
-    for (const spec of SYNC_TABELLEN) {
-      const alle = lokaal.db.select().from(spec.tabel).all() as Record<string, unknown>[];
-      let rijBatch: (typeof rijen.$inferInsert)[] = [];
-      let logBatch: (typeof wijzigingenLog.$inferInsert)[] = [];
-      const schrijf = async () => {
-        if (rijBatch.length === 0) return;
-        await store.db.insert(rijen).values(rijBatch);
-        await store.db.insert(wijzigingenLog).values(logBatch);
-        rijBatch = [];
-        logBatch = [];
-      };
-      for (const rij of alle) {
-        const id = rij.id as string;
-        let waar: { scope: string; gezinId: string | null } | undefined;
-        if (spec.soort === 'referentie') waar = { scope: REFERENTIE_SCOPE, gezinId: null };
-        else if (spec.teamVeld)
-          waar = {
-            scope: teamScope(rij[spec.teamVeld] as string),
-            gezinId: spec.naam === 'gezinnen' ? id : null,
-          };
-        else waar = plek.get(`${spec.ouder!.tabel}|${rij[spec.ouder!.veld] as string}`);
-        if (!waar) continue;
-        if (
-          opties.alleenTeams &&
-          waar.scope !== REFERENTIE_SCOPE &&
-          !opties.alleenTeams.has(waar.scope.slice('team:'.length))
-        )
-          continue;
-        plek.set(`${spec.naam}|${id}`, waar);
-        const registers = registersUitRij(rij);
-        const hash = rijHash(spec.naam, id, registers);
-        const s = stand.get(waar.scope) ?? { seq: 0, hash: NUL_HASH, aantal: 0 };
-        s.seq += 1;
-        s.hash = xorHash(s.hash, hash);
-        s.aantal += 1;
-        stand.set(waar.scope, s);
-        const json = JSON.stringify(registers);
-        rijBatch.push({ tabel: spec.naam, rijId: id, ...waar, registers: json, hash });
-        logBatch.push({
-          scope: waar.scope,
-          seq: s.seq,
-          tabel: spec.naam,
-          rijId: id,
-          soort: 'velden',
-          velden: json,
-        });
-        totaal += 1;
-        if (rijBatch.length >= BATCH) await schrijf();
-      }
-      await schrijf();
-    }
-    for (const [scope, s] of stand) await store.db.insert(scopes).values({ scope, ...s });
-    await store.db
-      .insert(teams)
-      .values(data.teams.map((t) => ({ id: t.id, naam: t.naam })))
-      .onConflictDoNothing();
-    const hash = await hashWachtwoord(opties.wachtwoord);
-    for (let i = 0; i < data.professionals.length; i += BATCH)
-      await store.db
-        .insert(gebruikers)
-        .values(
-          data.professionals.slice(i, i + BATCH).map((p) => ({
-            id: p.id,
-            email: p.email,
-            naam: p.naam,
-            rol: p.rol,
-            teamId: p.teamId ?? null,
-            wachtwoordHash: hash,
-          })),
-        )
-        .onConflictDoNothing();
-    return { rijen: totaal };
+    writeDataset(lokaal.sqlite, data);
+    return await zaaiUitDatabase(store, lokaal, opties);
   } finally {
     lokaal.close();
   }
+}
+
+/** Every synced row of a local store (demo data), with accounts for its professionals. */
+export async function zaaiUitDatabase(
+  store: ServerStore,
+  lokaal: OpenDatabase,
+  opties: ZaaiOpties,
+): Promise<{ rijen: number }> {
+  const plek = new Map<string, { scope: string; gezinId: string | null }>();
+  const stand = new Map<string, { seq: number; hash: string; aantal: number }>();
+  let totaal = 0;
+  for (const spec of SYNC_TABELLEN) {
+    const alle = lokaal.db.select().from(spec.tabel).all() as Record<string, unknown>[];
+    let rijBatch: (typeof rijen.$inferInsert)[] = [];
+    let logBatch: (typeof wijzigingenLog.$inferInsert)[] = [];
+    const schrijf = async () => {
+      if (rijBatch.length === 0) return;
+      await store.db.insert(rijen).values(rijBatch);
+      await store.db.insert(wijzigingenLog).values(logBatch);
+      rijBatch = [];
+      logBatch = [];
+    };
+    for (const rij of alle) {
+      const id = rij.id as string;
+      let waar: { scope: string; gezinId: string | null } | undefined;
+      if (spec.soort === 'referentie') waar = { scope: REFERENTIE_SCOPE, gezinId: null };
+      else if (spec.teamVeld)
+        waar = {
+          scope: teamScope(rij[spec.teamVeld] as string),
+          gezinId: spec.naam === 'gezinnen' ? id : null,
+        };
+      else waar = plek.get(`${spec.ouder!.tabel}|${rij[spec.ouder!.veld] as string}`);
+      if (!waar) continue;
+      if (
+        opties.alleenTeams &&
+        waar.scope !== REFERENTIE_SCOPE &&
+        !opties.alleenTeams.has(waar.scope.slice('team:'.length))
+      )
+        continue;
+      plek.set(`${spec.naam}|${id}`, waar);
+      const registers = registersUitRij(rij);
+      const hash = rijHash(spec.naam, id, registers);
+      const s = stand.get(waar.scope) ?? { seq: 0, hash: NUL_HASH, aantal: 0 };
+      s.seq += 1;
+      s.hash = xorHash(s.hash, hash);
+      s.aantal += 1;
+      stand.set(waar.scope, s);
+      const json = JSON.stringify(registers);
+      rijBatch.push({ tabel: spec.naam, rijId: id, ...waar, registers: json, hash });
+      logBatch.push({
+        scope: waar.scope,
+        seq: s.seq,
+        tabel: spec.naam,
+        rijId: id,
+        soort: 'velden',
+        velden: json,
+      });
+      totaal += 1;
+      if (rijBatch.length >= BATCH) await schrijf();
+    }
+    await schrijf();
+  }
+  for (const [scope, s] of stand) await store.db.insert(scopes).values({ scope, ...s });
+  await store.db
+    .insert(teams)
+    .values(
+      lokaal.db.select({ id: lokaleTeams.id, naam: lokaleTeams.naam }).from(lokaleTeams).all(),
+    )
+    .onConflictDoNothing();
+  const hash = await hashWachtwoord(opties.wachtwoord);
+  const mensen = lokaal.db.select().from(professionals).all();
+  for (let i = 0; i < mensen.length; i += BATCH)
+    await store.db
+      .insert(gebruikers)
+      .values(
+        mensen.slice(i, i + BATCH).map((p) => ({
+          id: p.id,
+          email: p.email,
+          naam: p.naam,
+          rol: p.rol,
+          teamId: p.teamId ?? null,
+          wachtwoordHash: hash,
+        })),
+      )
+      .onConflictDoNothing();
+  return { rijen: totaal };
 }

@@ -88,3 +88,36 @@ export type PullAntwoord = z.infer<typeof PullAntwoord>;
 
 /** Scopes this caller receives, in the order to pull them (reference data first). */
 export const ScopesAntwoord = z.object({ scopes: z.array(z.string()) });
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isRegister(v: unknown): boolean {
+  if (!isObject(v) || !Array.isArray(v.koppen) || !Array.isArray(v.vervangen)) return false;
+  return v.koppen.every(
+    (k) =>
+      isObject(k) &&
+      typeof k.hlc === 'string' &&
+      typeof k.auteur === 'string' &&
+      Array.isArray(k.basis) &&
+      'waarde' in k,
+  );
+}
+
+/**
+ * Checks a pull page's shape. Hand-written rather than `PullAntwoord.safeParse`: a page holds
+ * thousands of nested registers and the schema walk cost more than applying them.
+ */
+export function leesPullAntwoord(body: unknown): PullAntwoord | null {
+  if (!isObject(body) || !Array.isArray(body.regels)) return null;
+  const kop = PullAntwoord.omit({ regels: true }).safeParse({ ...body, regels: undefined });
+  if (!kop.success) return null;
+  for (const r of body.regels as unknown[]) {
+    if (!isObject(r) || !Number.isInteger(r.seq)) return null;
+    if (typeof r.tabel !== 'string' || typeof r.rijId !== 'string') return null;
+    if (r.soort === 'weg') continue;
+    if (r.soort !== 'velden' || !isObject(r.velden)) return null;
+    if (!Object.values(r.velden).every(isRegister)) return null;
+  }
+  return body as PullAntwoord;
+}

@@ -1,0 +1,177 @@
+/**
+ * Sync benchmarks over loopback HTTP against the central service (PGlite, as `npm run server`
+ * runs by default): the initial sync of the largest team into a new encrypted profile (against
+ * a bare bulk insert of the same rows), 100 incremental changes, and 20 laptops pushing at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type OpenDatabase } from '../db/connection';
+import { insertRows } from '../db/demo/write';
+import { gezinsplannen } from '../db/schema';
+import { SYNC_TABELLEN } from '../db/sync-tabellen';
+import { SyncEngine } from '../core/sync/engine';
+import { httpTransport, type Transport } from '../core/sync/transport';
+import { ChangeWriter, inTransaction } from '../core/writer';
+import { HlcClock } from '../shared/hlc';
+import { bouwServer } from '../server/app';
+import { openServerStore } from '../server/db/connection';
+import {
+  maakAccount,
+  maakTeam,
+  nieuwGezin,
+  maakLaptop,
+  WACHTWOORD,
+} from '../server/sync/test-omgeving';
+import { zaaiUitDatabase } from '../server/sync/zaai';
+import { compare, type Measurement } from './harness';
+
+const percentiel = (samples: number[], q: number) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+function laptopOp(pad: string, transport: Transport) {
+  const store = openDatabase({ path: pad, key: randomBytes(32) });
+  const clock = new HlcClock(randomBytes(4).toString('hex'));
+  const engine = new SyncEngine(
+    { db: store.db, sqlite: store.sqlite, clock, now: () => new Date() },
+    () => transport,
+  );
+  return { store, clock, engine };
+}
+
+/** The same rows as the laptop received, inserted bare (one prepared INSERT per table). */
+function bulkInsert(bron: OpenDatabase, pad: string): number {
+  const doel = openDatabase({ path: pad, key: randomBytes(32) });
+  const tabellen = SYNC_TABELLEN.map(
+    (t) => [t.tabel, bron.db.select().from(t.tabel).all()] as const,
+  );
+  const start = performance.now();
+  inTransaction(doel.sqlite, () => {
+    for (const [tabel, rijen] of tabellen)
+      insertRows(doel.sqlite, tabel, rijen as Record<string, unknown>[]);
+  });
+  const ms = performance.now() - start;
+  doel.close();
+  return ms;
+}
+
+export async function syncBenchmarks(bron: OpenDatabase, teamId: string): Promise<Measurement[]> {
+  const map = mkdtempSync(join(tmpdir(), 'eenplan-bench-sync-'));
+  const store = await openServerStore({});
+  const results: Measurement[] = [];
+  try {
+    const { rijen } = await zaaiUitDatabase(store, bron, {
+      alleenTeams: new Set([teamId]),
+      wachtwoord: WACHTWOORD,
+    });
+    const app = await bouwServer({ store, geheim: randomBytes(32) });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const transport = httpTransport(url);
+    const pro = bron.sqlite
+      .prepare(
+        "SELECT email FROM professionals WHERE team_id = ? AND rol = 'jeugdprofessional' LIMIT 2",
+      )
+      .all(teamId) as { email: string }[];
+
+    // Initial sync of one team into a new encrypted profile on disk.
+    const a = laptopOp(join(map, 'a.db'), transport);
+    await a.engine.verbind(url, pro[0]!.email, WACHTWOORD, 'bench');
+    const start = performance.now();
+    await a.engine.synchroniseer();
+    const initieel = performance.now() - start;
+    const bulk = bulkInsert(a.store, join(map, 'bulk.db'));
+    results.push(
+      compare(
+        `initial sync of one team over loopback (${rijen} rows incl. reference data)`,
+        10_000,
+        { p50: initieel, p95: initieel },
+        { name: 'bare bulk insert of the same rows', timing: { p50: bulk, p95: bulk } },
+      ),
+    );
+
+    // 100 changes on one laptop: pushed, and received by a colleague's laptop.
+    const b = laptopOp(join(map, 'b.db'), transport);
+    await b.engine.verbind(url, pro[1]!.email, WACHTWOORD, 'bench');
+    await b.engine.synchroniseer();
+    const plannen = a.store.db
+      .select({ id: gezinsplannen.id })
+      .from(gezinsplannen)
+      .limit(100)
+      .all();
+    const rondes: number[] = [];
+    const ontvangst: number[] = [];
+    const auteur = (
+      a.store.sqlite
+        .prepare("SELECT waarde FROM instellingen WHERE sleutel = 'sync.gebruiker'")
+        .get() as { waarde: string }
+    ).waarde;
+    for (let ronde = 0; ronde < 5; ronde++) {
+      inTransaction(a.store.sqlite, () => {
+        const w = new ChangeWriter(
+          a.store.db,
+          a.store.sqlite,
+          a.clock,
+          JSON.parse(auteur).id as string,
+        );
+        for (const p of plannen)
+          w.update(gezinsplannen, p.id, { eigenWoorden: `Ronde ${ronde}: rust in huis` });
+      });
+      let t = performance.now();
+      await a.engine.synchroniseer();
+      rondes.push(performance.now() - t);
+      t = performance.now();
+      await b.engine.synchroniseer();
+      ontvangst.push(performance.now() - t);
+    }
+    results.push(
+      compare('100 incremental changes: push round (push, pull, checksum)', 300, {
+        p50: percentiel(rondes, 0.5),
+        p95: percentiel(rondes, 0.95),
+      }),
+      compare("100 incremental changes: received by a colleague's laptop", 300, {
+        p50: percentiel(ontvangst, 0.5),
+        p95: percentiel(ontvangst, 0.95),
+      }),
+    );
+    a.store.close();
+    b.store.close();
+
+    // 20 laptops of a small team pushing at the same time (bounded: 10 changes each, 5 rounds).
+    const klein = await maakTeam(store, 'Jeugdteam Bench');
+    const pushes: number[] = [];
+    const gemeten: Transport = async (v) => {
+      const t = performance.now();
+      const antwoord = await transport(v);
+      if (v.pad === '/sync/push') pushes.push(performance.now() - t);
+      return antwoord;
+    };
+    const laptops = [];
+    for (let i = 0; i < 20; i++) {
+      const l = await maakLaptop(gemeten, await maakAccount(store, 'jeugdprofessional', klein));
+      laptops.push({ l, plan: nieuwGezin(l, `Familie Bench ${i}`).planId });
+    }
+    await Promise.all(laptops.map(({ l }) => l.engine.synchroniseer()));
+    pushes.length = 0;
+    for (let ronde = 0; ronde < 5; ronde++) {
+      for (const { l, plan } of laptops)
+        for (let k = 0; k < 10; k++)
+          l.schrijf((w) => w.update(gezinsplannen, plan, { eigenWoorden: `Ronde ${ronde}.${k}` }));
+      await Promise.all(laptops.map(({ l }) => l.engine.synchroniseer()));
+    }
+    results.push(
+      compare(`20 laptops syncing at once: push latency (${pushes.length} pushes)`, 200, {
+        p50: percentiel(pushes, 0.5),
+        p95: percentiel(pushes, 0.95),
+      }),
+    );
+    for (const { l } of laptops) l.store.close();
+    await app.close();
+  } finally {
+    await store.close();
+    rmSync(map, { recursive: true, force: true });
+  }
+  return results;
+}
