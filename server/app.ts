@@ -4,11 +4,12 @@
  * route and status: never bodies, query strings or headers (they may hold personal data).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { controleerWachtwoord, hashWachtwoord, NEP_HASH } from './auth/wachtwoord';
 import {
+  HERGEBRUIK_SECONDEN,
   hashToken,
   leesToegangstoken,
   maakToegangstoken,
@@ -295,12 +296,19 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   app.post('/auth/vernieuwen', { schema: { body: jsonSchema(Vernieuwen) } }, async (req) => {
     const { vernieuwtoken } = Vernieuwen.parse(req.body);
     const hash = hashToken(vernieuwtoken);
-    // Used once: the update only succeeds for an unused, unexpired token.
+    // Used once (with a short grace for a lost answer): the update only succeeds for a token
+    // that is unused or was used moments ago.
+    const grens = new Date(now().getTime() - HERGEBRUIK_SECONDEN * 1000);
     const rij = (
       await db
         .update(vernieuwTokens)
-        .set({ gebruiktOp: now() })
-        .where(and(eq(vernieuwTokens.hash, hash), isNull(vernieuwTokens.gebruiktOp)))
+        .set({ gebruiktOp: sql`coalesce(${vernieuwTokens.gebruiktOp}, ${now()})` })
+        .where(
+          and(
+            eq(vernieuwTokens.hash, hash),
+            or(isNull(vernieuwTokens.gebruiktOp), gt(vernieuwTokens.gebruiktOp, grens)),
+          ),
+        )
         .returning()
     )[0];
     if (!rij || rij.verlooptOp.getTime() <= now().getTime())

@@ -7,6 +7,12 @@ import type { Rol } from '../../shared/domain';
 
 export const TOEGANG_SECONDEN = 15 * 60;
 export const VERNIEUW_DAGEN = 30;
+/**
+ * A refresh token is used once; presented again within this many seconds of its use it is
+ * still honoured, because the answer to the first use may have been lost on a bad connection
+ * (the laptop would otherwise be locked out until its user signs in again).
+ */
+export const HERGEBRUIK_SECONDEN = 60;
 
 export interface ToegangsClaims {
   sub: string;

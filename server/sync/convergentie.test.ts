@@ -100,7 +100,10 @@ function prng(seed: number) {
 
 const pauze = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Sync requests are dropped, lost on the way back, duplicated, delayed or replayed late. */
+/**
+ * Sync and token-refresh requests are dropped, lost on the way back, duplicated, delayed, or
+ * (pushes) replayed late.
+ */
 function foutieveTransport(
   basis: Transport,
   rnd: () => number,
@@ -108,7 +111,8 @@ function foutieveTransport(
 ): Transport {
   const oudePushes: Verzoek[] = [];
   return async (verzoek) => {
-    if (!storingen.aan || !verzoek.pad.startsWith('/sync/')) return basis(verzoek);
+    const geraakt = verzoek.pad.startsWith('/sync/') || verzoek.pad === '/auth/vernieuwen';
+    if (!storingen.aan || !geraakt) return basis(verzoek);
     if (verzoek.pad === '/sync/push') oudePushes.push(verzoek);
     const r = rnd();
     if (r < 0.08) throw new GeenVerbinding();

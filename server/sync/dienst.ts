@@ -283,7 +283,7 @@ export async function verwerkPush(
       }
 
       const bestaand = schrijver.rij(w.tabel, w.rijId);
-      const { scope, gezinId } = bepaalScope(schrijver, spec, w, bestaand, aanroeper, fout);
+      const { scope, gezinId } = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
 
       const oud: RijRegisters = bestaand ? JSON.parse(bestaand.registers) : {};
       const delta = alsRegisters(w);
@@ -324,9 +324,10 @@ function bepaalScope(
   w: Wijziging,
   bestaand: typeof rijen.$inferSelect | undefined,
   aanroeper: Aanroeper,
+  index: number,
   fout: (m: string) => SyncFout,
 ): { scope: string; gezinId: string | null } {
-  const geenToegang = (m: string) => new SyncFout(403, 'geen-toegang', m);
+  const geenToegang = (m: string) => new SyncFout(403, 'geen-toegang', m, index);
   if (spec.soort === 'referentie') {
     if (aanroeper.rol !== 'beheerder')
       throw geenToegang('Alleen een beheerder wijzigt referentiegegevens.');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gezinnen, gezinsplannen, outbox } from '../../db/schema';
+import { gezinnen, gezinsplannen, outbox, producten } from '../../db/schema';
 import { leesRegisters } from '../../core/sync/registers';
 import { GeenVerbinding } from '../../core/sync/transport';
 import { apparaten } from '../db/schema';
@@ -17,6 +17,7 @@ import {
   maakOmgeving,
   maakTeam,
   nieuwGezin,
+  zaaiReferentie,
   type Account,
   type Laptop,
   type Omgeving,
@@ -230,5 +231,45 @@ describe('sync between laptops and the central service', () => {
         tabel,
       ).toBe(0);
     expect(a.engine.status().verbonden).toBe(false);
+  });
+
+  it('brings reference data from the beheerder to every laptop; the beheerder gets no dossiers', async () => {
+    const beheer = await maakAccount(omgeving.store, 'beheerder', null);
+    const product = randomUUID();
+    await zaaiReferentie(omgeving.store, 'producten', [
+      {
+        id: product,
+        productcode: '45A12',
+        omschrijving: 'Jeugdhulp ambulant, licht',
+        perceel: 'jo_licht',
+        categorie: '45',
+        eenheid: '04',
+        frequentie: '2',
+        tariefCents: 8_450,
+      },
+    ]);
+    const transport = injectTransport(omgeving);
+    const b = await maakLaptop(transport, beheer);
+    const a = await maakLaptop(transport, pro);
+    nieuwGezin(a, 'Familie Referentie');
+    await a.engine.synchroniseer();
+
+    // The new tariff from the regional purchasing organisation.
+    b.schrijf((w) => w.update(producten, product, { tariefCents: 8_720 }));
+    await b.engine.synchroniseer();
+    await a.engine.synchroniseer();
+    expect(
+      a.store.db.select().from(producten).where(eq(producten.id, product)).get()?.tariefCents,
+    ).toBe(8_720);
+    expect(telGezinnen(b)).toBe(0);
+
+    // A professional cannot change it: the change is refused and kept, the tariff stays.
+    a.schrijf((w) => w.update(producten, product, { tariefCents: 1 }));
+    await a.engine.synchroniseer();
+    expect(a.engine.status().geweigerd).toBe(1);
+    await b.engine.synchroniseer();
+    expect(
+      b.store.db.select().from(producten).where(eq(producten.id, product)).get()?.tariefCents,
+    ).toBe(8_720);
   });
 });
