@@ -601,5 +601,7 @@ export const syncRegisters = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.tabel, t.rijId] }),
     index('sync_registers_conflict_idx').on(t.conflict),
+    // Covering index for the scope checksum: the registers themselves are not read.
+    index('sync_registers_tabel_hash_idx').on(t.tabel, t.hash),
   ],
 );

@@ -10,10 +10,9 @@ import type { HlcClock } from '../../shared/hlc';
 import type { LogRegel } from '../../shared/sync/protocol';
 import {
   canoniek,
-  NUL_HASH,
   voegRijenSamen,
   waardenVan,
-  xorHash,
+  xorAlle,
   type Checksum,
   type RijRegisters,
 } from '../../shared/sync/rij';
@@ -195,7 +194,5 @@ export function lokaleChecksum(sqlite: Sqlite, scope: string): Checksum {
       `SELECT hash FROM sync_registers WHERE tabel IN (${namen.map(() => '?').join(', ')})`,
     )
     .all(...namen);
-  let hash = NUL_HASH;
-  for (const r of rijen) hash = xorHash(hash, r.hash);
-  return { hash, aantal: rijen.length };
+  return { hash: xorAlle(rijen.map((r) => r.hash)), aantal: rijen.length };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `sync_registers_tabel_hash_idx` ON `sync_registers` (`tabel`,`hash`);
