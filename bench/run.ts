@@ -181,7 +181,7 @@ results.push(
 
 results.push(...dashboardBenchmarks(core, sqlite, iterations));
 results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
-results.push(...(await syncBenchmarks(store, team.id)));
+results.push(...(await syncBenchmarks(store, path, team.id)));
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);

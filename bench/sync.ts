@@ -1,6 +1,6 @@
 /**
  * Sync benchmarks over loopback HTTP against the central service (PGlite, as `npm run server`
- * runs by default): the initial sync of the largest team into a new encrypted profile (against
+ * runs by default, in a thread of its own): the initial sync of the largest team into a new encrypted profile (against
  * a bare bulk insert of the same rows), 100 incremental changes, and 20 laptops pushing at once.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,16 +15,9 @@ import { SyncEngine } from '../core/sync/engine';
 import { httpTransport, type Transport } from '../core/sync/transport';
 import { ChangeWriter, inTransaction } from '../core/writer';
 import { HlcClock } from '../shared/hlc';
-import { bouwServer } from '../server/app';
-import { openServerStore } from '../server/db/connection';
-import {
-  maakAccount,
-  maakTeam,
-  nieuwGezin,
-  maakLaptop,
-  WACHTWOORD,
-} from '../server/sync/test-omgeving';
-import { zaaiUitDatabase } from '../server/sync/zaai';
+import { Worker } from 'node:worker_threads';
+import { nieuwGezin, maakLaptop, WACHTWOORD } from '../server/sync/test-omgeving';
+import type { DienstKlaar, DienstOpdracht } from './sync-dienst';
 import { compare, type Measurement } from './harness';
 
 const percentiel = (samples: number[], q: number) => {
@@ -58,17 +51,21 @@ function bulkInsert(bron: OpenDatabase, pad: string): number {
   return ms;
 }
 
-export async function syncBenchmarks(bron: OpenDatabase, teamId: string): Promise<Measurement[]> {
+export async function syncBenchmarks(
+  bron: OpenDatabase,
+  bronPad: string,
+  teamId: string,
+): Promise<Measurement[]> {
   const map = mkdtempSync(join(tmpdir(), 'eenplan-bench-sync-'));
-  const store = await openServerStore({});
+  const dienst = new Worker(new URL('./sync-dienst-start.mjs', import.meta.url), {
+    workerData: { bronPad, teamId, laptops: 20 } satisfies DienstOpdracht,
+  });
   const results: Measurement[] = [];
   try {
-    const { rijen } = await zaaiUitDatabase(store, bron, {
-      alleenTeams: new Set([teamId]),
-      wachtwoord: WACHTWOORD,
+    const { url, rijen, accounts } = await new Promise<DienstKlaar>((klaar, mislukt) => {
+      dienst.once('message', klaar);
+      dienst.once('error', mislukt);
     });
-    const app = await bouwServer({ store, geheim: randomBytes(32) });
-    const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const transport = httpTransport(url);
     const pro = bron.sqlite
       .prepare(
@@ -140,7 +137,6 @@ export async function syncBenchmarks(bron: OpenDatabase, teamId: string): Promis
     b.store.close();
 
     // 20 laptops of a small team pushing at the same time (bounded: 10 changes each, 5 rounds).
-    const klein = await maakTeam(store, 'Jeugdteam Bench');
     const pushes: number[] = [];
     const gemeten: Transport = async (v) => {
       const t = performance.now();
@@ -150,7 +146,7 @@ export async function syncBenchmarks(bron: OpenDatabase, teamId: string): Promis
     };
     const laptops = [];
     for (let i = 0; i < 20; i++) {
-      const l = await maakLaptop(gemeten, await maakAccount(store, 'jeugdprofessional', klein));
+      const l = await maakLaptop(gemeten, accounts[i]!);
       laptops.push({ l, plan: nieuwGezin(l, `Familie Bench ${i}`).planId });
     }
     await Promise.all(laptops.map(({ l }) => l.engine.synchroniseer()));
@@ -168,9 +164,9 @@ export async function syncBenchmarks(bron: OpenDatabase, teamId: string): Promis
       }),
     );
     for (const { l } of laptops) l.store.close();
-    await app.close();
   } finally {
-    await store.close();
+    dienst.postMessage('stop');
+    await new Promise((klaar) => dienst.once('exit', klaar));
     rmSync(map, { recursive: true, force: true });
   }
   return results;

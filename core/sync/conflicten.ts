@@ -8,7 +8,7 @@ import { professionals } from '../../db/schema';
 import { syncTabel } from '../../db/sync-tabellen';
 import type { ConflictOplossen, SyncOverzicht } from '../../shared/api-sync';
 import { decodeHlc } from '../../shared/hlc';
-import { conflictenVan, type RijRegisters } from '../../shared/sync/rij';
+import { conflictenVan, uitOpslag } from '../../shared/sync/rij';
 import type { z } from 'zod';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
@@ -88,7 +88,7 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
     const spec = syncTabel(r.tabel);
     if (!spec || spec.soort !== 'team') continue;
     const gezin = gezinVan(ctx, r.tabel, r.rijId);
-    for (const c of conflictenVan(JSON.parse(r.registers) as RijRegisters, spec.vrijeTekst))
+    for (const c of conflictenVan(uitOpslag(r.registers), spec.vrijeTekst))
       conflicten.push({
         tabel: r.tabel,
         rijId: r.rijId,

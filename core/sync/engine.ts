@@ -7,10 +7,10 @@
  */
 import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
-import { leesPullAntwoord, type PullAntwoord, type Wijziging } from '../../shared/sync/protocol';
+import { leesPullAntwoord, type PullPagina, type Wijziging } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
-import { lokaleChecksum, pasPaginaToe, verwijderOngezien } from './toepassen';
+import { lokaleChecksum, pasPaginaToe, scopeIsLeeg, verwijderOngezien } from './toepassen';
 import { GeenVerbinding, type Antwoord, type Transport, type Verzoek } from './transport';
 
 export class SyncFout extends Error {
@@ -332,30 +332,47 @@ export class SyncEngine {
     ).n;
     let cursor = this.cursor(scope);
     let herstel: Set<string> | undefined;
+    let leeg = cursor === 0 && scopeIsLeeg(sqlite, scope) ? new Set<string>() : undefined;
     let weg = 0;
     let ontvangen = 0;
+    const haal = async (na: number): Promise<PullPagina> => {
+      const body = await this.vraag({
+        methode: 'GET',
+        pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${na}&limiet=${limiet}`,
+      });
+      const gelezen = leesPullAntwoord(body);
+      if (!gelezen)
+        throw new SyncFout('server-error', 'Onverwacht antwoord van de centrale dienst.');
+      return gelezen;
+    };
+    // The next page is asked for before this one is applied, so the service prepares it while
+    // the laptop writes; it is only used when the cursor it was asked for is still current.
+    let volgende: { na: number; pagina: Promise<PullPagina> } | undefined;
     for (;;) {
-      let pagina: PullAntwoord;
+      let pagina: PullPagina;
       try {
-        const body = await this.vraag({
-          methode: 'GET',
-          pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${cursor}&limiet=${limiet}`,
-        });
-        const gelezen = leesPullAntwoord(body);
-        if (!gelezen)
-          throw new SyncFout('server-error', 'Onverwacht antwoord van de centrale dienst.');
-        pagina = gelezen;
+        const gevraagd = volgende?.na === cursor ? volgende.pagina : haal(cursor);
+        volgende = undefined;
+        pagina = await gevraagd;
       } catch (error) {
         if (error instanceof SyncFout && error.soort === 'out-of-sync' && !herstel) {
           herstel = new Set();
+          leeg = undefined;
           cursor = 0;
           continue;
         }
         throw error;
       }
+      if (pagina.meer) {
+        volgende = { na: pagina.tot, pagina: haal(pagina.tot) };
+        // A page that is never used must not surface as an unhandled rejection.
+        volgende.pagina.catch(() => undefined);
+        // Let the request leave before the synchronous apply holds the thread.
+        await new Promise((klaar) => setImmediate(klaar));
+      }
       try {
         inTransaction(sqlite, () => {
-          const uitkomst = pasPaginaToe(db, sqlite, clock, pagina.regels, { herstel });
+          const uitkomst = pasPaginaToe(db, sqlite, clock, pagina.regels, { herstel, leeg });
           weg += uitkomst.gezinnenWeg;
           ontvangen += uitkomst.gewijzigd;
           if (!bevestigMassa && weg >= MIN_MASSA && weg > actieveGezinnen * drempel)
@@ -369,6 +386,7 @@ export class SyncEngine {
         if (error instanceof SyncFout) throw error;
         if (!herstel) {
           herstel = new Set();
+          leeg = undefined;
           cursor = 0;
           continue;
         }
@@ -402,6 +420,7 @@ export class SyncEngine {
           'De gegevens op dit apparaat wijken af van de centrale dienst, ook na herstel. Neem contact op met de beheerder.',
         );
       herstel = new Set();
+      leeg = undefined;
       cursor = 0;
     }
   }

@@ -5,7 +5,14 @@
  */
 import type { Sqlite } from '../../db/connection';
 import type { SyncTabel } from '../../db/sync-tabellen';
-import { conflictenVan, impliciet, rijHash, type RijRegisters } from '../../shared/sync/rij';
+import {
+  conflictenVan,
+  impliciet,
+  naarOpslag,
+  rijHash,
+  uitOpslag,
+  type RijRegisters,
+} from '../../shared/sync/rij';
 
 const SYNC_KOLOMMEN = new Set(['id', 'hlc', 'authorId']);
 
@@ -48,7 +55,7 @@ export function leesRegisters(
   rij: Record<string, unknown> | undefined,
 ): RijRegisters {
   const opgeslagen = stmts(sqlite).lees.get(tabel, rijId);
-  if (opgeslagen) return JSON.parse(opgeslagen.registers) as RijRegisters;
+  if (opgeslagen) return uitOpslag(opgeslagen.registers);
   return rij ? registersUitRij(rij) : {};
 }
 
@@ -62,7 +69,7 @@ export function bewaarRegisters(
   stmts(sqlite).bewaar.run(
     spec.naam,
     rijId,
-    JSON.stringify(registers),
+    naarOpslag(registers),
     rijHash(spec.naam, rijId, registers),
     conflict ? 1 : 0,
   );

@@ -7,7 +7,7 @@ import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Db, Sqlite } from '../../db/connection';
 import { REFERENTIE_SCOPE, SYNC_TABELLEN, syncTabel, type SyncTabel } from '../../db/sync-tabellen';
 import type { HlcClock } from '../../shared/hlc';
-import type { LogRegel } from '../../shared/sync/protocol';
+import type { PullPagina } from '../../shared/sync/protocol';
 import {
   canoniek,
   voegRijenSamen,
@@ -33,6 +33,11 @@ export interface ToepasOpties {
    * state, so the result is exactly the server's.
    */
   herstel?: Set<string>;
+  /**
+   * The scope held nothing when this pull began (a first sync): rows not in the set cannot
+   * exist locally yet, so they are not looked up. Holds the rows written since.
+   */
+  leeg?: Set<string>;
 }
 
 interface Kolom {
@@ -114,7 +119,7 @@ export function pasPaginaToe(
   db: Db,
   sqlite: Sqlite,
   clock: HlcClock,
-  regels: readonly LogRegel[],
+  regels: PullPagina['regels'],
   opties: ToepasOpties = {},
 ): PaginaUitkomst {
   const uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0 };
@@ -125,8 +130,10 @@ export function pasPaginaToe(
     if (!spec) throw new Error(`Onbekende tabel ${regel.tabel} van de centrale dienst`);
     const t = spec.tabel as typeof spec.tabel & { id: never };
     const tabel = tabelToegang(sqlite, spec);
-    const rij = tabel.rij(regel.rijId);
     const sleutel = `${regel.tabel}|${regel.rijId}`;
+    const onbekend = opties.leeg !== undefined && !opties.leeg.has(sleutel);
+    opties.leeg?.add(sleutel);
+    const rij = onbekend ? undefined : tabel.rij(regel.rijId);
     if (regel.soort === 'weg') {
       if (rij) {
         db.delete(t)
@@ -141,8 +148,11 @@ export function pasPaginaToe(
     }
     const eerste = opties.herstel && !opties.herstel.has(sleutel);
     opties.herstel?.add(sleutel);
-    const oud: RijRegisters = eerste ? {} : leesRegisters(sqlite, regel.tabel, regel.rijId, rij);
-    const nieuw = voegRijenSamen(oud, regel.velden as RijRegisters);
+    const oud: RijRegisters =
+      eerste || onbekend ? {} : leesRegisters(sqlite, regel.tabel, regel.rijId, rij);
+    // The service sends merged registers; a row new here needs no merge.
+    const nieuw =
+      onbekend || eerste ? (regel.velden ?? {}) : voegRijenSamen(oud, regel.velden ?? {});
     if (!eerste && rij && canoniek(nieuw) === canoniek(oud)) continue;
     const { waarden, hlc, auteur } = waardenVan(nieuw);
     if (hlc > hoogste) hoogste = hlc;
@@ -184,6 +194,15 @@ export function verwijderOngezien(db: Db, sqlite: Sqlite, scope: string, gezien:
     }
   }
   return weg;
+}
+
+/** Whether this laptop holds nothing of a scope yet. */
+export function scopeIsLeeg(sqlite: Sqlite, scope: string): boolean {
+  return tabellenVanScope(scope).every(
+    (t) =>
+      !sqlite.prepare(`SELECT 1 FROM "${t.naam}" LIMIT 1`).get() &&
+      !sqlite.prepare('SELECT 1 FROM sync_registers WHERE tabel = ? LIMIT 1').get(t.naam),
+  );
 }
 
 /** The local checksum of a scope, computed as the server does (XOR of row hashes). */

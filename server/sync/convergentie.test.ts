@@ -13,7 +13,7 @@ import { afspraken, gezinnen } from '../../db/schema';
 import { syncTabel } from '../../db/sync-tabellen';
 import { leesRegisters } from '../../core/sync/registers';
 import { GeenVerbinding, type Transport, type Verzoek } from '../../core/sync/transport';
-import { canoniek, waardenVan, type RijRegisters } from '../../shared/sync/rij';
+import { canoniek, uitOpslag, waardenVan } from '../../shared/sync/rij';
 import { rijen } from '../db/schema';
 import {
   injectTransport,
@@ -277,7 +277,7 @@ describe('sync converges through a faulty transport', () => {
             .where(inArray(rijen.rijId, [gezinId, planId, ...afspraakIds]));
           expect(serverRijen).toHaveLength(2 + afspraakIds.length);
           for (const r of serverRijen) {
-            const server = JSON.parse(r.registers) as RijRegisters;
+            const server = uitOpslag(r.registers);
             for (const l of laptops) {
               const lokaal = leesRegisters(l.store.sqlite, r.tabel, r.rijId, undefined);
               expect(canoniek(lokaal)).toBe(canoniek(server));
@@ -296,10 +296,7 @@ describe('sync converges through a faulty transport', () => {
 
           // Nothing typed is lost: current, in conflict, or replaced by someone who saw it.
           const opServer = new Map(
-            serverRijen.map((r) => [
-              `${r.tabel}|${r.rijId}`,
-              JSON.parse(r.registers) as RijRegisters,
-            ]),
+            serverRijen.map((r) => [`${r.tabel}|${r.rijId}`, uitOpslag(r.registers)]),
           );
           for (const t of getypt) {
             const register = opServer.get(`${t.tabel}|${t.rijId}`)![t.veld]!;

@@ -22,7 +22,9 @@ import {
   type Wijziging,
 } from '../../shared/sync/protocol';
 import {
+  naarOpslag,
   rijHash,
+  uitOpslag,
   voegRijenSamen,
   waardenVan,
   xorHash,
@@ -173,7 +175,7 @@ class Schrijver {
       tabel,
       rijId,
       soort: velden ? 'velden' : 'weg',
-      velden: velden ? JSON.stringify(velden) : null,
+      velden: velden ? naarOpslag(velden) : null,
     });
     return s.seq;
   }
@@ -285,7 +287,7 @@ export async function verwerkPush(
       const bestaand = schrijver.rij(w.tabel, w.rijId);
       const { scope, gezinId } = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
 
-      const oud: RijRegisters = bestaand ? JSON.parse(bestaand.registers) : {};
+      const oud: RijRegisters = bestaand ? uitOpslag(bestaand.registers) : {};
       const delta = alsRegisters(w);
       const nieuw = voegRijenSamen(oud, delta);
       const nieuweHash = rijHash(w.tabel, w.rijId, nieuw);
@@ -294,7 +296,7 @@ export async function verwerkPush(
         rijId: w.rijId,
         scope,
         gezinId,
-        registers: JSON.stringify(nieuw),
+        registers: naarOpslag(nieuw),
         hash: nieuweHash,
       });
       await schrijver.rekenOm(scope, bestaand?.hash ?? null, nieuweHash);
@@ -341,7 +343,7 @@ function bepaalScope(
     if (bestaand.scope !== eigen) throw geenToegang('Dit gezin hoort bij een ander team.');
     const vast = spec.ouder?.veld ?? (spec.naam === 'gezinnen' ? undefined : spec.teamVeld);
     if (vast && vast in w.velden) {
-      const huidig = waardenVan(JSON.parse(bestaand.registers)).waarden[vast];
+      const huidig = waardenVan(uitOpslag(bestaand.registers)).waarden[vast];
       if (huidig !== w.velden[vast]!.waarde) throw fout(`"${vast}" kan niet veranderen`);
     }
     return { scope: bestaand.scope, gezinId: bestaand.gezinId };
@@ -385,7 +387,7 @@ async function verhuis(
     await schrijver.rekenOm(van, r.hash, null);
   }
   for (const r of alle) {
-    await schrijver.logRegel(naar, r.tabel, r.rijId, JSON.parse(r.registers));
+    await schrijver.logRegel(naar, r.tabel, r.rijId, uitOpslag(r.registers));
     await schrijver.rekenOm(naar, null, r.hash);
   }
   await tx.update(rijen).set({ scope: naar }).where(eq(rijen.gezinId, gezinId));

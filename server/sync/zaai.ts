@@ -10,7 +10,7 @@ import { professionals, teams as lokaleTeams } from '../../db/schema';
 import type { DemoDataset } from '../../db/demo/generate';
 import { writeDataset } from '../../db/demo/write';
 import { REFERENTIE_SCOPE, SYNC_TABELLEN, teamScope } from '../../db/sync-tabellen';
-import { NUL_HASH, rijHash, xorHash } from '../../shared/sync/rij';
+import { naarOpslag, NUL_HASH, rijHash, xorHash } from '../../shared/sync/rij';
 import { registersUitRij } from '../../core/sync/registers';
 import { hashWachtwoord } from '../auth/wachtwoord';
 import type { ServerStore } from '../db/connection';
@@ -85,7 +85,7 @@ export async function zaaiUitDatabase(
       s.hash = xorHash(s.hash, hash);
       s.aantal += 1;
       stand.set(waar.scope, s);
-      const json = JSON.stringify(registers);
+      const json = naarOpslag(registers);
       rijBatch.push({ tabel: spec.naam, rijId: id, ...waar, registers: json, hash });
       logBatch.push({
         scope: waar.scope,

@@ -25,6 +25,22 @@ describe('a pull page from the central service', () => {
     expect(leesPullAntwoord(pagina)).toEqual(pagina);
   });
 
+  it('gives a row sent in the short form as its registers', () => {
+    const kort = {
+      ...pagina,
+      regels: [
+        {
+          seq: 1,
+          tabel: 'teams',
+          rijId: 't1',
+          soort: 'velden',
+          velden: { $: ['h', 'a', { naam: 'Team' }] },
+        },
+      ],
+    };
+    expect(leesPullAntwoord(kort)?.regels[0]?.velden).toEqual(pagina.regels[0]!.velden);
+  });
+
   it('is refused, not half-applied, when any part is malformed', () => {
     const kapot = (regel: object) => ({ ...pagina, regels: [pagina.regels[0], regel] });
     for (const fout of [
@@ -48,6 +64,8 @@ describe('a pull page from the central service', () => {
         soort: 'velden',
         velden: { naam: { koppen: [] } },
       }),
+      kapot({ seq: 2, tabel: 'teams', rijId: 't0', soort: 'velden', velden: { $: ['h', 'a'] } }),
+      kapot({ seq: 2, tabel: 'teams', rijId: 't0', soort: 'velden', velden: { $: [1, 'a', {}] } }),
     ])
       expect(leesPullAntwoord(fout)).toBeNull();
   });

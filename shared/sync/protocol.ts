@@ -5,6 +5,7 @@
  * (merged with `voegRijenSamen`) or the notice that a row left the scope.
  */
 import { z } from 'zod';
+import { impliciet, type RijRegisters } from './rij';
 
 export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
 const Hlc = z.string().regex(HLC_PATROON, 'Ongeldige HLC');
@@ -65,13 +66,19 @@ const VersieWire = z.object({
 });
 const RegisterWire = z.object({ koppen: z.array(VersieWire), vervangen: z.array(z.string()) });
 
+/** A row written once and not changed since, sent as that one write (`naarOpslag`). */
+const KortWire = z.object({
+  $: z.tuple([z.string(), z.string(), z.record(z.string(), Veldwaarde)]),
+});
+
 export const LogRegel = z.object({
   seq: z.number().int(),
   tabel: z.string(),
   rijId: z.string(),
   /** 'velden': merge these registers; 'weg': the row left this scope (verhuizing). */
   soort: z.enum(['velden', 'weg']),
-  velden: z.record(z.string(), RegisterWire).optional(),
+  /** On the wire either registers or the short form; `leesPullAntwoord` gives registers. */
+  velden: z.union([z.record(z.string(), RegisterWire), KortWire]).optional(),
 });
 export type LogRegel = z.infer<typeof LogRegel>;
 
@@ -108,7 +115,21 @@ function isRegister(v: unknown): boolean {
  * Checks a pull page's shape. Hand-written rather than `PullAntwoord.safeParse`: a page holds
  * thousands of nested registers and the schema walk cost more than applying them.
  */
-export function leesPullAntwoord(body: unknown): PullAntwoord | null {
+/** The short form's parts, or null when `velden` is not in it. */
+function kort(velden: Record<string, unknown>): [string, string, Record<string, unknown>] | null {
+  const k = velden.$;
+  if (!Array.isArray(k) || k.length !== 3) return null;
+  const [hlc, auteur, waarden] = k as unknown[];
+  if (typeof hlc !== 'string' || typeof auteur !== 'string' || !isObject(waarden)) return null;
+  return [hlc, auteur, waarden];
+}
+
+/**
+ * Checks a pull page's shape and gives every line as registers (a short-form line expanded).
+ * Hand-written rather than `PullAntwoord.safeParse`: a page holds thousands of nested
+ * registers and the schema walk cost more than applying them.
+ */
+export function leesPullAntwoord(body: unknown): PullPagina | null {
   if (!isObject(body) || !Array.isArray(body.regels)) return null;
   const kop = PullAntwoord.omit({ regels: true }).safeParse({ ...body, regels: undefined });
   if (!kop.success) return null;
@@ -117,7 +138,14 @@ export function leesPullAntwoord(body: unknown): PullAntwoord | null {
     if (typeof r.tabel !== 'string' || typeof r.rijId !== 'string') return null;
     if (r.soort === 'weg') continue;
     if (r.soort !== 'velden' || !isObject(r.velden)) return null;
-    if (!Object.values(r.velden).every(isRegister)) return null;
+    const k = '$' in r.velden ? kort(r.velden) : null;
+    if (k) r.velden = impliciet(k[2], k[0], k[1]);
+    else if (!Object.values(r.velden).every(isRegister)) return null;
   }
-  return body as PullAntwoord;
+  return body as unknown as PullPagina;
 }
+
+/** A pull page as the laptop applies it: every line's fields as registers. */
+export type PullPagina = Omit<PullAntwoord, 'regels'> & {
+  regels: (Omit<LogRegel, 'velden'> & { velden?: RijRegisters })[];
+};

@@ -89,6 +89,37 @@ export function canoniek(registers: RijRegisters): string {
   );
 }
 
+/**
+ * Registers as stored: a row whose every field holds one first version of one write (a row
+ * created once and not edited since, most rows of a caseload) is kept as that write, about a
+ * sixth of the full form; anything else as the full registers. `uitOpslag` restores either
+ * exactly.
+ */
+export function naarOpslag(registers: RijRegisters): string {
+  let hlc: string | undefined;
+  let auteur = '';
+  const waarden: Record<string, unknown> = {};
+  for (const [veld, r] of Object.entries(registers)) {
+    const v = r.koppen[0];
+    if (r.koppen.length !== 1 || r.vervangen.length > 0 || !v || v.basis.length > 0)
+      return JSON.stringify(registers);
+    if (v.waarde === undefined) return JSON.stringify(registers);
+    if (hlc === undefined) [hlc, auteur] = [v.hlc, v.auteur];
+    else if (v.hlc !== hlc || v.auteur !== auteur) return JSON.stringify(registers);
+    waarden[veld] = v.waarde;
+  }
+  if (hlc === undefined) return JSON.stringify(registers);
+  return JSON.stringify({ $: [hlc, auteur, waarden] });
+}
+
+export function uitOpslag(tekst: string): RijRegisters {
+  const opgeslagen = JSON.parse(tekst) as
+    RijRegisters | { $: [string, string, Record<string, unknown>] };
+  if (!('$' in opgeslagen) || !Array.isArray(opgeslagen.$)) return opgeslagen as RijRegisters;
+  const [hlc, auteur, waarden] = opgeslagen.$;
+  return impliciet(waarden, hlc, auteur);
+}
+
 /** 64 bits of SHA-256 over table, row id and canonical registers, as 16 hex digits. */
 export function rijHash(tabel: string, rijId: string, registers: RijRegisters): string {
   return hash('sha256', `${tabel}\u0000${rijId}\u0000${canoniek(registers)}`, 'hex').slice(0, 16);
