@@ -23,24 +23,55 @@ function notFound(what: string): never {
   throw new ApiError('niet-gevonden', `${what} is niet gevonden (of hoort niet bij uw team).`);
 }
 
-export function gezinVoor(ctx: Ctx, gezinId: string, options: { schrijven?: boolean } = {}): Gezin {
+export interface Toegang {
+  schrijven?: boolean;
+  /** The use case itself is the reason (a vier-ogen decision), so a teamcoach is not asked. */
+  reden?: string;
+}
+
+/** How long a teamcoach's stated reason covers reading the same dossier. */
+export const INZAGE_GELDIG_MS = 30 * 60 * 1000;
+
+/** A family of the caller's team, without the teamcoach's reason check. */
+export function gezinVanTeam(ctx: Ctx, gezinId: string): Gezin {
   const gezin = ctx.db
     .select()
     .from(gezinnen)
     .where(and(eq(gezinnen.id, gezinId), eq(gezinnen.deleted, false)))
     .get();
   if (!gezin || gezin.teamId !== ctx.session.teamId) notFound('Het gezin');
+  return gezin;
+}
+
+/** Records that this call shows or changes the family (one access-log line per family). */
+export function raakGezin(ctx: Ctx, gezinId: string, reden: string | null = null): void {
+  if (!ctx.geraakt.has(gezinId) || reden) ctx.geraakt.set(gezinId, reden);
+}
+
+/**
+ * The family, when the caller may see it: of the own team, and for a teamcoach only with a
+ * reason stated first (NEN 7513; `inzage.reden`). Every family passed here is logged.
+ */
+export function gezinVoor(ctx: Ctx, gezinId: string, options: Toegang = {}): Gezin {
+  const gezin = gezinVanTeam(ctx, gezinId);
+  let reden = options.reden ?? null;
+  if (ctx.session.rol === 'teamcoach' && !reden) {
+    const gegeven = ctx.inzageRedenen.get(`${ctx.session.professionalId}|${gezin.id}`);
+    if (!gegeven || gegeven.tot < Date.parse(ctx.now()))
+      throw new ApiError(
+        'reden-nodig',
+        'Als teamcoach geeft u eerst aan waarom u dit dossier inziet; dat wordt vastgelegd.',
+      );
+    reden = gegeven.reden;
+  }
+  raakGezin(ctx, gezin.id, reden);
   if (options.schrijven && gezin.status === 'afgesloten') {
     throw new ApiError('conflict', 'Dit gezin is afgesloten; er kan niets meer worden gewijzigd.');
   }
   return gezin;
 }
 
-export function actieplanVoor(
-  ctx: Ctx,
-  actieplanId: string,
-  options: { schrijven?: boolean } = {},
-) {
+export function actieplanVoor(ctx: Ctx, actieplanId: string, options: Toegang = {}) {
   const plan = ctx.db
     .select()
     .from(actieplannen)
@@ -51,11 +82,7 @@ export function actieplanVoor(
   return { plan, gezin };
 }
 
-export function toewijzingVoor(
-  ctx: Ctx,
-  toewijzingId: string,
-  options: { schrijven?: boolean } = {},
-) {
+export function toewijzingVoor(ctx: Ctx, toewijzingId: string, options: Toegang = {}) {
   const toewijzing = ctx.db
     .select()
     .from(toewijzingen)

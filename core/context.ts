@@ -1,6 +1,7 @@
 import type { Db, Sqlite } from '../db/connection';
 import type { IsoDate } from '../shared/dates';
 import type { HlcClock } from '../shared/hlc';
+import type { LogregelInvoer, Toegangslog } from './audit/toegangslog';
 import type { Session } from './session';
 import type { SojImportJobs } from './soj/import';
 import type { SyncEngine } from './sync/engine';
@@ -17,10 +18,18 @@ export interface Deps {
   sojJobs: SojImportJobs;
   /** Sync with the central service (background and on demand). */
   sync: SyncEngine;
+  /** The access log (NEN 7513). */
+  toegangslog: Toegangslog;
+  /** Reasons teamcoaches gave to read a dossier: `${professionalId}|${gezinId}` -> until when. */
+  inzageRedenen: Map<string, { reden: string; tot: number }>;
 }
 
 /** A signed-in call: the dependencies, the caller and a writer stamped with the caller. */
 export interface Ctx extends Deps {
   session: Session;
   write: ChangeWriter;
+  /** Families this call showed or changed, with the reason given: one access-log line each. */
+  geraakt: Map<string, string | null>;
+  /** Further access-log lines of this call (exports, reading the log). */
+  logregels: LogregelInvoer[];
 }

@@ -57,6 +57,8 @@ import {
   toewijzingVoorstel,
 } from './services/toewijzing';
 import { ChangeWriter, deviceId, inTransaction } from './writer';
+import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
+import { Toegangslog } from './audit/toegangslog';
 import type { Tabel } from '../shared/api-budget';
 import {
   dashboardTabellen,
@@ -135,6 +137,9 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
   'gezinnen.lijst': listGezinnen,
   'gezin.aanmaken': gezinAanmaken,
   'gezin.dossier': dossier,
+  'gezinslid.bsnTonen': bsnTonen,
+  'inzage.reden': inzageReden,
+  'toegangslog.lijst': toegangslogLijst,
   'gezinslid.opslaan': gezinslidOpslaan,
   'netwerklid.opslaan': netwerklidOpslaan,
   'netwerklid.verwijderen': netwerklidVerwijderen,
@@ -195,13 +200,16 @@ export interface Core {
 export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core {
   const log = options.log ?? console.error;
   const now = options.now ?? (() => new Date());
+  const apparaat = deviceId(store.db);
   const deps = {
     db: store.db,
     sqlite: store.sqlite,
-    clock: new HlcClock(deviceId(store.db), () => now().getTime()),
+    clock: new HlcClock(apparaat, () => now().getTime()),
     today: () => toIsoDate(now()),
     now: () => now().toISOString(),
-  } as Deps;
+    toegangslog: new Toegangslog(store.sqlite, apparaat, () => now().toISOString()),
+    inzageRedenen: new Map(),
+  } as unknown as Deps;
   deps.sojJobs = new SojImportJobs(deps, log);
   deps.sync = new SyncEngine(
     { ...deps, now },
@@ -262,6 +270,12 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     if (!tabel)
       return { ok: false, error: { code: 'niet-gevonden', message: 'Deze tabel bestaat niet.' } };
     const bytes = formaat === 'csv' ? tabelNaarCsv(tabel) : await tabelNaarXlsx(tabel);
+    const userId = context.professionalId!;
+    inTransaction(store.sqlite, () =>
+      deps.toegangslog.schrijf(userId, [
+        { actie: 'exporteren', gezinId: null, onderdeel: `export:${sleutel}:${formaat}` },
+      ]),
+    );
     const slug = tabel.titel
       .toLowerCase()
       .normalize('NFD')
@@ -286,7 +300,24 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
       ...deps,
       session: session ?? { professionalId: '', rol: 'jeugdprofessional', teamId: null },
       write: new ChangeWriter(deps.db, deps.sqlite, deps.clock, session?.professionalId ?? ''),
+      geraakt: new Map(),
+      logregels: [],
     };
+  }
+
+  /** The access-log lines of a call that succeeded, in its transaction (NEN 7513). */
+  function logToegang(method: ApiMethod, ctx: Ctx, gewijzigd: boolean) {
+    if (!ctx.session.professionalId) return;
+    const regels = [
+      ...[...ctx.geraakt].map(([gezinId, reden]) => ({
+        actie: gewijzigd ? ('wijzigen' as const) : ('inzien' as const),
+        gezinId,
+        onderdeel: method,
+        reden,
+      })),
+      ...ctx.logregels,
+    ];
+    deps.toegangslog.schrijf(ctx.session.professionalId, regels);
   }
 
   function failure(method: ApiMethod, error: unknown): { ok: false; error: ApiErrorBody } {
@@ -312,15 +343,20 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
       return failure(method, new Error(`${method} wacht op het netwerk: gebruik callAsync`));
     try {
       const voor = veranderingen.get()!.n;
+      let gewijzigd = false;
       const result = inTransaction(store.sqlite, () => {
         const session = authorise(spec.roles, context);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) throw invalidInput(parsed.error);
         const handler = HANDLERS[method as Exclude<M, AsyncMethod>] as unknown as Handler<M>;
-        return { ok: true as const, data: handler(ctxFor(session), parsed.data as ApiInput<M>) };
+        const ctx = ctxFor(session);
+        const data = handler(ctx, parsed.data as ApiInput<M>);
+        gewijzigd = veranderingen.get()!.n !== voor;
+        logToegang(method, ctx, gewijzigd);
+        return { ok: true as const, data };
       });
       // Something was written: push it soon.
-      if (veranderingen.get()!.n !== voor) deps.sync.gewijzigd();
+      if (gewijzigd) deps.sync.gewijzigd();
       return result;
     } catch (error) {
       return failure(method, error);

@@ -550,10 +550,15 @@ export const auditLog = sqliteTable(
     gezinId: text('gezin_id'),
     onderdeel: text('onderdeel').notNull(),
     reden: text('reden'),
+    /** The laptop (device id) the line was written on. */
+    apparaat: text('apparaat').notNull().default(''),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_gezin_idx').on(t.gezinId), index('audit_log_user_idx').on(t.userId)],
+  (t) => [
+    index('audit_log_gezin_idx').on(t.gezinId, t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+  ],
 );
 
 /** Local changes waiting to be pushed, written in the same transaction as the change. */

@@ -14,6 +14,7 @@ import {
   Teambudget,
 } from './api-budget';
 import { ConflictOplossen, SyncOverzicht, SyncStatus, SyncVerbinden } from './api-sync';
+import { BsnTonen, InzageReden, Toegangslog, ToegangslogVraag } from './api-toegangslog';
 import { isValidBsn } from './bsn';
 import { isIsoDate } from './dates';
 import {
@@ -363,6 +364,8 @@ const team = ['jeugdprofessional', 'teamcoach'] as const;
 const professional = ['jeugdprofessional'] as const;
 /** Budget figures: the teamcoach for the own team, the beheerder for any team and the region. */
 const budget = ['teamcoach', 'beheerder'] as const;
+/** The access log: the teamcoach for the own team, the beheerder (privacy officer) for all. */
+const toezicht = ['teamcoach', 'beheerder'] as const;
 
 export const API = {
   'sync.status': method({ input: z.object({}).strict(), output: SyncStatus, roles: null }),
@@ -418,6 +421,15 @@ export const API = {
     output: Dossier,
     roles: team,
   }),
+  /** Shows one member's full BSN; written to the access log. */
+  'gezinslid.bsnTonen': method({
+    input: BsnTonen,
+    output: z.object({ bsn: z.string() }),
+    roles: team,
+  }),
+  /** A teamcoach states why before reading a dossier; valid for 30 minutes, logged. */
+  'inzage.reden': method({ input: InzageReden, output: Ok, roles: ['teamcoach'] as const }),
+  'toegangslog.lijst': method({ input: ToegangslogVraag, output: Toegangslog, roles: toezicht }),
   'gezinslid.opslaan': method({
     input: LidInvoer.extend({ gezinId: id, id: id.optional() }).strict(),
     output: Ok,
@@ -735,6 +747,8 @@ export const API_ERROR_CODES = [
   'geen-toegang',
   'niet-gevonden',
   'conflict',
+  /** A teamcoach must first give a reason to read this dossier (`inzage.reden`). */
+  'reden-nodig',
   'interne-fout',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -23,6 +23,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   'geen-toegang': 403,
   'niet-gevonden': 404,
   conflict: 409,
+  'reden-nodig': 403,
   'interne-fout': 500,
 };
 

@@ -71,7 +71,7 @@ export function akkoordBesluiten(
     .where(and(eq(akkoorden.id, input.id), eq(akkoorden.deleted, false)))
     .get();
   if (!akkoord) throw new ApiError('niet-gevonden', 'Dit verzoek om akkoord is niet gevonden.');
-  const { toewijzing } = toewijzingVoor(ctx, akkoord.toewijzingId);
+  const { toewijzing } = toewijzingVoor(ctx, akkoord.toewijzingId, { reden: 'Vier-ogenbesluit' });
   if (akkoord.besluit) throw new ApiError('conflict', 'Over dit verzoek is al besloten.');
   if (akkoord.aangevraagdDoor === ctx.session.professionalId) {
     throw new ApiError(

@@ -14,7 +14,7 @@ import {
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { formatDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
-import { gezinVoor, netwerklidVoor } from '../access';
+import { gezinVoor, netwerklidVoor, raakGezin } from '../access';
 import type { Ctx } from '../context';
 
 export function collegas(ctx: Ctx): ApiOutput<'team.collegas'> {
@@ -56,6 +56,7 @@ export function gezinAanmaken(
     toestemmingOp: null,
     toestemmingDoor: null,
   });
+  raakGezin(ctx, id);
   return { id };
 }
 

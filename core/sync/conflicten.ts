@@ -10,6 +10,7 @@ import type { ConflictOplossen, SyncOverzicht } from '../../shared/api-sync';
 import { decodeHlc } from '../../shared/hlc';
 import { conflictenVan, uitOpslag } from '../../shared/sync/rij';
 import type { z } from 'zod';
+import { raakGezin } from '../access';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
 import { leesRegisters } from './registers';
@@ -88,6 +89,7 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
     const spec = syncTabel(r.tabel);
     if (!spec || spec.soort !== 'team') continue;
     const gezin = gezinVan(ctx, r.tabel, r.rijId);
+    if (gezin) raakGezin(ctx, gezin.id);
     for (const c of conflictenVan(uitOpslag(r.registers), spec.vrijeTekst))
       conflicten.push({
         tabel: r.tabel,

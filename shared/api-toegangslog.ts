@@ -1,0 +1,127 @@
+/**
+ * The access-log part of the API contract (NEN 7513): the two views of the log (per client for
+ * an inzage request, per employee for the privacy officer), the reason a teamcoach gives before
+ * reading a dossier, and revealing a BSN.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+export const AUDIT_ACTIES = ['inzien', 'wijzigen', 'exporteren', 'printen', 'log_inzien'] as const;
+export type AuditActie = (typeof AUDIT_ACTIES)[number];
+export const AUDIT_ACTIE_LABELS: Record<AuditActie, string> = {
+  inzien: 'Ingezien',
+  wijzigen: 'Gewijzigd',
+  exporteren: 'Geëxporteerd',
+  printen: 'Afgedrukt',
+  log_inzien: 'Logboek ingezien',
+};
+
+/** Which part of the record a line is about, by the API method that showed or changed it. */
+export const ONDERDEEL_LABELS: Record<string, string> = {
+  'gezin.dossier': 'Dossier',
+  'gezin.aanmaken': 'Aanmelding',
+  'gezinslid.opslaan': 'Gezinslid',
+  'gezinslid.bsnTonen': 'BSN',
+  'netwerklid.opslaan': 'Netwerk',
+  'netwerklid.verwijderen': 'Netwerk',
+  'gezinsplan.ophalen': 'Gezinsplan',
+  'gezinsplan.opslaan': 'Gezinsplan',
+  'afspraak.opslaan': 'Afspraak',
+  'afspraak.verwijderen': 'Afspraak',
+  'gezinsplan.vastleggen': 'Gezinsplanversie',
+  'gezinsplan.toestemming': 'Toestemming',
+  'actieplan.aanmaken': 'Actieplan',
+  'actieplan.opslaan': 'Actieplan',
+  'actieplan.triage': 'Triage',
+  'doel.opslaan': 'Doel',
+  'zorgprofiel.vaststellen': 'Zorgprofiel',
+  'aanbieders.voorProfiel': 'Aanbiederkeuze',
+  'toewijzing.voorstel': 'Toewijzing (voorstel)',
+  'toewijzing.aanmaken': 'Toewijzing',
+  'akkoord.besluiten': 'Vier-ogenbesluit',
+  'toewijzing.startVastleggen': 'Start zorg',
+  'evaluatie.vastleggen': 'Evaluatie',
+  'toewijzing.stoppen': 'Toewijzing gestopt',
+  'gezin.afsluiten': 'Afsluiting',
+  'gezin.overdragen': 'Overdracht',
+  'sync.overzicht': 'Conflicten',
+  'sync.oplossen': 'Conflict opgelost',
+  'inzage.reden': 'Reden van inzage',
+  'toegangslog.client': 'Logboek per cliënt',
+  'toegangslog.medewerker': 'Logboek per medewerker',
+  export: 'Export',
+};
+/** `soort:detail` (an export's table, a log view's employee) shows the kind. */
+export const onderdeelLabel = (onderdeel: string) =>
+  ONDERDEEL_LABELS[onderdeel.split(':')[0]!] ?? onderdeel;
+
+const datum = z.string().refine(isIsoDate, { message: 'Geen geldige datum' });
+const id = z.string().min(1).max(64);
+
+export const ToegangslogVraag = z
+  .object({
+    /** Per client: every line about this family. */
+    gezinId: id.optional(),
+    /** Per employee: every line this professional caused. */
+    professionalId: id.optional(),
+    van: datum.optional(),
+    tot: datum.optional(),
+  })
+  .strict()
+  .refine((v) => (v.gezinId === undefined) !== (v.professionalId === undefined), {
+    message: 'Kies een cliënt of een medewerker',
+    path: ['gezinId'],
+  })
+  .refine((v) => !v.van || !v.tot || v.van <= v.tot, {
+    message: 'De einddatum ligt voor de begindatum',
+    path: ['tot'],
+  });
+
+export const KetenStatus = z.union([
+  z.object({ intact: z.literal(true), regels: z.number().int() }),
+  z.object({
+    intact: z.literal(false),
+    regels: z.number().int(),
+    /** The first line that does not fit. */
+    seq: z.number().int(),
+    reden: z.string(),
+  }),
+]);
+export type KetenStatus = z.infer<typeof KetenStatus>;
+
+export const Logregel = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actie: z.enum(AUDIT_ACTIES),
+  gezinId: z.string().nullable(),
+  gezinNaam: z.string().nullable(),
+  medewerkerId: z.string(),
+  medewerker: z.string(),
+  namens: z.string().nullable(),
+  onderdeel: z.string(),
+  reden: z.string().nullable(),
+  apparaat: z.string(),
+});
+
+export const Toegangslog = z.object({
+  regels: z.array(Logregel),
+  /** More lines matched than are shown (the newest are shown). */
+  afgekapt: z.boolean(),
+  keten: KetenStatus,
+  /** The choices for the two views: families and employees that occur in the log. */
+  gezinnen: z.array(z.object({ id: z.string(), naam: z.string() })),
+  medewerkers: z.array(z.object({ id: z.string(), naam: z.string() })),
+});
+
+export const InzageReden = z
+  .object({
+    gezinId: id,
+    reden: z
+      .string()
+      .trim()
+      .min(10, { message: 'Beschrijf de reden in minstens 10 tekens' })
+      .max(500),
+  })
+  .strict();
+
+export const BsnTonen = z.object({ gezinslidId: id }).strict();
