@@ -47,6 +47,7 @@ export const ONDERDEEL_LABELS: Record<string, string> = {
   'sync.overzicht': 'Conflicten',
   'sync.oplossen': 'Conflict opgelost',
   'inzage.reden': 'Reden van inzage',
+  'toegangslog.alles': 'Logboek',
   'toegangslog.client': 'Logboek per cliënt',
   'toegangslog.medewerker': 'Logboek per medewerker',
   export: 'Export',
@@ -68,9 +69,9 @@ export const ToegangslogVraag = z
     tot: datum.optional(),
   })
   .strict()
-  .refine((v) => (v.gezinId === undefined) !== (v.professionalId === undefined), {
-    message: 'Kies een cliënt of een medewerker',
-    path: ['gezinId'],
+  .refine((v) => v.gezinId === undefined || v.professionalId === undefined, {
+    message: 'Kies een cliënt of een medewerker, niet allebei',
+    path: ['professionalId'],
   })
   .refine((v) => !v.van || !v.tot || v.van <= v.tot, {
     message: 'De einddatum ligt voor de begindatum',

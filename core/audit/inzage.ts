@@ -107,7 +107,9 @@ export function toegangslogLijst(
     gezinId: input.gezinId ?? null,
     onderdeel: input.gezinId
       ? 'toegangslog.client'
-      : `toegangslog.medewerker:${input.professionalId}`,
+      : input.professionalId
+        ? `toegangslog.medewerker:${input.professionalId}`
+        : 'toegangslog.alles',
   });
   return uitkomst;
 }

@@ -149,7 +149,10 @@ describe('the access log', () => {
     expect(perMedewerker.medewerkers.map((m) => m.id)).toContain(pro.id);
     const later = c.ok('toegangslog.lijst', { professionalId: pro.id, van: '2030-01-01' });
     expect(later.regels).toEqual([]);
-    expect(c.fails('toegangslog.lijst', {}).code).toBe('ongeldige-invoer');
+    expect(c.ok('toegangslog.lijst', {}).regels.length).toBeGreaterThan(0);
+    expect(c.fails('toegangslog.lijst', { gezinId: gezin.id, professionalId: pro.id }).field).toBe(
+      'professionalId',
+    );
     expect(
       c.fails('toegangslog.lijst', { gezinId: gezin.id, van: '2026-12-01', tot: '2026-11-01' })
         .field,

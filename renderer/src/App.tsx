@@ -9,6 +9,7 @@ import { Dossier } from './screens/dossier/Dossier';
 import { MijnGezinnen } from './screens/MijnGezinnen';
 import { ProfielKeuze } from './screens/ProfielKeuze';
 import { Conflicten } from './screens/sync/Conflicten';
+import { Logboek } from './screens/Logboek';
 import { useSyncPeiler } from './screens/sync/sync-store';
 import { Taken } from './screens/Taken';
 import { useSession } from './store';
@@ -45,6 +46,7 @@ export function App() {
           {view.naam === 'budgetbeheer' && <BudgetBeheer />}
           {view.naam === 'kosten' && <MijnKosten />}
           {view.naam === 'conflicten' && <Conflicten />}
+          {view.naam === 'logboek' && <Logboek />}
         </Layout>
       )}
     </ThemeProvider>

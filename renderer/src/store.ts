@@ -10,6 +10,7 @@ export type View =
   | { naam: 'budgetbeheer' }
   | { naam: 'kosten' }
   | { naam: 'conflicten' }
+  | { naam: 'logboek' }
   | { naam: 'dossier'; gezinId: string; tab: 'overzicht' | 'gezinsplan' | 'actieplannen' };
 
 interface SessionState {

@@ -17,7 +17,7 @@ export function useCall() {
 export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | null, key: string) {
   const call = useCall();
   const [data, setData] = useState<ApiOutput<M> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; code: string | null } | null>(null);
   const [version, setVersion] = useState(0);
   const inputJson = JSON.stringify(input);
   useEffect(() => {
@@ -30,14 +30,16 @@ export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | 
         setData(d);
         setError(null);
       },
-      (e: Error) => current && setError(e.message),
+      (e: Error) =>
+        current &&
+        setError({ message: e.message, code: e instanceof ApiCallError ? e.body.code : null }),
     );
     return () => {
       current = false;
     };
   }, [call, method, inputJson, key, version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, error, reload };
+  return { data, error: error?.message ?? null, errorCode: error?.code ?? null, reload };
 }
 
 /** A write that reports to the global save state and returns the Dutch error, if any. */

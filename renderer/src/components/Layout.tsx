@@ -38,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {profiel.rol !== 'jeugdprofessional' &&
               nav('Teambudget', { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' })}
             {profiel.rol !== 'jeugdprofessional' && nav('Budget en SOJ', { naam: 'budgetbeheer' })}
+            {profiel.rol !== 'jeugdprofessional' && nav('Logboek', { naam: 'logboek' })}
           </Box>
           <Typography variant="body2" sx={{ mx: 2, textAlign: 'right' }}>
             {profiel.naam} · {profiel.teamNaam ?? 'Regio'}

@@ -35,7 +35,9 @@ export function MijnGezinnen() {
   const [status, setStatus] = useState<GezinStatus | ''>('');
   const [profiel, setProfiel] = useState<ZorgprofielCategorie | ''>('');
   const [evaluatieNodig, setEvaluatieNodig] = useState(false);
-  const [alleenEigen, setAlleenEigen] = useState(true);
+  // A teamcoach is nobody's regisseur: the whole team is what there is to see.
+  const rol = useSession((s) => s.profiel?.rol);
+  const [alleenEigen, setAlleenEigen] = useState(rol === 'jeugdprofessional');
   const [nieuw, setNieuw] = useState(false);
   const input: ApiRequest<'gezinnen.lijst'> = {
     ...(zoek.trim() ? { zoek: zoek.trim() } : {}),

@@ -7,6 +7,7 @@ import { useSession, type View } from '../../store';
 import { Actieplannen } from './Actieplannen';
 import { AfsluitenDialog } from './AfsluitenDialog';
 import { Gezinsplan } from './Gezinsplan';
+import { InzageReden } from './InzageReden';
 import { Overzicht } from './Overzicht';
 import { OverdragenDialog } from './OverdragenDialog';
 
@@ -14,12 +15,13 @@ type DossierView = Extract<View, { naam: 'dossier' }>;
 
 export function Dossier({ view }: { view: DossierView }) {
   const go = useSession((s) => s.go);
-  const { data, error, reload } = useQuery(
+  const { data, error, errorCode, reload } = useQuery(
     'gezin.dossier',
     { gezinId: view.gezinId },
     view.gezinId,
   );
   const [dialog, setDialog] = useState<'overdragen' | 'afsluiten' | null>(null);
+  if (errorCode === 'reden-nodig') return <InzageReden gezinId={view.gezinId} onGegeven={reload} />;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return <Typography>Dossier laden ...</Typography>;
   const { gezin } = data;

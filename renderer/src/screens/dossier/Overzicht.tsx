@@ -20,6 +20,7 @@ import { GEZINSLID_ROLLEN } from '../../../../shared/domain';
 import { InlineForm } from '../../components/InlineForm';
 import { useMutation } from '../../api/hooks';
 import { formatDate } from '../../format';
+import { BsnTonen } from './BsnTonen';
 import { GezinslidDialog } from './GezinslidDialog';
 
 export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): void }) {
@@ -53,7 +54,9 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
                   <TableCell>
                     {formatDate(l.geboortedatum)} ({l.leeftijd})
                   </TableCell>
-                  <TableCell>{l.bsnGemaskeerd ?? '—'}</TableCell>
+                  <TableCell>
+                    {l.bsnGemaskeerd ? <BsnTonen lidId={l.id} gemaskeerd={l.bsnGemaskeerd} /> : '—'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

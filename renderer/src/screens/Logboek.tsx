@@ -1,0 +1,173 @@
+import {
+  Alert,
+  Box,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { ApiRequest } from '../../../shared/api';
+import { AUDIT_ACTIE_LABELS, onderdeelLabel } from '../../../shared/api-toegangslog';
+import { parseDutchDate } from '../../../shared/dates';
+import { useQuery } from '../api/hooks';
+import { DATUM_FOUT, momentTekst } from '../format';
+
+type Vraag = ApiRequest<'toegangslog.lijst'>;
+
+/** A dd-mm-jjjj field that reports an ISO date (or none) when it is left or Enter is pressed. */
+function DatumVeld(props: { label: string; onDatum(iso: string | undefined): void }) {
+  const [tekst, setTekst] = useState('');
+  const [fout, setFout] = useState(false);
+  const klaar = () => {
+    if (!tekst.trim()) {
+      setFout(false);
+      props.onDatum(undefined);
+      return;
+    }
+    const iso = parseDutchDate(tekst);
+    setFout(!iso);
+    if (iso) props.onDatum(iso);
+  };
+  return (
+    <TextField
+      label={props.label}
+      size="small"
+      placeholder="dd-mm-jjjj"
+      value={tekst}
+      onChange={(e) => setTekst(e.target.value)}
+      onBlur={klaar}
+      onKeyDown={(e) => e.key === 'Enter' && klaar()}
+      error={fout}
+      helperText={fout ? DATUM_FOUT : ' '}
+      sx={{ width: 170 }}
+    />
+  );
+}
+
+/**
+ * The access log (NEN 7513): who saw or changed which dossier, when, from which laptop and why.
+ * Per client for an inzage request, per employee for the privacy officer. Opening it is logged.
+ */
+export function Logboek() {
+  const [vraag, setVraag] = useState<Vraag>({});
+  const { data, error } = useQuery('toegangslog.lijst', vraag, JSON.stringify(vraag));
+  const kies = (wijziging: Partial<Vraag>) => {
+    const volgende: Vraag = { ...vraag, ...wijziging };
+    for (const sleutel of Object.keys(volgende) as (keyof Vraag)[])
+      if (volgende[sleutel] === undefined || volgende[sleutel] === '') delete volgende[sleutel];
+    setVraag(volgende);
+  };
+  return (
+    <Box>
+      <Typography variant="h5" component="h1" gutterBottom>
+        Logboek: toegang tot dossiers
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Elke keer dat een dossier is ingezien, gewijzigd of geëxporteerd, met wie, wanneer, op welk
+        apparaat en waarom. Het openen van dit logboek wordt ook vastgelegd.
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <TextField
+          select
+          size="small"
+          label="Cliënt (gezin)"
+          value={vraag.gezinId ?? ''}
+          onChange={(e) =>
+            kies({ gezinId: e.target.value || undefined, professionalId: undefined })
+          }
+          sx={{ minWidth: 240 }}
+          helperText=" "
+        >
+          <MenuItem value="">Alle cliënten</MenuItem>
+          {data?.gezinnen.map((g) => (
+            <MenuItem key={g.id} value={g.id}>
+              {g.naam}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Medewerker"
+          value={vraag.professionalId ?? ''}
+          onChange={(e) =>
+            kies({ professionalId: e.target.value || undefined, gezinId: undefined })
+          }
+          sx={{ minWidth: 240 }}
+          helperText=" "
+        >
+          <MenuItem value="">Alle medewerkers</MenuItem>
+          {data?.medewerkers.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.naam}
+            </MenuItem>
+          ))}
+        </TextField>
+        <DatumVeld label="Van" onDatum={(van) => kies({ van })} />
+        <DatumVeld label="Tot en met" onDatum={(tot) => kies({ tot })} />
+      </Box>
+      {error && <Alert severity="error">{error}</Alert>}
+      {data && (
+        <>
+          {data.keten.intact ? (
+            <Alert severity="success" sx={{ mb: 2 }}>
+              Het logboek is compleet en ongewijzigd ({data.keten.regels} regels gecontroleerd).
+            </Alert>
+          ) : (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              Het logboek is aangetast vanaf regel {data.keten.seq}: {data.keten.reden}. Meld dit
+              direct aan de privacy officer.
+            </Alert>
+          )}
+          {data.afgekapt && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              Alleen de nieuwste {data.regels.length} regels worden getoond; kies een cliënt,
+              medewerker of periode.
+            </Alert>
+          )}
+          {data.regels.length === 0 ? (
+            <Typography>Geen regels voor deze keuze.</Typography>
+          ) : (
+            <TableContainer sx={{ maxHeight: '65vh' }}>
+              <Table size="small" stickyHeader aria-label="Logboekregels">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Moment</TableCell>
+                    <TableCell>Medewerker</TableCell>
+                    <TableCell>Handeling</TableCell>
+                    <TableCell>Cliënt</TableCell>
+                    <TableCell>Onderdeel</TableCell>
+                    <TableCell>Reden</TableCell>
+                    <TableCell>Apparaat</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {data.regels.map((r) => (
+                    <TableRow key={r.seq}>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{momentTekst(r.at)}</TableCell>
+                      <TableCell>
+                        {r.medewerker}
+                        {r.namens ? ` namens ${r.namens}` : ''}
+                      </TableCell>
+                      <TableCell>{AUDIT_ACTIE_LABELS[r.actie]}</TableCell>
+                      <TableCell>{r.gezinNaam ?? '—'}</TableCell>
+                      <TableCell>{onderdeelLabel(r.onderdeel)}</TableCell>
+                      <TableCell>{r.reden ?? ''}</TableCell>
+                      <TableCell>{r.apparaat}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+test('a revealed BSN and a teamcoach reading a dossier with a reason show up in the access log', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // A professional registers a family and reveals the youth's BSN on purpose.
+  const professional = await signIn(page);
+  const gezin = 'Familie Inzagetest';
+  await page.getByRole('button', { name: 'Nieuw gezin aanmelden' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Naam gezin').fill(gezin);
+  await dialog.getByLabel('Adres').fill('Voorstraat 201');
+  await dialog.getByLabel('Postcode').fill('3311ab');
+  await dialog.getByLabel('Woonplaats').fill('Dordrecht');
+  await dialog.getByLabel('Voornaam').nth(0).fill('Ilse');
+  await dialog.getByLabel('Achternaam').nth(0).fill('Inzagetest');
+  await dialog.getByLabel('Geboortedatum').nth(0).fill('12-03-1986');
+  await dialog.getByLabel('Voornaam').nth(1).fill('Milan');
+  await dialog.getByLabel('Achternaam').nth(1).fill('Inzagetest');
+  await dialog.getByLabel('Geboortedatum').nth(1).fill('01-09-2012');
+  await dialog.getByLabel('BSN (indien nodig)').nth(1).fill('111222333');
+  await dialog.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
+  await expect(page.getByText('******333')).toBeVisible();
+  await page.getByRole('button', { name: 'BSN tonen (wordt vastgelegd)' }).click();
+  await expect(page.getByText('111222333')).toBeVisible();
+  await page.getByRole('button', { name: 'BSN verbergen' }).click();
+  await expect(page.getByText('111222333')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+
+  // The teamcoach sees the family in the list, but not the dossier before giving a reason.
+  await signIn(page, 'Jeugdteam Dordrecht Noord', 0, 'Teamcoach');
+  await page.getByLabel(/Zoeken op naam/).fill('Inzagetest');
+  await page.getByRole('table', { name: 'Mijn gezinnen' }).getByText(gezin).first().click();
+  await expect(page.getByRole('heading', { name: 'Reden van inzage' })).toBeVisible();
+  await expect(page.getByText('Gezinsleden')).toHaveCount(0);
+  const reden = page.getByLabel('Waarom bekijkt u dit dossier?');
+  await reden.fill('kort');
+  await page.getByRole('button', { name: 'Dossier inzien' }).click();
+  await expect(page.getByText('minstens 10 tekens').first()).toBeVisible();
+  await reden.fill('Casusoverleg over de voortgang van het plan');
+  await page.getByRole('button', { name: 'Dossier inzien' }).click();
+  await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
+  await expect(page.getByText('Gezinsleden')).toBeVisible();
+
+  // The log, per client: the professional's look and the coach's, with the reason.
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Logboek' })
+    .click();
+  await expect(page.getByText(/Het logboek is compleet en ongewijzigd/)).toBeVisible();
+  await page.getByLabel('Cliënt (gezin)').click();
+  await page.getByRole('option', { name: gezin }).click();
+  const regels = page.getByRole('table', { name: 'Logboekregels' });
+  await expect(regels.getByRole('row').filter({ hasText: professional }).first()).toBeVisible();
+  await expect(
+    regels.getByRole('row').filter({ hasText: 'Casusoverleg over de voortgang van het plan' }),
+  ).not.toHaveCount(0);
+  await expect(regels.getByRole('row').filter({ hasText: 'Reden van inzage' })).toHaveCount(1);
+  await expect(regels.getByRole('row').filter({ hasText: 'BSN' })).toHaveCount(1);
+  await expectAccessible(page, 'logboek');
+  await page.screenshot({ path: 'test/e2e/screenshots/21-logboek-per-client.png' });
+});
