@@ -1,17 +1,18 @@
 /**
- * Opens the local profile store in a data folder, and on the very first start fills it with
- * the small demo region so the app has something to show.
+ * Opens the local profile store in a data folder with its key, and on the very first start
+ * fills it with the small demo region so the app has something to show.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '../db/connection';
 import { generateRegion } from '../db/demo/generate';
 import { writeDataset } from '../db/demo/write';
-import { loadOrCreateKeyFile } from '../db/key-file';
 import { toIsoDate } from '../shared/dates';
 
 export interface ProfileStoreOptions {
   dataDir: string;
+  /** The database key, unwrapped by the vault (`core/kluis`). */
+  key: Buffer;
   nativeBinding?: string;
   migrationsFolder?: string;
   /** Load the small demo region when the store is empty (default true). */
@@ -28,7 +29,7 @@ export function openProfileStore(options: ProfileStoreOptions): ProfileStore {
   const path = join(options.dataDir, 'eenplan.db');
   const store = openDatabase({
     path,
-    key: loadOrCreateKeyFile(join(options.dataDir, 'eenplan.key')),
+    key: options.key,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });

@@ -1,7 +1,7 @@
 /**
- * A raw database key kept in a file beside the profile. This is the development and demo
- * default (browser host, demo data); the desktop app wraps the key with the OS keychain
- * and the user's passphrase instead (security issue), never a plain file.
+ * A raw database key kept in a file beside a database: for tools only (the demo data CLI, the
+ * benchmarks). The app's profiles keep their key wrapped by the passphrase (`core/kluis`); a
+ * profile of an earlier version that still has such a file gets it wrapped and removed.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

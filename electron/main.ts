@@ -5,9 +5,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, screen, session } from 'electron';
-import { createCore, type Core } from '../core/core';
-import { openProfileStore } from '../core/profile-store';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
+import { createCore } from '../core/core';
+import { kluisActie, VERGRENDELD } from '../core/kluis/acties';
+import { Kluis } from '../core/kluis/kluis';
 import { isApiMethod } from '../shared/api';
 import {
   APP_ORIGIN,
@@ -44,7 +54,7 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((c): c is string => Boolean(c) && existsSync(c!));
 }
 
-let core: Core | null = null;
+let kluis: Kluis | null = null;
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -98,13 +108,28 @@ void app.whenReady().then(() => {
   });
 
   const nativeBinding = electronNativeBinding();
-  const store = openProfileStore({
+  kluis = new Kluis({
     dataDir: join(app.getPath('userData'), 'profielen', 'standaard'),
     ...(nativeBinding ? { nativeBinding } : {}),
     migrationsFolder: join(__dirname, 'migrations'),
+    // The second wrap of the key, tied to this OS account (unverified here: no Electron binary).
+    ...(safeStorage.isEncryptionAvailable()
+      ? { os: (sleutel: Buffer) => safeStorage.encryptString(sleutel.toString('hex')) }
+      : {}),
+    maakCore: (store) =>
+      createCore(store, {
+        ...(process.env.EENPLAN_SERVER_URL
+          ? { standaardServer: process.env.EENPLAN_SERVER_URL }
+          : {}),
+      }),
   });
-  core = createCore(store, {
-    ...(process.env.EENPLAN_SERVER_URL ? { standaardServer: process.env.EENPLAN_SERVER_URL } : {}),
+  // Locked with the OS session and on suspend: the database closes, the key leaves memory.
+  powerMonitor.on('lock-screen', () => kluis?.vergrendel());
+  powerMonitor.on('suspend', () => kluis?.vergrendel());
+  ipcMain.handle('eenplan:kluis', (event, actie: unknown, wachtwoord: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url))
+      throw new Error('IPC van een onbekende afzender geweigerd.');
+    return kluisActie(kluis!, actie, wachtwoord);
   });
   ipcMain.handle(
     'eenplan:call',
@@ -114,7 +139,9 @@ void app.whenReady().then(() => {
       if (typeof method !== 'string' || !isApiMethod(method)) {
         return { ok: false, error: { code: 'niet-gevonden', message: 'Onbekende functie.' } };
       }
-      return core!.callAsync(method, input, {
+      const core = kluis!.core();
+      if (!core) return { ok: false, error: VERGRENDELD };
+      return core.callAsync(method, input, {
         professionalId: typeof professionalId === 'string' ? professionalId : null,
       });
     },
@@ -132,19 +159,23 @@ void app.whenReady().then(() => {
           ok: false,
           error: { code: 'ongeldige-invoer', message: 'Geen bestand ontvangen.' },
         };
-      return core!.sojImporteren(bytes, naam, profielVan(professionalId));
+      const core = kluis!.core();
+      if (!core) return { ok: false, error: VERGRENDELD };
+      return core.sojImporteren(bytes, naam, profielVan(professionalId));
     },
   );
   ipcMain.handle('eenplan:export', (event, input: unknown, professionalId: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url))
       throw new Error('IPC van een onbekende afzender geweigerd.');
-    return core!.exporteren(input, profielVan(professionalId));
+    const core = kluis!.core();
+    if (!core) return { ok: false, error: VERGRENDELD };
+    return core.exporteren(input, profielVan(professionalId));
   });
   createWindow();
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
-  core = null;
+  kluis?.vergrendel();
+  kluis = null;
   app.quit();
 });

@@ -749,6 +749,8 @@ export const API_ERROR_CODES = [
   'conflict',
   /** A teamcoach must first give a reason to read this dossier (`inzage.reden`). */
   'reden-nodig',
+  /** The profile is locked: unlock it with the passphrase first. */
+  'vergrendeld',
   'interne-fout',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

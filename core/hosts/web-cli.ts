@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { createCore } from '../core';
-import { openProfileStore } from '../profile-store';
+import { Kluis } from '../kluis/kluis';
 import { startWebHost, type WebHost } from './web';
 
 const dataDir = resolve(process.env.EENPLAN_DATA_DIR ?? '.data/web');
@@ -19,27 +19,37 @@ if (!Number.isInteger(wantedPort) || wantedPort < 0 || wantedPort > 65_535) {
 }
 
 const serverUrl = process.env.EENPLAN_SERVER_URL;
-// A laptop that syncs starts empty: its data comes from the central service.
-const store = openProfileStore({ dataDir, demoOnFirstStart: !serverUrl });
-if (store.seededWithDemo)
-  console.log('Eerste start: de kleine demoregio is geladen (fictieve gezinnen).');
-const core = createCore(store, serverUrl ? { standaardServer: serverUrl } : {});
+const kluis = new Kluis({
+  dataDir,
+  // A laptop that syncs starts empty: its data comes from the central service.
+  demoOnFirstStart: !serverUrl,
+  maakCore: (store) => {
+    if (store.seededWithDemo)
+      console.log('Eerste start: de kleine demoregio is geladen (fictieve gezinnen).');
+    return createCore(store, serverUrl ? { standaardServer: serverUrl } : {});
+  },
+});
 const staticDir = resolve('dist/renderer');
 
 let host: WebHost;
 try {
-  host = await startWebHost({ core, staticDir, port: wantedPort });
+  host = await startWebHost({ kluis, staticDir, port: wantedPort });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-  host = await startWebHost({ core, staticDir, port: 0 });
+  host = await startWebHost({ kluis, staticDir, port: 0 });
   console.log(`Poort ${wantedPort} is bezet; Eenplan gebruikt een vrije poort.`);
 }
 console.log(`Eenplan draait in de browser op ${host.url} (alleen op deze computer bereikbaar).`);
-console.log(`Gegevens: ${store.path} (versleuteld). Stoppen: Ctrl+C.`);
+console.log(
+  kluis.staat() === 'nieuw'
+    ? 'Eerste start: stel in de browser een wachtwoordzin in voor dit profiel.'
+    : 'Ontgrendel het profiel in de browser met uw wachtwoordzin.',
+);
+console.log(`Gegevens: ${dataDir} (versleuteld). Stoppen: Ctrl+C.`);
 
 function stop(): void {
   void host.close().then(() => {
-    core.close();
+    kluis.vergrendel();
     process.exit(0);
   });
 }

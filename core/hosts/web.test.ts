@@ -3,26 +3,39 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore } from '../../test/helpers/demo-store';
 import { createCore } from '../core';
+import { Kluis } from '../kluis/kluis';
+import type { ProfileStore } from '../profile-store';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startWebHost, type WebHost } from './web';
 
-const { store, data } = demoStore();
-const professional = data.professionals.find((p) => p.rol === 'jeugdprofessional')!;
+const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
 let host: WebHost;
 let staticDir: string;
+let dataDir: string;
+let kluis: Kluis;
+let professional: { id: string };
+let store: ProfileStore;
 
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'eenplan-web-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'eenplan-web-data-'));
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Eenplan</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  host = await startWebHost({ core: createCore(store), staticDir, port: 0 });
+  kluis = new Kluis({
+    dataDir,
+    maakCore: (geopend) => {
+      store = geopend;
+      return createCore(geopend);
+    },
+  });
+  host = await startWebHost({ kluis, staticDir, port: 0 });
 });
 afterAll(async () => {
   await host.close();
-  store.close();
+  kluis.vergrendel();
   rmSync(staticDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Reply {
@@ -61,6 +74,39 @@ function send(
 const json = { 'Content-Type': 'application/json' };
 
 describe('browser host', () => {
+  it('answers nothing of the profile until it is unlocked with the passphrase', async () => {
+    const json = (path: string, body?: object) =>
+      send(path, body ? { method: 'POST', body: JSON.stringify(body) } : {});
+    const api = () =>
+      send('/api/profielen.lijst', {
+        method: 'POST',
+        body: JSON.stringify({ input: {} }),
+        headers: { 'Content-Type': 'application/json' },
+      });
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
+    expect((await api()).status).toBe(423);
+    const zwak = await json('/kluis/instellen', { wachtwoord: 'welkom123' });
+    expect(zwak.status).toBe(400);
+    expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
+    expect((await json('/kluis/instellen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
+    const profielen = JSON.parse((await api()).body) as { data: { id: string; rol: string }[] };
+    professional = profielen.data.find((p) => p.rol === 'jeugdprofessional')!;
+
+    await json('/kluis/vergrendelen', {});
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'vergrendeld' });
+    const geweigerd = await api();
+    expect(geweigerd.status).toBe(423);
+    expect(geweigerd.body).not.toContain(professional.id);
+    const fout = await json('/kluis/ontgrendelen', {
+      wachtwoord: 'Zeven blauwe fietsen op de dam',
+    });
+    expect(fout.status).toBe(401);
+    expect((await api()).status).toBe(423);
+    expect((await json('/kluis/ontgrendelen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
+    expect((await api()).status).toBe(200);
+  });
+
   it('answers API calls with the same contract as the core', async () => {
     const reply = await send('/api/gezinnen.lijst', {
       method: 'POST',
@@ -70,9 +116,10 @@ describe('browser host', () => {
     expect(reply.status).toBe(200);
     const result = JSON.parse(reply.body) as { ok: boolean; data: { totaal: number } };
     expect(result.ok).toBe(true);
-    expect(result.data.totaal).toBe(
-      data.gezinnen.filter((g) => g.regisseurId === professional.id).length,
-    );
+    const eigen = store.sqlite
+      .prepare('SELECT count(*) AS n FROM gezinnen WHERE regisseur_id = ?')
+      .get(professional.id) as { n: number };
+    expect(result.data.totaal).toBe(eigen.n);
   });
 
   it('maps typed errors to HTTP statuses with the Dutch message', async () => {
@@ -109,7 +156,9 @@ describe('browser host', () => {
   });
 
   it('takes an SOJ file as raw bytes and hands out an export as a download', async () => {
-    const coach = data.professionals.find((p) => p.rol === 'teamcoach')!;
+    const coach = store.sqlite
+      .prepare("SELECT id, team_id AS teamId FROM professionals WHERE rol = 'teamcoach' LIMIT 1")
+      .get() as { id: string; teamId: string };
     const profiel = { 'X-Eenplan-Profiel': coach.id! };
     const upload = await send('/bestand/soj-import?naam=leeg.csv', {
       method: 'POST',

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isApiMethod, type ApiErrorBody, type ApiErrorCode } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Core } from '../core';
+import type { Kluis } from '../kluis/kluis';
+import { kluisActie, VERGRENDELD } from '../kluis/acties';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -24,6 +25,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   'niet-gevonden': 404,
   conflict: 409,
   'reden-nodig': 403,
+  vergrendeld: 423,
   'interne-fout': 500,
 };
 
@@ -39,7 +41,8 @@ const MIME: Record<string, string> = {
 };
 
 export interface WebHostOptions {
-  core: Core;
+  /** The locked or unlocked profile; the core exists only while it is open. */
+  kluis: Kluis;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
@@ -126,7 +129,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
     const input = (parsed as { input?: unknown } | null)?.input;
-    const result = await options.core.callAsync(method, input, profileOf(req));
+    const core = options.kluis.core();
+    if (!core) return sendError(res, 423, VERGRENDELD);
+    const result = await core.callAsync(method, input, profileOf(req));
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
@@ -139,6 +144,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleBestand(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST')
       return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
+    const core = options.kluis.core();
+    if (!core) return sendError(res, 423, VERGRENDELD);
     if (url.pathname === '/bestand/soj-import') {
       const body = await readBody(req, MAX_UPLOAD_BYTES);
       if (body === null)
@@ -147,7 +154,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
           message: 'Het bestand is te groot (maximaal 64 MB).',
         });
       const naam = url.searchParams.get('naam') ?? 'soj-bestand';
-      const result = options.core.sojImporteren(new Uint8Array(body), naam, profileOf(req));
+      const result = core.sojImporteren(new Uint8Array(body), naam, profileOf(req));
       return sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
     }
     if (url.pathname === '/bestand/export') {
@@ -163,7 +170,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
           message: 'De invoer is geen geldige JSON.',
         });
       }
-      const result = await options.core.exporteren(input, profileOf(req));
+      const result = await core.exporteren(input, profileOf(req));
       if (!result.ok) return sendError(res, STATUS[result.error.code], result.error);
       res.writeHead(200, {
         'Content-Type': result.bestand.mime,
@@ -174,6 +181,24 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     return sendError(res, 404, { code: 'niet-gevonden', message: 'Onbekend adres.' });
+  }
+
+  /** The lock: GET /kluis for its state, POST /kluis/<actie> with { wachtwoord }. */
+  async function handleKluis(req: IncomingMessage, res: ServerResponse, pad: string) {
+    if (pad === '/kluis' && req.method === 'GET')
+      return sendJson(res, 200, kluisActie(options.kluis, 'staat', undefined));
+    if (req.method !== 'POST')
+      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
+    const body = await readBody(req);
+    let wachtwoord: unknown;
+    try {
+      wachtwoord = (JSON.parse(body?.toString('utf8') || '{}') as { wachtwoord?: unknown })
+        .wachtwoord;
+    } catch {
+      wachtwoord = undefined;
+    }
+    const antwoord = kluisActie(options.kluis, pad.slice('/kluis/'.length), wachtwoord);
+    return sendJson(res, antwoord.ok ? 200 : antwoord.status, antwoord);
   }
 
   function handleStatic(res: ServerResponse, pathname: string): void {
@@ -212,6 +237,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendError(res, 500, {
           code: 'interne-fout',
           message: 'Er ging iets mis bij het verwerken van het verzoek.',
+        }),
+      );
+      return;
+    }
+    if (url.pathname === '/kluis' || url.pathname.startsWith('/kluis/')) {
+      handleKluis(req, res, url.pathname).catch(() =>
+        sendError(res, 500, {
+          code: 'interne-fout',
+          message: 'Het profiel kon niet worden geopend.',
         }),
       );
       return;

@@ -7,6 +7,7 @@ import { Dashboard } from './screens/budget/Dashboard';
 import { MijnKosten } from './screens/MijnKosten';
 import { Dossier } from './screens/dossier/Dossier';
 import { MijnGezinnen } from './screens/MijnGezinnen';
+import { KluisPoort } from './screens/KluisPoort';
 import { ProfielKeuze } from './screens/ProfielKeuze';
 import { Conflicten } from './screens/sync/Conflicten';
 import { Logboek } from './screens/Logboek';
@@ -29,26 +30,32 @@ const theme = createTheme(
 );
 
 export function App() {
-  const { profiel, view } = useSession();
-  useSyncPeiler();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      {!profiel ? (
-        <ProfielKeuze />
-      ) : (
-        <Layout>
-          {view.naam === 'gezinnen' && <MijnGezinnen />}
-          {view.naam === 'taken' && <Taken />}
-          {view.naam === 'akkoorden' && <Akkoorden />}
-          {view.naam === 'dossier' && <Dossier key={view.gezinId} view={view} />}
-          {view.naam === 'budget' && <Dashboard filter={view.filter} tab={view.tab} />}
-          {view.naam === 'budgetbeheer' && <BudgetBeheer />}
-          {view.naam === 'kosten' && <MijnKosten />}
-          {view.naam === 'conflicten' && <Conflicten />}
-          {view.naam === 'logboek' && <Logboek />}
-        </Layout>
-      )}
+      <KluisPoort>
+        <Ontgrendeld />
+      </KluisPoort>
     </ThemeProvider>
+  );
+}
+
+/** The app itself, only mounted while the profile is unlocked. */
+function Ontgrendeld() {
+  const { profiel, view } = useSession();
+  useSyncPeiler();
+  if (!profiel) return <ProfielKeuze />;
+  return (
+    <Layout>
+      {view.naam === 'gezinnen' && <MijnGezinnen />}
+      {view.naam === 'taken' && <Taken />}
+      {view.naam === 'akkoorden' && <Akkoorden />}
+      {view.naam === 'dossier' && <Dossier key={view.gezinId} view={view} />}
+      {view.naam === 'budget' && <Dashboard filter={view.filter} tab={view.tab} />}
+      {view.naam === 'budgetbeheer' && <BudgetBeheer />}
+      {view.naam === 'kosten' && <MijnKosten />}
+      {view.naam === 'conflicten' && <Conflicten />}
+      {view.naam === 'logboek' && <Logboek />}
+    </Layout>
   );
 }

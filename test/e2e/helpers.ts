@@ -1,6 +1,26 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** The passphrase every e2e profile is protected with (fictional, test only). */
+export const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
+
+/** Passes the lock: sets the passphrase on a first start, or unlocks; no-op when open. */
+export async function ontgrendel(page: Page): Promise<void> {
+  const instellen = page.getByRole('heading', { name: 'Wachtwoordzin instellen' });
+  const slot = page.getByRole('heading', { name: 'Eenplan is vergrendeld' });
+  const binnen = page.getByRole('list', { name: 'Profielen' }).or(page.getByRole('banner'));
+  await expect(instellen.or(slot).or(binnen).first()).toBeVisible({ timeout: 30_000 });
+  if (await instellen.isVisible()) {
+    await page.getByLabel(/^Wachtwoordzin/).fill(WACHTWOORDZIN);
+    await page.getByLabel('Herhaal de wachtwoordzin').fill(WACHTWOORDZIN);
+    await page.getByRole('button', { name: 'Profiel beveiligen' }).click();
+  } else if (await slot.isVisible()) {
+    await page.getByLabel(/^Wachtwoordzin/).fill(WACHTWOORDZIN);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  }
+  await expect(instellen.or(slot)).toHaveCount(0, { timeout: 30_000 });
+}
+
 /** Signs in as the first professional with a role in a team (or the region's beheer). */
 export async function signIn(
   page: Page,
@@ -9,6 +29,7 @@ export async function signIn(
   rol: 'Jeugdprofessional' | 'Teamcoach' | 'Beheerder' = 'Jeugdprofessional',
 ): Promise<string> {
   await page.goto('/');
+  await ontgrendel(page);
   const profielen = page.getByRole('list', { name: 'Profielen' });
   const button = profielen
     .locator('li', { hasText: team })

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, ontgrendel, signIn } from './helpers';
 
 test('a professional chooses a profile and finds a family in the caseload', async ({ page }) => {
   const response = await page.goto('/');
   // The page is served with the strict CSP: scripts from our own origin only.
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await ontgrendel(page);
   await expect(page.getByRole('heading', { name: 'Eenplan' })).toBeVisible();
   await expect(
     page.getByRole('list', { name: 'Profielen' }).getByText('Jeugdteam Dordrecht Noord'),

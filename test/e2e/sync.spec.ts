@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { waitUntilSaved } from './helpers';
+import { ontgrendel, waitUntilSaved } from './helpers';
 
 const SERVER_PORT = 5281;
 const HOSTS = [5282, 5283];
@@ -86,6 +86,7 @@ async function collegas(): Promise<[string, string]> {
 async function verbind(browser: Browser, poort: number, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: `http://127.0.0.1:${poort}` })).newPage();
   await page.goto('/');
+  await ontgrendel(page);
   await expect(page.getByText('Verbind deze laptop met de centrale dienst')).toBeVisible();
   await page.getByRole('button', { name: 'Verbinden' }).click();
   const dialog = page.getByRole('dialog', { name: 'Verbinden met de centrale dienst' });

@@ -9,11 +9,13 @@ import type {
   ApiRequest,
   ApiResult,
 } from '../../../shared/api';
+import { vergrendeldGemeld } from '../kluis-store';
 
 export interface EenplanBridge {
   call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
   sojImporteren(bytes: Uint8Array, naam: string, professionalId: string | null): Promise<unknown>;
   exporteren(input: unknown, professionalId: string | null): Promise<unknown>;
+  kluis(actie: string, wachtwoord?: string): Promise<unknown>;
 }
 
 declare global {
@@ -63,8 +65,36 @@ export async function callApi<M extends ApiMethod>(
 ): Promise<ApiOutput<M>> {
   const transport = window.eenplan ? window.eenplan.call.bind(window.eenplan) : viaHttp;
   const result = (await transport(method, input, professionalId)) as ApiResult<M>;
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'vergrendeld') vergrendeldGemeld();
+    throw new ApiCallError(result.error);
+  }
   return result.data;
+}
+
+export type KluisAntwoord =
+  | { ok: true; staat: 'nieuw' | 'vergrendeld' | 'open' }
+  | { ok: false; error: ApiErrorBody; wachtMs: number };
+
+/** The lock: 'staat', 'instellen' and 'ontgrendelen' (with the passphrase), 'vergrendelen'. */
+export async function kluis(
+  actie: 'staat' | 'instellen' | 'ontgrendelen' | 'vergrendelen',
+  wachtwoord?: string,
+): Promise<KluisAntwoord> {
+  if (window.eenplan) return (await window.eenplan.kluis(actie, wachtwoord)) as KluisAntwoord;
+  try {
+    const response =
+      actie === 'staat'
+        ? await fetch('./kluis')
+        : await fetch(`./kluis/${actie}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ wachtwoord }),
+          });
+    return (await response.json()) as KluisAntwoord;
+  } catch {
+    return { ok: false, error: ONBEREIKBAAR, wachtMs: 0 };
+  }
 }
 
 const profielHeader = (professionalId: string | null): Record<string, string> =>

@@ -1,12 +1,15 @@
 import { AppBar, Badge, Box, Button, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { kluis } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { useKluis } from '../kluis-store';
 import { budgetFilter, useSession, type View } from '../store';
 import { SyncMelding, SyncStatusBalk } from '../screens/sync/SyncStatusBalk';
 import { SaveIndicator } from './SaveIndicator';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { profiel, view, go, signOut } = useSession();
+  const zetKluis = useKluis((s) => s.zet);
   const inTeam = profiel?.rol !== 'beheerder';
   const taken = useQuery('taken.lijst', inTeam ? {} : null, JSON.stringify(view));
   const akkoorden = useQuery('akkoorden.wachtrij', inTeam ? {} : null, JSON.stringify(view));
@@ -43,6 +46,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <Typography variant="body2" sx={{ mx: 2, textAlign: 'right' }}>
             {profiel.naam} · {profiel.teamNaam ?? 'Regio'}
           </Typography>
+          <Button
+            color="inherit"
+            onClick={() => void kluis('vergrendelen').then(() => zetKluis('vergrendeld'))}
+            sx={{ flexShrink: 0 }}
+          >
+            Vergrendelen
+          </Button>
           <Button color="inherit" variant="outlined" onClick={signOut} sx={{ flexShrink: 0 }}>
             Afmelden
           </Button>

@@ -1,0 +1,91 @@
+/**
+ * The locked laptop: the profile's database stays closed (its key nowhere in memory) until the
+ * passphrase unlocks it, and closes again when the user locks or goes idle. Hosts ask the vault
+ * for the core; while locked there is none, so nothing of a family can be read.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadOrCreateKeyFile } from '../../db/key-file';
+import type { Core } from '../core';
+import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from '../profile-store';
+import {
+  KluisFout,
+  leesSleutelBestand,
+  maakSleutelBestand,
+  ontgrendelSleutel,
+  wijzigWachtwoordzin,
+} from './sleutelbestand';
+
+export type KluisStaat = 'nieuw' | 'vergrendeld' | 'open';
+
+export interface KluisOpties extends Omit<ProfileStoreOptions, 'key'> {
+  maakCore(store: ProfileStore): Core;
+  now?: () => Date;
+  /** The desktop app's OS keychain (Electron safeStorage): a second wrap of the key. */
+  os?: (sleutel: Buffer) => Buffer;
+}
+
+export class Kluis {
+  private open: Core | null = null;
+  readonly sleutelPad: string;
+  /** A key file of an earlier version (plain key beside the database): adopted, then removed. */
+  private readonly oudSleutelPad: string;
+
+  constructor(private readonly opties: KluisOpties) {
+    mkdirSync(opties.dataDir, { recursive: true });
+    this.sleutelPad = join(opties.dataDir, 'eenplan.sleutel.json');
+    this.oudSleutelPad = join(opties.dataDir, 'eenplan.key');
+  }
+
+  staat(): KluisStaat {
+    if (this.open) return 'open';
+    return leesSleutelBestand(this.sleutelPad) ? 'vergrendeld' : 'nieuw';
+  }
+
+  core(): Core | null {
+    return this.open;
+  }
+
+  /** First start: the passphrase that will protect this profile. */
+  instellen(wachtwoord: string): ProfileStore {
+    if (this.staat() !== 'nieuw')
+      throw new KluisFout('verkeerd-wachtwoord', 'Dit profiel heeft al een wachtwoordzin.');
+    const bestaand = existsSync(this.oudSleutelPad)
+      ? loadOrCreateKeyFile(this.oudSleutelPad)
+      : undefined;
+    const sleutel = maakSleutelBestand(this.sleutelPad, wachtwoord, {
+      ...(bestaand ? { sleutel: bestaand } : {}),
+      ...(this.opties.os ? { os: this.opties.os } : {}),
+    });
+    if (bestaand) rmSync(this.oudSleutelPad);
+    return this.openMet(sleutel);
+  }
+
+  ontgrendel(wachtwoord: string): ProfileStore | null {
+    if (this.open) return null;
+    const sleutel = ontgrendelSleutel(this.sleutelPad, wachtwoord, this.nu());
+    return this.openMet(sleutel);
+  }
+
+  /** Closes the database: the key leaves memory with it. */
+  vergrendel(): void {
+    this.open?.close();
+    this.open = null;
+  }
+
+  wijzigWachtwoordzin(oud: string, nieuw: string): void {
+    wijzigWachtwoordzin(this.sleutelPad, oud, nieuw, this.nu());
+  }
+
+  private nu(): Date {
+    return this.opties.now?.() ?? new Date();
+  }
+
+  private openMet(sleutel: Buffer): ProfileStore {
+    const { maakCore, now: _now, os: _os, ...storeOpties } = this.opties;
+    const store = openProfileStore({ ...storeOpties, key: sleutel });
+    sleutel.fill(0);
+    this.open = maakCore(store);
+    return store;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The profile's database key, never stored in the clear (ARCHITECTURE.md "Data and sync"): a
+ * random 256-bit key, wrapped with AES-256-GCM under a key derived from the user's passphrase
+ * (scrypt), and, in the desktop app, also under the OS keychain (Electron safeStorage). Changing
+ * the passphrase re-wraps the same key, so the database is not re-encrypted. Wrong tries are
+ * counted in the file; from the fifth on, each next try must wait twice as long.
+ */
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+/** scrypt cost: about 0.1 s and 32 MB per try on a municipal laptop. */
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
+const MAX_POGINGEN_VRIJ = 5;
+const EERSTE_WACHTTIJD_MS = 30_000;
+const MAX_WACHTTIJD_MS = 60 * 60_000;
+
+interface Verpakt {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export interface SleutelBestand {
+  versie: 1;
+  kdf: { naam: 'scrypt'; N: number; r: number; p: number; zout: string };
+  wachtwoord: Verpakt;
+  /** The same key wrapped by the OS keychain (desktop app only), base64. */
+  os?: string;
+  pogingen: { mislukt: number; laatste: string | null };
+}
+
+export type KluisFoutCode = 'verkeerd-wachtwoord' | 'even-wachten' | 'zwak-wachtwoord';
+
+export class KluisFout extends Error {
+  constructor(
+    readonly code: KluisFoutCode,
+    message: string,
+    /** How long before the next try is accepted. */
+    readonly wachtMs = 0,
+  ) {
+    super(message);
+    this.name = 'KluisFout';
+  }
+}
+
+/** Null when the passphrase is strong enough, else why not (Dutch). */
+export function wachtwoordZwakte(wachtwoord: string): string | null {
+  if (wachtwoord.length < 12) return 'Kies een wachtwoordzin van minstens 12 tekens.';
+  const soorten = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) =>
+    r.test(wachtwoord),
+  ).length;
+  // A long sentence of plain words is strong; a short one needs more kinds of characters.
+  if (wachtwoord.length < 20 && soorten < 3)
+    return 'Gebruik hoofdletters, kleine letters, cijfers of leestekens door elkaar, of maak de zin langer (20 tekens of meer).';
+  if (new Set(wachtwoord.toLowerCase()).size < 6)
+    return 'Deze wachtwoordzin herhaalt te veel dezelfde tekens.';
+  return null;
+}
+
+/** The wait before the next try after `mislukt` wrong ones. */
+export function wachttijdMs(mislukt: number): number {
+  if (mislukt < MAX_POGINGEN_VRIJ) return 0;
+  return Math.min(MAX_WACHTTIJD_MS, EERSTE_WACHTTIJD_MS * 2 ** (mislukt - MAX_POGINGEN_VRIJ));
+}
+
+function afgeleid(wachtwoord: string, kdf: SleutelBestand['kdf']): Buffer {
+  return scryptSync(wachtwoord.normalize('NFC'), Buffer.from(kdf.zout, 'base64'), 32, {
+    N: kdf.N,
+    r: kdf.r,
+    p: kdf.p,
+    maxmem: 128 * kdf.N * kdf.r * 2,
+  });
+}
+
+function verpak(sleutel: Buffer, kek: Buffer): Verpakt {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  const data = Buffer.concat([cipher.update(sleutel), cipher.final()]);
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+}
+
+function pakUit(verpakt: Verpakt, kek: Buffer): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(verpakt.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(verpakt.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(verpakt.data, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export function leesSleutelBestand(pad: string): SleutelBestand | null {
+  if (!existsSync(pad)) return null;
+  return JSON.parse(readFileSync(pad, 'utf8')) as SleutelBestand;
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a key file. */
+function schrijf(pad: string, bestand: SleutelBestand): void {
+  writeFileSync(`${pad}.nieuw`, JSON.stringify(bestand, null, 2), { mode: 0o600 });
+  renameSync(`${pad}.nieuw`, pad);
+}
+
+/**
+ * A new key file for a passphrase: wraps `sleutel` (an existing database's key) or a new random
+ * key, and returns the key.
+ */
+export function maakSleutelBestand(
+  pad: string,
+  wachtwoord: string,
+  opties: { sleutel?: Buffer; os?: (sleutel: Buffer) => Buffer } = {},
+): Buffer {
+  const zwakte = wachtwoordZwakte(wachtwoord);
+  if (zwakte) throw new KluisFout('zwak-wachtwoord', zwakte);
+  const sleutel = opties.sleutel ?? randomBytes(32);
+  const kdf = { naam: 'scrypt' as const, ...SCRYPT, zout: randomBytes(16).toString('base64') };
+  schrijf(pad, {
+    versie: 1,
+    kdf,
+    wachtwoord: verpak(sleutel, afgeleid(wachtwoord, kdf)),
+    ...(opties.os ? { os: opties.os(sleutel).toString('base64') } : {}),
+    pogingen: { mislukt: 0, laatste: null },
+  });
+  return sleutel;
+}
+
+/** The key for a passphrase; counts a wrong try and refuses tries that come too soon. */
+export function ontgrendelSleutel(pad: string, wachtwoord: string, nu: Date): Buffer {
+  const bestand = leesSleutelBestand(pad);
+  if (!bestand) throw new Error(`Geen sleutelbestand: ${pad}`);
+  const { mislukt, laatste } = bestand.pogingen;
+  const wacht = laatste ? Date.parse(laatste) + wachttijdMs(mislukt) - nu.getTime() : 0;
+  if (wacht > 0)
+    throw new KluisFout(
+      'even-wachten',
+      `Te veel verkeerde pogingen. Probeer het over ${Math.ceil(wacht / 1000)} seconden opnieuw.`,
+      wacht,
+    );
+  const sleutel = pakUit(bestand.wachtwoord, afgeleid(wachtwoord, bestand.kdf));
+  if (!sleutel) {
+    const pogingen = { mislukt: mislukt + 1, laatste: nu.toISOString() };
+    schrijf(pad, { ...bestand, pogingen });
+    const volgende = wachttijdMs(pogingen.mislukt);
+    throw new KluisFout(
+      'verkeerd-wachtwoord',
+      volgende > 0
+        ? `Onjuiste wachtwoordzin. Na ${pogingen.mislukt} pogingen moet u ${Math.ceil(volgende / 1000)} seconden wachten.`
+        : 'Onjuiste wachtwoordzin.',
+      volgende,
+    );
+  }
+  if (mislukt > 0) schrijf(pad, { ...bestand, pogingen: { mislukt: 0, laatste: null } });
+  return sleutel;
+}
+
+/** Re-wraps the same key under a new passphrase; the database stays as it is. */
+export function wijzigWachtwoordzin(pad: string, oud: string, nieuw: string, nu: Date): void {
+  const sleutel = ontgrendelSleutel(pad, oud, nu);
+  const bestand = leesSleutelBestand(pad)!;
+  const zwakte = wachtwoordZwakte(nieuw);
+  if (zwakte) throw new KluisFout('zwak-wachtwoord', zwakte);
+  const kdf = { ...bestand.kdf, zout: randomBytes(16).toString('base64') };
+  schrijf(pad, { ...bestand, kdf, wachtwoord: verpak(sleutel, afgeleid(nieuw, kdf)) });
+}
+
+/** The key through the OS keychain (desktop app), or null when this file has no such wrap. */
+export function ontgrendelMetOs(pad: string, os: (verpakt: Buffer) => Buffer): Buffer | null {
+  const bestand = leesSleutelBestand(pad);
+  return bestand?.os ? os(Buffer.from(bestand.os, 'base64')) : null;
+}

@@ -1,0 +1,124 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { kluis } from '../api/client';
+import { useKluis } from '../kluis-store';
+
+/** Idle time before the profile locks itself. */
+export const AUTOMATISCH_VERGRENDELEN_MS = 5 * 60 * 1000;
+const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** Locks after a while without keyboard, mouse or touch; the host closes the database. */
+function useAutomatischVergrendelen(actief: boolean) {
+  const zet = useKluis((s) => s.zet);
+  useEffect(() => {
+    if (!actief) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const opnieuw = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void kluis('vergrendelen').then(() => zet('vergrendeld'));
+      }, AUTOMATISCH_VERGRENDELEN_MS);
+    };
+    opnieuw();
+    for (const soort of ACTIVITEIT) window.addEventListener(soort, opnieuw, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const soort of ACTIVITEIT) window.removeEventListener(soort, opnieuw);
+    };
+  }, [actief, zet]);
+}
+
+/**
+ * Nothing of the app is shown until the profile is unlocked: the first start sets a passphrase,
+ * every later start (and every lock) asks for it. The lock screen shows no personal data; after
+ * unlocking the user is back where they were (the screen and unsaved drafts survive).
+ */
+export function KluisPoort({ children }: { children: ReactNode }) {
+  const { staat, zet } = useKluis();
+  useEffect(() => {
+    void kluis('staat').then((a) => zet(a.ok ? a.staat : 'vergrendeld'));
+  }, [zet]);
+  useAutomatischVergrendelen(staat === 'open');
+  if (staat === 'laden') return <CircularProgress aria-label="Eenplan starten" sx={{ m: 4 }} />;
+  if (staat === 'open') return <>{children}</>;
+  return <Slot nieuw={staat === 'nieuw'} onOpen={() => zet('open')} />;
+}
+
+function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
+  const [zin, setZin] = useState('');
+  const [herhaling, setHerhaling] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  async function verstuur(e: React.FormEvent) {
+    e.preventDefault();
+    if (nieuw && zin !== herhaling) {
+      setFout('De twee wachtwoordzinnen zijn niet gelijk.');
+      return;
+    }
+    setBezig(true);
+    const antwoord = await kluis(nieuw ? 'instellen' : 'ontgrendelen', zin);
+    setBezig(false);
+    if (antwoord.ok) {
+      setZin('');
+      setHerhaling('');
+      onOpen();
+    } else setFout(antwoord.error.message);
+  }
+  return (
+    <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
+      <Card sx={{ maxWidth: 520, width: '100%' }}>
+        <CardContent component="form" onSubmit={(e) => void verstuur(e)} noValidate>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {nieuw ? 'Wachtwoordzin instellen' : 'Eenplan is vergrendeld'}
+          </Typography>
+          <Typography sx={{ mb: 2 }}>
+            {nieuw
+              ? 'De gegevens op deze laptop worden versleuteld met een sleutel die alleen met uw wachtwoordzin te openen is. Kies een zin van minstens 12 tekens die u onthoudt; zonder de zin zijn de gegevens niet terug te halen.'
+              : 'Vul uw wachtwoordzin in om verder te gaan waar u was.'}
+          </Typography>
+          <TextField
+            label="Wachtwoordzin"
+            type="password"
+            autoComplete={nieuw ? 'new-password' : 'current-password'}
+            value={zin}
+            onChange={(e) => setZin(e.target.value)}
+            fullWidth
+            autoFocus
+            required
+            error={Boolean(fout)}
+            sx={{ mb: 2 }}
+          />
+          {nieuw && (
+            <TextField
+              label="Herhaal de wachtwoordzin"
+              type="password"
+              autoComplete="new-password"
+              value={herhaling}
+              onChange={(e) => setHerhaling(e.target.value)}
+              fullWidth
+              required
+              sx={{ mb: 2 }}
+            />
+          )}
+          {fout && (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              {fout}
+            </Alert>
+          )}
+          <Button type="submit" variant="contained" disabled={bezig || !zin}>
+            {nieuw ? 'Profiel beveiligen' : 'Ontgrendelen'}
+          </Button>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
