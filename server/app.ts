@@ -21,8 +21,9 @@ import {
 import type { ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
 import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
-import { PullVraag, PushVerzoek } from '../shared/sync/protocol';
+import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
 import { leesPull, scopesVoor, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
+import { bewaarToegangslog } from './sync/toegangslog';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Failed sign-ins allowed per address and e-mail within the window, then 429. */
@@ -240,7 +241,12 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     const claims = await aanroeper(req);
     const gebruiker = (await db.select().from(gebruikers).where(eq(gebruikers.id, claims.sub)))[0];
     if (!gebruiker?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
-    return { gebruikerId: gebruiker.id, rol: gebruiker.rol, teamId: gebruiker.teamId };
+    return {
+      gebruikerId: gebruiker.id,
+      rol: gebruiker.rol,
+      teamId: gebruiker.teamId,
+      apparaatId: claims.apparaat,
+    };
   }
 
   app.get('/sync/scopes', async (req) => ({ scopes: scopesVoor(await syncAanroeper(req)) }));
@@ -248,6 +254,11 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
     const wie = await syncAanroeper(req);
     return verwerkPush(db, wie, PushVerzoek.parse(req.body).wijzigingen, now());
+  });
+
+  app.post('/sync/toegangslog', { schema: { body: jsonSchema(ToegangslogPush) } }, async (req) => {
+    const wie = await syncAanroeper(req);
+    return bewaarToegangslog(db, wie, ToegangslogPush.parse(req.body).regels);
   });
 
   app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req, reply) => {

@@ -7,7 +7,13 @@
  */
 import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
-import { leesPullAntwoord, type PullPagina, type Wijziging } from '../../shared/sync/protocol';
+import {
+  leesPullAntwoord,
+  MAX_LOGREGELS,
+  type LogregelWire,
+  type PullPagina,
+  type Wijziging,
+} from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
 import { lokaleChecksum, pasPaginaToe, scopeIsLeeg, verwijderOngezien } from './toepassen';
@@ -60,6 +66,8 @@ const K = {
   apparaat: 'sync.apparaat',
   gebruiker: 'sync.gebruiker',
   laatste: 'sync.laatste',
+  /** The last access-log line the central service has (NEN 7513: kept there). */
+  logVerzonden: 'sync.toegangslog',
 } as const;
 
 interface TokenAntwoord {
@@ -233,6 +241,7 @@ export class SyncEngine {
     const verslag: SyncVerslag = { verstuurd: 0, ontvangen: 0, hersteld: [] };
     try {
       verslag.verstuurd = await this.push();
+      await this.pushToegangslog();
       const { scopes } = (await this.vraag({ methode: 'GET', pad: '/sync/scopes' })) as {
         scopes: string[];
       };
@@ -252,6 +261,21 @@ export class SyncEngine {
           : new SyncFout('server-error', 'Er ging iets mis bij het synchroniseren.');
       this.mislukt += 1;
       throw this.fout;
+    }
+  }
+
+  /** Sends the access-log lines the service does not have yet, oldest first. */
+  private async pushToegangslog(): Promise<void> {
+    const lees = this.deps.sqlite.prepare<[number, number], LogregelWire>(
+      `SELECT id, seq, at, user_id AS userId, namens_id AS namensId, actie, gezin_id AS gezinId,
+              onderdeel, reden, apparaat, prev_hash AS prevHash, hash
+         FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    for (;;) {
+      const regels = lees.all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS);
+      if (regels.length === 0) return;
+      await this.vraag({ methode: 'POST', pad: '/sync/toegangslog', body: { regels } });
+      this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
     }
   }
 

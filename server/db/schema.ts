@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLLEN } from '../../shared/domain';
 
@@ -119,5 +120,35 @@ export const rijen = pgTable(
     primaryKey({ columns: [t.tabel, t.rijId] }),
     index('rijen_scope_idx').on(t.scope),
     index('rijen_gezin_idx').on(t.gezinId),
+  ],
+);
+
+/**
+ * The laptops' access logs (NEN 7513), kept here so a lost laptop loses no trace: append-only,
+ * each line with the hash chain of its laptop, never deleted by the service (retention: at least
+ * five years).
+ */
+export const toegangslog = pgTable(
+  'toegangslog',
+  {
+    id: text('id').primaryKey(),
+    /** The laptop's own id for its log (its chain), and the registered device that sent it. */
+    laptop: text('laptop').notNull(),
+    apparaatId: text('apparaat_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: text('at').notNull(),
+    gebruikerId: text('gebruiker_id').notNull(),
+    namensId: text('namens_id'),
+    actie: text('actie').notNull(),
+    gezinId: text('gezin_id'),
+    onderdeel: text('onderdeel').notNull(),
+    reden: text('reden'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    ontvangenOp: timestamp('ontvangen_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('toegangslog_laptop_seq_idx').on(t.laptop, t.seq),
+    index('toegangslog_gezin_idx').on(t.gezinId),
   ],
 );

@@ -38,7 +38,9 @@ export type SyncFoutCode =
   | 'klok-afwijking'
   | 'herhaalde-wijziging'
   | 'geen-toegang'
-  | 'cursor-onbekend';
+  | 'cursor-onbekend'
+  | 'ongeldige-logregel'
+  | 'herhaalde-logregel';
 
 export class SyncFout extends Error {
   constructor(
@@ -56,6 +58,8 @@ export interface Aanroeper {
   gebruikerId: string;
   rol: string;
   teamId: string | null;
+  /** The registered laptop the request came from. */
+  apparaatId?: string;
 }
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];

@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gezinnen, gezinsplannen, outbox, producten } from '../../db/schema';
+import { Toegangslog } from '../../core/audit/toegangslog';
 import { leesRegisters } from '../../core/sync/registers';
 import { GeenVerbinding } from '../../core/sync/transport';
-import { apparaten } from '../db/schema';
+import { apparaten, toegangslog } from '../db/schema';
 import { conflictenVan } from '../../shared/sync/rij';
 import {
   injectTransport,
@@ -209,6 +210,46 @@ describe('sync between laptops and the central service', () => {
     bereikbaar = true;
     await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'clock-drift' });
     expect(a.engine.status()).toMatchObject({ online: true, wachtend: 2 });
+  });
+
+  it('keeps the access log of every laptop centrally, once, and refuses a line that was altered', async () => {
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, pro);
+    const { gezinId } = nieuwGezin(a);
+    const log = new Toegangslog(a.store.sqlite, 'lap-a', () => new Date().toISOString());
+    const schrijf = (n: number) =>
+      log.schrijf(
+        pro.id,
+        Array.from({ length: n }, () => ({
+          actie: 'inzien' as const,
+          gezinId,
+          onderdeel: 'gezin.dossier',
+        })),
+      );
+    const centraal = () =>
+      omgeving.store.db
+        .select()
+        .from(toegangslog)
+        .where(eq(toegangslog.laptop, 'lap-a'))
+        .orderBy(toegangslog.seq);
+    schrijf(3);
+    await a.engine.synchroniseer();
+    expect((await centraal()).map((r) => [r.seq, r.gebruikerId, r.gezinId])).toEqual([
+      [1, pro.id, gezinId],
+      [2, pro.id, gezinId],
+      [3, pro.id, gezinId],
+    ]);
+    // Sent again (an answer lost on the way): nothing stored twice.
+    a.store.sqlite.prepare("DELETE FROM instellingen WHERE sleutel = 'sync.toegangslog'").run();
+    await a.engine.synchroniseer();
+    expect(await centraal()).toHaveLength(3);
+
+    // A line altered on the laptop before it was sent is refused, and nothing of its batch kept.
+    schrijf(2);
+    a.store.sqlite.prepare("UPDATE audit_log SET reden = 'Verzonnen' WHERE seq = 5").run();
+    await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'invalid-change' });
+    expect(await centraal()).toHaveLength(3);
+    expect(a.engine.status().fout?.bericht).toMatch(/hash klopt niet/);
   });
 
   it('a revoked laptop wipes everything on its next contact', async () => {

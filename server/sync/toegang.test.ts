@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BEGIN_HASH, regelHash } from '../../core/audit/toegangslog';
 import { encodeHlc } from '../../shared/hlc';
 import { MAX_KLOK_VOORSPRONG_MS, type Wijziging } from '../../shared/sync/protocol';
 import { MAX_BODY_BYTES } from '../app';
@@ -105,6 +106,24 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
   }, 120_000);
   afterAll(() => o?.sluit());
 
+  /** The first line of a new laptop's access log, with a correct hash. */
+  const logregel = (userId: string, gezinId: string | undefined) => {
+    const regel = {
+      id: randomUUID(),
+      seq: 1,
+      at: new Date().toISOString(),
+      userId,
+      namensId: null,
+      actie: 'inzien' as const,
+      gezinId: gezinId ?? null,
+      onderdeel: 'gezin.dossier',
+      reden: null,
+      apparaat: randomUUID().slice(0, 8),
+      prevHash: BEGIN_HASH,
+    };
+    return { ...regel, hash: regelHash(regel) };
+  };
+
   /** One request of the matrix: built for a caller and a target team. */
   type Geval = (
     a: Account,
@@ -146,6 +165,11 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
         ],
       },
     }),
+    'POST /sync/toegangslog': (a, doel) => ({
+      method: 'POST',
+      url: '/sync/toegangslog',
+      payload: { regels: [logregel(a.id, gezin[doel])] },
+    }),
     'GET /beheer/gebruikers': () => ({ method: 'GET', url: '/beheer/gebruikers' }),
     'POST /beheer/gebruikers': (_a, doel) => ({
       method: 'POST',
@@ -174,6 +198,9 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       case 'GET /sync/scopes':
       case 'GET /sync/pull referentie':
         return 'ok';
+      // A laptop's own access log: whoever works on it sends it; a beheerder has no dossier lines.
+      case 'POST /sync/toegangslog':
+        return teamWerk ? 'ok' : 403;
       case 'GET /sync/pull team':
       case 'POST /sync/push gezin wijzigen':
       case 'POST /sync/push nieuw gezin':
@@ -234,7 +261,7 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
     const auth = { authorization: `Bearer ${toegangstoken}` };
     const tel = async () => {
       const r = await o.store.db.execute(
-        sql`SELECT (SELECT count(*) FROM wijzigingen_log) AS log, (SELECT count(*) FROM rijen) AS rijen, (SELECT count(*) FROM ontvangen) AS ontvangen`,
+        sql`SELECT (SELECT count(*) FROM wijzigingen_log) AS log, (SELECT count(*) FROM rijen) AS rijen, (SELECT count(*) FROM ontvangen) AS ontvangen, (SELECT count(*) FROM toegangslog) AS toegangslog`,
       );
       return JSON.stringify((r as unknown as { rows: unknown[] }).rows[0]);
     };
@@ -296,6 +323,30 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
         'ongeldige-invoer',
       ],
       ['empty batch', () => push([]), 400, 'ongeldige-invoer'],
+      [
+        'access-log line whose hash does not fit its content',
+        () =>
+          o.app.inject({
+            method: 'POST',
+            url: '/sync/toegangslog',
+            headers: auth,
+            payload: { regels: [{ ...logregel(pro.id, gezin.eigen), reden: 'Verzonnen' }] },
+          }),
+        400,
+        'ongeldige-logregel',
+      ],
+      [
+        'access-log line of another shape',
+        () =>
+          o.app.inject({
+            method: 'POST',
+            url: '/sync/toegangslog',
+            headers: auth,
+            payload: { regels: [{ ...logregel(pro.id, gezin.eigen), hash: 'abc' }] },
+          }),
+        400,
+        'ongeldige-invoer',
+      ],
       [
         'forged author',
         () => push([{ ...goed(), auteur: accounts.teamcoach.id }]),

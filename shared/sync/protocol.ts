@@ -5,6 +5,7 @@
  * (merged with `voegRijenSamen`) or the notice that a row left the scope.
  */
 import { z } from 'zod';
+import { AUDIT_ACTIES } from '../api-toegangslog';
 import { impliciet, type RijRegisters } from './rij';
 
 export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
@@ -149,3 +150,27 @@ export function leesPullAntwoord(body: unknown): PullPagina | null {
 export type PullPagina = Omit<PullAntwoord, 'regels'> & {
   regels: (Omit<LogRegel, 'velden'> & { velden?: RijRegisters })[];
 };
+
+/** Access-log lines a laptop sends for safekeeping (NEN 7513: kept centrally, 5 years or more). */
+export const MAX_LOGREGELS = 500;
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Ongeldige hash');
+export const LogregelWire = z
+  .object({
+    id: z.string().uuid(),
+    seq: z.number().int().min(1),
+    at: z.string().min(10).max(40),
+    userId: z.string().min(1).max(64),
+    namensId: z.string().min(1).max(64).nullable(),
+    actie: z.enum(AUDIT_ACTIES),
+    gezinId: z.string().min(1).max(64).nullable(),
+    onderdeel: z.string().min(1).max(160),
+    reden: z.string().max(500).nullable(),
+    apparaat: z.string().min(1).max(40),
+    prevHash: Sha256,
+    hash: Sha256,
+  })
+  .strict();
+export type LogregelWire = z.infer<typeof LogregelWire>;
+export const ToegangslogPush = z
+  .object({ regels: z.array(LogregelWire).min(1).max(MAX_LOGREGELS) })
+  .strict();

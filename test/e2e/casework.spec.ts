@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { dutchDate, expectAccessible, signIn, waitUntilSaved } from './helpers';
+import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
 
 /** A screenshot of what the user sees, scrolled to the part that matters. */
 async function shot(page: Page, name: string, focus?: Locator) {
@@ -14,20 +14,12 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await signIn(page);
 
   // A new family is registered and found again in the caseload.
-  await page.getByRole('button', { name: 'Nieuw gezin aanmelden' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Naam gezin').fill('Familie Testkeet');
-  await dialog.getByLabel('Adres').fill('Voorstraat 200');
-  await dialog.getByLabel('Postcode').fill('3311ab');
-  await dialog.getByLabel('Woonplaats').fill('Dordrecht');
-  await dialog.getByLabel('Voornaam').nth(0).fill('Yara');
-  await dialog.getByLabel('Achternaam').nth(0).fill('Testkeet');
-  await dialog.getByLabel('Geboortedatum').nth(0).fill('12-03-1986');
-  await dialog.getByLabel('Voornaam').nth(1).fill('Daan');
-  await dialog.getByLabel('Achternaam').nth(1).fill('Testkeet');
-  await dialog.getByLabel('Geboortedatum').nth(1).fill('01-09-2012');
-  await dialog.getByLabel('BSN (indien nodig)').nth(1).fill('111222333');
-  await dialog.getByRole('button', { name: 'Aanmelden' }).click();
+  await meldGezinAan(page, {
+    achternaam: 'Testkeet',
+    ouder: 'Yara',
+    jeugdige: 'Daan',
+    adres: 'Voorstraat 200',
+  });
   await expect(page.getByRole('heading', { name: 'Familie Testkeet' })).toBeVisible();
   await page
     .getByRole('navigation', { name: 'Hoofdmenu' })

@@ -63,3 +63,30 @@ export function dutchDate(daysFromToday = 0): string {
   d.setDate(d.getDate() + daysFromToday);
   return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
 }
+
+/**
+ * Registers a family of a parent and a youth with a BSN through "Nieuw gezin aanmelden" and
+ * waits for its dossier.
+ */
+export async function meldGezinAan(
+  page: Page,
+  gezin: { achternaam: string; ouder: string; jeugdige: string; adres: string },
+): Promise<string> {
+  const naam = `Familie ${gezin.achternaam}`;
+  await page.getByRole('button', { name: 'Nieuw gezin aanmelden' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Naam gezin').fill(naam);
+  await dialog.getByLabel('Adres').fill(gezin.adres);
+  await dialog.getByLabel('Postcode').fill('3311ab');
+  await dialog.getByLabel('Woonplaats').fill('Dordrecht');
+  await dialog.getByLabel('Voornaam').nth(0).fill(gezin.ouder);
+  await dialog.getByLabel('Achternaam').nth(0).fill(gezin.achternaam);
+  await dialog.getByLabel('Geboortedatum').nth(0).fill('12-03-1986');
+  await dialog.getByLabel('Voornaam').nth(1).fill(gezin.jeugdige);
+  await dialog.getByLabel('Achternaam').nth(1).fill(gezin.achternaam);
+  await dialog.getByLabel('Geboortedatum').nth(1).fill('01-09-2012');
+  await dialog.getByLabel('BSN (indien nodig)').nth(1).fill('111222333');
+  await dialog.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { name: naam })).toBeVisible();
+  return naam;
+}

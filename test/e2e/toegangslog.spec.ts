@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, meldGezinAan, signIn } from './helpers';
 
 test('a revealed BSN and a teamcoach reading a dossier with a reason show up in the access log', async ({
   page,
@@ -7,22 +7,12 @@ test('a revealed BSN and a teamcoach reading a dossier with a reason show up in 
   test.setTimeout(90_000);
   // A professional registers a family and reveals the youth's BSN on purpose.
   const professional = await signIn(page);
-  const gezin = 'Familie Inzagetest';
-  await page.getByRole('button', { name: 'Nieuw gezin aanmelden' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Naam gezin').fill(gezin);
-  await dialog.getByLabel('Adres').fill('Voorstraat 201');
-  await dialog.getByLabel('Postcode').fill('3311ab');
-  await dialog.getByLabel('Woonplaats').fill('Dordrecht');
-  await dialog.getByLabel('Voornaam').nth(0).fill('Ilse');
-  await dialog.getByLabel('Achternaam').nth(0).fill('Inzagetest');
-  await dialog.getByLabel('Geboortedatum').nth(0).fill('12-03-1986');
-  await dialog.getByLabel('Voornaam').nth(1).fill('Milan');
-  await dialog.getByLabel('Achternaam').nth(1).fill('Inzagetest');
-  await dialog.getByLabel('Geboortedatum').nth(1).fill('01-09-2012');
-  await dialog.getByLabel('BSN (indien nodig)').nth(1).fill('111222333');
-  await dialog.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
+  const gezin = await meldGezinAan(page, {
+    achternaam: 'Inzagetest',
+    ouder: 'Ilse',
+    jeugdige: 'Milan',
+    adres: 'Voorstraat 201',
+  });
   await expect(page.getByText('******333')).toBeVisible();
   await page.getByRole('button', { name: 'BSN tonen (wordt vastgelegd)' }).click();
   await expect(page.getByText('111222333')).toBeVisible();
