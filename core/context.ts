@@ -32,4 +32,6 @@ export interface Ctx extends Deps {
   geraakt: Map<string, string | null>;
   /** Further access-log lines of this call (exports, reading the log). */
   logregels: LogregelInvoer[];
+  /** What the families' lines record, when not "inzien" or "wijzigen" (an export). */
+  actie?: LogregelInvoer['actie'];
 }

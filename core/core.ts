@@ -58,6 +58,7 @@ import {
 } from './services/toewijzing';
 import { ChangeWriter, deviceId, inTransaction } from './writer';
 import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
+import { gezinInzage } from './audit/inzage-export';
 import { Toegangslog } from './audit/toegangslog';
 import type { Tabel } from '../shared/api-budget';
 import {
@@ -138,6 +139,7 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
   'gezin.aanmaken': gezinAanmaken,
   'gezin.dossier': dossier,
   'gezinslid.bsnTonen': bsnTonen,
+  'gezin.inzage': gezinInzage,
   'inzage.reden': inzageReden,
   'toegangslog.lijst': toegangslogLijst,
   'gezinslid.opslaan': gezinslidOpslaan,
@@ -310,7 +312,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     if (!ctx.session.professionalId) return;
     const regels = [
       ...[...ctx.geraakt].map(([gezinId, reden]) => ({
-        actie: gewijzigd ? ('wijzigen' as const) : ('inzien' as const),
+        actie: ctx.actie ?? (gewijzigd ? ('wijzigen' as const) : ('inzien' as const)),
         gezinId,
         onderdeel: method,
         reden,

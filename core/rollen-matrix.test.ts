@@ -22,6 +22,7 @@ const MATRIX: Record<ApiMethod, string> = {
   'gezin.aanmaken': 'p',
   'gezin.dossier': 'pc',
   'gezinslid.bsnTonen': 'pc',
+  'gezin.inzage': 'pc',
   'inzage.reden': 'c',
   'toegangslog.lijst': 'cb',
   'gezinslid.opslaan': 'p',

@@ -19,6 +19,7 @@ export const AUDIT_ACTIE_LABELS: Record<AuditActie, string> = {
 /** Which part of the record a line is about, by the API method that showed or changed it. */
 export const ONDERDEEL_LABELS: Record<string, string> = {
   'gezin.dossier': 'Dossier',
+  'gezin.inzage': 'Inzage-export (AVG)',
   'gezin.aanmaken': 'Aanmelding',
   'gezinslid.opslaan': 'Gezinslid',
   'gezinslid.bsnTonen': 'BSN',
@@ -126,3 +127,12 @@ export const InzageReden = z
   .strict();
 
 export const BsnTonen = z.object({ gezinslidId: id }).strict();
+
+export const GezinInzage = z.object({ gezinId: id }).strict();
+/** Everything about one family (AVG inzage): its records per table and the access log. */
+export const InzageDocument = z.object({
+  gemaaktOp: z.string(),
+  gezinId: z.string(),
+  onderdelen: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  toegangslog: z.array(Logregel),
+});

@@ -14,7 +14,14 @@ import {
   Teambudget,
 } from './api-budget';
 import { ConflictOplossen, SyncOverzicht, SyncStatus, SyncVerbinden } from './api-sync';
-import { BsnTonen, InzageReden, Toegangslog, ToegangslogVraag } from './api-toegangslog';
+import {
+  BsnTonen,
+  GezinInzage,
+  InzageDocument,
+  InzageReden,
+  Toegangslog,
+  ToegangslogVraag,
+} from './api-toegangslog';
 import { isValidBsn } from './bsn';
 import { isIsoDate } from './dates';
 import {
@@ -427,6 +434,8 @@ export const API = {
     output: z.object({ bsn: z.string() }),
     roles: team,
   }),
+  /** AVG inzage: everything about one family as one document; logged as an export. */
+  'gezin.inzage': method({ input: GezinInzage, output: InzageDocument, roles: team }),
   /** A teamcoach states why before reading a dossier; valid for 30 minutes, logged. */
   'inzage.reden': method({ input: InzageReden, output: Ok, roles: ['teamcoach'] as const }),
   'toegangslog.lijst': method({ input: ToegangslogVraag, output: Toegangslog, roles: toezicht }),

@@ -106,6 +106,45 @@ describe('the access log', () => {
     ]);
   });
 
+  it('exports everything about one family for an inzage request, and logs the export', () => {
+    const regelsVoor = regels().filter((r) => r.gezinId === gezin.id).length;
+    const document = nieuweRegels(() => a.ok('gezin.inzage', { gezinId: gezin.id }));
+    expect(document).toEqual([
+      expect.objectContaining({
+        actie: 'exporteren',
+        gezinId: gezin.id,
+        onderdeel: 'gezin.inzage',
+      }),
+    ]);
+    const inzage = a.ok('gezin.inzage', { gezinId: gezin.id });
+    const tel = (tabel: string, veld: string, waarde: string) =>
+      (
+        store.sqlite
+          .prepare(`SELECT count(*) AS n FROM ${tabel} WHERE ${veld} = ?`)
+          .get(waarde) as {
+          n: number;
+        }
+      ).n;
+    expect(inzage.onderdelen.gezinnen).toEqual([expect.objectContaining({ id: gezin.id })]);
+    expect(inzage.onderdelen.gezinsleden).toHaveLength(tel('gezinsleden', 'gezin_id', gezin.id));
+    expect(inzage.onderdelen.gezinsplannen![0]).toMatchObject({
+      eigenWoorden: 'Wij willen rust in huis.',
+    });
+    expect(inzage.onderdelen.actieplannen ?? []).toHaveLength(
+      tel('actieplannen', 'gezin_id', gezin.id),
+    );
+    // Every row of every table that points at this family's records, and nothing of others.
+    const ids = new Set(
+      Object.values(inzage.onderdelen).flatMap((rijen) => rijen.map((r) => r.id)),
+    );
+    expect(ids.size).toBe(Object.values(inzage.onderdelen).flat().length);
+    expect(inzage.toegangslog.length).toBeGreaterThan(regelsVoor);
+    expect(inzage.toegangslog.every((r) => r.gezinId === gezin.id)).toBe(true);
+    expect(clientFor(core, andereCoach.id).fails('gezin.inzage', { gezinId: gezin.id }).code).toBe(
+      'niet-gevonden',
+    );
+  });
+
   it('lets a teamcoach read a dossier only after stating why, and logs the reason', async () => {
     expect(c.fails('gezin.dossier', { gezinId: gezin.id }).code).toBe('reden-nodig');
     expect(c.fails('inzage.reden', { gezinId: gezin.id, reden: 'kort' }).field).toBe('reden');

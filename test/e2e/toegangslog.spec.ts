@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, meldGezinAan, signIn } from './helpers';
 
@@ -18,6 +19,16 @@ test('a revealed BSN and a teamcoach reading a dossier with a reason show up in 
   await expect(page.getByText('111222333')).toBeVisible();
   await page.getByRole('button', { name: 'BSN verbergen' }).click();
   await expect(page.getByText('111222333')).toHaveCount(0);
+  // AVG inzage: everything about the family as one JSON file, full BSN included.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Inzage-export' }).click(),
+  ]);
+  const inzage = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    onderdelen: { gezinnen: { naam: string }[]; gezinsleden: { bsn: string | null }[] };
+  };
+  expect(inzage.onderdelen.gezinnen[0]!.naam).toBe(gezin);
+  expect(inzage.onderdelen.gezinsleden.map((l) => l.bsn)).toContain('111222333');
   await page.getByRole('button', { name: 'Afmelden' }).click();
 
   // The teamcoach sees the family in the list, but not the dossier before giving a reason.
@@ -50,6 +61,7 @@ test('a revealed BSN and a teamcoach reading a dossier with a reason show up in 
   ).not.toHaveCount(0);
   await expect(regels.getByRole('row').filter({ hasText: 'Reden van inzage' })).toHaveCount(1);
   await expect(regels.getByRole('row').filter({ hasText: 'BSN' })).toHaveCount(1);
+  await expect(regels.getByRole('row').filter({ hasText: 'Inzage-export (AVG)' })).toHaveCount(1);
   await expectAccessible(page, 'logboek');
   await page.screenshot({ path: 'test/e2e/screenshots/21-logboek-per-client.png' });
 });

@@ -134,7 +134,8 @@ export async function sojImporteren(
   return result.data;
 }
 
-function download(bytes: BlobPart, naam: string, mime: string): void {
+/** Saves bytes as a file through the browser's download. */
+export function download(bytes: BlobPart, naam: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

@@ -1,7 +1,8 @@
 import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import { GEZIN_STATUSSEN } from '../../../../shared/domain';
-import { useQuery } from '../../api/hooks';
+import { download } from '../../api/client';
+import { useCall, useQuery } from '../../api/hooks';
 import { datumOfLeeg } from '../../format';
 import { useSession, type View } from '../../store';
 import { Actieplannen } from './Actieplannen';
@@ -21,6 +22,21 @@ export function Dossier({ view }: { view: DossierView }) {
     view.gezinId,
   );
   const [dialog, setDialog] = useState<'overdragen' | 'afsluiten' | null>(null);
+  const call = useCall();
+  const [exportFout, setExportFout] = useState<string | null>(null);
+  async function inzageExport() {
+    try {
+      const document = await call('gezin.inzage', { gezinId: view.gezinId });
+      download(
+        JSON.stringify(document, null, 2),
+        `eenplan-inzage-${view.gezinId}-${document.gemaaktOp.slice(0, 10)}.json`,
+        'application/json',
+      );
+      setExportFout(null);
+    } catch (error) {
+      setExportFout((error as Error).message);
+    }
+  }
   if (errorCode === 'reden-nodig') return <InzageReden gezinId={view.gezinId} onGegeven={reload} />;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return <Typography>Dossier laden ...</Typography>;
@@ -46,6 +62,13 @@ export function Dossier({ view }: { view: DossierView }) {
           {gezin.adres}, {gezin.postcode} {gezin.woonplaats} · regisseur {gezin.regisseurNaam}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
+        <Button
+          variant="text"
+          onClick={() => void inzageExport()}
+          title="Alles over dit gezin als JSON-bestand, voor een inzageverzoek (AVG). Wordt vastgelegd."
+        >
+          Inzage-export
+        </Button>
         {!afgesloten && (
           <>
             <Button variant="outlined" onClick={() => setDialog('overdragen')}>
@@ -57,6 +80,11 @@ export function Dossier({ view }: { view: DossierView }) {
           </>
         )}
       </Box>
+      {exportFout && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {exportFout}
+        </Alert>
+      )}
       {afgesloten && (
         <Alert severity="info" sx={{ mb: 2 }}>
           Afgesloten op {datumOfLeeg(gezin.afgeslotenOp)}. Oordeel van het gezin:{' '}
