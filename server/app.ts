@@ -24,6 +24,7 @@ import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
 import { leesPull, scopesVoor, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
 import { bewaarToegangslog } from './sync/toegangslog';
+import { ruimBewaartermijnOp, STANDAARD_BEWAARTERMIJN_JAREN } from './sync/bewaartermijn';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Failed sign-ins allowed per address and e-mail within the window, then 429. */
@@ -78,6 +79,16 @@ const NieuweGebruiker = z
   })
   .strict();
 const NieuwTeam = z.object({ naam: z.string().trim().min(1).max(200) }).strict();
+const Bewaartermijn = z
+  .object({
+    /** Years after the last care (Jeugdwet: 20); the region may keep longer, never shorter. */
+    jaren: z.number().int().min(20).max(100).optional(),
+    peildatum: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als jjjj-mm-dd')
+      .optional(),
+  })
+  .strict();
 
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
@@ -396,6 +407,20 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         .insert(gebruikers)
         .values({ id, ...rest, wachtwoordHash: await hashWachtwoord(wachtwoord) });
       return reply.status(201).send({ id });
+    },
+  );
+
+  /** Deletes the families whose retention period has passed (run by the beheerder, e.g. monthly). */
+  app.post(
+    '/beheer/bewaartermijn',
+    { schema: { body: jsonSchema(Bewaartermijn) } },
+    async (req) => {
+      await beheerder(req);
+      const invoer = Bewaartermijn.parse(req.body);
+      return ruimBewaartermijnOp(db, {
+        peildatum: invoer.peildatum ?? now().toISOString().slice(0, 10),
+        jaren: invoer.jaren ?? STANDAARD_BEWAARTERMIJN_JAREN,
+      });
     },
   );
 

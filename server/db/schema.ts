@@ -152,3 +152,16 @@ export const toegangslog = pgTable(
     index('toegangslog_gezin_idx').on(t.gezinId),
   ],
 );
+
+/**
+ * What the retention clean-up removed: enough to show that and when a family was deleted, and
+ * on what ground, without any personal data (no name, BSN or content; the id is a random UUID).
+ */
+export const verwijderingen = pgTable('verwijderingen', {
+  id: text('id').primaryKey(),
+  gezinId: text('gezin_id').notNull(),
+  scope: text('scope').notNull(),
+  records: integer('records').notNull(),
+  grond: text('grond').notNull(),
+  verwijderdOp: timestamp('verwijderd_op', { withTimezone: true }).notNull().defaultNow(),
+});

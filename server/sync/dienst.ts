@@ -92,7 +92,7 @@ const IN_STUKKEN = 500;
  * in one query, and new log lines, receipts and row states are written in a few multi-row
  * statements at the end instead of several statements per change.
  */
-class Schrijver {
+export class Schrijver {
   private readonly gelockt = new Map<string, { seq: number; hash: string; aantal: number }>();
   private readonly rijStaat = new Map<string, RijStaat>();
   private readonly gewijzigd = new Set<string>();

@@ -3,13 +3,13 @@
  * against the central service (PGlite here; the PostgreSQL path is covered by the server tests).
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gezinnen, gezinsplannen, outbox, producten } from '../../db/schema';
+import { gezinnen, gezinsplannen, netwerkleden, outbox, producten } from '../../db/schema';
 import { Toegangslog } from '../../core/audit/toegangslog';
 import { leesRegisters } from '../../core/sync/registers';
 import { GeenVerbinding } from '../../core/sync/transport';
-import { apparaten, toegangslog } from '../db/schema';
+import { apparaten, rijen, toegangslog, verwijderingen, wijzigingenLog } from '../db/schema';
 import { conflictenVan } from '../../shared/sync/rij';
 import {
   injectTransport,
@@ -22,6 +22,7 @@ import {
   type Account,
   type Laptop,
   type Omgeving,
+  WACHTWOORD,
 } from './test-omgeving';
 
 const plan = (l: Laptop, id: string) =>
@@ -250,6 +251,82 @@ describe('sync between laptops and the central service', () => {
     await expect(a.engine.synchroniseer()).rejects.toMatchObject({ soort: 'invalid-change' });
     expect(await centraal()).toHaveLength(3);
     expect(a.engine.status().fout?.bericht).toMatch(/hash klopt niet/);
+  });
+
+  it('deletes a family completely once its retention period has passed, on the service and the laptops', async () => {
+    const transport = injectTransport(omgeving);
+    const a = await maakLaptop(transport, pro);
+    const b = await maakLaptop(transport, collega);
+    const oud = nieuwGezin(a, 'Familie Lang Geleden');
+    const recent = nieuwGezin(a, 'Familie Onlangs');
+    a.schrijf((w) => {
+      w.insert(netwerkleden, { gezinId: oud.gezinId, naam: 'Oma Bep', relatie: 'oma' });
+      w.update(gezinnen, oud.gezinId, { status: 'afgesloten', afgeslotenOp: '2005-03-01' });
+      w.update(gezinnen, recent.gezinId, { status: 'afgesloten', afgeslotenOp: '2020-03-01' });
+    });
+    await a.engine.synchroniseer();
+    await b.engine.synchroniseer();
+    expect(
+      b.store.db.select().from(gezinnen).where(eq(gezinnen.id, oud.gezinId)).all(),
+    ).toHaveLength(1);
+
+    const beheer = await maakAccount(omgeving.store, 'beheerder', null);
+    const aanmelding = await omgeving.app.inject({
+      method: 'POST',
+      url: '/auth/aanmelden',
+      payload: { email: beheer.email, wachtwoord: WACHTWOORD, apparaat: { naam: 'Beheer' } },
+    });
+    const opruimen = (token: string) =>
+      omgeving.app.inject({
+        method: 'POST',
+        url: '/beheer/bewaartermijn',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { peildatum: '2026-11-24' },
+      });
+    const antwoord = await opruimen(aanmelding.json().toegangstoken as string);
+    expect(antwoord.json()).toMatchObject({ verwijderd: 1, records: 3 });
+
+    // On the service: no row, no history, only a deletion record without personal data.
+    const db = omgeving.store.db;
+    expect(await db.select().from(rijen).where(eq(rijen.gezinId, oud.gezinId))).toEqual([]);
+    const ids = [oud.gezinId, oud.planId];
+    const historie = await db
+      .select()
+      .from(wijzigingenLog)
+      .where(inArray(wijzigingenLog.rijId, ids));
+    // Only the "leaves this scope" lines the laptops need; no line with content.
+    expect(historie.length).toBeGreaterThan(0);
+    expect(historie.every((l) => l.soort === 'weg' && l.velden === null)).toBe(true);
+    const record = (
+      await db.select().from(verwijderingen).where(eq(verwijderingen.gezinId, oud.gezinId))
+    )[0]!;
+    expect(JSON.stringify(record)).not.toMatch(/Lang Geleden|Oma Bep|Lindelaan/);
+    expect(await db.select().from(rijen).where(eq(rijen.gezinId, recent.gezinId))).not.toEqual([]);
+
+    // On both laptops after their next sync: nothing of the family in any table.
+    for (const l of [a, b]) {
+      await l.engine.synchroniseer();
+      const overal = l.store.sqlite
+        .prepare(
+          `SELECT (SELECT count(*) FROM gezinnen WHERE id = @g) + (SELECT count(*) FROM gezinsplannen WHERE gezin_id = @g)
+             + (SELECT count(*) FROM netwerkleden WHERE gezin_id = @g)
+             + (SELECT count(*) FROM sync_registers WHERE rij_id IN (@g, @p)) AS n`,
+        )
+        .get({ g: oud.gezinId, p: oud.planId }) as { n: number };
+      expect(overal.n).toBe(0);
+      expect(
+        l.store.db.select().from(gezinnen).where(eq(gezinnen.id, recent.gezinId)).all(),
+      ).toHaveLength(1);
+    }
+    // Only the beheerder runs it.
+    const proToken = (
+      await omgeving.app.inject({
+        method: 'POST',
+        url: '/auth/aanmelden',
+        payload: { email: pro.email, wachtwoord: WACHTWOORD, apparaat: { naam: 'Laptop' } },
+      })
+    ).json().toegangstoken as string;
+    expect((await opruimen(proToken)).statusCode).toBe(403);
   });
 
   it('a revoked laptop wipes everything on its next contact', async () => {

@@ -170,6 +170,11 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       url: '/sync/toegangslog',
       payload: { regels: [logregel(a.id, gezin[doel])] },
     }),
+    'POST /beheer/bewaartermijn': () => ({
+      method: 'POST',
+      url: '/beheer/bewaartermijn',
+      payload: { peildatum: '2026-11-24' },
+    }),
     'GET /beheer/gebruikers': () => ({ method: 'GET', url: '/beheer/gebruikers' }),
     'POST /beheer/gebruikers': (_a, doel) => ({
       method: 'POST',
