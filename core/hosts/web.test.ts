@@ -76,7 +76,16 @@ const json = { 'Content-Type': 'application/json' };
 describe('browser host', () => {
   it('answers nothing of the profile until it is unlocked with the passphrase', async () => {
     const json = (path: string, body?: object) =>
-      send(path, body ? { method: 'POST', body: JSON.stringify(body) } : {});
+      send(
+        path,
+        body
+          ? {
+              method: 'POST',
+              body: JSON.stringify(body),
+              headers: { 'Content-Type': 'application/json' },
+            }
+          : {},
+      );
     const api = () =>
       send('/api/profielen.lijst', {
         method: 'POST',
@@ -85,6 +94,14 @@ describe('browser host', () => {
       });
     expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
     expect((await api()).status).toBe(423);
+    // A form or text post (what another site's page can send without asking) is refused.
+    const formulier = await send('/kluis/instellen', {
+      method: 'POST',
+      body: JSON.stringify({ wachtwoord: WACHTWOORDZIN }),
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(formulier.status).toBe(415);
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
     const zwak = await json('/kluis/instellen', { wachtwoord: 'welkom123' });
     expect(zwak.status).toBe(400);
     expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);

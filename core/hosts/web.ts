@@ -189,6 +189,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, kluisActie(options.kluis, 'staat', undefined));
     if (req.method !== 'POST')
       return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
+    // JSON only: a page of another site cannot send that without a CORS preflight, which this
+    // host never grants, so it can neither lock the profile nor guess the passphrase.
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return sendError(res, 415, {
+        code: 'ongeldige-invoer',
+        message: 'Stuur de invoer als JSON.',
+      });
     const body = await readBody(req);
     let wachtwoord: unknown;
     try {
