@@ -10,7 +10,7 @@ import { SYNC_TABELLEN } from '../../db/sync-tabellen';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { gezinVoor } from '../access';
 import type { Ctx } from '../context';
-import { toegangslogLijst } from './inzage';
+import { logregelsVoor } from './inzage';
 
 export function gezinInzage(ctx: Ctx, input: ApiInput<'gezin.inzage'>): ApiOutput<'gezin.inzage'> {
   const gezin = gezinVoor(ctx, input.gezinId);
@@ -36,11 +36,10 @@ export function gezinInzage(ctx: Ctx, input: ApiInput<'gezin.inzage'>): ApiOutpu
     );
     if (rijen.length) onderdelen[spec.naam] = rijen;
   }
-  const { regels } = toegangslogLijst({ ...ctx, logregels: [] }, { gezinId: gezin.id });
   return {
     gemaaktOp: ctx.now(),
     gezinId: gezin.id,
     onderdelen,
-    toegangslog: regels,
+    toegangslog: logregelsVoor(ctx, { gezinId: gezin.id }),
   };
 }

@@ -51,10 +51,10 @@ interface Rij {
   apparaat: string;
 }
 
-export function toegangslogLijst(
-  ctx: Ctx,
-  input: ApiInput<'toegangslog.lijst'>,
-): ApiOutput<'toegangslog.lijst'> {
+type Logregels = ApiOutput<'toegangslog.lijst'>['regels'];
+
+/** The newest lines matching a view, one more than fit (to tell that more matched). */
+export function logregelsVoor(ctx: Ctx, input: ApiInput<'toegangslog.lijst'>): Logregels {
   // A teamcoach sees the log of the own team's families and colleagues; the beheerder all.
   const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;
   const filter = {
@@ -65,7 +65,7 @@ export function toegangslogLijst(
     tot: input.tot ? `${input.tot}T23:59:59.999Z` : null,
     team,
   };
-  const regels = ctx.sqlite
+  return ctx.sqlite
     .prepare<typeof filter, Rij>(
       `SELECT a.seq, a.at, a.actie, a.gezin_id AS gezinId, g.naam AS gezinNaam,
               a.user_id AS medewerkerId, p.naam AS medewerker, n.naam AS namens,
@@ -82,15 +82,21 @@ export function toegangslogLijst(
         ORDER BY a.seq DESC
         LIMIT ${MAX_REGELS + 1}`,
     )
-    .all(filter);
+    .all(filter)
+    .map((r) => ({ ...r, medewerker: r.medewerker ?? 'Onbekend' }));
+}
+
+export function toegangslogLijst(
+  ctx: Ctx,
+  input: ApiInput<'toegangslog.lijst'>,
+): ApiOutput<'toegangslog.lijst'> {
+  const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;
+  const regels = logregelsVoor(ctx, input);
   const afgekapt = regels.length > MAX_REGELS;
   const keuzes = (sql: string) =>
     ctx.sqlite.prepare<{ team: string | null }, { id: string; naam: string }>(sql).all({ team });
   const uitkomst: ApiOutput<'toegangslog.lijst'> = {
-    regels: regels.slice(0, MAX_REGELS).map((r) => ({
-      ...r,
-      medewerker: r.medewerker ?? 'Onbekend',
-    })),
+    regels: regels.slice(0, MAX_REGELS),
     afgekapt,
     keten: ctx.toegangslog.controleer(),
     gezinnen: keuzes(

@@ -107,6 +107,10 @@ describe('browser host', () => {
     expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);
     expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
     expect((await json('/kluis/instellen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
+    // Set once: a second first start is refused, the passphrase stays.
+    expect(
+      (await json('/kluis/instellen', { wachtwoord: 'Een andere zin van elders 99' })).status,
+    ).toBe(409);
     const profielen = JSON.parse((await api()).body) as { data: { id: string; rol: string }[] };
     professional = profielen.data.find((p) => p.rol === 'jeugdprofessional')!;
 

@@ -4,11 +4,18 @@
  */
 import type { ApiErrorBody } from '../../shared/api';
 import type { Kluis, KluisStaat } from './kluis';
-import { KluisFout } from './sleutelbestand';
+import { KluisFout, type KluisFoutCode } from './sleutelbestand';
 
 export const VERGRENDELD: ApiErrorBody = {
   code: 'vergrendeld',
   message: 'Eenplan is vergrendeld. Ontgrendel met uw wachtwoordzin.',
+};
+
+const FOUT_NAAR_HTTP: Record<KluisFoutCode, [ApiErrorBody['code'], number]> = {
+  'zwak-wachtwoord': ['ongeldige-invoer', 400],
+  'verkeerd-wachtwoord': ['niet-aangemeld', 401],
+  'even-wachten': ['niet-aangemeld', 429],
+  'al-ingesteld': ['conflict', 409],
 };
 
 export type KluisAntwoord =
@@ -41,16 +48,12 @@ export function kluisActie(kluis: Kluis, actie: unknown, wachtwoord: unknown): K
     return { ok: true, staat: kluis.staat() };
   } catch (error) {
     if (!(error instanceof KluisFout)) throw error;
-    const zwak = error.code === 'zwak-wachtwoord';
+    const [code, status] = FOUT_NAAR_HTTP[error.code];
     return {
       ok: false,
-      error: {
-        code: zwak ? 'ongeldige-invoer' : 'niet-aangemeld',
-        message: error.message,
-        field: 'wachtwoord',
-      },
+      error: { code, message: error.message, field: 'wachtwoord' },
       wachtMs: error.wachtMs,
-      status: zwak ? 400 : error.code === 'even-wachten' ? 429 : 401,
+      status,
     };
   }
 }

@@ -49,7 +49,7 @@ export class Kluis {
   /** First start: the passphrase that will protect this profile. */
   instellen(wachtwoord: string): ProfileStore {
     if (this.staat() !== 'nieuw')
-      throw new KluisFout('verkeerd-wachtwoord', 'Dit profiel heeft al een wachtwoordzin.');
+      throw new KluisFout('al-ingesteld', 'Dit profiel heeft al een wachtwoordzin.');
     const bestaand = existsSync(this.oudSleutelPad)
       ? loadOrCreateKeyFile(this.oudSleutelPad)
       : undefined;

@@ -29,7 +29,8 @@ export interface SleutelBestand {
   pogingen: { mislukt: number; laatste: string | null };
 }
 
-export type KluisFoutCode = 'verkeerd-wachtwoord' | 'even-wachten' | 'zwak-wachtwoord';
+export type KluisFoutCode =
+  'verkeerd-wachtwoord' | 'even-wachten' | 'zwak-wachtwoord' | 'al-ingesteld';
 
 export class KluisFout extends Error {
   constructor(

@@ -43,8 +43,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {profiel.rol !== 'jeugdprofessional' && nav('Budget en SOJ', { naam: 'budgetbeheer' })}
             {profiel.rol !== 'jeugdprofessional' && nav('Logboek', { naam: 'logboek' })}
           </Box>
-          <Typography variant="body2" sx={{ mx: 2, textAlign: 'right' }}>
-            {profiel.naam} · {profiel.teamNaam ?? 'Regio'}
+          {/* Name above team: two short lines fit beside the menu, one long line does not. */}
+          <Typography variant="body2" sx={{ mx: 1, textAlign: 'right', lineHeight: 1.3 }}>
+            {profiel.naam}
+            <br />
+            {profiel.teamNaam ?? 'Regio'}
           </Typography>
           <Button
             color="inherit"

@@ -50,6 +50,34 @@ function DatumVeld(props: { label: string; onDatum(iso: string | undefined): voi
   );
 }
 
+/** One of the two views: a client or an employee, or all of them. */
+function Keuze(props: {
+  label: string;
+  alle: string;
+  waarde: string | undefined;
+  opties: { id: string; naam: string }[] | undefined;
+  onKies(id: string | undefined): void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={props.label}
+      value={props.waarde ?? ''}
+      onChange={(e) => props.onKies(e.target.value || undefined)}
+      sx={{ minWidth: 240 }}
+      helperText=" "
+    >
+      <MenuItem value="">{props.alle}</MenuItem>
+      {props.opties?.map((o) => (
+        <MenuItem key={o.id} value={o.id}>
+          {o.naam}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /**
  * The access log (NEN 7513): who saw or changed which dossier, when, from which laptop and why.
  * Per client for an inzage request, per employee for the privacy officer. Opening it is logged.
@@ -73,42 +101,20 @@ export function Logboek() {
         apparaat en waarom. Het openen van dit logboek wordt ook vastgelegd.
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField
-          select
-          size="small"
+        <Keuze
           label="Cliënt (gezin)"
-          value={vraag.gezinId ?? ''}
-          onChange={(e) =>
-            kies({ gezinId: e.target.value || undefined, professionalId: undefined })
-          }
-          sx={{ minWidth: 240 }}
-          helperText=" "
-        >
-          <MenuItem value="">Alle cliënten</MenuItem>
-          {data?.gezinnen.map((g) => (
-            <MenuItem key={g.id} value={g.id}>
-              {g.naam}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          alle="Alle cliënten"
+          waarde={vraag.gezinId}
+          opties={data?.gezinnen}
+          onKies={(gezinId) => kies({ gezinId, professionalId: undefined })}
+        />
+        <Keuze
           label="Medewerker"
-          value={vraag.professionalId ?? ''}
-          onChange={(e) =>
-            kies({ professionalId: e.target.value || undefined, gezinId: undefined })
-          }
-          sx={{ minWidth: 240 }}
-          helperText=" "
-        >
-          <MenuItem value="">Alle medewerkers</MenuItem>
-          {data?.medewerkers.map((m) => (
-            <MenuItem key={m.id} value={m.id}>
-              {m.naam}
-            </MenuItem>
-          ))}
-        </TextField>
+          alle="Alle medewerkers"
+          waarde={vraag.professionalId}
+          opties={data?.medewerkers}
+          onKies={(professionalId) => kies({ professionalId, gezinId: undefined })}
+        />
         <DatumVeld label="Van" onDatum={(van) => kies({ van })} />
         <DatumVeld label="Tot en met" onDatum={(tot) => kies({ tot })} />
       </Box>
