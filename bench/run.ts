@@ -14,7 +14,17 @@ import { compare, printTable, time, type Measurement } from './harness';
 import { syncBenchmarks } from './sync';
 
 const TODAY = '2026-11-23';
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    /** One group only: casework, budget or sync (while working on it). */
+    only: { type: 'string' },
+  },
+});
+const GROEPEN = ['casework', 'budget', 'sync'];
+if (values.only && !GROEPEN.includes(values.only))
+  throw new Error(`--only kent ${GROEPEN.join(', ')}, niet "${values.only}"`);
+const groep = (naam: string) => !values.only || values.only === naam;
 const scale = values.quick ? 'small' : 'region';
 const iterations = values.quick ? 30 : 200;
 
@@ -70,124 +80,132 @@ results.push(
   ),
 );
 
-const handSearchByName = sqlite.prepare(
-  `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT 500`,
-);
-results.push(
-  compare(
-    'caseload search by name (whole team)',
-    10,
-    time(
-      (i) =>
-        ok(
-          core.call(
-            'gezinnen.lijst',
-            { zoek: names[i % names.length]! },
-            { professionalId: pro.id },
-          ),
-        ),
-      iterations,
-    ),
-    {
-      name: 'hand-written SQL',
-      timing: time(
+if (groep('casework')) {
+  const handSearchByName = sqlite.prepare(
+    `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT 500`,
+  );
+  results.push(
+    compare(
+      'caseload search by name (whole team)',
+      10,
+      time(
         (i) =>
-          handSearchByName.all(
-            team.id,
-            `%${names[i % names.length]}%`,
-            `%${names[i % names.length]}%`,
+          ok(
+            core.call(
+              'gezinnen.lijst',
+              { zoek: names[i % names.length]! },
+              { professionalId: pro.id },
+            ),
           ),
         iterations,
       ),
-    },
-  ),
-);
-const handSearchByBsn = sqlite.prepare(
-  'SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND g.id IN (SELECT gezin_id FROM gezinsleden WHERE bsn = ?)',
-);
-results.push(
-  compare(
-    'caseload search by BSN (whole team)',
-    10,
-    time(
-      (i) =>
-        ok(
-          core.call('gezinnen.lijst', { zoek: bsns[i % bsns.length]! }, { professionalId: pro.id }),
+      {
+        name: 'hand-written SQL',
+        timing: time(
+          (i) =>
+            handSearchByName.all(
+              team.id,
+              `%${names[i % names.length]}%`,
+              `%${names[i % names.length]}%`,
+            ),
+          iterations,
         ),
-      iterations,
+      },
     ),
-    {
-      name: 'hand-written SQL',
-      timing: time((i) => handSearchByBsn.all(team.id, bsns[i % bsns.length]), iterations),
-    },
-  ),
-);
-const handDossier = [
-  sqlite.prepare('SELECT * FROM gezinnen WHERE id = ?'),
-  sqlite.prepare('SELECT * FROM gezinsleden WHERE gezin_id = ?'),
-  sqlite.prepare('SELECT * FROM netwerkleden WHERE gezin_id = ?'),
-  sqlite.prepare('SELECT * FROM actieplannen WHERE gezin_id = ?'),
-  sqlite.prepare(
-    'SELECT d.* FROM doelen d JOIN actieplannen a ON a.id = d.actieplan_id WHERE a.gezin_id = ?',
-  ),
-  sqlite.prepare(
-    'SELECT t.*, an.naam, p.omschrijving FROM toewijzingen t JOIN actieplannen a ON a.id = t.actieplan_id JOIN aanbieders an ON an.id = t.aanbieder_id JOIN producten p ON p.id = t.product_id WHERE a.gezin_id = ?',
-  ),
-  sqlite.prepare(
-    'SELECT e.* FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN actieplannen a ON a.id = t.actieplan_id WHERE a.gezin_id = ?',
-  ),
-];
-results.push(
-  compare(
-    'open dossier (plan, actieplannen, toewijzingen, evaluaties, timeline)',
-    20,
-    time(
-      (i) =>
-        ok(
-          core.call(
-            'gezin.dossier',
-            { gezinId: families[i % families.length]!.id },
-            { professionalId: pro.id },
+  );
+  const handSearchByBsn = sqlite.prepare(
+    'SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND g.id IN (SELECT gezin_id FROM gezinsleden WHERE bsn = ?)',
+  );
+  results.push(
+    compare(
+      'caseload search by BSN (whole team)',
+      10,
+      time(
+        (i) =>
+          ok(
+            core.call(
+              'gezinnen.lijst',
+              { zoek: bsns[i % bsns.length]! },
+              { professionalId: pro.id },
+            ),
           ),
-        ),
-      iterations,
-    ),
-    {
-      name: 'hand-written SQL (same rows)',
-      timing: time(
-        (i) => handDossier.forEach((q) => q.all(families[i % families.length]!.id)),
         iterations,
       ),
-    },
-  ),
-);
-results.push(
-  compare(
-    'open gezinsplan with versions',
-    20,
-    time(
-      (i) =>
-        ok(
-          core.call(
-            'gezinsplan.ophalen',
-            { gezinId: families[i % families.length]!.id },
-            { professionalId: pro.id },
-          ),
-        ),
-      iterations,
+      {
+        name: 'hand-written SQL',
+        timing: time((i) => handSearchByBsn.all(team.id, bsns[i % bsns.length]), iterations),
+      },
     ),
-  ),
-);
-
-results.push(...dashboardBenchmarks(core, sqlite, iterations));
-results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
-results.push(...(await syncBenchmarks(store, path, team.id)));
+  );
+  const handDossier = [
+    sqlite.prepare('SELECT * FROM gezinnen WHERE id = ?'),
+    sqlite.prepare('SELECT * FROM gezinsleden WHERE gezin_id = ?'),
+    sqlite.prepare('SELECT * FROM netwerkleden WHERE gezin_id = ?'),
+    sqlite.prepare('SELECT * FROM actieplannen WHERE gezin_id = ?'),
+    sqlite.prepare(
+      'SELECT d.* FROM doelen d JOIN actieplannen a ON a.id = d.actieplan_id WHERE a.gezin_id = ?',
+    ),
+    sqlite.prepare(
+      'SELECT t.*, an.naam, p.omschrijving FROM toewijzingen t JOIN actieplannen a ON a.id = t.actieplan_id JOIN aanbieders an ON an.id = t.aanbieder_id JOIN producten p ON p.id = t.product_id WHERE a.gezin_id = ?',
+    ),
+    sqlite.prepare(
+      'SELECT e.* FROM evaluaties e JOIN toewijzingen t ON t.id = e.toewijzing_id JOIN actieplannen a ON a.id = t.actieplan_id WHERE a.gezin_id = ?',
+    ),
+  ];
+  results.push(
+    compare(
+      'open dossier (plan, actieplannen, toewijzingen, evaluaties, timeline)',
+      20,
+      time(
+        (i) =>
+          ok(
+            core.call(
+              'gezin.dossier',
+              { gezinId: families[i % families.length]!.id },
+              { professionalId: pro.id },
+            ),
+          ),
+        iterations,
+      ),
+      {
+        name: 'hand-written SQL (same rows)',
+        timing: time(
+          (i) => handDossier.forEach((q) => q.all(families[i % families.length]!.id)),
+          iterations,
+        ),
+      },
+    ),
+  );
+  results.push(
+    compare(
+      'open gezinsplan with versions',
+      20,
+      time(
+        (i) =>
+          ok(
+            core.call(
+              'gezinsplan.ophalen',
+              { gezinId: families[i % families.length]!.id },
+              { professionalId: pro.id },
+            ),
+          ),
+        iterations,
+      ),
+    ),
+  );
+}
+if (groep('budget')) {
+  results.push(...dashboardBenchmarks(core, sqlite, iterations));
+  results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
+}
+if (groep('sync'))
+  results.push(...(await syncBenchmarks(store, path, team.id, values.quick ? 1 : 5)));
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
-  'bench/results/latest.json',
+  `bench/results/latest${values.only ? `-${values.only}` : ''}.json`,
   JSON.stringify({ scale, iterations, at: new Date().toISOString(), results }, null, 2),
 );
 core.close();

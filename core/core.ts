@@ -48,6 +48,7 @@ import {
 } from './services/gezinsplan';
 import { listProfielen, sessionFor } from './services/profielen';
 import { takenLijst } from './services/taken';
+import { teamVergrendeling } from './services/team-instellingen';
 import {
   aanbiedersVoorProfiel,
   evaluatieVastleggen,
@@ -135,6 +136,7 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
   'sync.oplossen': conflictOplossen,
   'profielen.lijst': (ctx) => listProfielen(ctx.db, ctx.sync.gebruiker()?.id),
   'team.collegas': collegas,
+  'team.vergrendeling': teamVergrendeling,
   'gezinnen.lijst': listGezinnen,
   'gezin.aanmaken': gezinAanmaken,
   'gezin.dossier': dossier,

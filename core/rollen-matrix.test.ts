@@ -18,6 +18,7 @@ const MATRIX: Record<ApiMethod, string> = {
   'sync.oplossen': 'pc',
   'profielen.lijst': '*',
   'team.collegas': 'pc',
+  'team.vergrendeling': 'b',
   'gezinnen.lijst': 'pc',
   'gezin.aanmaken': 'p',
   'gezin.dossier': 'pc',

@@ -52,7 +52,10 @@ export class ChangeWriter {
       .insert(table)
       .values(row as never)
       .run();
-    this.record(table, id, { ...values, id: undefined, deleted: false }, hlc, undefined);
+    // Every field as stored, defaults included: other laptops then hold exactly this row, not
+    // what their own defaults would make of it, and the row is its own registers there.
+    const { id: _id, hlc: _hlc, authorId: _auteur, ...velden } = this.current(table, id);
+    this.record(table, id, velden, hlc, undefined);
     return id;
   }
 

@@ -30,6 +30,7 @@ import {
   ROLLEN,
   TOEWIJZING_STATUSSEN,
   TRIAGE_UITKOMSTEN,
+  VERGRENDELEN,
   VERWIJZERS,
   ZORGPROFIEL_CATEGORIEEN,
 } from '../shared/domain';
@@ -65,6 +66,8 @@ export const teams = sqliteTable(
      * (000_… sturingskader 1 and 4: never decide alone). Added in migration 0001.
      */
     vierOgenDrempelCents: integer('vier_ogen_drempel_cents').notNull().default(2_500_000),
+    /** Minutes without use before the app locks itself on this team's laptops (migration 0011). */
+    vergrendelMinuten: integer('vergrendel_minuten').notNull().default(VERGRENDELEN.standaard),
   },
   (t) => [index('teams_gemeente_idx').on(t.gemeenteId)],
 );
@@ -592,21 +595,26 @@ export const syncState = sqliteTable('sync_state', {
 /**
  * The registers of every synced row's fields (shared/sync/register.ts): what the sync engine
  * merges, with the row's hash for the scope checksum and whether a free-text field is in
- * conflict. The table row itself holds the winning values.
+ * conflict. The table row itself holds the winning values; `registers` is null when the row is
+ * exactly its one first write (core/sync/registers.ts reads them back from the row).
+ * WITHOUT ROWID (migration 0010, which drizzle cannot declare): the primary key is the table, one
+ * B-tree less to write per synced row, and the scope checksum reads the hashes in key order
+ * (most rows hold no registers text, so that is as fast as the covering index it replaces).
  */
 export const syncRegisters = sqliteTable(
   'sync_registers',
   {
     tabel: text('tabel').notNull(),
     rijId: text('rij_id').notNull(),
-    registers: text('registers').notNull(),
+    registers: text('registers'),
     hash: text('hash').notNull(),
     conflict: integer('conflict', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tabel, t.rijId] }),
-    index('sync_registers_conflict_idx').on(t.conflict),
-    // Covering index for the scope checksum: the registers themselves are not read.
-    index('sync_registers_tabel_hash_idx').on(t.tabel, t.hash),
+    // Partial: only the few rows in conflict are indexed (the conflicts screen, the status bar).
+    index('sync_registers_conflict_idx')
+      .on(t.conflict)
+      .where(sql`conflict = 1`),
   ],
 );

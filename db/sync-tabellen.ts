@@ -34,7 +34,8 @@ export interface SyncTabel {
   velden: ReadonlyMap<string, VeldSpec>;
 }
 
-const SYNC_KOLOMMEN = new Set(['id', 'hlc', 'authorId']);
+/** Columns every synced row has beside its fields. */
+export const SYNC_KOLOMMEN: ReadonlySet<string> = new Set(['id', 'hlc', 'authorId']);
 
 function velden(tabel: SQLiteTable): Map<string, VeldSpec> {
   const uit = new Map<string, VeldSpec>();

@@ -41,6 +41,7 @@ import {
   ROLLEN,
   TOEWIJZING_STATUSSEN,
   TRIAGE_UITKOMSTEN,
+  VERGRENDELEN,
   VERWIJZERS,
   ZORGPROFIEL_CATEGORIEEN,
   type Rol,
@@ -78,6 +79,8 @@ export const Profiel = z.object({
   rol: z.enum(ROLLEN.codes),
   teamId: id.nullable(),
   teamNaam: z.string().nullable(),
+  /** The team's auto-lock time (VERGRENDELEN.standaard for a beheerder without a team). */
+  vergrendelMinuten: z.number().int(),
 });
 export type Profiel = z.infer<typeof Profiel>;
 
@@ -392,6 +395,21 @@ export const API = {
     roles: null,
   }),
   'team.collegas': method({ input: z.object({}).strict(), output: z.array(Collega), roles: team }),
+  /** Per team, like all reference data, so only the beheerder sets it. */
+  'team.vergrendeling': method({
+    input: z
+      .object({
+        teamId: id,
+        minuten: z
+          .number({ message: 'Vul een aantal minuten in' })
+          .int({ message: 'Vul een heel aantal minuten in' })
+          .min(VERGRENDELEN.min, { message: `Minstens ${VERGRENDELEN.min} minuut` })
+          .max(VERGRENDELEN.max, { message: `Hooguit ${VERGRENDELEN.max} minuten` }),
+      })
+      .strict(),
+    output: Ok,
+    roles: ['beheerder'] as const,
+  }),
   'gezinnen.lijst': method({
     input: z
       .object({
@@ -685,7 +703,7 @@ export const API = {
           op: z.string(),
         }),
       ),
-      teams: z.array(z.object({ id, naam: z.string() })),
+      teams: z.array(z.object({ id, naam: z.string(), vergrendelMinuten: z.number().int() })),
     }),
     roles: budget,
   }),

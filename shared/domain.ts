@@ -215,3 +215,9 @@ export const ACTIEPLAN_STATUSSEN = codeList([
   ['afgerond', 'Afgerond'],
 ] as const);
 export type ActieplanStatus = (typeof ACTIEPLAN_STATUSSEN.codes)[number];
+
+/**
+ * Auto-lock: minutes without keyboard, mouse or touch before the app locks, set per team by the
+ * beheerder (NEN 7510: an unattended laptop shows nothing). At most an hour.
+ */
+export const VERGRENDELEN = { standaard: 5, min: 1, max: 60 } as const;

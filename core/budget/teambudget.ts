@@ -83,7 +83,8 @@ export function budgetOverzicht(
   ).all({ jaar: input.jaar, team }) as ApiOutput<'budget.overzicht'>['wijzigingen'];
   const teams = stmt(
     ctx,
-    `SELECT id, naam FROM teams WHERE deleted = 0 AND (@team IS NULL OR id = @team) ORDER BY naam`,
-  ).all({ team }) as { id: string; naam: string }[];
+    `SELECT id, naam, vergrendel_minuten AS vergrendelMinuten FROM teams
+      WHERE deleted = 0 AND (@team IS NULL OR id = @team) ORDER BY naam`,
+  ).all({ team }) as ApiOutput<'budget.overzicht'>['teams'];
   return { budgetten, wijzigingen, teams };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { professionals, teams } from '../../db/schema';
 import type { Profiel } from '../../shared/api';
+import { VERGRENDELEN } from '../../shared/domain';
 import type { Session } from '../session';
 
 /**
@@ -16,6 +17,7 @@ export function listProfielen(db: Db, verbondenMet?: string): Profiel[] {
       rol: professionals.rol,
       teamId: professionals.teamId,
       teamNaam: teams.naam,
+      vergrendelMinuten: sql<number>`coalesce(${teams.vergrendelMinuten}, ${VERGRENDELEN.standaard})`,
     })
     .from(professionals)
     .leftJoin(teams, eq(teams.id, professionals.teamId))

@@ -9,6 +9,7 @@ import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
 import {
   leesPullAntwoord,
+  MAX_PAGINA,
   MAX_LOGREGELS,
   type LogregelWire,
   type PullPagina,
@@ -56,6 +57,8 @@ export interface EngineDeps {
 }
 
 const MIN_MASSA = 10;
+/** Pages asked for ahead of the one being applied. */
+const VOORUIT_PAGINAS = 2;
 const INTERVAL_MS = 60_000;
 const NA_WIJZIGING_MS = 2_000;
 const MAX_WACHT_MS = 5 * 60_000;
@@ -347,51 +350,86 @@ export class SyncEngine {
       .run(scope, cursor, this.deps.now().toISOString(), checksum ?? null);
   }
 
+  /**
+   * A first sync of a scope writes its rows in a series of commits; the WAL is then copied into
+   * the database once at the end, not again after every commit that finds it over 1000 pages.
+   */
   private async pull(scope: string, bevestigMassa: boolean) {
+    const { sqlite } = this.deps;
+    const eerste = this.cursor(scope) === 0 && scopeIsLeeg(sqlite, scope);
+    if (!eerste) return this.haalScope(scope, bevestigMassa, false);
+    sqlite.pragma('wal_autocheckpoint=0');
+    try {
+      return await this.haalScope(scope, bevestigMassa, true);
+    } finally {
+      if (sqlite.open) {
+        sqlite.pragma('wal_autocheckpoint=1000');
+        sqlite.pragma('wal_checkpoint(PASSIVE)');
+      }
+    }
+  }
+
+  private async haalScope(scope: string, bevestigMassa: boolean, eerste: boolean) {
     const { db, sqlite, clock } = this.deps;
-    const limiet = this.opties.paginaGrootte ?? 1000;
     const drempel = this.opties.massaDrempel ?? 0.5;
     const actieveGezinnen = (
       sqlite.prepare('SELECT count(*) AS n FROM gezinnen WHERE deleted = 0').get() as { n: number }
     ).n;
     let cursor = this.cursor(scope);
     let herstel: Set<string> | undefined;
-    let leeg = cursor === 0 && scopeIsLeeg(sqlite, scope) ? new Set<string>() : undefined;
+    let leeg = eerste ? new Set<string>() : undefined;
+    // A first sync takes the largest pages (fewer commits, each rewriting fewer index pages)
+    // after a small first one, which arrives soon and sets the pipeline going.
+    const limiet = this.opties.paginaGrootte ?? (leeg ? MAX_PAGINA : 1000);
+    const limietVanaf = (na: number) => (na === 0 ? Math.min(limiet, 1000) : limiet);
     let weg = 0;
     let ontvangen = 0;
     const haal = async (na: number): Promise<PullPagina> => {
       const body = await this.vraag({
         methode: 'GET',
-        pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${na}&limiet=${limiet}`,
+        pad: `/sync/pull?scope=${encodeURIComponent(scope)}&na=${na}&limiet=${limietVanaf(na)}`,
       });
       const gelezen = leesPullAntwoord(body);
       if (!gelezen)
         throw new SyncFout('server-error', 'Onverwacht antwoord van de centrale dienst.');
       return gelezen;
     };
-    // The next page is asked for before this one is applied, so the service prepares it while
-    // the laptop writes; it is only used when the cursor it was asked for is still current.
-    let volgende: { na: number; pagina: Promise<PullPagina> } | undefined;
+    // The next pages are asked for before this one is applied, so the service prepares them
+    // while the laptop writes and parses. Sequence numbers run on by one per line, so the
+    // cursor after the next page is known in advance; a page is only used when the cursor it
+    // was asked for is the current one (a gap left by deleted lines makes a guess unused).
+    const vooruit = new Map<number, Promise<PullPagina>>();
+    const vraagVooruit = (pagina: PullPagina) => {
+      for (const na of vooruit.keys()) if (na < pagina.tot) vooruit.delete(na);
+      for (let k = 0; k < VOORUIT_PAGINAS; k++) {
+        const na = pagina.tot + k * limiet;
+        if (pagina.laatste !== undefined && na >= pagina.laatste) break;
+        if (vooruit.has(na)) continue;
+        const gevraagd = haal(na);
+        // A page that is never used must not surface as an unhandled rejection.
+        gevraagd.catch(() => undefined);
+        vooruit.set(na, gevraagd);
+      }
+    };
     for (;;) {
       let pagina: PullPagina;
       try {
-        const gevraagd = volgende?.na === cursor ? volgende.pagina : haal(cursor);
-        volgende = undefined;
+        const gevraagd = vooruit.get(cursor) ?? haal(cursor);
+        vooruit.delete(cursor);
         pagina = await gevraagd;
       } catch (error) {
         if (error instanceof SyncFout && error.soort === 'out-of-sync' && !herstel) {
           herstel = new Set();
           leeg = undefined;
           cursor = 0;
+          vooruit.clear();
           continue;
         }
         throw error;
       }
       if (pagina.meer) {
-        volgende = { na: pagina.tot, pagina: haal(pagina.tot) };
-        // A page that is never used must not surface as an unhandled rejection.
-        volgende.pagina.catch(() => undefined);
-        // Let the request leave before the synchronous apply holds the thread.
+        vraagVooruit(pagina);
+        // Let the requests leave before the synchronous apply holds the thread.
         await new Promise((klaar) => setImmediate(klaar));
       }
       try {
@@ -412,6 +450,7 @@ export class SyncEngine {
           herstel = new Set();
           leeg = undefined;
           cursor = 0;
+          vooruit.clear();
           continue;
         }
         throw new SyncFout(
@@ -446,6 +485,7 @@ export class SyncEngine {
       herstel = new Set();
       leeg = undefined;
       cursor = 0;
+      vooruit.clear();
     }
   }
 

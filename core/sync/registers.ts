@@ -1,26 +1,29 @@
 /**
  * The local register store: every synced row's field registers, its hash for the scope checksum
- * and a conflict flag. A row written before this profile synced (demo data) has no stored
- * registers; it counts as one version per field, stamped with the row's own HLC.
+ * and a conflict flag. Registers are stored as NULL when the row itself is exactly its one first
+ * write (most rows after a first sync): they are then read back from the row, with the row's own
+ * HLC and author, which is also how a row written before this profile synced (demo data, with no
+ * entry at all) counts.
  */
 import type { Sqlite } from '../../db/connection';
-import type { SyncTabel } from '../../db/sync-tabellen';
+import { SYNC_KOLOMMEN, syncTabel, type SyncTabel } from '../../db/sync-tabellen';
 import {
   conflictenVan,
   impliciet,
   naarOpslag,
   rijHash,
+  rijHashEersteVersie,
   uitOpslag,
+  type EersteVersie,
   type RijRegisters,
 } from '../../shared/sync/rij';
-
-const SYNC_KOLOMMEN = new Set(['id', 'hlc', 'authorId']);
+import { tabelToegang } from './tabel-toegang';
 
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Sqlite) {
   return {
-    lees: sqlite.prepare<[string, string], { registers: string }>(
+    lees: sqlite.prepare<[string, string], { registers: string | null }>(
       'SELECT registers FROM sync_registers WHERE tabel = ? AND rij_id = ?',
     ),
     bewaar: sqlite.prepare(
@@ -48,15 +51,21 @@ export function registersUitRij(rij: Record<string, unknown>): RijRegisters {
   return impliciet(waarden, rij.hlc as string, (rij.authorId as string | null) ?? null);
 }
 
+/**
+ * The registers of a row. `rij` is the row as drizzle returns it when the caller has it, null
+ * when it is known not to exist, undefined to have it read here when needed.
+ */
 export function leesRegisters(
   sqlite: Sqlite,
   tabel: string,
   rijId: string,
-  rij: Record<string, unknown> | undefined,
+  rij?: Record<string, unknown> | null,
 ): RijRegisters {
   const opgeslagen = stmts(sqlite).lees.get(tabel, rijId);
-  if (opgeslagen) return uitOpslag(opgeslagen.registers);
-  return rij ? registersUitRij(rij) : {};
+  if (opgeslagen?.registers) return uitOpslag(opgeslagen.registers);
+  const spec = rij === undefined ? syncTabel(tabel) : undefined;
+  const bron = spec ? tabelToegang(sqlite, spec).rij(rijId) : rij;
+  return bron ? registersUitRij(bron) : {};
 }
 
 export function bewaarRegisters(
@@ -72,6 +81,27 @@ export function bewaarRegisters(
     naarOpslag(registers),
     rijHash(spec.naam, rijId, registers),
     conflict ? 1 : 0,
+  );
+}
+
+/**
+ * A row's one first write, just stored in its table. `inRij`: the row holds exactly these values
+ * (`TabelToegang.bewaartPrecies`), so only the hash is kept apart. `hash`: the one the service
+ * sent with it, if any.
+ */
+export function bewaarEersteVersie(
+  sqlite: Sqlite,
+  spec: SyncTabel,
+  rijId: string,
+  eerste: EersteVersie,
+  opties: { inRij: boolean; hash?: string },
+): void {
+  stmts(sqlite).bewaar.run(
+    spec.naam,
+    rijId,
+    opties.inRij ? null : JSON.stringify({ $: eerste }),
+    opties.hash ?? rijHashEersteVersie(spec.naam, rijId, eerste),
+    0,
   );
 }
 

@@ -3,20 +3,27 @@
  * values into the table row, and removes rows that left the scope. One page is one transaction
  * (foreign keys checked at commit, so order within a page does not matter).
  */
-import { eq, getTableColumns, getTableName } from 'drizzle-orm';
+import { eq, getTableName } from 'drizzle-orm';
 import type { Db, Sqlite } from '../../db/connection';
 import { REFERENTIE_SCOPE, SYNC_TABELLEN, syncTabel, type SyncTabel } from '../../db/sync-tabellen';
 import type { HlcClock } from '../../shared/hlc';
 import type { PullPagina } from '../../shared/sync/protocol';
 import {
   canoniek,
+  uitEersteVersie,
   voegRijenSamen,
   waardenVan,
   xorAlle,
   type Checksum,
   type RijRegisters,
 } from '../../shared/sync/rij';
-import { bewaarRegisters, leesRegisters, verwijderRegisters } from './registers';
+import {
+  bewaarEersteVersie,
+  bewaarRegisters,
+  leesRegisters,
+  verwijderRegisters,
+} from './registers';
+import { tabelToegang, type TabelToegang } from './tabel-toegang';
 
 export const tabellenVanScope = (scope: string): readonly SyncTabel[] =>
   SYNC_TABELLEN.filter((t) => (scope === REFERENTIE_SCOPE) === (t.soort === 'referentie'));
@@ -38,80 +45,6 @@ export interface ToepasOpties {
    * exist locally yet, so they are not looked up. Holds the rows written since.
    */
   leeg?: Set<string>;
-}
-
-interface Kolom {
-  sleutel: string;
-  naam: string;
-  naarDb(waarde: unknown): unknown;
-  uitDb(waarde: unknown): unknown;
-  standaard: unknown;
-}
-
-/**
- * Prepared statements per table, with drizzle's own value mapping (booleans, etc.): a pulled
- * page is thousands of rows, too many for the query builder's per-call overhead.
- */
-class TabelToegang {
-  private readonly kolommen: Kolom[];
-  private readonly perSleutel: Map<string, Kolom>;
-  private readonly lees;
-  private readonly voegIn;
-  private readonly bijwerken = new Map<string, ReturnType<Sqlite['prepare']>>();
-
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly naam: string,
-    tabel: SyncTabel['tabel'],
-  ) {
-    this.kolommen = Object.entries(getTableColumns(tabel)).map(([sleutel, c]) => ({
-      sleutel,
-      naam: c.name,
-      naarDb: (w: unknown) => (w === null || w === undefined ? null : c.mapToDriverValue(w)),
-      uitDb: (w: unknown) => (w === null ? null : c.mapFromDriverValue(w)),
-      standaard: c.hasDefault ? c.default : null,
-    }));
-    this.perSleutel = new Map(this.kolommen.map((k) => [k.sleutel, k]));
-    this.lees = sqlite.prepare(`SELECT * FROM "${naam}" WHERE id = ?`);
-    this.voegIn = sqlite.prepare(
-      `INSERT INTO "${naam}" (${this.kolommen.map((k) => `"${k.naam}"`).join(', ')}) VALUES (${this.kolommen.map(() => '?').join(', ')})`,
-    );
-  }
-
-  /** The row in drizzle's form (field keys, mapped values), as the registers hold it. */
-  rij(id: string): Record<string, unknown> | undefined {
-    const ruw = this.lees.get(id) as Record<string, unknown> | undefined;
-    if (!ruw) return undefined;
-    return Object.fromEntries(this.kolommen.map((k) => [k.sleutel, k.uitDb(ruw[k.naam])]));
-  }
-
-  voegToe(waarden: Record<string, unknown>): void {
-    this.voegIn.run(
-      this.kolommen.map((k) => k.naarDb(k.sleutel in waarden ? waarden[k.sleutel] : k.standaard)),
-    );
-  }
-
-  werkBij(id: string, waarden: Record<string, unknown>): void {
-    const sleutels = Object.keys(waarden).filter((k) => k !== 'id' && this.perSleutel.has(k));
-    const code = sleutels.join(',');
-    let stmt = this.bijwerken.get(code);
-    if (!stmt) {
-      const set = sleutels.map((k) => `"${this.perSleutel.get(k)!.naam}" = ?`).join(', ');
-      stmt = this.sqlite.prepare(`UPDATE "${this.naam}" SET ${set} WHERE id = ?`);
-      this.bijwerken.set(code, stmt);
-    }
-    stmt.run([...sleutels.map((k) => this.perSleutel.get(k)!.naarDb(waarden[k])), id]);
-  }
-}
-
-const toegang = new WeakMap<Sqlite, Map<string, TabelToegang>>();
-
-function tabelToegang(sqlite: Sqlite, spec: SyncTabel): TabelToegang {
-  let perTabel = toegang.get(sqlite);
-  if (!perTabel) toegang.set(sqlite, (perTabel = new Map()));
-  let t = perTabel.get(spec.naam);
-  if (!t) perTabel.set(spec.naam, (t = new TabelToegang(sqlite, spec.naam, spec.tabel)));
-  return t;
 }
 
 /** Merges one page; returns what changed. Throws when a row cannot be stored (out of sync). */
@@ -148,25 +81,51 @@ export function pasPaginaToe(
     }
     const eerste = opties.herstel && !opties.herstel.has(sleutel);
     opties.herstel?.add(sleutel);
-    const oud: RijRegisters =
-      eerste || onbekend ? {} : leesRegisters(sqlite, regel.tabel, regel.rijId, rij);
+    const nieuwHier = onbekend || eerste;
+    // A row new here that arrives as one first write (most of a first sync) is stored as it
+    // came: no registers built, merged or serialised again.
+    if (nieuwHier && regel.eerste) {
+      const [hlc, auteur, waarden] = regel.eerste;
+      if (hlc > hoogste) hoogste = hlc;
+      schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst);
+      const inRij = !rij && tabel.bewaartPrecies(waarden);
+      bewaarEersteVersie(sqlite, spec, regel.rijId, regel.eerste, { inRij, hash: regel.hash });
+      uitkomst.gewijzigd += 1;
+      continue;
+    }
+    const binnen = regel.velden ?? (regel.eerste ? uitEersteVersie(regel.eerste) : {});
+    const oud: RijRegisters = nieuwHier
+      ? {}
+      : leesRegisters(sqlite, regel.tabel, regel.rijId, rij ?? null);
     // The service sends merged registers; a row new here needs no merge.
-    const nieuw =
-      onbekend || eerste ? (regel.velden ?? {}) : voegRijenSamen(oud, regel.velden ?? {});
+    const nieuw = nieuwHier ? binnen : voegRijenSamen(oud, binnen);
     if (!eerste && rij && canoniek(nieuw) === canoniek(oud)) continue;
     const { waarden, hlc, auteur } = waardenVan(nieuw);
     if (hlc > hoogste) hoogste = hlc;
-    const volledig = { ...waarden, id: regel.rijId, hlc, authorId: auteur || null };
-    if (rij) {
-      tabel.werkBij(regel.rijId, volledig);
-      if (spec.naam === 'gezinnen' && !rij.deleted && waarden.deleted === true)
-        uitkomst.gezinnenWeg += 1;
-    } else tabel.voegToe(volledig);
+    schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst);
     bewaarRegisters(sqlite, spec, regel.rijId, nieuw);
     uitkomst.gewijzigd += 1;
   }
   if (hoogste) clock.receive(hoogste);
   return uitkomst;
+}
+
+/** Writes a row's winning values into its table row, counting a family that was deleted. */
+function schrijfRij(
+  tabelNaam: string,
+  tabel: TabelToegang,
+  rij: Record<string, unknown> | undefined,
+  rijId: string,
+  waarden: Record<string, unknown>,
+  hlc: string,
+  auteur: string,
+  uitkomst: PaginaUitkomst,
+): void {
+  const sync = { id: rijId, hlc, authorId: auteur || null };
+  if (!rij) return tabel.voegToe(waarden, sync);
+  tabel.werkBij(rijId, { ...waarden, ...sync });
+  if (tabelNaam === 'gezinnen' && !rij.deleted && waarden.deleted === true)
+    uitkomst.gezinnenWeg += 1;
 }
 
 /**

@@ -91,6 +91,12 @@ export const wijzigingenLog = pgTable(
     soort: text('soort', { enum: ['velden', 'weg'] }).notNull(),
     /** JSON: field -> register (partial state to merge); null for 'weg'. */
     velden: text('velden'),
+    /**
+     * `rijHash` of `velden`: a laptop that holds nothing of the row yet stores the line as it is,
+     * so this is its row's hash and it need not compute it again. Null for 'weg' (and lines
+     * written before it was kept).
+     */
+    hash: text('hash'),
   },
   (t) => [primaryKey({ columns: [t.scope, t.seq] })],
 );

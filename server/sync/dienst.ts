@@ -180,6 +180,7 @@ export class Schrijver {
       rijId,
       soort: velden ? 'velden' : 'weg',
       velden: velden ? naarOpslag(velden) : null,
+      hash: velden ? rijHash(tabel, rijId, velden) : null,
     });
     return s.seq;
   }
@@ -432,12 +433,13 @@ export async function leesPull(
       const pagina = meer ? rijenLog.slice(0, vraag.limiet) : rijenLog;
       const regels = pagina.map(
         (r) =>
-          `{"seq":${r.seq},"tabel":${JSON.stringify(r.tabel)},"rijId":${JSON.stringify(r.rijId)},"soort":"${r.soort}"${r.velden ? `,"velden":${r.velden}` : ''}}`,
+          `{"seq":${r.seq},"tabel":${JSON.stringify(r.tabel)},"rijId":${JSON.stringify(r.rijId)},"soort":"${r.soort}"${r.velden ? `,"velden":${r.velden}` : ''}${r.hash ? `,"hash":"${r.hash}"` : ''}}`,
       );
       const kop: Omit<PullAntwoord, 'regels'> = {
         scope: vraag.scope,
         tot: pagina.at(-1)?.seq ?? vraag.na,
         meer,
+        laatste: stand.seq,
         ...(meer ? {} : { checksum: { hash: stand.hash, aantal: stand.aantal } }),
       };
       return `${JSON.stringify(kop).slice(0, -1)},"regels":[${regels.join(',')}]}`;

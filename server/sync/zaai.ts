@@ -94,6 +94,7 @@ export async function zaaiUitDatabase(
         rijId: id,
         soort: 'velden',
         velden: json,
+        hash,
       });
       totaal += 1;
       if (rijBatch.length >= BATCH) await schrijf();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leesPullAntwoord } from './protocol';
+import { uitEersteVersie } from './rij';
 
 const pagina = {
   scope: 'referentie',
@@ -25,7 +26,7 @@ describe('a pull page from the central service', () => {
     expect(leesPullAntwoord(pagina)).toEqual(pagina);
   });
 
-  it('gives a row sent in the short form as its registers', () => {
+  it('gives a row sent in the short form as that one write, standing for the same registers', () => {
     const kort = {
       ...pagina,
       regels: [
@@ -38,7 +39,10 @@ describe('a pull page from the central service', () => {
         },
       ],
     };
-    expect(leesPullAntwoord(kort)?.regels[0]?.velden).toEqual(pagina.regels[0]!.velden);
+    const regel = leesPullAntwoord(kort)?.regels[0];
+    expect(regel?.eerste).toEqual(['h', 'a', { naam: 'Team' }]);
+    expect(regel?.velden).toBeUndefined();
+    expect(uitEersteVersie(regel!.eerste!)).toEqual(pagina.regels[0]!.velden);
   });
 
   it('is refused, not half-applied, when any part is malformed', () => {

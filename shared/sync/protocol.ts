@@ -6,13 +6,14 @@
  */
 import { z } from 'zod';
 import { AUDIT_ACTIES } from '../api-toegangslog';
-import { impliciet, type RijRegisters } from './rij';
+import type { EersteVersie, RijRegisters } from './rij';
 
 export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
 const Hlc = z.string().regex(HLC_PATROON, 'Ongeldige HLC');
 
 export const MAX_PUSH = 500;
-export const MAX_PAGINA = 2000;
+/** Up to a few megabytes of JSON: a first sync asks for pages this large. */
+export const MAX_PAGINA = 5000;
 /** A change stamped further ahead of the server's clock than this is refused (clock drift). */
 export const MAX_KLOK_VOORSPRONG_MS = 5 * 60 * 1000;
 
@@ -67,6 +68,8 @@ const VersieWire = z.object({
 });
 const RegisterWire = z.object({ koppen: z.array(VersieWire), vervangen: z.array(z.string()) });
 
+const RijHashWire = z.string().regex(/^[0-9a-f]{16}$/);
+
 /** A row written once and not changed since, sent as that one write (`naarOpslag`). */
 const KortWire = z.object({
   $: z.tuple([z.string(), z.string(), z.record(z.string(), Veldwaarde)]),
@@ -78,8 +81,10 @@ export const LogRegel = z.object({
   rijId: z.string(),
   /** 'velden': merge these registers; 'weg': the row left this scope (verhuizing). */
   soort: z.enum(['velden', 'weg']),
-  /** On the wire either registers or the short form; `leesPullAntwoord` gives registers. */
+  /** On the wire either registers or the short form (`naarOpslag`). */
   velden: z.union([z.record(z.string(), RegisterWire), KortWire]).optional(),
+  /** `rijHash` of `velden`, the row's hash where the laptop holds nothing of it yet. */
+  hash: RijHashWire.optional(),
 });
 export type LogRegel = z.infer<typeof LogRegel>;
 
@@ -89,6 +94,8 @@ export const PullAntwoord = z.object({
   /** Cursor to ask from next time. */
   tot: z.number().int(),
   meer: z.boolean(),
+  /** The scope's last sequence number, so a laptop asks for no page beyond it. */
+  laatste: z.number().int().optional(),
   /** The scope's checksum as of `tot`; only on the last page. */
   checksum: z.object({ hash: z.string(), aantal: z.number().int() }).optional(),
 });
@@ -112,12 +119,8 @@ function isRegister(v: unknown): boolean {
   );
 }
 
-/**
- * Checks a pull page's shape. Hand-written rather than `PullAntwoord.safeParse`: a page holds
- * thousands of nested registers and the schema walk cost more than applying them.
- */
 /** The short form's parts, or null when `velden` is not in it. */
-function kort(velden: Record<string, unknown>): [string, string, Record<string, unknown>] | null {
+function kort(velden: Record<string, unknown>): EersteVersie | null {
   const k = velden.$;
   if (!Array.isArray(k) || k.length !== 3) return null;
   const [hlc, auteur, waarden] = k as unknown[];
@@ -126,7 +129,8 @@ function kort(velden: Record<string, unknown>): [string, string, Record<string, 
 }
 
 /**
- * Checks a pull page's shape and gives every line as registers (a short-form line expanded).
+ * Checks a pull page's shape; a line in the short form is given as `eerste`, the others as
+ * registers.
  * Hand-written rather than `PullAntwoord.safeParse`: a page holds thousands of nested
  * registers and the schema walk cost more than applying them.
  */
@@ -139,16 +143,20 @@ export function leesPullAntwoord(body: unknown): PullPagina | null {
     if (typeof r.tabel !== 'string' || typeof r.rijId !== 'string') return null;
     if (r.soort === 'weg') continue;
     if (r.soort !== 'velden' || !isObject(r.velden)) return null;
+    if (r.hash !== undefined && !(typeof r.hash === 'string' && /^[0-9a-f]{16}$/.test(r.hash)))
+      return null;
     const k = '$' in r.velden ? kort(r.velden) : null;
-    if (k) r.velden = impliciet(k[2], k[0], k[1]);
-    else if (!Object.values(r.velden).every(isRegister)) return null;
+    if (k) {
+      r.eerste = k;
+      delete r.velden;
+    } else if (!Object.values(r.velden).every(isRegister)) return null;
   }
   return body as unknown as PullPagina;
 }
 
-/** A pull page as the laptop applies it: every line's fields as registers. */
+/** A pull page as the laptop applies it: a line's fields as registers or as one first write. */
 export type PullPagina = Omit<PullAntwoord, 'regels'> & {
-  regels: (Omit<LogRegel, 'velden'> & { velden?: RijRegisters })[];
+  regels: (Omit<LogRegel, 'velden'> & { velden?: RijRegisters; eerste?: EersteVersie })[];
 };
 
 /** Access-log lines a laptop sends for safekeeping (NEN 7513: kept centrally, 5 years or more). */

@@ -6,9 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  alsEersteVersie,
   impliciet,
   naarOpslag,
   rijHash,
+  rijHashEersteVersie,
   uitOpslag,
   voegRijenSamen,
   type RijRegisters,
@@ -68,5 +70,26 @@ describe('stored registers', () => {
       $: ['0001800000000001-0000-r', 'a', { naam: 'Familie de Vries', deleted: false }],
     });
     expect(kort.length).toBeLessThan(JSON.stringify(regs).length / 2);
+  });
+
+  it('hashes a first write as its registers, without building them', () => {
+    const tekst = fc.string({ maxLength: 8 }).map((t) => `${t}"\\\u00e9\n`);
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('naam', 'adres', 'deleted', 'teamId', 'z', 'a'), waarde),
+        hlc,
+        fc.oneof(fc.constantFrom('a', ''), tekst),
+        fc.oneof(fc.constant('gezinnen'), tekst),
+        (waarden, h, auteur, rijId) => {
+          const regs = impliciet(waarden, h, auteur);
+          if (Object.keys(waarden).length === 0) return;
+          expect(alsEersteVersie(regs)).toEqual([h, auteur, waarden]);
+          expect(rijHashEersteVersie('gezinnen', rijId, [h, auteur, waarden])).toBe(
+            rijHash('gezinnen', rijId, regs),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

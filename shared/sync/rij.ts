@@ -90,40 +90,70 @@ export function canoniek(registers: RijRegisters): string {
 }
 
 /**
- * Registers as stored: a row whose every field holds one first version of one write (a row
- * created once and not edited since, most rows of a caseload) is kept as that write, about a
- * sixth of the full form; anything else as the full registers. `uitOpslag` restores either
- * exactly.
+ * A row written once and not changed since (most rows of a caseload): every field holds one
+ * first version of the same write. Kept and sent as that write, `[hlc, author, values]`, about a
+ * sixth of the full registers; `impliciet` restores them exactly.
  */
-export function naarOpslag(registers: RijRegisters): string {
+export type EersteVersie = [hlc: string, auteur: string, waarden: Record<string, unknown>];
+
+/** The registers as one first write, or null when they hold more than that. */
+export function alsEersteVersie(registers: RijRegisters): EersteVersie | null {
   let hlc: string | undefined;
   let auteur = '';
   const waarden: Record<string, unknown> = {};
   for (const [veld, r] of Object.entries(registers)) {
     const v = r.koppen[0];
-    if (r.koppen.length !== 1 || r.vervangen.length > 0 || !v || v.basis.length > 0)
-      return JSON.stringify(registers);
-    if (v.waarde === undefined) return JSON.stringify(registers);
+    if (r.koppen.length !== 1 || r.vervangen.length > 0 || !v || v.basis.length > 0) return null;
+    if (v.waarde === undefined) return null;
     if (hlc === undefined) [hlc, auteur] = [v.hlc, v.auteur];
-    else if (v.hlc !== hlc || v.auteur !== auteur) return JSON.stringify(registers);
+    else if (v.hlc !== hlc || v.auteur !== auteur) return null;
     waarden[veld] = v.waarde;
   }
-  if (hlc === undefined) return JSON.stringify(registers);
-  return JSON.stringify({ $: [hlc, auteur, waarden] });
+  return hlc === undefined ? null : [hlc, auteur, waarden];
+}
+
+export const uitEersteVersie = ([hlc, auteur, waarden]: EersteVersie): RijRegisters =>
+  impliciet(waarden, hlc, auteur);
+
+/** Registers as stored and sent: a first write in its short form, anything else in full. */
+export function naarOpslag(registers: RijRegisters): string {
+  const eerste = alsEersteVersie(registers);
+  return JSON.stringify(eerste ? { $: eerste } : registers);
 }
 
 export function uitOpslag(tekst: string): RijRegisters {
-  const opgeslagen = JSON.parse(tekst) as
-    RijRegisters | { $: [string, string, Record<string, unknown>] };
+  const opgeslagen = JSON.parse(tekst) as RijRegisters | { $: EersteVersie };
   if (!('$' in opgeslagen) || !Array.isArray(opgeslagen.$)) return opgeslagen as RijRegisters;
-  const [hlc, auteur, waarden] = opgeslagen.$;
-  return impliciet(waarden, hlc, auteur);
+  return uitEersteVersie(opgeslagen.$);
+}
+
+/**
+ * `canoniek(uitEersteVersie(eerste))` without building the registers: a first sync hashes tens
+ * of thousands of such rows.
+ */
+export function canoniekEersteVersie([hlc, auteur, waarden]: EersteVersie): string {
+  const kop = `,[{"hlc":${JSON.stringify(hlc)},"basis":[],"waarde":`;
+  const staart = `,"auteur":${JSON.stringify(auteur)}}],[]]`;
+  const velden = Object.keys(waarden).sort();
+  let uit = '[';
+  for (let i = 0; i < velden.length; i++) {
+    const veld = velden[i]!;
+    if (i > 0) uit += ',';
+    uit += `[${JSON.stringify(veld)}${kop}${JSON.stringify(waarden[veld] ?? null)}${staart}`;
+  }
+  return `${uit}]`;
 }
 
 /** 64 bits of SHA-256 over table, row id and canonical registers, as 16 hex digits. */
-export function rijHash(tabel: string, rijId: string, registers: RijRegisters): string {
-  return hash('sha256', `${tabel}\u0000${rijId}\u0000${canoniek(registers)}`, 'hex').slice(0, 16);
-}
+const hashVan = (tabel: string, rijId: string, canoniekeTekst: string) =>
+  hash('sha256', `${tabel}\u0000${rijId}\u0000${canoniekeTekst}`, 'hex').slice(0, 16);
+
+export const rijHash = (tabel: string, rijId: string, registers: RijRegisters) =>
+  hashVan(tabel, rijId, canoniek(registers));
+
+/** `rijHash` of a row's first write, equal to that of its registers. */
+export const rijHashEersteVersie = (tabel: string, rijId: string, eerste: EersteVersie) =>
+  hashVan(tabel, rijId, canoniekEersteVersie(eerste));
 
 export const NUL_HASH = '0000000000000000';
 

@@ -32,3 +32,32 @@ test('locking hides everything, refuses a wrong passphrase and returns to the sa
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
 });
+
+test('the beheerder sets a team’s lock time, and that team’s laptop locks after it', async ({
+  page,
+}) => {
+  // The page's timers run on a clock the test can move on, so a minute passes at once.
+  await page.clock.install();
+  await signIn(page, 'Regio (beheer)', 0, 'Beheerder');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByText('Budget en SOJ').click();
+  const instelling = page.getByRole('region', { name: 'Automatisch vergrendelen' });
+  await instelling.getByRole('combobox', { name: 'Team' }).click();
+  await page.getByRole('option', { name: /^Jeugdteam Papendrecht/ }).click();
+  await instelling.getByLabel('Minuten').fill('90');
+  await instelling.getByRole('button', { name: 'Instellen' }).click();
+  await expect(instelling.getByRole('alert')).toContainText('Hooguit 60 minuten');
+  await instelling.getByLabel('Minuten').fill('1');
+  await instelling.getByRole('button', { name: 'Instellen' }).click();
+  await expect(instelling.getByText('vergrendelt na 1 minuut zonder gebruik')).toBeVisible();
+  await expect(instelling.getByRole('combobox', { name: 'Team' })).toContainText('(1 minuut)');
+  await expectAccessible(page, 'vergrendeling instellen');
+  await instelling.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test/e2e/screenshots/23-vergrendeling-instellen.png' });
+
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await signIn(page, 'Jeugdteam Papendrecht');
+  await page.clock.fastForward('00:50');
+  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+  await page.clock.fastForward('00:15');
+  await expect(page.getByRole('heading', { name: 'Eenplan is vergrendeld' })).toBeVisible();
+});

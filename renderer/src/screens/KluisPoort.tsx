@@ -10,23 +10,30 @@ import {
 } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { kluis } from '../api/client';
+import { VERGRENDELEN } from '../../../shared/domain';
 import { useKluis } from '../kluis-store';
+import { useSession } from '../store';
 
-/** Idle time before the profile locks itself. */
-export const AUTOMATISCH_VERGRENDELEN_MS = 5 * 60 * 1000;
 const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
-/** Locks after a while without keyboard, mouse or touch; the host closes the database. */
+/**
+ * Locks after the team's idle time without keyboard, mouse or touch (the default until a
+ * profile is chosen); the host closes the database.
+ */
 function useAutomatischVergrendelen(actief: boolean) {
   const zet = useKluis((s) => s.zet);
+  const minuten = useSession((s) => s.profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
   useEffect(() => {
     if (!actief) return;
     let timer: ReturnType<typeof setTimeout>;
     const opnieuw = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        void kluis('vergrendelen').then(() => zet('vergrendeld'));
-      }, AUTOMATISCH_VERGRENDELEN_MS);
+      timer = setTimeout(
+        () => {
+          void kluis('vergrendelen').then(() => zet('vergrendeld'));
+        },
+        minuten * 60 * 1000,
+      );
     };
     opnieuw();
     for (const soort of ACTIVITEIT) window.addEventListener(soort, opnieuw, { passive: true });
@@ -34,7 +41,7 @@ function useAutomatischVergrendelen(actief: boolean) {
       clearTimeout(timer);
       for (const soort of ACTIVITEIT) window.removeEventListener(soort, opnieuw);
     };
-  }, [actief, zet]);
+  }, [actief, minuten, zet]);
 }
 
 /**

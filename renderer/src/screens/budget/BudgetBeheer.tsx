@@ -19,7 +19,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { SojImportStatus } from '../../../../shared/api-budget';
 import { SOJ_FASEN } from '../../../../shared/api-budget';
-import { PERCELEN, type Perceel } from '../../../../shared/domain';
+import { PERCELEN, VERGRENDELEN, type Perceel } from '../../../../shared/domain';
 import { parseEuroToCents } from '../../../../shared/money';
 import { ApiCallError, sojImporteren } from '../../api/client';
 import { useCall, useMutation, useQuery } from '../../api/hooks';
@@ -334,6 +334,105 @@ function BudgetVaststellen({ jaar, onKlaar }: { jaar: number; onKlaar(): void })
   );
 }
 
+const minutenTekst = (n: number) => (n === 1 ? '1 minuut' : `${n} minuten`);
+
+/**
+ * The beheerder sets per team how long a laptop may stay unused before Eenplan locks itself;
+ * the setting travels to the team's laptops with the reference data. Others see the value.
+ */
+function Vergrendeling({ jaar }: { jaar: number }) {
+  const profiel = useSession((s) => s.profiel);
+  const overzicht = useQuery('budget.overzicht', { jaar }, `vergrendeling-${jaar}`);
+  const mutate = useMutation();
+  const [teamId, setTeamId] = useState('');
+  const [minuten, setMinuten] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [gedaan, setGedaan] = useState<string | null>(null);
+  const teams = overzicht.data?.teams ?? [];
+  const gekozen = teams.find((t) => t.id === teamId) ?? teams[0];
+  if (profiel?.rol !== 'beheerder')
+    return (
+      <Typography color="text.secondary">
+        Eenplan vergrendelt zich na{' '}
+        {minutenTekst(profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard)} zonder gebruik. De
+        beheerder stelt dit per team in.
+      </Typography>
+    );
+  const opslaan = async () => {
+    setGedaan(null);
+    const getal = Number(minuten);
+    if (!gekozen) return;
+    if (!/^\d+$/.test(minuten.trim()))
+      return setFout(
+        `Vul een heel aantal minuten in (${VERGRENDELEN.min} tot ${VERGRENDELEN.max}).`,
+      );
+    const r = await mutate('team.vergrendeling', { teamId: gekozen.id, minuten: getal });
+    if (r.error) return setFout(r.error.message);
+    setFout(null);
+    setGedaan(`${gekozen.naam} vergrendelt na ${minutenTekst(getal)} zonder gebruik.`);
+    setMinuten('');
+    overzicht.reload();
+  };
+  return (
+    <Paper
+      component="section"
+      aria-labelledby="vg-kop"
+      variant="outlined"
+      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}
+    >
+      <Typography id="vg-kop" variant="h6" component="h2">
+        Automatisch vergrendelen
+      </Typography>
+      <Typography color="text.secondary">
+        Na hoeveel minuten zonder toetsenbord, muis of aanraking Eenplan zich vergrendelt op de
+        laptops van een team (standaard {VERGRENDELEN.standaard}, hooguit {VERGRENDELEN.max}).
+      </Typography>
+      <Box
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void opslaan();
+        }}
+        sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
+      >
+        <FormControl size="small" sx={{ minWidth: 220 }}>
+          <InputLabel id="vg-team">Team</InputLabel>
+          <Select
+            labelId="vg-team"
+            label="Team"
+            value={gekozen?.id ?? ''}
+            onChange={(e) => setTeamId(e.target.value)}
+          >
+            {teams.map((t) => (
+              <MenuItem key={t.id} value={t.id}>
+                {t.naam} ({minutenTekst(t.vergrendelMinuten)})
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <TextField
+          size="small"
+          label="Minuten"
+          value={minuten}
+          onChange={(e) => setMinuten(e.target.value)}
+          inputMode="numeric"
+          placeholder={String(gekozen?.vergrendelMinuten ?? VERGRENDELEN.standaard)}
+          required
+        />
+        <Button type="submit" variant="contained" disabled={!gekozen || !minuten}>
+          Instellen
+        </Button>
+      </Box>
+      {fout && (
+        <Alert severity="error" role="alert">
+          {fout}
+        </Alert>
+      )}
+      {gedaan && <Alert severity="success">{gedaan}</Alert>}
+    </Paper>
+  );
+}
+
 /** Budget en SOJ: set the team budget and read in the monthly SOJ figures. */
 export function BudgetBeheer() {
   const imports = useQuery('soj.imports', {}, '');
@@ -345,6 +444,7 @@ export function BudgetBeheer() {
       </Typography>
       <SojImport onKlaar={imports.reload} />
       <BudgetVaststellen jaar={jaar} onKlaar={() => undefined} />
+      <Vergrendeling jaar={jaar} />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           Ingelezen perioden

@@ -1,0 +1,1 @@
+ALTER TABLE `teams` ADD `vergrendel_minuten` integer DEFAULT 5 NOT NULL;

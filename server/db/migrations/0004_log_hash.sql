@@ -1,0 +1,1 @@
+ALTER TABLE "wijzigingen_log" ADD COLUMN "hash" text;
