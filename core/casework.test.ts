@@ -478,10 +478,59 @@ describe('the casework chain in the core', () => {
     expect(
       a.fails('gezin.overdragen', { gezinId, naarId: outsider.id, reden: 'Verlof' }).field,
     ).toBe('naarId');
+    a.ok('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'toevoegen' });
     a.ok('gezin.overdragen', { gezinId, naarId: proB!.id!, reden: 'Zwangerschapsverlof' });
     const dossier = b.ok('gezin.dossier', { gezinId });
     expect(dossier.gezin.regisseurNaam).toBe(proB!.naam);
     expect(dossier.tijdlijn[0]!.tekst).toMatch(/Zwangerschapsverlof/);
+    // The new regisseur is no longer a medewerker as well; the old one now only reads.
+    expect(dossier.gezin).toMatchObject({ magWijzigen: true, medewerkers: [] });
+    expect(a.ok('gezin.dossier', { gezinId }).gezin.magWijzigen).toBe(false);
+  });
+
+  it('lets the team read a dossier but only the regisseur and medewerkers change it', () => {
+    const gezinId = newFamily('Familie Medewerk');
+    const plan = () => count('outbox');
+    const wijzig = (professionalId: string, tekst: string) =>
+      core.call('gezinsplan.opslaan', { gezinId, eigenWoorden: tekst }, { professionalId });
+    // B reads the dossier, sees it is read-only, and is refused a change: nothing written.
+    expect(b.ok('gezin.dossier', { gezinId }).gezin).toMatchObject({
+      magWijzigen: false,
+      medewerkers: [],
+    });
+    const voor = plan();
+    const geweigerd = b.fails('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Van B' });
+    expect(geweigerd).toMatchObject({ code: 'geen-toegang' });
+    expect(geweigerd.message).toMatch(/regisseur of medewerker/);
+    expect(plan()).toBe(voor);
+    // Only the regisseur adds a medewerker; then B may change the plan too.
+    expect(
+      b.fails('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'toevoegen' }),
+    ).toMatchObject({ code: 'geen-toegang' });
+    expect(
+      a.fails('gezin.medewerker', { gezinId, professionalId: outsider.id!, actie: 'toevoegen' })
+        .field,
+    ).toBe('professionalId');
+    a.ok('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'toevoegen' });
+    expect(
+      a.fails('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'toevoegen' }).code,
+    ).toBe('conflict');
+    expect(b.ok('gezin.dossier', { gezinId }).gezin).toMatchObject({
+      magWijzigen: true,
+      medewerkers: [{ id: proB!.id, naam: proB!.naam }],
+    });
+    expect(wijzig(proB!.id!, 'Van B, als medewerker').ok).toBe(true);
+    // A medewerker does not add others; removed again, B only reads.
+    expect(
+      b.fails('gezin.medewerker', { gezinId, professionalId: coach.id!, actie: 'toevoegen' }).code,
+    ).toBe('geen-toegang');
+    a.ok('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'verwijderen' });
+    expect(wijzig(proB!.id!, 'Weer van B').ok).toBe(false);
+    expect(b.ok('gezin.dossier', { gezinId }).gezin.magWijzigen).toBe(false);
+    // The teamcoach reads (with a reason) and never changes a dossier.
+    const c = clientFor(core, coach.id!);
+    c.ok('inzage.reden', { gezinId, reden: 'Casusoverleg over de voortgang' });
+    expect(c.ok('gezin.dossier', { gezinId }).gezin.magWijzigen).toBe(false);
   });
 
   it("never shows another team's family", () => {

@@ -63,7 +63,10 @@ describe('core API', () => {
     const member = data.gezinsleden.find(
       (m) =>
         m.rol === 'ouder' &&
-        teamFamilies.some((g) => g.id === m.gezinId && g.status !== 'afgesloten'),
+        teamFamilies.some(
+          (g) =>
+            g.id === m.gezinId && g.status !== 'afgesloten' && g.regisseurId === professional.id,
+        ),
     )!;
     const renamed = core.call(
       'gezinslid.opslaan',

@@ -49,6 +49,7 @@ const MATRIX: Record<ApiMethod, string> = {
   'evaluatie.vastleggen': 'p',
   'toewijzing.stoppen': 'p',
   'gezin.afsluiten': 'p',
+  'gezin.medewerker': 'p',
   'gezin.overdragen': 'p',
   'taken.lijst': 'pc',
   'budget.dashboard': 'cb',

@@ -38,6 +38,7 @@ describe('domain schema', () => {
         'doelen',
         'evaluaties',
         'gemeenten',
+        'gezin_medewerkers',
         'gezinnen',
         'instellingen',
         'overdrachten',

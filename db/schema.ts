@@ -507,6 +507,25 @@ export const sojRegels = sqliteTable(
   },
 );
 
+/**
+ * Colleagues who work with a family beside its regisseur (medewerkers): they, and the regisseur,
+ * may change the dossier; the rest of the team reads it. Added by the regisseur (migration 0012).
+ */
+export const gezinMedewerkers = sqliteTable(
+  'gezin_medewerkers',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    professionalId: text('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    sinds: text('sinds').notNull(),
+  },
+  (t) => [index('gezin_medewerkers_gezin_idx').on(t.gezinId, t.professionalId)],
+);
+
 /** A family handed to another regisseur of the same team, with the reason. */
 export const overdrachten = sqliteTable(
   'overdrachten',

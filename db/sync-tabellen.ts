@@ -102,6 +102,7 @@ const DEFINITIES: Def[] = [
   kind(s.evaluaties, 'toewijzingId', s.toewijzingen, ['toelichting']),
   kind(s.akkoorden, 'toewijzingId', s.toewijzingen, ['reden', 'toelichting']),
   kind(s.overdrachten, 'gezinId', s.gezinnen, ['reden']),
+  kind(s.gezinMedewerkers, 'gezinId', s.gezinnen),
   { tabel: s.teambudgetten, soort: 'team', teamVeld: 'teamId' },
   { tabel: s.budgetWijzigingen, soort: 'team', teamVeld: 'teamId', vrijeTekst: ['toelichting'] },
 ];

@@ -231,6 +231,10 @@ export const Dossier = z.object({
     oordeelCijfer: z.number().int().nullable(),
     regisseurId: id,
     regisseurNaam: z.string(),
+    /** Colleagues who work with the family beside the regisseur. */
+    medewerkers: z.array(z.object({ id, naam: z.string() })),
+    /** The caller is the regisseur or a medewerker (a teamcoach: never; they only read). */
+    magWijzigen: z.boolean(),
   }),
   leden: z.array(Lid),
   netwerk: z.array(Netwerklid),
@@ -663,6 +667,14 @@ export const API = {
         oordeelGezin: verplicht(2_000),
         oordeelCijfer: z.number().int().min(1).max(10),
       })
+      .strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  /** The regisseur adds or removes a colleague who works with the family. */
+  'gezin.medewerker': method({
+    input: z
+      .object({ gezinId: id, professionalId: id, actie: z.enum(['toevoegen', 'verwijderen']) })
       .strict(),
     output: Ok,
     roles: professional,

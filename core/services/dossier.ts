@@ -6,6 +6,7 @@ import {
   akkoorden,
   doelen,
   evaluaties,
+  gezinMedewerkers,
   gezinsleden,
   gezinsplannen,
   gezinsplanVersies,
@@ -27,7 +28,7 @@ import {
   ZORGPROFIEL_CATEGORIEEN,
   type Probleemgebied,
 } from '../../shared/domain';
-import { gezinVoor } from '../access';
+import { gezinVoor, werktMetGezin } from '../access';
 import type { Ctx } from '../context';
 import { EVALUATIE_BINNENKORT_DAGEN } from './gezinnen';
 import { signalen } from './signalen';
@@ -230,6 +231,14 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
       oordeelCijfer: gezin.oordeelCijfer,
       regisseurId: gezin.regisseurId,
       regisseurNaam: naamVan.get(gezin.regisseurId) ?? '',
+      medewerkers: ctx.db
+        .select({ id: gezinMedewerkers.professionalId })
+        .from(gezinMedewerkers)
+        .where(and(eq(gezinMedewerkers.gezinId, gezin.id), eq(gezinMedewerkers.deleted, false)))
+        .all()
+        .map((m) => ({ id: m.id, naam: naamVan.get(m.id) ?? '' }))
+        .sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+      magWijzigen: ctx.session.rol === 'jeugdprofessional' && werktMetGezin(ctx, gezin),
     },
     leden: leden
       .sort((a, b) =>

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   actieplannen,
   doelen,
+  gezinMedewerkers,
   gezinnen,
   gezinsleden,
   gezinsplannen,
@@ -14,7 +15,7 @@ import {
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { formatDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
-import { gezinVoor, netwerklidVoor, raakGezin } from '../access';
+import { gezinVoor, medewerkerVan, netwerklidVoor, raakGezin } from '../access';
 import type { Ctx } from '../context';
 
 export function collegas(ctx: Ctx): ApiOutput<'team.collegas'> {
@@ -104,6 +105,50 @@ export function netwerklidVerwijderen(
 }
 
 /** Overdracht: another regisseur of the same team takes over, with the reason recorded. */
+/** The regisseur adds a colleague of the team who works with the family, or removes one. */
+export function gezinMedewerker(
+  ctx: Ctx,
+  input: ApiInput<'gezin.medewerker'>,
+): ApiOutput<'gezin.medewerker'> {
+  const gezin = gezinVoor(ctx, input.gezinId, { schrijven: true });
+  if (gezin.regisseurId !== ctx.session.professionalId)
+    throw new ApiError(
+      'geen-toegang',
+      'Alleen de regisseur van dit gezin voegt medewerkers toe of haalt ze weg.',
+    );
+  const bestaand = medewerkerVan(ctx, gezin.id, input.professionalId);
+  if (input.actie === 'verwijderen') {
+    if (!bestaand)
+      throw new ApiError('niet-gevonden', 'Deze collega is geen medewerker van dit gezin.');
+    ctx.write.tombstone(gezinMedewerkers, bestaand.id);
+    return { id: bestaand.id };
+  }
+  const collega = ctx.db
+    .select()
+    .from(professionals)
+    .where(eq(professionals.id, input.professionalId))
+    .get();
+  if (
+    !collega ||
+    collega.teamId !== gezin.teamId ||
+    !collega.actief ||
+    collega.rol !== 'jeugdprofessional'
+  )
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Kies een jeugdprofessional van uw eigen team.',
+      'professionalId',
+    );
+  if (collega.id === gezin.regisseurId || bestaand)
+    throw new ApiError('conflict', 'Deze collega werkt al met dit gezin.', 'professionalId');
+  const id = ctx.write.insert(gezinMedewerkers, {
+    gezinId: gezin.id,
+    professionalId: collega.id,
+    sinds: ctx.today(),
+  });
+  return { id };
+}
+
 export function gezinOverdragen(
   ctx: Ctx,
   input: ApiInput<'gezin.overdragen'>,
@@ -127,6 +172,9 @@ export function gezinOverdragen(
     op: ctx.today(),
   });
   ctx.write.update(gezinnen, gezin.id, { regisseurId: naar.id });
+  // The new regisseur is no longer also listed as medewerker.
+  const alsMedewerker = medewerkerVan(ctx, gezin.id, naar.id);
+  if (alsMedewerker) ctx.write.tombstone(gezinMedewerkers, alsMedewerker.id);
   return { id: gezin.id };
 }
 

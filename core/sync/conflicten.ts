@@ -10,7 +10,7 @@ import type { ConflictOplossen, SyncOverzicht } from '../../shared/api-sync';
 import { decodeHlc } from '../../shared/hlc';
 import { conflictenVan, uitOpslag } from '../../shared/sync/rij';
 import type { z } from 'zod';
-import { raakGezin } from '../access';
+import { gezinVoor, raakGezin } from '../access';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
 import { leesRegisters } from './registers';
@@ -139,6 +139,9 @@ export function conflictOplossen(
   const registers = leesRegisters(ctx.sqlite, spec.naam, input.rijId, rij);
   if (!rij || conflictenVan(registers, [input.veld]).length === 0)
     throw new ApiError('conflict', 'Dit conflict is al opgelost; bekijk de actuele tekst.');
+  // Choosing the text is a change like any other: for those who work with the family.
+  const gezin = gezinVan(ctx, spec.naam, input.rijId);
+  if (gezin) gezinVoor(ctx, gezin.id, { schrijven: true });
   ctx.write.update(
     spec.tabel as typeof professionals,
     input.rijId,

@@ -151,11 +151,35 @@ test('two laptops edit one family offline, see the conflict and resolve it', asy
   const a = await verbind(browser, HOSTS[0]!, emailA);
   const b = await verbind(browser, HOSTS[1]!, emailB);
 
-  // A family of A's caseload, opened on both laptops.
+  // A family of A's caseload. A, its regisseur, adds B as medewerker, so B may change it too.
   const eerste = a.getByRole('table', { name: 'Mijn gezinnen' }).getByRole('row').nth(1);
   const gezin = (await eerste.getByRole('cell').first().innerText()).trim();
-  await openPlan(a, gezin);
+  const profielB = (
+    (await (
+      await b.request.post('/api/profielen.lijst', {
+        data: { input: {} },
+        headers: { 'Content-Type': 'application/json' },
+      })
+    ).json()) as { data: { naam: string }[] }
+  ).data[0]!;
   await openPlan(b, gezin);
+  await expect(b.getByText(/U kunt dit dossier inzien maar niet wijzigen/)).toBeVisible();
+  await expect(b.getByLabel('De doelen van het gezin, zoals het gezin ze zegt')).toBeDisabled();
+  await b.screenshot({ path: 'test/e2e/screenshots/25-alleen-lezen.png' });
+  await openPlan(a, gezin);
+  await a.getByRole('tab', { name: 'Overzicht' }).click();
+  const medewerkers = a.getByRole('region', { name: 'Regisseur en medewerkers' });
+  await medewerkers.getByLabel('Collega als medewerker').click();
+  await a.getByRole('option', { name: profielB.naam }).click();
+  await medewerkers.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(medewerkers.getByText(profielB.naam)).toBeVisible();
+  await medewerkers.evaluate((kaart) => kaart.scrollIntoView({ block: 'center' }));
+  await a.screenshot({ path: 'test/e2e/screenshots/24-medewerker-toegevoegd.png' });
+  await synchroniseer(a);
+  await synchroniseer(b);
+  await a.getByRole('tab', { name: 'Gezinsplan' }).click();
+  await openPlan(b, gezin);
+  await expect(b.getByText(/U kunt dit dossier inzien maar niet wijzigen/)).toHaveCount(0);
   const veldA = a.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
   const veldB = b.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
   await expect(veldB).toHaveValue(await veldA.inputValue());

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, WACHTWOORDZIN } from './helpers';
+import { expectAccessible, ontgrendel, signIn, WACHTWOORDZIN } from './helpers';
 
 test('locking hides everything, refuses a wrong passphrase and returns to the same dossier', async ({
   page,
@@ -60,4 +60,6 @@ test('the beheerder sets a team’s lock time, and that team’s laptop locks af
   await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
   await page.clock.fastForward('00:15');
   await expect(page.getByRole('heading', { name: 'Eenplan is vergrendeld' })).toBeVisible();
+  // Unlocked again for the tests that follow (they share the browser host's profile).
+  await ontgrendel(page);
 });

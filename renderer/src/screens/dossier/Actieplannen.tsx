@@ -28,16 +28,17 @@ import { useMutation } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../format';
+import { alleenLezen } from './alleen-lezen';
 import { Toewijzingen } from './Toewijzingen';
 import { ZorgprofielKeuze } from './ZorgprofielKeuze';
 import { CodeSelect } from '../../components/CodeSelect';
 
 export function Actieplannen({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const [nieuw, setNieuw] = useState(false);
-  const afgesloten = dossier.gezin.status === 'afgesloten';
+  const dicht = alleenLezen(dossier);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      {!afgesloten && (
+      {!dicht && (
         <Button variant="contained" sx={{ alignSelf: 'flex-start' }} onClick={() => setNieuw(true)}>
           Nieuw actieplan
         </Button>
@@ -133,7 +134,7 @@ function ActieplanKaart({
 }) {
   const mutate = useMutation();
   const [fout, setFout] = useState<string | null>(null);
-  const dicht = a.status === 'afgerond' || dossier.gezin.status === 'afgesloten';
+  const dicht = a.status === 'afgerond' || alleenLezen(dossier);
   const save = async (
     fields: Partial<
       Record<'hulpvraag' | 'problemen' | 'eigenKracht' | 'netwerk' | 'voorliggend', string>

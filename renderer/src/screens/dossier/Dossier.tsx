@@ -10,6 +10,7 @@ import { AfsluitenDialog } from './AfsluitenDialog';
 import { Gezinsplan } from './Gezinsplan';
 import { InzageReden } from './InzageReden';
 import { Overzicht } from './Overzicht';
+import { alleenLezen } from './alleen-lezen';
 import { OverdragenDialog } from './OverdragenDialog';
 
 type DossierView = Extract<View, { naam: 'dossier' }>;
@@ -42,6 +43,7 @@ export function Dossier({ view }: { view: DossierView }) {
   if (!data) return <Typography>Dossier laden ...</Typography>;
   const { gezin } = data;
   const afgesloten = gezin.status === 'afgesloten';
+  const dicht = alleenLezen(data);
   return (
     <Box>
       <Breadcrumbs aria-label="Kruimelpad" sx={{ mb: 1 }}>
@@ -69,7 +71,7 @@ export function Dossier({ view }: { view: DossierView }) {
         >
           Inzage-export
         </Button>
-        {!afgesloten && (
+        {!dicht && (
           <>
             <Button variant="outlined" onClick={() => setDialog('overdragen')}>
               Overdragen
@@ -83,6 +85,12 @@ export function Dossier({ view }: { view: DossierView }) {
       {exportFout && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {exportFout}
+        </Alert>
+      )}
+      {!afgesloten && !gezin.magWijzigen && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          U kunt dit dossier inzien maar niet wijzigen: alleen de regisseur ({gezin.regisseurNaam})
+          en de medewerkers van dit gezin wijzigen het. De regisseur kan u als medewerker toevoegen.
         </Alert>
       )}
       {afgesloten && (
@@ -102,7 +110,7 @@ export function Dossier({ view }: { view: DossierView }) {
         <Tab value="actieplannen" label={`Actieplannen (${data.actieplannen.length})`} />
       </Tabs>
       {view.tab === 'overzicht' && <Overzicht dossier={data} reload={reload} />}
-      {view.tab === 'gezinsplan' && <Gezinsplan gezinId={gezin.id} afgesloten={afgesloten} />}
+      {view.tab === 'gezinsplan' && <Gezinsplan gezinId={gezin.id} alleenLezen={dicht} />}
       {view.tab === 'actieplannen' && <Actieplannen dossier={data} reload={reload} />}
       {dialog === 'overdragen' && (
         <OverdragenDialog

@@ -24,7 +24,7 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
 import { datumOfLeeg, formatDate, DATUM_FOUT } from '../../format';
 
-export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgesloten: boolean }) {
+export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLezen: boolean }) {
   const { data: plan, error, reload } = useQuery('gezinsplan.ophalen', { gezinId }, gezinId);
   const mutate = useMutation();
   const [melding, setMelding] = useState<{ soort: 'success' | 'error'; tekst: string } | null>(
@@ -59,7 +59,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
               Gewijzigd sinds versie {plan.versie}: leg opnieuw vast en vraag opnieuw toestemming.
             </Alert>
           )}
-          {!afgesloten && (
+          {!alleenLezen && (
             <>
               <Button
                 variant="contained"
@@ -109,7 +109,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
             save={(v) => save({ eigenWoorden: v })}
             multiline
             minRows={3}
-            disabled={afgesloten}
+            disabled={alleenLezen}
           />
           {plan.toekomstplanNodig && (
             <AutosaveField
@@ -119,7 +119,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
               save={(v) => save({ toekomstplan: v })}
               multiline
               minRows={2}
-              disabled={afgesloten}
+              disabled={alleenLezen}
             />
           )}
         </CardContent>
@@ -148,7 +148,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
                   value={domein(d).situatie}
                   save={(v) => save({ domeinen: [{ ...domein(d), situatie: v }] })}
                   multiline
-                  disabled={afgesloten}
+                  disabled={alleenLezen}
                 />
                 <AutosaveField
                   size="small"
@@ -157,7 +157,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
                   value={domein(d).doel}
                   save={(v) => save({ domeinen: [{ ...domein(d), doel: v }] })}
                   multiline
-                  disabled={afgesloten}
+                  disabled={alleenLezen}
                 />
               </Box>
             ))}
@@ -165,7 +165,7 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
         </CardContent>
       </Card>
 
-      <Afspraken plan={plan} gezinId={gezinId} afgesloten={afgesloten} reload={reload} />
+      <Afspraken plan={plan} gezinId={gezinId} alleenLezen={alleenLezen} reload={reload} />
       <Versies plan={plan} />
 
       {toestemming && (
@@ -191,12 +191,12 @@ export function Gezinsplan({ gezinId, afgesloten }: { gezinId: string; afgeslote
 function Afspraken({
   plan,
   gezinId,
-  afgesloten,
+  alleenLezen,
   reload,
 }: {
   plan: Plan;
   gezinId: string;
-  afgesloten: boolean;
+  alleenLezen: boolean;
   reload(): void;
 }) {
   const mutate = useMutation();
@@ -222,7 +222,7 @@ function Afspraken({
                 <TableCell padding="checkbox">
                   <Checkbox
                     checked={a.status === 'gedaan'}
-                    disabled={afgesloten}
+                    disabled={alleenLezen}
                     slotProps={{ input: { 'aria-label': `${a.wat} gedaan` } }}
                     onChange={async (e) => {
                       await mutate('afspraak.opslaan', {
@@ -244,7 +244,7 @@ function Afspraken({
             ))}
           </TableBody>
         </Table>
-        {!afgesloten && (
+        {!alleenLezen && (
           <InlineForm
             submitLabel="Afspraak toevoegen"
             onSubmit={async () => {

@@ -21,13 +21,15 @@ import { InlineForm } from '../../components/InlineForm';
 import { useMutation } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { BsnTonen } from './BsnTonen';
+import { alleenLezen } from './alleen-lezen';
 import { GezinslidDialog } from './GezinslidDialog';
+import { Medewerkers } from './Medewerkers';
 
 export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const mutate = useMutation();
   const [netwerk, setNetwerk] = useState({ naam: '', relatie: '', rolInPlan: '' });
   const [nieuwLid, setNieuwLid] = useState(false);
-  const afgesloten = dossier.gezin.status === 'afgesloten';
+  const dicht = alleenLezen(dossier);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
       <Card component="section" aria-labelledby="leden-kop">
@@ -61,7 +63,7 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
               ))}
             </TableBody>
           </Table>
-          {!afgesloten && (
+          {!dicht && (
             <Button sx={{ mt: 1 }} onClick={() => setNieuwLid(true)}>
               Gezinslid toevoegen
             </Button>
@@ -105,7 +107,7 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
               <ListItem
                 key={n.id}
                 secondaryAction={
-                  !afgesloten && (
+                  !dicht && (
                     <Button
                       size="small"
                       onClick={async () =>
@@ -124,7 +126,7 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
               </ListItem>
             ))}
           </List>
-          {!afgesloten && (
+          {!dicht && (
             <InlineForm
               submitLabel="Toevoegen"
               onSubmit={async () => {
@@ -163,6 +165,7 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
           )}
         </CardContent>
       </Card>
+      <Medewerkers dossier={dossier} reload={reload} />
       <Card component="section" aria-labelledby="tijdlijn-kop">
         <CardContent>
           <Typography id="tijdlijn-kop" variant="h6" component="h2">
