@@ -199,7 +199,9 @@ if (groep('budget')) {
   results.push(await importBenchmark(core, sqlite, values.quick ? 10_000 : 100_000, 3));
 }
 if (groep('sync'))
-  results.push(...(await syncBenchmarks(store, path, team.id, values.quick ? 1 : 5)));
+  results.push(
+    ...(await syncBenchmarks(store, path, team.id, values.quick ? 1 : 5, values.quick ? 5 : 20)),
+  );
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);

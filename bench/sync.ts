@@ -1,7 +1,8 @@
 /**
  * Sync benchmarks over loopback HTTP against the central service (PGlite, as `npm run server`
  * runs by default, in a thread of its own): the initial sync of the largest team into a new encrypted profile (against
- * a bare bulk insert of the same rows), 100 incremental changes, and 20 laptops pushing at once.
+ * a bare bulk insert of the same rows), 100 incremental changes, and 20 laptops (each in a thread of
+ * its own) pushing at once.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,8 +17,9 @@ import { httpTransport, type Transport } from '../core/sync/transport';
 import { ChangeWriter, inTransaction } from '../core/writer';
 import { HlcClock } from '../shared/hlc';
 import { Worker } from 'node:worker_threads';
-import { nieuwGezin, maakLaptop, WACHTWOORD } from '../server/sync/test-omgeving';
+import { WACHTWOORD } from '../server/sync/test-omgeving';
 import type { DienstKlaar, DienstOpdracht } from './sync-dienst';
+import type { LaptopBericht, LaptopOpdracht } from './sync-laptop';
 import { compare, type Measurement } from './harness';
 
 const percentiel = (samples: number[], q: number) => {
@@ -56,6 +58,7 @@ export async function syncBenchmarks(
   bronPad: string,
   teamId: string,
   initieleRondes: number,
+  gelijktijdig: number,
 ): Promise<Measurement[]> {
   const map = mkdtempSync(join(tmpdir(), 'eenplan-bench-sync-'));
   const dienst = new Worker(new URL('./sync-dienst-start.mjs', import.meta.url), {
@@ -148,34 +151,39 @@ export async function syncBenchmarks(
     a.store.close();
     b.store.close();
 
-    // 20 laptops of a small team pushing at the same time (bounded: 10 changes each, 5 rounds).
-    const pushes: number[] = [];
-    const gemeten: Transport = async (v) => {
-      const t = performance.now();
-      const antwoord = await transport(v);
-      if (v.pad === '/sync/push') pushes.push(performance.now() - t);
-      return antwoord;
-    };
-    const laptops = [];
-    for (let i = 0; i < 20; i++) {
-      const l = await maakLaptop(gemeten, accounts[i]!);
-      laptops.push({ l, plan: nieuwGezin(l, `Familie Bench ${i}`).planId });
-    }
-    await Promise.all(laptops.map(({ l }) => l.engine.synchroniseer()));
-    pushes.length = 0;
-    for (let ronde = 0; ronde < 5; ronde++) {
-      for (const { l, plan } of laptops)
-        for (let k = 0; k < 10; k++)
-          l.schrijf((w) => w.update(gezinsplannen, plan, { eigenWoorden: `Ronde ${ronde}.${k}` }));
-      await Promise.all(laptops.map(({ l }) => l.engine.synchroniseer()));
-    }
-    results.push(
-      compare(`20 laptops syncing at once: push latency (${pushes.length} pushes)`, 200, {
-        p50: percentiel(pushes, 0.5),
-        p95: percentiel(pushes, 0.95),
-      }),
+    // Laptops of a small team syncing at the same time, each in a thread of its own (bounded:
+    // 10 changes each, 5 rounds, every laptop waiting for the others between rounds).
+    const laptops = accounts.slice(0, gelijktijdig).map(
+      (account, index) =>
+        new Worker(new URL('./sync-laptop-start.mjs', import.meta.url), {
+          workerData: { url, account, index } satisfies LaptopOpdracht,
+        }),
     );
-    for (const { l } of laptops) l.store.close();
+    const bericht = (w: Worker) =>
+      new Promise<LaptopBericht>((klaar, mislukt) => {
+        w.once('message', klaar);
+        w.once('error', mislukt);
+      });
+    try {
+      await Promise.all(laptops.map(bericht));
+      const pushes: number[] = [];
+      for (let ronde = 0; ronde < 5; ronde++) {
+        const antwoorden = laptops.map(bericht);
+        for (const w of laptops) w.postMessage({ ronde });
+        for (const a of await Promise.all(antwoorden))
+          if (a.soort === 'ronde') pushes.push(...a.pushes);
+      }
+      results.push(
+        compare(
+          `${laptops.length} laptops syncing at once: push latency (${pushes.length} pushes)`,
+          200,
+          { p50: percentiel(pushes, 0.5), p95: percentiel(pushes, 0.95) },
+        ),
+      );
+    } finally {
+      for (const w of laptops) w.postMessage('stop');
+      await Promise.all(laptops.map((w) => new Promise((klaar) => w.once('exit', klaar))));
+    }
   } finally {
     dienst.postMessage('stop');
     await new Promise((klaar) => dienst.once('exit', klaar));
