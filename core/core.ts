@@ -47,7 +47,7 @@ import {
   gezinsplanToestemming,
   gezinsplanVastleggen,
 } from './services/gezinsplan';
-import { listProfielen, sessionFor } from './services/profielen';
+import { listProfielen, professionalNamen, sessionFor } from './services/profielen';
 import { takenLijst } from './services/taken';
 import { teamVergrendeling } from './services/team-instellingen';
 import {
@@ -61,11 +61,13 @@ import {
 import { ChangeWriter, deviceId, inTransaction } from './writer';
 import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
 import { gezinInzage } from './audit/inzage-export';
+import { inzageNaarPdf } from './audit/inzage-pdf';
 import { Toegangslog } from './audit/toegangslog';
 import type { Tabel } from '../shared/api-budget';
 import {
   dashboardTabellen,
   ExportInvoer,
+  InzageExportInvoer,
   kiesTabel,
   tabelNaarCsv,
   tabelNaarXlsx,
@@ -254,7 +256,25 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     }
   }
 
+  /** Through `gezin.inzage`, so the same access check applies and the export is logged. */
+  async function inzagePdf(input: unknown, context: CallContext): Promise<ExportResultaat> {
+    const parsed = InzageExportInvoer.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
+    const inzage = call('gezin.inzage', { gezinId: parsed.data.gezinId }, context);
+    if (!inzage.ok) return inzage;
+    const naam = String(inzage.data.onderdelen.gezinnen?.[0]?.naam ?? 'gezin');
+    return {
+      ok: true,
+      bestand: {
+        naam: `eenplan-inzage-${inzage.data.gemaaktOp.slice(0, 10)}.pdf`,
+        mime: 'application/pdf',
+        bytes: await inzageNaarPdf(inzage.data, naam, professionalNamen(store.db)),
+      },
+    };
+  }
+
   async function exporteren(input: unknown, context: CallContext): Promise<ExportResultaat> {
+    if ((input as { soort?: unknown } | null)?.soort === 'inzage') return inzagePdf(input, context);
     const parsed = ExportInvoer.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
     const { filter, tabel: sleutel, doorklik, formaat } = parsed.data;

@@ -21,6 +21,16 @@ export const ExportInvoer = z
   .strict();
 export type ExportInvoer = z.input<typeof ExportInvoer>;
 
+/** The AVG inzage of one family as a readable PDF (the JSON form is `gezin.inzage`). */
+export const InzageExportInvoer = z
+  .object({
+    soort: z.literal('inzage'),
+    gezinId: z.string().min(1).max(60),
+    formaat: z.literal('pdf'),
+  })
+  .strict();
+export type InzageExportInvoer = z.input<typeof InzageExportInvoer>;
+
 export interface Bestand {
   naam: string;
   mime: string;

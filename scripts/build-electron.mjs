@@ -11,7 +11,8 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  // pdfkit reads its font metrics from files beside its own code, so it stays in node_modules.
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
   logLevel: 'warning',
 };
 await build({

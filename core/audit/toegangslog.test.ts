@@ -4,6 +4,10 @@
  * dossier only after stating a reason; reading the log is logged; and a removed, altered or
  * truncated line is detected.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../test/helpers/core-client';
 import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
@@ -143,6 +147,49 @@ describe('the access log', () => {
     expect(clientFor(core, andereCoach.id).fails('gezin.inzage', { gezinId: gezin.id }).code).toBe(
       'niet-gevonden',
     );
+  });
+
+  it('gives the same inzage as a readable PDF, and logs that export too', async () => {
+    const inzage = a.ok('gezin.inzage', { gezinId: gezin.id });
+    const voor = regels().length;
+    const pdf = await core.exporteren(
+      { soort: 'inzage', gezinId: gezin.id, formaat: 'pdf' },
+      { professionalId: pro.id },
+    );
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    expect(pdf.bestand.mime).toBe('application/pdf');
+    expect(regels().slice(voor)).toEqual([
+      expect.objectContaining({
+        actie: 'exporteren',
+        gezinId: gezin.id,
+        onderdeel: 'gezin.inzage',
+      }),
+    ]);
+    const map = mkdtempSync(join(tmpdir(), 'eenplan-inzage-'));
+    const pad = join(map, pdf.bestand.naam);
+    writeFileSync(pad, pdf.bestand.bytes);
+    // Read back as text the way a reader would see it: names, the full BSN, the plan, the log.
+    const tekst = execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' });
+    expect(tekst).toContain(`Inzage in het dossier van ${gezin.naam}`);
+    for (const lid of inzage.onderdelen.gezinsleden ?? []) {
+      expect(tekst).toContain(String(lid.voornaam));
+      if (lid.bsn) expect(tekst).toContain(String(lid.bsn));
+    }
+    expect(tekst).toContain('Wij willen rust in huis.');
+    expect(tekst).toContain('Wie zag of wijzigde het dossier');
+    expect(tekst).toMatch(new RegExp(`${pro.naam} · Geëxporteerd`));
+    expect(tekst).not.toMatch(/hlc|authorId|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // Another team's coach gets nothing, and nothing is logged for the refusal.
+    const geweigerd = await core.exporteren(
+      { soort: 'inzage', gezinId: gezin.id, formaat: 'pdf' },
+      { professionalId: andereCoach.id },
+    );
+    expect(geweigerd).toMatchObject({ ok: false, error: { code: 'niet-gevonden' } });
+    const bad = await core.exporteren(
+      { soort: 'inzage', gezinId: gezin.id, formaat: 'docx' },
+      { professionalId: pro.id },
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'ongeldige-invoer' } });
   });
 
   it('lets a teamcoach read a dossier only after stating why, and logs the reason', async () => {

@@ -13,7 +13,6 @@ import {
   netwerkleden,
   overdrachten,
   producten,
-  professionals,
   toewijzingen,
   zorgprofielen,
 } from '../../db/schema';
@@ -31,6 +30,7 @@ import {
 import { gezinVoor, werktMetGezin } from '../access';
 import type { Ctx } from '../context';
 import { EVALUATIE_BINNENKORT_DAGEN } from './gezinnen';
+import { professionalNamen } from './profielen';
 import { signalen } from './signalen';
 
 type Evaluatie = Toewijzing['evaluaties'][number];
@@ -48,13 +48,7 @@ export function evaluatieStand(
 export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
   const gezin = gezinVoor(ctx, input.gezinId);
   const today = ctx.today();
-  const naamVan = new Map(
-    ctx.db
-      .select({ id: professionals.id, naam: professionals.naam })
-      .from(professionals)
-      .all()
-      .map((p) => [p.id, p.naam]),
-  );
+  const naamVan = professionalNamen(ctx.db);
   const leden = ctx.db
     .select()
     .from(gezinsleden)

@@ -45,3 +45,14 @@ export function sessionFor(db: Db, professionalId: string): Session | null {
   if (!row || !row.actief) return null;
   return { professionalId: row.id, rol: row.rol, teamId: row.teamId };
 }
+
+/** Every professional's name by id (authors, regisseurs, approvers shown by name). */
+export function professionalNamen(db: Db): Map<string, string> {
+  return new Map(
+    db
+      .select({ id: professionals.id, naam: professionals.naam })
+      .from(professionals)
+      .all()
+      .map((p) => [p.id, p.naam]),
+  );
+}

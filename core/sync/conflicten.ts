@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { gezinVoor, raakGezin } from '../access';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
+import { professionalNamen } from '../services/profielen';
 import { leesRegisters } from './registers';
 
 const ONDERDELEN: Record<string, string> = {
@@ -72,13 +73,7 @@ function gezinVan(ctx: Ctx, tabel: string, rijId: string): { id: string; naam: s
 }
 
 export function syncOverzicht(ctx: Ctx): SyncOverzicht {
-  const namen = new Map(
-    ctx.db
-      .select({ id: professionals.id, naam: professionals.naam })
-      .from(professionals)
-      .all()
-      .map((p) => [p.id, p.naam]),
-  );
+  const namen = professionalNamen(ctx.db);
   const rijen = ctx.sqlite
     .prepare<[], { tabel: string; rijId: string; registers: string }>(
       'SELECT tabel, rij_id AS rijId, registers FROM sync_registers WHERE conflict = 1',

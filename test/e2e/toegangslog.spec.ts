@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, meldGezinAan, signIn } from './helpers';
@@ -29,6 +30,28 @@ test('a revealed BSN and a teamcoach reading a dossier with a reason show up in 
   };
   expect(inzage.onderdelen.gezinnen[0]!.naam).toBe(gezin);
   expect(inzage.onderdelen.gezinsleden.map((l) => l.bsn)).toContain('111222333');
+  // The same as a readable PDF for the family; its first page is kept as a screenshot.
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Inzage als PDF' }).click(),
+  ]);
+  const pdfPad = (await pdf.path())!;
+  expect((await readFile(pdfPad)).subarray(0, 5).toString()).toBe('%PDF-');
+  const tekst = execFileSync('pdftotext', [pdfPad, '-'], { encoding: 'utf8' });
+  expect(tekst).toContain(`Inzage in het dossier van ${gezin}`);
+  expect(tekst).toContain('111222333');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdfPad,
+    'test/e2e/screenshots/26-inzage-pdf',
+  ]);
   await page.getByRole('button', { name: 'Afmelden' }).click();
 
   // The teamcoach sees the family in the list, but not the dossier before giving a reason.
@@ -61,7 +84,8 @@ test('a revealed BSN and a teamcoach reading a dossier with a reason show up in 
   ).not.toHaveCount(0);
   await expect(regels.getByRole('row').filter({ hasText: 'Reden van inzage' })).toHaveCount(1);
   await expect(regels.getByRole('row').filter({ hasText: 'BSN' })).toHaveCount(1);
-  await expect(regels.getByRole('row').filter({ hasText: 'Inzage-export (AVG)' })).toHaveCount(1);
+  // JSON and PDF: two exports.
+  await expect(regels.getByRole('row').filter({ hasText: 'Inzage-export (AVG)' })).toHaveCount(2);
   await expectAccessible(page, 'logboek');
   await page.screenshot({ path: 'test/e2e/screenshots/21-logboek-per-client.png' });
 });

@@ -1,7 +1,7 @@
 import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import { GEZIN_STATUSSEN } from '../../../../shared/domain';
-import { download } from '../../api/client';
+import { download, exporteren } from '../../api/client';
 import { useCall, useQuery } from '../../api/hooks';
 import { datumOfLeeg } from '../../format';
 import { useSession, type View } from '../../store';
@@ -17,6 +17,7 @@ type DossierView = Extract<View, { naam: 'dossier' }>;
 
 export function Dossier({ view }: { view: DossierView }) {
   const go = useSession((s) => s.go);
+  const profielId = useSession((s) => s.profiel?.id ?? null);
   const { data, error, errorCode, reload } = useQuery(
     'gezin.dossier',
     { gezinId: view.gezinId },
@@ -33,6 +34,14 @@ export function Dossier({ view }: { view: DossierView }) {
         `eenplan-inzage-${view.gezinId}-${document.gemaaktOp.slice(0, 10)}.json`,
         'application/json',
       );
+      setExportFout(null);
+    } catch (error) {
+      setExportFout((error as Error).message);
+    }
+  }
+  async function inzagePdf() {
+    try {
+      await exporteren({ soort: 'inzage', gezinId: view.gezinId, formaat: 'pdf' }, profielId);
       setExportFout(null);
     } catch (error) {
       setExportFout((error as Error).message);
@@ -70,6 +79,13 @@ export function Dossier({ view }: { view: DossierView }) {
           title="Alles over dit gezin als JSON-bestand, voor een inzageverzoek (AVG). Wordt vastgelegd."
         >
           Inzage-export
+        </Button>
+        <Button
+          variant="text"
+          onClick={() => void inzagePdf()}
+          title="Hetzelfde overzicht als leesbaar PDF-document voor het gezin. Wordt vastgelegd."
+        >
+          Inzage als PDF
         </Button>
         {!dicht && (
           <>
