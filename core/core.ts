@@ -96,6 +96,8 @@ export interface CoreOptions {
   transport?: (server: string) => Transport;
   /** The central service's address offered when connecting (EENPLAN_SERVER_URL). */
   standaardServer?: string;
+  /** After signing in online: the vault keeps the account to open the profile offline. */
+  naAanmelding?: (email: string, wachtwoord: string) => void;
 }
 
 /** Methods that wait for the network; they run outside a database transaction. */
@@ -123,6 +125,7 @@ const ASYNC_HANDLERS: { [M in AsyncMethod]: AsyncHandler<M> } = {
         error.message,
       );
     }
+    ctx.naAanmelding?.(input.email, input.wachtwoord);
     await ctx.sync.synchroniseer().catch(() => undefined);
     return ctx.sync.status();
   },
@@ -216,6 +219,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     today: () => toIsoDate(now()),
     now: () => now().toISOString(),
     toegangslog: new Toegangslog(store.sqlite, apparaat, () => now().toISOString()),
+    naAanmelding: options.naAanmelding,
     inzageRedenen: new Map(),
   } as unknown as Deps;
   deps.sojJobs = new SojImportJobs(deps, log);

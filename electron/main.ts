@@ -116,8 +116,9 @@ void app.whenReady().then(() => {
     ...(safeStorage.isEncryptionAvailable()
       ? { os: (sleutel: Buffer) => safeStorage.encryptString(sleutel.toString('hex')) }
       : {}),
-    maakCore: (store) =>
+    maakCore: (store, naAanmelding) =>
       createCore(store, {
+        naAanmelding,
         ...(process.env.EENPLAN_SERVER_URL
           ? { standaardServer: process.env.EENPLAN_SERVER_URL }
           : {}),
@@ -126,10 +127,10 @@ void app.whenReady().then(() => {
   // Locked with the OS session and on suspend: the database closes, the key leaves memory.
   powerMonitor.on('lock-screen', () => kluis?.vergrendel());
   powerMonitor.on('suspend', () => kluis?.vergrendel());
-  ipcMain.handle('eenplan:kluis', (event, actie: unknown, wachtwoord: unknown) => {
+  ipcMain.handle('eenplan:kluis', (event, actie: unknown, invoer: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url))
       throw new Error('IPC van een onbekende afzender geweigerd.');
-    return kluisActie(kluis!, actie, wachtwoord);
+    return kluisActie(kluis!, actie, invoer);
   });
   ipcMain.handle(
     'eenplan:call',

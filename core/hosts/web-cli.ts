@@ -23,10 +23,13 @@ const kluis = new Kluis({
   dataDir,
   // A laptop that syncs starts empty: its data comes from the central service.
   demoOnFirstStart: !serverUrl,
-  maakCore: (store) => {
+  maakCore: (store, naAanmelding) => {
     if (store.seededWithDemo)
       console.log('Eerste start: de kleine demoregio is geladen (fictieve gezinnen).');
-    return createCore(store, serverUrl ? { standaardServer: serverUrl } : {});
+    return createCore(store, {
+      naAanmelding,
+      ...(serverUrl ? { standaardServer: serverUrl } : {}),
+    });
   },
 });
 const staticDir = resolve('dist/renderer');

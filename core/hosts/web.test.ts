@@ -92,7 +92,11 @@ describe('browser host', () => {
         body: JSON.stringify({ input: {} }),
         headers: { 'Content-Type': 'application/json' },
       });
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({
+      ok: true,
+      staat: 'nieuw',
+      metAccount: false,
+    });
     expect((await api()).status).toBe(423);
     // A form or text post (what another site's page can send without asking) is refused.
     const formulier = await send('/kluis/instellen', {
@@ -101,11 +105,19 @@ describe('browser host', () => {
       headers: { 'Content-Type': 'text/plain' },
     });
     expect(formulier.status).toBe(415);
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({
+      ok: true,
+      staat: 'nieuw',
+      metAccount: false,
+    });
     const zwak = await json('/kluis/instellen', { wachtwoord: 'welkom123' });
     expect(zwak.status).toBe(400);
     expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'nieuw' });
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({
+      ok: true,
+      staat: 'nieuw',
+      metAccount: false,
+    });
     expect((await json('/kluis/instellen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
     // Set once: a second first start is refused, the passphrase stays.
     expect(
@@ -115,7 +127,11 @@ describe('browser host', () => {
     professional = profielen.data.find((p) => p.rol === 'jeugdprofessional')!;
 
     await json('/kluis/vergrendelen', {});
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({ ok: true, staat: 'vergrendeld' });
+    expect(JSON.parse((await json('/kluis')).body)).toEqual({
+      ok: true,
+      staat: 'vergrendeld',
+      metAccount: false,
+    });
     const geweigerd = await api();
     expect(geweigerd.status).toBe(423);
     expect(geweigerd.body).not.toContain(professional.id);

@@ -197,14 +197,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         message: 'Stuur de invoer als JSON.',
       });
     const body = await readBody(req);
-    let wachtwoord: unknown;
+    let invoer: unknown;
     try {
-      wachtwoord = (JSON.parse(body?.toString('utf8') || '{}') as { wachtwoord?: unknown })
-        .wachtwoord;
+      invoer = JSON.parse(body?.toString('utf8') || '{}');
     } catch {
-      wachtwoord = undefined;
+      invoer = undefined;
     }
-    const antwoord = kluisActie(options.kluis, pad.slice('/kluis/'.length), wachtwoord);
+    const antwoord = kluisActie(options.kluis, pad.slice('/kluis/'.length), invoer);
     return sendJson(res, antwoord.ok ? 200 : antwoord.status, antwoord);
   }
 

@@ -19,33 +19,58 @@ const FOUT_NAAR_HTTP: Record<KluisFoutCode, [ApiErrorBody['code'], number]> = {
 };
 
 export type KluisAntwoord =
-  | { ok: true; staat: KluisStaat }
+  | { ok: true; staat: KluisStaat; metAccount: boolean }
   | { ok: false; error: ApiErrorBody; wachtMs: number; status: number };
 
-export function kluisActie(kluis: Kluis, actie: unknown, wachtwoord: unknown): KluisAntwoord {
-  if (actie === 'staat') return { ok: true, staat: kluis.staat() };
+const geweigerd = (status: number, error: ApiErrorBody): KluisAntwoord => ({
+  ok: false,
+  error,
+  wachtMs: 0,
+  status,
+});
+
+const tekst = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= 1_000;
+
+/**
+ * The lock's handlings as both hosts offer them: 'staat', 'vergrendelen', 'instellen' and
+ * 'ontgrendelen' with `{ wachtwoord }` (the passphrase), and 'aanmelden' with `{ email,
+ * wachtwoord }` (offline, with the account this profile last signed in with online).
+ */
+export function kluisActie(kluis: Kluis, actie: unknown, invoer: unknown): KluisAntwoord {
+  const staat = (): KluisAntwoord => ({
+    ok: true,
+    staat: kluis.staat(),
+    metAccount: kluis.metAccount(),
+  });
+  if (actie === 'staat') return staat();
   if (actie === 'vergrendelen') {
     kluis.vergrendel();
-    return { ok: true, staat: kluis.staat() };
+    return staat();
   }
-  if (actie !== 'instellen' && actie !== 'ontgrendelen')
-    return {
-      ok: false,
-      error: { code: 'niet-gevonden', message: 'Onbekende handeling.' },
-      wachtMs: 0,
-      status: 404,
-    };
-  if (typeof wachtwoord !== 'string' || wachtwoord.length === 0 || wachtwoord.length > 1_000)
-    return {
-      ok: false,
-      error: { code: 'ongeldige-invoer', message: 'Vul uw wachtwoordzin in.', field: 'wachtwoord' },
-      wachtMs: 0,
-      status: 400,
-    };
+  if (actie !== 'instellen' && actie !== 'ontgrendelen' && actie !== 'aanmelden')
+    return geweigerd(404, { code: 'niet-gevonden', message: 'Onbekende handeling.' });
+  const { wachtwoord, email } = (typeof invoer === 'object' && invoer !== null ? invoer : {}) as {
+    wachtwoord?: unknown;
+    email?: unknown;
+  };
+  if (actie === 'aanmelden' && !tekst(email))
+    return geweigerd(400, {
+      code: 'ongeldige-invoer',
+      message: 'Vul uw e-mailadres in.',
+      field: 'email',
+    });
+  if (!tekst(wachtwoord))
+    return geweigerd(400, {
+      code: 'ongeldige-invoer',
+      message: actie === 'aanmelden' ? 'Vul uw wachtwoord in.' : 'Vul uw wachtwoordzin in.',
+      field: 'wachtwoord',
+    });
   try {
     if (actie === 'instellen') kluis.instellen(wachtwoord);
+    else if (actie === 'aanmelden') kluis.ontgrendelMetAccount(email as string, wachtwoord);
     else kluis.ontgrendel(wachtwoord);
-    return { ok: true, staat: kluis.staat() };
+    return staat();
   } catch (error) {
     if (!(error instanceof KluisFout)) throw error;
     const [code, status] = FOUT_NAAR_HTTP[error.code];

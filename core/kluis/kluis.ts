@@ -10,16 +10,22 @@ import type { Core } from '../core';
 import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from '../profile-store';
 import {
   KluisFout,
+  koppelAccount,
   leesSleutelBestand,
   maakSleutelBestand,
+  ontgrendelMetAccount,
   ontgrendelSleutel,
   wijzigWachtwoordzin,
 } from './sleutelbestand';
 
 export type KluisStaat = 'nieuw' | 'vergrendeld' | 'open';
 
+/** Called by the core after an online sign-in to the central service. */
+export type NaAanmelding = (email: string, wachtwoord: string) => void;
+
 export interface KluisOpties extends Omit<ProfileStoreOptions, 'key'> {
-  maakCore(store: ProfileStore): Core;
+  /** `naAanmelding` goes to the core: the account then also opens this profile offline. */
+  maakCore(store: ProfileStore, naAanmelding: NaAanmelding): Core;
   now?: () => Date;
   /** The desktop app's OS keychain (Electron safeStorage): a second wrap of the key. */
   os?: (sleutel: Buffer) => Buffer;
@@ -27,6 +33,11 @@ export interface KluisOpties extends Omit<ProfileStoreOptions, 'key'> {
 
 export class Kluis {
   private open: Core | null = null;
+  /**
+   * The open profile's key, to wrap it under a newly signed-in account; only while open (the
+   * database holds it in memory then too), zeroed on lock.
+   */
+  private sleutel: Buffer | null = null;
   readonly sleutelPad: string;
   /** A key file of an earlier version (plain key beside the database): adopted, then removed. */
   private readonly oudSleutelPad: string;
@@ -67,10 +78,24 @@ export class Kluis {
     return this.openMet(sleutel);
   }
 
+  /** Offline sign-in: the account this profile last signed in with online. */
+  ontgrendelMetAccount(email: string, wachtwoord: string): ProfileStore | null {
+    if (this.open) return null;
+    const sleutel = ontgrendelMetAccount(this.sleutelPad, email, wachtwoord, this.nu());
+    return this.openMet(sleutel);
+  }
+
+  /** Whether the lock screen can offer signing in with the central service's account. */
+  metAccount(): boolean {
+    return Boolean(leesSleutelBestand(this.sleutelPad)?.account);
+  }
+
   /** Closes the database: the key leaves memory with it. */
   vergrendel(): void {
     this.open?.close();
     this.open = null;
+    this.sleutel?.fill(0);
+    this.sleutel = null;
   }
 
   wijzigWachtwoordzin(oud: string, nieuw: string): void {
@@ -84,8 +109,11 @@ export class Kluis {
   private openMet(sleutel: Buffer): ProfileStore {
     const { maakCore, now: _now, os: _os, ...storeOpties } = this.opties;
     const store = openProfileStore({ ...storeOpties, key: sleutel });
+    this.sleutel = Buffer.from(sleutel);
     sleutel.fill(0);
-    this.open = maakCore(store);
+    this.open = maakCore(store, (email, wachtwoord) => {
+      if (this.sleutel) koppelAccount(this.sleutelPad, this.sleutel, email, wachtwoord);
+    });
     return store;
   }
 }

@@ -26,6 +26,11 @@ export interface SleutelBestand {
   wachtwoord: Verpakt;
   /** The same key wrapped by the OS keychain (desktop app only), base64. */
   os?: string;
+  /**
+   * The same key wrapped under the account of the central service this profile last signed in
+   * with (scrypt of e-mail and password): the laptop then also opens offline with that account.
+   */
+  account?: { email: string; zout: string; verpakt: Verpakt };
   pogingen: { mislukt: number; laatste: string | null };
 }
 
@@ -128,8 +133,16 @@ export function maakSleutelBestand(
   return sleutel;
 }
 
-/** The key for a passphrase; counts a wrong try and refuses tries that come too soon. */
-export function ontgrendelSleutel(pad: string, wachtwoord: string, nu: Date): Buffer {
+/**
+ * One try at the key: refused when it comes too soon after wrong ones; a wrong one is counted
+ * (passphrase and account share the count, so neither is a way around the wait).
+ */
+function probeer(
+  pad: string,
+  nu: Date,
+  onjuist: string,
+  pak: (bestand: SleutelBestand) => Buffer | null,
+): Buffer {
   const bestand = leesSleutelBestand(pad);
   if (!bestand) throw new Error(`Geen sleutelbestand: ${pad}`);
   const { mislukt, laatste } = bestand.pogingen;
@@ -140,7 +153,7 @@ export function ontgrendelSleutel(pad: string, wachtwoord: string, nu: Date): Bu
       `Te veel verkeerde pogingen. Probeer het over ${Math.ceil(wacht / 1000)} seconden opnieuw.`,
       wacht,
     );
-  const sleutel = pakUit(bestand.wachtwoord, afgeleid(wachtwoord, bestand.kdf));
+  const sleutel = pak(bestand);
   if (!sleutel) {
     const pogingen = { mislukt: mislukt + 1, laatste: nu.toISOString() };
     schrijf(pad, { ...bestand, pogingen });
@@ -148,13 +161,45 @@ export function ontgrendelSleutel(pad: string, wachtwoord: string, nu: Date): Bu
     throw new KluisFout(
       'verkeerd-wachtwoord',
       volgende > 0
-        ? `Onjuiste wachtwoordzin. Na ${pogingen.mislukt} pogingen moet u ${Math.ceil(volgende / 1000)} seconden wachten.`
-        : 'Onjuiste wachtwoordzin.',
+        ? `${onjuist} Na ${pogingen.mislukt} pogingen moet u ${Math.ceil(volgende / 1000)} seconden wachten.`
+        : onjuist,
       volgende,
     );
   }
   if (mislukt > 0) schrijf(pad, { ...bestand, pogingen: { mislukt: 0, laatste: null } });
   return sleutel;
+}
+
+/** The key for a passphrase; counts a wrong try and refuses tries that come too soon. */
+export function ontgrendelSleutel(pad: string, wachtwoord: string, nu: Date): Buffer {
+  return probeer(pad, nu, 'Onjuiste wachtwoordzin.', (bestand) =>
+    pakUit(bestand.wachtwoord, afgeleid(wachtwoord, bestand.kdf)),
+  );
+}
+
+const accountGeheim = (email: string, wachtwoord: string) =>
+  `${email.trim().toLowerCase()}\u0000${wachtwoord}`;
+
+/** Wraps the key (of the open profile) under the account it just signed in with, online. */
+export function koppelAccount(pad: string, sleutel: Buffer, email: string, wachtwoord: string) {
+  const bestand = leesSleutelBestand(pad);
+  if (!bestand) throw new Error(`Geen sleutelbestand: ${pad}`);
+  const zout = randomBytes(16).toString('base64');
+  const kek = afgeleid(accountGeheim(email, wachtwoord), { ...bestand.kdf, zout });
+  schrijf(pad, {
+    ...bestand,
+    account: { email: email.trim().toLowerCase(), zout, verpakt: verpak(sleutel, kek) },
+  });
+}
+
+/** The key through the last synced account, offline; the same count of wrong tries. */
+export function ontgrendelMetAccount(pad: string, email: string, wachtwoord: string, nu: Date) {
+  return probeer(pad, nu, 'E-mailadres of wachtwoord klopt niet.', (bestand) => {
+    const account = bestand.account;
+    if (!account) return null;
+    const kek = afgeleid(accountGeheim(email, wachtwoord), { ...bestand.kdf, zout: account.zout });
+    return pakUit(account.verpakt, kek);
+  });
 }
 
 /** Re-wraps the same key under a new passphrase; the database stays as it is. */

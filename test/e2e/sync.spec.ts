@@ -227,4 +227,19 @@ test('two laptops edit one family offline, see the conflict and resolve it', asy
   await expect(veldA).toHaveValue(samen);
   await expect(a.getByRole('button', { name: /Conflicten/ })).toHaveCount(0);
   await a.screenshot({ path: 'test/e2e/screenshots/20-sync-opgelost.png' });
+
+  // On the road without a connection, A's laptop locks and opens again with A's account.
+  await stopServer();
+  await a.getByRole('button', { name: 'Vergrendelen' }).click();
+  await a.getByRole('button', { name: 'Met mijn account van de centrale dienst' }).click();
+  await a.getByLabel('E-mailadres').fill(emailA);
+  await a.getByLabel(/^Wachtwoord\W*$/).fill('niet mijn wachtwoord');
+  await a.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(a.getByRole('alert')).toContainText('E-mailadres of wachtwoord klopt niet.');
+  await a.getByLabel(/^Wachtwoord\W*$/).fill(DEMO_WACHTWOORD);
+  await a.screenshot({ path: 'test/e2e/screenshots/27-aanmelden-offline.png' });
+  await a.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(veldA).toHaveValue(samen);
+  await expect(syncStatus(a)).toHaveText(/^Offline/);
+  await startServer();
 });

@@ -15,7 +15,7 @@ export interface EenplanBridge {
   call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
   sojImporteren(bytes: Uint8Array, naam: string, professionalId: string | null): Promise<unknown>;
   exporteren(input: unknown, professionalId: string | null): Promise<unknown>;
-  kluis(actie: string, wachtwoord?: string): Promise<unknown>;
+  kluis(actie: string, invoer?: { wachtwoord?: string; email?: string }): Promise<unknown>;
 }
 
 declare global {
@@ -73,15 +73,18 @@ export async function callApi<M extends ApiMethod>(
 }
 
 export type KluisAntwoord =
-  | { ok: true; staat: 'nieuw' | 'vergrendeld' | 'open' }
+  | { ok: true; staat: 'nieuw' | 'vergrendeld' | 'open'; metAccount: boolean }
   | { ok: false; error: ApiErrorBody; wachtMs: number };
 
-/** The lock: 'staat', 'instellen' and 'ontgrendelen' (with the passphrase), 'vergrendelen'. */
+/**
+ * The lock: 'staat', 'instellen' and 'ontgrendelen' (with the passphrase), 'aanmelden' (with
+ * the e-mail and password of the account last signed in with online), 'vergrendelen'.
+ */
 export async function kluis(
-  actie: 'staat' | 'instellen' | 'ontgrendelen' | 'vergrendelen',
-  wachtwoord?: string,
+  actie: 'staat' | 'instellen' | 'ontgrendelen' | 'aanmelden' | 'vergrendelen',
+  invoer?: { wachtwoord?: string; email?: string },
 ): Promise<KluisAntwoord> {
-  if (window.eenplan) return (await window.eenplan.kluis(actie, wachtwoord)) as KluisAntwoord;
+  if (window.eenplan) return (await window.eenplan.kluis(actie, invoer)) as KluisAntwoord;
   try {
     const response =
       actie === 'staat'
@@ -89,7 +92,7 @@ export async function kluis(
         : await fetch(`./kluis/${actie}`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ wachtwoord }),
+            body: JSON.stringify(invoer ?? {}),
           });
     return (await response.json()) as KluisAntwoord;
   } catch {

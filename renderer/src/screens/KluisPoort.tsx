@@ -63,8 +63,15 @@ export function KluisPoort({ children }: { children: ReactNode }) {
 function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
   const [zin, setZin] = useState('');
   const [herhaling, setHerhaling] = useState('');
+  const [email, setEmail] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
+  // Once this profile signed in with the central service, that account opens it too (offline).
+  const [metAccount, setMetAccount] = useState(false);
+  const [viaAccount, setViaAccount] = useState(false);
+  useEffect(() => {
+    if (!nieuw) void kluis('staat').then((a) => setMetAccount(a.ok && a.metAccount));
+  }, [nieuw]);
   async function verstuur(e: React.FormEvent) {
     e.preventDefault();
     if (nieuw && zin !== herhaling) {
@@ -72,7 +79,9 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
       return;
     }
     setBezig(true);
-    const antwoord = await kluis(nieuw ? 'instellen' : 'ontgrendelen', zin);
+    const antwoord = viaAccount
+      ? await kluis('aanmelden', { email, wachtwoord: zin })
+      : await kluis(nieuw ? 'instellen' : 'ontgrendelen', { wachtwoord: zin });
     setBezig(false);
     if (antwoord.ok) {
       setZin('');
@@ -80,6 +89,11 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
       onOpen();
     } else setFout(antwoord.error.message);
   }
+  const wissel = () => {
+    setViaAccount(!viaAccount);
+    setZin('');
+    setFout(null);
+  };
   return (
     <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
       <Card sx={{ maxWidth: 520, width: '100%' }}>
@@ -90,16 +104,32 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
           <Typography sx={{ mb: 2 }}>
             {nieuw
               ? 'De gegevens op deze laptop worden versleuteld met een sleutel die alleen met uw wachtwoordzin te openen is. Kies een zin van minstens 12 tekens die u onthoudt; zonder de zin zijn de gegevens niet terug te halen.'
-              : 'Vul uw wachtwoordzin in om verder te gaan waar u was.'}
+              : viaAccount
+                ? 'Meld u aan met het e-mailadres en wachtwoord van uw account bij de centrale dienst, zoals bij de laatste aanmelding. Dat kan ook zonder verbinding.'
+                : 'Vul uw wachtwoordzin in om verder te gaan waar u was.'}
           </Typography>
+          {viaAccount && (
+            <TextField
+              label="E-mailadres"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              fullWidth
+              autoFocus
+              required
+              sx={{ mb: 2 }}
+            />
+          )}
           <TextField
-            label="Wachtwoordzin"
+            key={viaAccount ? 'account' : 'zin'}
+            label={viaAccount ? 'Wachtwoord' : 'Wachtwoordzin'}
             type="password"
             autoComplete={nieuw ? 'new-password' : 'current-password'}
             value={zin}
             onChange={(e) => setZin(e.target.value)}
             fullWidth
-            autoFocus
+            autoFocus={!viaAccount}
             required
             error={Boolean(fout)}
             sx={{ mb: 2 }}
@@ -121,9 +151,20 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
               {fout}
             </Alert>
           )}
-          <Button type="submit" variant="contained" disabled={bezig || !zin}>
-            {nieuw ? 'Profiel beveiligen' : 'Ontgrendelen'}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={bezig || !zin || (viaAccount && !email)}
+            >
+              {nieuw ? 'Profiel beveiligen' : viaAccount ? 'Aanmelden' : 'Ontgrendelen'}
+            </Button>
+            {metAccount && (
+              <Button variant="text" onClick={wissel}>
+                {viaAccount ? 'Met mijn wachtwoordzin' : 'Met mijn account van de centrale dienst'}
+              </Button>
+            )}
+          </Box>
         </CardContent>
       </Card>
     </Box>

@@ -1,0 +1,141 @@
+/**
+ * Offline sign-in: once a profile signed in with the central service, the same e-mail and
+ * password open it on the road without a connection, with the same limit on guessing as the
+ * passphrase; the passphrase keeps working, and a later sign-in with a new password replaces the
+ * old one.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../core';
+import {
+  injectTransport,
+  maakAccount,
+  maakOmgeving,
+  maakTeam,
+  WACHTWOORD,
+  type Account,
+  type Omgeving,
+} from '../../server/sync/test-omgeving';
+import { gebruikers } from '../../server/db/schema';
+import { hashWachtwoord } from '../../server/auth/wachtwoord';
+import { eq } from 'drizzle-orm';
+import { kluisActie } from './acties';
+import { Kluis } from './kluis';
+
+const ZIN = 'Zeven blauwe fietsen op de dijk';
+const SERVER = 'http://dienst.test';
+let omgeving: Omgeving;
+let account: Account;
+const map = mkdtempSync(join(tmpdir(), 'eenplan-offline-'));
+
+beforeAll(async () => {
+  omgeving = await maakOmgeving('pglite');
+  account = await maakAccount(
+    omgeving.store,
+    'jeugdprofessional',
+    await maakTeam(omgeving.store, 'Jeugdteam Offline'),
+  );
+}, 60_000);
+afterAll(async () => {
+  await omgeving?.sluit();
+  rmSync(map, { recursive: true, force: true });
+});
+
+const kluis = new Kluis({
+  dataDir: map,
+  demoOnFirstStart: false,
+  maakCore: (store, naAanmelding) =>
+    createCore(store, { naAanmelding, transport: () => injectTransport(omgeving), log: () => {} }),
+});
+
+async function verbind(wachtwoord: string) {
+  const r = await kluis
+    .core()!
+    .callAsync(
+      'sync.verbinden',
+      { server: SERVER, email: account.email, wachtwoord },
+      { professionalId: null },
+    );
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+describe('signing in offline with the last synced account', () => {
+  it('opens the profile with the account after one online sign-in, and only then', async () => {
+    kluis.instellen(ZIN);
+    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({
+      staat: 'open',
+      metAccount: false,
+    });
+    kluis.vergrendel();
+    // Before any sign-in the account opens nothing (and says no more than a wrong password).
+    expect(
+      kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: WACHTWOORD }),
+    ).toMatchObject({
+      ok: false,
+      status: 401,
+      error: { message: 'E-mailadres of wachtwoord klopt niet.' },
+    });
+
+    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    await verbind(WACHTWOORD);
+    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({ metAccount: true });
+    // The key file holds the key wrapped, never the password.
+    expect(readFileSync(kluis.sleutelPad, 'utf8')).not.toContain(WACHTWOORD);
+    kluis.vergrendel();
+
+    // Offline: the service is not asked (it could be gone); e-mail in any case.
+    const open = kluisActie(kluis, 'aanmelden', {
+      email: account.email.toUpperCase(),
+      wachtwoord: WACHTWOORD,
+    });
+    expect(open).toMatchObject({ ok: true, staat: 'open' });
+    kluis.vergrendel();
+    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    kluis.vergrendel();
+  });
+
+  it('counts wrong account tries with the passphrase tries, and follows a new password', async () => {
+    for (let i = 0; i < 5; i++)
+      expect(
+        kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: `fout ${i}` }).ok,
+      ).toBe(false);
+    const wacht = kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN });
+    expect(wacht).toMatchObject({ ok: false, status: 429 });
+    // After the wait has passed (the key file's last try moved back), the passphrase opens.
+    const bestand = JSON.parse(readFileSync(kluis.sleutelPad, 'utf8')) as {
+      pogingen: { laatste: string };
+    };
+    bestand.pogingen.laatste = '2020-01-01T00:00:00.000Z';
+    writeFileSync(kluis.sleutelPad, JSON.stringify(bestand));
+    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+
+    // The password changes centrally; the next online sign-in rewraps, the old one stops working.
+    const nieuw = 'Een nieuw en lang wachtwoord 2027';
+    await omgeving.store.db
+      .update(gebruikers)
+      .set({ wachtwoordHash: await hashWachtwoord(nieuw) })
+      .where(eq(gebruikers.id, account.id));
+    await verbind(nieuw);
+    kluis.vergrendel();
+    expect(
+      kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: WACHTWOORD }).ok,
+    ).toBe(false);
+    expect(kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: nieuw }).ok).toBe(
+      true,
+    );
+    kluis.vergrendel();
+  });
+
+  it('refuses an empty e-mail or password with a Dutch reason', () => {
+    expect(kluisActie(kluis, 'aanmelden', { wachtwoord: 'x' })).toMatchObject({
+      status: 400,
+      error: { field: 'email', message: 'Vul uw e-mailadres in.' },
+    });
+    expect(kluisActie(kluis, 'aanmelden', { email: account.email })).toMatchObject({
+      status: 400,
+      error: { field: 'wachtwoord', message: 'Vul uw wachtwoord in.' },
+    });
+  });
+});
