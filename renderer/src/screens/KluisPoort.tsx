@@ -9,7 +9,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
-import { kluis } from '../api/client';
+import { callApi, kluis } from '../api/client';
 import { VERGRENDELEN } from '../../../shared/domain';
 import { useKluis } from '../kluis-store';
 import { useSession } from '../store';
@@ -22,7 +22,27 @@ const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
  */
 function useAutomatischVergrendelen(actief: boolean) {
   const zet = useKluis((s) => s.zet);
-  const minuten = useSession((s) => s.profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
+  const profiel = useSession((s) => s.profiel);
+  const [minuten, setMinuten] = useState(profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
+  const profielId = profiel?.id ?? null;
+  // The beheerder may change the team's time while the user works; it arrives with the sync.
+  useEffect(() => {
+    if (!actief || !profielId) return;
+    let actueel = true;
+    const lees = () =>
+      void callApi('profielen.lijst', {}, profielId)
+        .then((lijst) => {
+          const nu = lijst.find((p) => p.id === profielId)?.vergrendelMinuten;
+          if (actueel && nu) setMinuten(nu);
+        })
+        .catch(() => undefined);
+    lees();
+    const interval = setInterval(lees, 60_000);
+    return () => {
+      actueel = false;
+      clearInterval(interval);
+    };
+  }, [actief, profielId]);
   useEffect(() => {
     if (!actief) return;
     let timer: ReturnType<typeof setTimeout>;
