@@ -69,7 +69,13 @@ export function gezinVoor(ctx: Ctx, gezinId: string, options: Toegang = {}): Gez
   if (options.schrijven && gezin.status === 'afgesloten') {
     throw new ApiError('conflict', 'Dit gezin is afgesloten; er kan niets meer worden gewijzigd.');
   }
-  if (options.schrijven && ctx.session.rol === 'jeugdprofessional') magWijzigen(ctx, gezin);
+  // The team reads every family's dossier, but only those who work with a family change it
+  // ("één gezin, één regisseur"): the regisseur and the colleagues the regisseur added.
+  if (options.schrijven && ctx.session.rol === 'jeugdprofessional' && !werktMetGezin(ctx, gezin))
+    throw new ApiError(
+      'geen-toegang',
+      'U bent geen regisseur of medewerker van dit gezin; u kunt het dossier inzien maar niet wijzigen. Vraag de regisseur u als medewerker toe te voegen.',
+    );
   return gezin;
 }
 
@@ -92,18 +98,6 @@ export function medewerkerVan(ctx: Ctx, gezinId: string, professionalId: string)
 export function werktMetGezin(ctx: Ctx, gezin: Gezin): boolean {
   if (gezin.regisseurId === ctx.session.professionalId) return true;
   return Boolean(medewerkerVan(ctx, gezin.id, ctx.session.professionalId));
-}
-
-/**
- * The team reads every family's dossier, but only those who work with a family change it
- * ("één gezin, één regisseur"): the regisseur and the colleagues the regisseur added.
- */
-export function magWijzigen(ctx: Ctx, gezin: Gezin): void {
-  if (!werktMetGezin(ctx, gezin))
-    throw new ApiError(
-      'geen-toegang',
-      'U bent geen regisseur of medewerker van dit gezin; u kunt het dossier inzien maar niet wijzigen. Vraag de regisseur u als medewerker toe te voegen.',
-    );
 }
 
 export function actieplanVoor(ctx: Ctx, actieplanId: string, options: Toegang = {}) {

@@ -490,7 +490,7 @@ describe('the casework chain in the core', () => {
 
   it('lets the team read a dossier but only the regisseur and medewerkers change it', () => {
     const gezinId = newFamily('Familie Medewerk');
-    const plan = () => count('outbox');
+    const uitgaand = () => count('outbox');
     const wijzig = (professionalId: string, tekst: string) =>
       core.call('gezinsplan.opslaan', { gezinId, eigenWoorden: tekst }, { professionalId });
     // B reads the dossier, sees it is read-only, and is refused a change: nothing written.
@@ -498,11 +498,11 @@ describe('the casework chain in the core', () => {
       magWijzigen: false,
       medewerkers: [],
     });
-    const voor = plan();
+    const voor = uitgaand();
     const geweigerd = b.fails('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Van B' });
     expect(geweigerd).toMatchObject({ code: 'geen-toegang' });
     expect(geweigerd.message).toMatch(/regisseur of medewerker/);
-    expect(plan()).toBe(voor);
+    expect(uitgaand()).toBe(voor);
     // Only the regisseur adds a medewerker; then B may change the plan too.
     expect(
       b.fails('gezin.medewerker', { gezinId, professionalId: proB!.id!, actie: 'toevoegen' }),

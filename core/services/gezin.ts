@@ -104,7 +104,6 @@ export function netwerklidVerwijderen(
   return { id: input.id };
 }
 
-/** Overdracht: another regisseur of the same team takes over, with the reason recorded. */
 /** The regisseur adds a colleague of the team who works with the family, or removes one. */
 export function gezinMedewerker(
   ctx: Ctx,
@@ -149,6 +148,7 @@ export function gezinMedewerker(
   return { id };
 }
 
+/** Overdracht: another regisseur of the same team takes over, with the reason recorded. */
 export function gezinOverdragen(
   ctx: Ctx,
   input: ApiInput<'gezin.overdragen'>,

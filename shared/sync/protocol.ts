@@ -143,8 +143,7 @@ export function leesPullAntwoord(body: unknown): PullPagina | null {
     if (typeof r.tabel !== 'string' || typeof r.rijId !== 'string') return null;
     if (r.soort === 'weg') continue;
     if (r.soort !== 'velden' || !isObject(r.velden)) return null;
-    if (r.hash !== undefined && !(typeof r.hash === 'string' && /^[0-9a-f]{16}$/.test(r.hash)))
-      return null;
+    if (r.hash !== undefined && !RijHashWire.safeParse(r.hash).success) return null;
     const k = '$' in r.velden ? kort(r.velden) : null;
     if (k) {
       r.eerste = k;

@@ -174,9 +174,11 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
   );
 }
 
-function BudgetVaststellen({ jaar, onKlaar }: { jaar: number; onKlaar(): void }) {
+/** The year's budgets, changes and teams: read once for the screen, reloaded after a change. */
+type Overzicht = ReturnType<typeof useQuery<'budget.overzicht'>>;
+
+function BudgetVaststellen({ jaar, overzicht }: { jaar: number; overzicht: Overzicht }) {
   const profiel = useSession((s) => s.profiel);
-  const overzicht = useQuery('budget.overzicht', { jaar }, String(jaar));
   const mutate = useMutation();
   const [teamId, setTeamId] = useState(profiel?.teamId ?? '');
   const [perceel, setPerceel] = useState<Perceel | ''>('');
@@ -204,7 +206,6 @@ function BudgetVaststellen({ jaar, onKlaar }: { jaar: number; onKlaar(): void })
     setBedrag('');
     setToelichting('');
     overzicht.reload();
-    onKlaar();
   };
 
   return (
@@ -340,9 +341,8 @@ const minutenTekst = (n: number) => (n === 1 ? '1 minuut' : `${n} minuten`);
  * The beheerder sets per team how long a laptop may stay unused before Eenplan locks itself;
  * the setting travels to the team's laptops with the reference data. Others see the value.
  */
-function Vergrendeling({ jaar }: { jaar: number }) {
+function Vergrendeling({ overzicht }: { overzicht: Overzicht }) {
   const profiel = useSession((s) => s.profiel);
-  const overzicht = useQuery('budget.overzicht', { jaar }, `vergrendeling-${jaar}`);
   const mutate = useMutation();
   const [teamId, setTeamId] = useState('');
   const [minuten, setMinuten] = useState('');
@@ -437,14 +437,15 @@ function Vergrendeling({ jaar }: { jaar: number }) {
 export function BudgetBeheer() {
   const imports = useQuery('soj.imports', {}, '');
   const jaar = new Date().getFullYear();
+  const overzicht = useQuery('budget.overzicht', { jaar }, String(jaar));
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Typography variant="h4" component="h1">
         Budget en SOJ-cijfers
       </Typography>
       <SojImport onKlaar={imports.reload} />
-      <BudgetVaststellen jaar={jaar} onKlaar={() => undefined} />
-      <Vergrendeling jaar={jaar} />
+      <BudgetVaststellen jaar={jaar} overzicht={overzicht} />
+      <Vergrendeling overzicht={overzicht} />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           Ingelezen perioden
