@@ -32,7 +32,9 @@ const bron = openDatabase({
   path: opdracht.bronPad,
   key: loadOrCreateKeyFile(`${opdracht.bronPad}.key`),
 });
-const store = await openServerStore({});
+// PGlite, as `npm run server` runs by default; BENCH_DATABASE_URL measures on PostgreSQL.
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const store = await openServerStore(databaseUrl ? { databaseUrl } : {});
 const { rijen } = await zaaiUitDatabase(store, bron, {
   alleenTeams: new Set([opdracht.teamId]),
   wachtwoord: WACHTWOORD,

@@ -1,8 +1,8 @@
 /**
- * Sync benchmarks over loopback HTTP against the central service (PGlite, as `npm run server`
- * runs by default, in a thread of its own): the initial sync of the largest team into a new encrypted profile (against
- * a bare bulk insert of the same rows), 100 incremental changes, and 20 laptops (each in a thread of
- * its own) pushing at once.
+ * Sync benchmarks over loopback HTTP against the central service (in a thread of its own): the
+ * initial sync of the largest team into a new encrypted profile (against a bare bulk insert of
+ * the same rows), 100 incremental changes, and 20 laptops (each in a thread of its own) pushing
+ * at once.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,6 +53,24 @@ function bulkInsert(bron: OpenDatabase, pad: string): number {
   return ms;
 }
 
+/** The central service in a thread of its own, seeded with the team and `laptops` accounts. */
+async function startDienst(opdracht: DienstOpdracht) {
+  const worker = new Worker(new URL('./sync-dienst-start.mjs', import.meta.url), {
+    workerData: opdracht,
+  });
+  const klaar = await new Promise<DienstKlaar>((gelukt, mislukt) => {
+    worker.once('message', gelukt);
+    worker.once('error', mislukt);
+  });
+  return {
+    ...klaar,
+    async stop() {
+      worker.postMessage('stop');
+      await new Promise((weg) => worker.once('exit', weg));
+    },
+  };
+}
+
 export async function syncBenchmarks(
   bron: OpenDatabase,
   bronPad: string,
@@ -61,15 +79,28 @@ export async function syncBenchmarks(
   gelijktijdig: number,
 ): Promise<Measurement[]> {
   const map = mkdtempSync(join(tmpdir(), 'eenplan-bench-sync-'));
-  const dienst = new Worker(new URL('./sync-dienst-start.mjs', import.meta.url), {
-    workerData: { bronPad, teamId, laptops: 20 } satisfies DienstOpdracht,
-  });
   const results: Measurement[] = [];
   try {
-    const { url, rijen, accounts } = await new Promise<DienstKlaar>((klaar, mislukt) => {
-      dienst.once('message', klaar);
-      dienst.once('error', mislukt);
-    });
+    results.push(...(await eenLaptop(bron, bronPad, teamId, initieleRondes, map)));
+    results.push(await gelijktijdigeLaptops(bronPad, teamId, gelijktijdig));
+  } finally {
+    rmSync(map, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** The initial sync and the incremental changes, one laptop (and a colleague) at a time. */
+async function eenLaptop(
+  bron: OpenDatabase,
+  bronPad: string,
+  teamId: string,
+  initieleRondes: number,
+  map: string,
+): Promise<Measurement[]> {
+  const dienst = await startDienst({ bronPad, teamId, laptops: 0 });
+  const { url, rijen } = dienst;
+  const results: Measurement[] = [];
+  try {
     const transport = httpTransport(url);
     const pro = bron.sqlite
       .prepare(
@@ -150,44 +181,52 @@ export async function syncBenchmarks(
     );
     a.store.close();
     b.store.close();
-
-    // Laptops of a small team syncing at the same time, each in a thread of its own (bounded:
-    // 10 changes each, 5 rounds, every laptop waiting for the others between rounds).
-    const laptops = accounts.slice(0, gelijktijdig).map(
-      (account, index) =>
-        new Worker(new URL('./sync-laptop-start.mjs', import.meta.url), {
-          workerData: { url, account, index } satisfies LaptopOpdracht,
-        }),
-    );
-    const bericht = (w: Worker) =>
-      new Promise<LaptopBericht>((klaar, mislukt) => {
-        w.once('message', klaar);
-        w.once('error', mislukt);
-      });
-    try {
-      await Promise.all(laptops.map(bericht));
-      const pushes: number[] = [];
-      for (let ronde = 0; ronde < 5; ronde++) {
-        const antwoorden = laptops.map(bericht);
-        for (const w of laptops) w.postMessage({ ronde });
-        for (const a of await Promise.all(antwoorden))
-          if (a.soort === 'ronde') pushes.push(...a.pushes);
-      }
-      results.push(
-        compare(
-          `${laptops.length} laptops syncing at once: push latency (${pushes.length} pushes)`,
-          200,
-          { p50: percentiel(pushes, 0.5), p95: percentiel(pushes, 0.95) },
-        ),
-      );
-    } finally {
-      for (const w of laptops) w.postMessage('stop');
-      await Promise.all(laptops.map((w) => new Promise((klaar) => w.once('exit', klaar))));
-    }
   } finally {
-    dienst.postMessage('stop');
-    await new Promise((klaar) => dienst.once('exit', klaar));
-    rmSync(map, { recursive: true, force: true });
+    await dienst.stop();
   }
   return results;
+}
+
+/**
+ * Laptops of a small team syncing at the same time, each in a thread of its own (bounded: 10
+ * changes each, 5 rounds, every laptop waiting for the others between rounds), against a service
+ * of their own: not one still carrying the garbage of the initial syncs above.
+ */
+async function gelijktijdigeLaptops(
+  bronPad: string,
+  teamId: string,
+  gelijktijdig: number,
+): Promise<Measurement> {
+  const dienst = await startDienst({ bronPad, teamId, laptops: gelijktijdig });
+  const { url, accounts } = dienst;
+  const laptops = accounts.map(
+    (account, index) =>
+      new Worker(new URL('./sync-laptop-start.mjs', import.meta.url), {
+        workerData: { url, account, index } satisfies LaptopOpdracht,
+      }),
+  );
+  const bericht = (w: Worker) =>
+    new Promise<LaptopBericht>((klaar, mislukt) => {
+      w.once('message', klaar);
+      w.once('error', mislukt);
+    });
+  try {
+    await Promise.all(laptops.map(bericht));
+    const pushes: number[] = [];
+    for (let ronde = 0; ronde < 5; ronde++) {
+      const antwoorden = laptops.map(bericht);
+      for (const w of laptops) w.postMessage({ ronde });
+      for (const a of await Promise.all(antwoorden))
+        if (a.soort === 'ronde') pushes.push(...a.pushes);
+    }
+    return compare(
+      `${laptops.length} laptops syncing at once: push latency (${pushes.length} pushes)`,
+      200,
+      { p50: percentiel(pushes, 0.5), p95: percentiel(pushes, 0.95) },
+    );
+  } finally {
+    for (const w of laptops) w.postMessage('stop');
+    await Promise.all(laptops.map((w) => new Promise((klaar) => w.once('exit', klaar))));
+    await dienst.stop();
+  }
 }

@@ -57,8 +57,8 @@ export async function ruimBewaartermijnOp(
           );
       alle.sort((a, b) => (TABEL_VOLGORDE.get(b.tabel) ?? 0) - (TABEL_VOLGORDE.get(a.tabel) ?? 0));
       for (const r of alle) {
-        await schrijver.logRegel(scope, r.tabel, r.rijId, null);
-        await schrijver.rekenOm(scope, r.hash, null);
+        schrijver.logRegel(scope, r.tabel, r.rijId, null);
+        schrijver.rekenOm(scope, r.hash, null);
       }
       await tx.delete(rijen).where(eq(rijen.gezinId, id));
       await tx.insert(verwijderingen).values({

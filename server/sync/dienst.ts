@@ -5,7 +5,7 @@
  * pages of the log. A batch is applied whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   REFERENTIE_SCOPE,
   syncTabel,
@@ -87,25 +87,68 @@ type RijStaat = typeof rijen.$inferSelect;
 const sleutel = (tabel: string, rijId: string) => `${tabel}|${rijId}`;
 const IN_STUKKEN = 500;
 
+/** One write of a batch: CTEs of a combined statement, named from `naam`. */
+interface Deel {
+  rijen: number;
+  ctes(naam: string): SQL[];
+  /** A scope piece learns the scope's seq after its lines. */
+  klaar?(eind: number): void;
+}
+
+/** A log line's place in its scope; the seq is known once the line is written. */
+export interface Plek {
+  scope: string;
+  seq?: number;
+}
+
+/** A receipt as `ontvangen` holds it, or as this batch will write it. */
+interface Bon {
+  wijzigingId: string;
+  gebruikerId: string;
+  inhoudHash: string;
+  plek: Plek;
+}
+
+/** A row as a push transaction sees it: its registers parsed once, hashed once at the end. */
+interface RijWerk {
+  tabel: string;
+  rijId: string;
+  scope: string;
+  gezinId: string | null;
+  registers: RijRegisters;
+  /** The hash the scope's checksum holds for this row now (null: not in the scope yet). */
+  geteld: string | null;
+}
+
+type LogRegel = Omit<typeof wijzigingenLog.$inferInsert, 'scope' | 'seq'> & { plek: Plek };
+
+/** What a batch adds to one scope: log lines in order, and the change of its checksum. */
+interface ScopeWerk {
+  regels: LogRegel[];
+  bonnen: Bon[];
+  hash: string;
+  aantal: number;
+}
+
+const NUL_HASH = '0000000000000000';
+const alsBigint = (hex: SQL) => sql`(('x' || ${hex})::bit(64)::bigint)`;
+
 /**
  * What one push transaction reads and writes, batched: the rows it touches are read (and locked)
- * in one query, and new log lines, receipts and row states are written in a few multi-row
- * statements at the end instead of several statements per change.
+ * in one query; each row's registers are merged in memory and hashed once; the rows, log lines,
+ * receipts and scope counters are written together at the end. The scope row is only touched
+ * by that last statement, which takes the next seqs itself, so the lock that serialises a
+ * team's pushes is held for one statement and the commit, not for the whole push.
  */
 export class Schrijver {
-  private readonly gelockt = new Map<string, { seq: number; hash: string; aantal: number }>();
-  private readonly rijStaat = new Map<string, RijStaat>();
+  private readonly rijWerk = new Map<string, RijWerk>();
   private readonly gewijzigd = new Set<string>();
-  private log: (typeof wijzigingenLog.$inferInsert)[] = [];
-  private bonnen: (typeof ontvangen.$inferInsert)[] = [];
-  readonly eerder = new Map<
-    string,
-    { gebruikerId: string; inhoudHash: string; scope: string; seq: number }
-  >();
+  private readonly scopeWerk = new Map<string, ScopeWerk>();
+  readonly eerder = new Map<string, Bon>();
 
   constructor(private readonly tx: Tx) {}
 
-  /** Reads the receipts and rows (with their parents) a batch needs, locking its own rows. */
+  /** Reads the receipts and rows (with their parents) a batch needs, locking the rows. */
   async laad(wijzigingen: readonly Wijziging[]) {
     const ids = wijzigingen.map((w) => w.wijzigingId);
     for (let i = 0; i < ids.length; i += IN_STUKKEN)
@@ -113,117 +156,225 @@ export class Schrijver {
         .select()
         .from(ontvangen)
         .where(inArray(ontvangen.wijzigingId, ids.slice(i, i + IN_STUKKEN))))
-        this.eerder.set(r.wijzigingId, r);
-    await this.leesRijen(
-      wijzigingen.map((w) => [w.tabel, w.rijId] as const),
-      true,
-    );
-    const ouders: (readonly [string, string])[] = [];
+        this.eerder.set(r.wijzigingId, { ...r, plek: { scope: r.scope, seq: r.seq } });
+    // Parents are locked with the rows: one statement, and the parents are the caller's own.
+    const sleutels: (readonly [string, string])[] = [];
     for (const w of wijzigingen) {
+      sleutels.push([w.tabel, w.rijId]);
       const ouder = syncTabel(w.tabel)?.ouder;
       const id = ouder && w.velden[ouder.veld]?.waarde;
-      if (ouder && typeof id === 'string' && !this.rijStaat.has(sleutel(ouder.tabel, id)))
-        ouders.push([ouder.tabel, id]);
+      if (ouder && typeof id === 'string') sleutels.push([ouder.tabel, id]);
     }
-    await this.leesRijen(ouders, false);
-  }
-
-  private async leesRijen(sleutels: (readonly [string, string])[], vergrendel: boolean) {
     const uniek = [...new Map(sleutels.map((k) => [sleutel(...k), k])).values()];
     for (let i = 0; i < uniek.length; i += IN_STUKKEN) {
       const waar = sql`(${rijen.tabel}, ${rijen.rijId}) in (${sql.join(
         uniek.slice(i, i + IN_STUKKEN).map(([t, id]) => sql`(${t}, ${id})`),
         sql`, `,
       )})`;
-      const query = this.tx.select().from(rijen).where(waar);
-      for (const r of await (vergrendel ? query.for('update') : query))
-        this.rijStaat.set(sleutel(r.tabel, r.rijId), r);
+      for (const r of await this.tx.select().from(rijen).where(waar).for('update')) this.onthoud(r);
     }
   }
 
-  rij(tabel: string, rijId: string): RijStaat | undefined {
-    return this.rijStaat.get(sleutel(tabel, rijId));
+  private onthoud(r: RijStaat) {
+    this.rijWerk.set(sleutel(r.tabel, r.rijId), {
+      tabel: r.tabel,
+      rijId: r.rijId,
+      scope: r.scope,
+      gezinId: r.gezinId,
+      registers: uitOpslag(r.registers),
+      geteld: r.hash,
+    });
   }
 
-  zetRij(rij: RijStaat) {
-    const k = sleutel(rij.tabel, rij.rijId);
-    this.rijStaat.set(k, rij);
+  rij(tabel: string, rijId: string): RijWerk | undefined {
+    return this.rijWerk.get(sleutel(tabel, rijId));
+  }
+
+  /** Merges a change's registers into the row (creating it in `plek` when new). */
+  voegSamen(
+    tabel: string,
+    rijId: string,
+    plek: { scope: string; gezinId: string | null },
+    delta: RijRegisters,
+  ): RijWerk {
+    const k = sleutel(tabel, rijId);
+    const bestaand = this.rijWerk.get(k);
+    const werk: RijWerk = bestaand
+      ? { ...bestaand, registers: voegRijenSamen(bestaand.registers, delta) }
+      : { tabel, rijId, ...plek, registers: delta, geteld: null };
+    this.rijWerk.set(k, werk);
     this.gewijzigd.add(k);
+    return werk;
   }
 
-  bon(bon: typeof ontvangen.$inferInsert) {
-    this.bonnen.push(bon);
-    this.eerder.set(bon.wijzigingId, { ...bon, seq: bon.seq });
-  }
-
-  /** Locks the scope row for the rest of the transaction, creating it when new. */
-  private async scope(scope: string) {
-    let s = this.gelockt.get(scope);
-    if (!s) {
-      await this.tx.insert(scopes).values({ scope }).onConflictDoNothing();
-      const rij = (
-        await this.tx.select().from(scopes).where(eq(scopes.scope, scope)).for('update')
-      )[0]!;
-      s = { seq: rij.seq, hash: rij.hash, aantal: rij.aantal };
-      this.gelockt.set(scope, s);
+  private werkIn(scope: string): ScopeWerk {
+    let werk = this.scopeWerk.get(scope);
+    if (!werk) {
+      werk = { regels: [], bonnen: [], hash: NUL_HASH, aantal: 0 };
+      this.scopeWerk.set(scope, werk);
     }
-    return s;
+    return werk;
   }
 
-  async logRegel(scope: string, tabel: string, rijId: string, velden: RijRegisters | null) {
-    const s = await this.scope(scope);
-    s.seq += 1;
-    this.log.push({
-      scope,
-      seq: s.seq,
+  /** A receipt for the change whose log line is at `plek`. */
+  bon(bon: Bon) {
+    this.werkIn(bon.plek.scope).bonnen.push(bon);
+    this.eerder.set(bon.wijzigingId, bon);
+  }
+
+  logRegel(scope: string, tabel: string, rijId: string, velden: RijRegisters | null): Plek {
+    const plek: Plek = { scope };
+    this.werkIn(scope).regels.push({
       tabel,
       rijId,
       soort: velden ? 'velden' : 'weg',
       velden: velden ? naarOpslag(velden) : null,
       hash: velden ? rijHash(tabel, rijId, velden) : null,
+      plek,
     });
-    return s.seq;
+    return plek;
   }
 
-  async rekenOm(scope: string, oudeHash: string | null, nieuweHash: string | null) {
-    const s = await this.scope(scope);
+  rekenOm(scope: string, oudeHash: string | null, nieuweHash: string | null) {
+    const werk = this.werkIn(scope);
     if (oudeHash) {
-      s.hash = xorHash(s.hash, oudeHash);
-      s.aantal -= 1;
+      werk.hash = xorHash(werk.hash, oudeHash);
+      werk.aantal -= 1;
     }
     if (nieuweHash) {
-      s.hash = xorHash(s.hash, nieuweHash);
-      s.aantal += 1;
+      werk.hash = xorHash(werk.hash, nieuweHash);
+      werk.aantal += 1;
     }
   }
 
-  /** Writes what is pending (before a verhuizing reads the family's rows, and at the end). */
+  /** Marks a row as moved to `naar`, already counted there (a verhuizing writes its scope). */
+  verhuisd(r: RijStaat, naar: string) {
+    this.onthoud({ ...r, scope: naar });
+  }
+
+  /**
+   * Writes everything pending: the changed rows (hashed and counted now), then per scope its log
+   * lines and receipts with the seqs the scope row hands out in the same statement.
+   */
   async schrijf() {
-    const staten = [...this.gewijzigd].map((k) => this.rijStaat.get(k)!);
-    for (let i = 0; i < staten.length; i += IN_STUKKEN)
-      await this.tx
+    const staten: RijStaat[] = [];
+    for (const k of this.gewijzigd) {
+      const werk = this.rijWerk.get(k)!;
+      const hash = rijHash(werk.tabel, werk.rijId, werk.registers);
+      this.rekenOm(werk.scope, werk.geteld, hash);
+      werk.geteld = hash;
+      const { geteld: _g, registers, ...plek } = werk;
+      staten.push({ ...plek, registers: naarOpslag(registers), hash });
+    }
+    this.gewijzigd.clear();
+    const delen: Deel[] = [];
+    for (let i = 0; i < staten.length; i += IN_STUKKEN) {
+      const upsert = this.tx
         .insert(rijen)
         .values(staten.slice(i, i + IN_STUKKEN))
         .onConflictDoUpdate({
           target: [rijen.tabel, rijen.rijId],
           set: { registers: sql`excluded.registers`, hash: sql`excluded.hash` },
         });
-    for (let i = 0; i < this.log.length; i += IN_STUKKEN)
-      await this.tx.insert(wijzigingenLog).values(this.log.slice(i, i + IN_STUKKEN));
-    for (let i = 0; i < this.bonnen.length; i += IN_STUKKEN)
-      await this.tx.insert(ontvangen).values(this.bonnen.slice(i, i + IN_STUKKEN));
-    this.gewijzigd.clear();
-    this.log = [];
-    this.bonnen = [];
+      delen.push({
+        rijen: Math.min(IN_STUKKEN, staten.length - i),
+        ctes: (naam) => [sql`${sql.raw(naam)} as (${upsert.getSQL()})`],
+      });
+    }
+    for (const [scope, werk] of this.scopeWerk) delen.push(...this.scopeDelen(scope, werk));
+    this.scopeWerk.clear();
+    await this.voerUit(delen);
   }
 
-  async bewaar() {
-    await this.schrijf();
-    for (const [scope, s] of this.gelockt)
-      await this.tx
-        .update(scopes)
-        .set({ seq: s.seq, hash: s.hash, aantal: s.aantal })
-        .where(eq(scopes.scope, scope));
+  /** Per piece of at most IN_STUKKEN lines: next seqs, the lines, their receipts. */
+  private scopeDelen(scope: string, werk: ScopeWerk): Deel[] {
+    const bonVan = new Map(werk.bonnen.map((b) => [b.plek, b]));
+    const delen: Deel[] = [];
+    for (let i = 0; i === 0 || i < werk.regels.length; i += IN_STUKKEN) {
+      const stuk = werk.regels.slice(i, i + IN_STUKKEN);
+      // The checksum changes once, with the first piece.
+      const [hash, aantal] = i === 0 ? [werk.hash, werk.aantal] : [NUL_HASH, 0];
+      const teller = sql`insert into ${scopes} (scope, seq, hash, aantal)
+        values (${scope}, ${stuk.length}, ${hash}, ${aantal})
+        on conflict (scope) do update set
+          seq = ${scopes.seq} + excluded.seq,
+          hash = lpad(to_hex(${alsBigint(sql`${scopes.hash}`)} # ${alsBigint(sql`excluded.hash`)}), 16, '0'),
+          aantal = ${scopes.aantal} + excluded.aantal
+        returning seq`;
+      const bonnen = stuk.flatMap((r, j) => {
+        const b = bonVan.get(r.plek);
+        return b ? [sql`(${j + 1}::int, ${b.wijzigingId}, ${b.gebruikerId}, ${b.inhoudHash})`] : [];
+      });
+      delen.push({
+        rijen: stuk.length + bonnen.length,
+        ctes: (naam) => {
+          const n = sql.raw(naam);
+          const eerste = sql`(select seq from ${n}) - ${stuk.length}::bigint`;
+          const uit = [sql`${n} as (${teller})`];
+          if (stuk.length > 0)
+            uit.push(sql`${sql.raw(`${naam}_log`)} as (
+              insert into ${wijzigingenLog} (scope, seq, tabel, rij_id, soort, velden, hash)
+              select ${scope}, ${eerste} + v.i, v.tabel, v.rij_id, v.soort, v.velden, v.hash
+              from (values ${sql.join(
+                stuk.map(
+                  (r, j) =>
+                    sql`(${j + 1}::int, ${r.tabel}, ${r.rijId}, ${r.soort}, ${r.velden}::text, ${r.hash}::text)`,
+                ),
+                sql`, `,
+              )}) as v(i, tabel, rij_id, soort, velden, hash))`);
+          if (bonnen.length > 0)
+            uit.push(sql`${sql.raw(`${naam}_bon`)} as (
+              insert into ${ontvangen} (wijziging_id, gebruiker_id, inhoud_hash, scope, seq)
+              select v.id, v.gebruiker, v.inhoud, ${scope}, ${eerste} + v.i
+              from (values ${sql.join(bonnen, sql`, `)}) as v(i, id, gebruiker, inhoud))`);
+          return uit;
+        },
+        klaar: (eind) => stuk.forEach((r, j) => (r.plek.seq = eind - stuk.length + j + 1)),
+      });
+    }
+    return delen;
+  }
+
+  /**
+   * Runs the writes as data-modifying CTEs of one statement per batch of about IN_STUKKEN rows:
+   * they touch different tables (a piece's lines read only its own counter's new seq).
+   */
+  private async voerUit(delen: Deel[]) {
+    let groep: Deel[] = [];
+    let rijenInGroep = 0;
+    const stuur = async () => {
+      if (groep.length === 0) return;
+      const namen = groep.map((_, i) => `d${i}`);
+      const ctes = groep.flatMap((deel, i) => deel.ctes(namen[i]!));
+      const tellers = groep.flatMap((deel, i) => (deel.klaar ? [{ deel, naam: namen[i]! }] : []));
+      const uitkomst =
+        tellers.length === 0
+          ? sql`select 0 as i, 0 as seq`
+          : sql.raw(
+              tellers
+                .map(({ naam }, i) => `select ${i} as i, seq from ${naam}`)
+                .join(' union all '),
+            );
+      const antwoord = (await this.tx.execute(
+        sql`with ${sql.join(ctes, sql`, `)} ${uitkomst}`,
+      )) as unknown as {
+        rows: { i: number | string; seq: number | string }[];
+      };
+      for (const r of antwoord.rows) tellers[Number(r.i)]?.deel.klaar!(Number(r.seq));
+      groep = [];
+      rijenInGroep = 0;
+    };
+    for (const deel of delen) {
+      if (rijenInGroep + deel.rijen > IN_STUKKEN * 2) await stuur();
+      groep.push(deel);
+      rijenInGroep += deel.rijen;
+    }
+    await stuur();
+  }
+
+  /** Writes what is pending, at the end of the transaction. */
+  bewaar() {
+    return this.schrijf();
   }
 }
 
@@ -249,7 +400,7 @@ export async function verwerkPush(
   return db.transaction(async (tx) => {
     const schrijver = new Schrijver(tx);
     await schrijver.laad(wijzigingen);
-    const verwerkt: PushAntwoord['verwerkt'] = [];
+    const plekken: [string, Plek][] = [];
     for (const [index, w] of wijzigingen.entries()) {
       const spec = syncTabel(w.tabel);
       if (!spec)
@@ -285,42 +436,34 @@ export async function verwerkPush(
             'Deze wijzigings-id is al gebruikt voor een andere wijziging.',
             index,
           );
-        verwerkt.push({ wijzigingId: w.wijzigingId, scope: eerder.scope, seq: eerder.seq });
+        plekken.push([w.wijzigingId, eerder.plek]);
         continue;
       }
 
       const bestaand = schrijver.rij(w.tabel, w.rijId);
-      const { scope, gezinId } = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
-
-      const oud: RijRegisters = bestaand ? uitOpslag(bestaand.registers) : {};
+      const plek = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
       const delta = alsRegisters(w);
-      const nieuw = voegRijenSamen(oud, delta);
-      const nieuweHash = rijHash(w.tabel, w.rijId, nieuw);
-      schrijver.zetRij({
-        tabel: w.tabel,
-        rijId: w.rijId,
-        scope,
-        gezinId,
-        registers: naarOpslag(nieuw),
-        hash: nieuweHash,
-      });
-      await schrijver.rekenOm(scope, bestaand?.hash ?? null, nieuweHash);
-      const seq = await schrijver.logRegel(scope, w.tabel, w.rijId, delta);
+      const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
+      const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);
       schrijver.bon({
         wijzigingId: w.wijzigingId,
         gebruikerId: aanroeper.gebruikerId,
         inhoudHash: hash,
-        scope,
-        seq,
+        plek: regel,
       });
-      verwerkt.push({ wijzigingId: w.wijzigingId, scope, seq });
+      plekken.push([w.wijzigingId, regel]);
 
       if (spec.naam === 'gezinnen' && bestaand) {
-        const team = waardenVan(nieuw).waarden.teamId as string;
-        if (teamScope(team) !== scope) await verhuis(tx, schrijver, w.rijId, scope, team);
+        const team = waardenVan(rij.registers).waarden.teamId as string;
+        if (teamScope(team) !== rij.scope) await verhuis(tx, schrijver, w.rijId, rij.scope, team);
       }
     }
     await schrijver.bewaar();
+    const verwerkt: PushAntwoord['verwerkt'] = plekken.map(([wijzigingId, { scope, seq }]) => ({
+      wijzigingId,
+      scope,
+      seq: seq!,
+    }));
     return { verwerkt };
   });
 }
@@ -329,7 +472,7 @@ function bepaalScope(
   schrijver: Schrijver,
   spec: SyncTabel,
   w: Wijziging,
-  bestaand: typeof rijen.$inferSelect | undefined,
+  bestaand: RijWerk | undefined,
   aanroeper: Aanroeper,
   index: number,
   fout: (m: string) => SyncFout,
@@ -348,7 +491,7 @@ function bepaalScope(
     if (bestaand.scope !== eigen) throw geenToegang('Dit gezin hoort bij een ander team.');
     const vast = spec.ouder?.veld ?? (spec.naam === 'gezinnen' ? undefined : spec.teamVeld);
     if (vast && vast in w.velden) {
-      const huidig = waardenVan(uitOpslag(bestaand.registers)).waarden[vast];
+      const huidig = waardenVan(bestaand.registers).waarden[vast];
       if (huidig !== w.velden[vast]!.waarde) throw fout(`"${vast}" kan niet veranderen`);
     }
     return { scope: bestaand.scope, gezinId: bestaand.gezinId };
@@ -388,15 +531,15 @@ async function verhuis(
   const volgorde = (r: (typeof alle)[number]) => TABEL_VOLGORDE.get(r.tabel) ?? 0;
   alle.sort((a, b) => volgorde(a) - volgorde(b) || (a.rijId < b.rijId ? -1 : 1));
   for (const r of [...alle].reverse()) {
-    await schrijver.logRegel(van, r.tabel, r.rijId, null);
-    await schrijver.rekenOm(van, r.hash, null);
+    schrijver.logRegel(van, r.tabel, r.rijId, null);
+    schrijver.rekenOm(van, r.hash, null);
   }
   for (const r of alle) {
-    await schrijver.logRegel(naar, r.tabel, r.rijId, uitOpslag(r.registers));
-    await schrijver.rekenOm(naar, null, r.hash);
+    schrijver.logRegel(naar, r.tabel, r.rijId, uitOpslag(r.registers));
+    schrijver.rekenOm(naar, null, r.hash);
   }
   await tx.update(rijen).set({ scope: naar }).where(eq(rijen.gezinId, gezinId));
-  for (const r of alle) schrijver.zetRij({ ...r, scope: naar });
+  for (const r of alle) schrijver.verhuisd(r, naar);
 }
 
 /**
@@ -410,42 +553,57 @@ export async function leesPull(
 ): Promise<string> {
   if (!scopesVoor(aanroeper).includes(vraag.scope))
     throw new SyncFout(403, 'geen-toegang', 'Deze gegevens zijn niet voor u bestemd.');
-  return db.transaction(
-    async (tx) => {
-      const stand = (await tx.select().from(scopes).where(eq(scopes.scope, vraag.scope)))[0] ?? {
-        seq: 0,
-        hash: '0000000000000000',
-        aantal: 0,
-      };
-      if (vraag.na > stand.seq)
-        throw new SyncFout(
-          409,
-          'cursor-onbekend',
-          'De centrale dienst kent deze stand niet; de gegevens worden opnieuw opgehaald.',
-        );
-      const rijenLog = await tx
-        .select()
-        .from(wijzigingenLog)
-        .where(and(eq(wijzigingenLog.scope, vraag.scope), gt(wijzigingenLog.seq, vraag.na)))
-        .orderBy(asc(wijzigingenLog.seq))
-        .limit(vraag.limiet + 1);
-      const meer = rijenLog.length > vraag.limiet;
-      const pagina = meer ? rijenLog.slice(0, vraag.limiet) : rijenLog;
-      const regels = pagina.map(
-        (r) =>
-          `{"seq":${r.seq},"tabel":${JSON.stringify(r.tabel)},"rijId":${JSON.stringify(r.rijId)},"soort":"${r.soort}"${r.velden ? `,"velden":${r.velden}` : ''}${r.hash ? `,"hash":"${r.hash}"` : ''}}`,
-      );
-      const kop: Omit<PullAntwoord, 'regels'> = {
-        scope: vraag.scope,
-        tot: pagina.at(-1)?.seq ?? vraag.na,
-        meer,
-        laatste: stand.seq,
-        ...(meer ? {} : { checksum: { hash: stand.hash, aantal: stand.aantal } }),
-      };
-      return `${JSON.stringify(kop).slice(0, -1)},"regels":[${regels.join(',')}]}`;
-    },
-    { isolationLevel: 'repeatable read' },
+  // One statement, so one snapshot: the scope's seq and checksum match the page without a
+  // transaction around two reads (pulls are most of a service's statements).
+  const antwoord = (await db.execute(sql`
+    select s.seq as stand, s.hash as stand_hash, s.aantal as stand_aantal,
+           l.seq, l.tabel, l.rij_id, l.soort, l.velden, l.hash
+    from ${scopes} s
+    left join lateral (
+      select seq, tabel, rij_id, soort, velden, hash from ${wijzigingenLog}
+      where scope = s.scope and seq > ${vraag.na}
+      order by seq limit ${vraag.limiet + 1}
+    ) l on true
+    where s.scope = ${vraag.scope}
+    order by l.seq`)) as unknown as { rows: PullRij[] };
+  const eerste = antwoord.rows[0];
+  const stand = eerste
+    ? { seq: Number(eerste.stand), hash: eerste.stand_hash, aantal: Number(eerste.stand_aantal) }
+    : { seq: 0, hash: NUL_HASH, aantal: 0 };
+  if (vraag.na > stand.seq)
+    throw new SyncFout(
+      409,
+      'cursor-onbekend',
+      'De centrale dienst kent deze stand niet; de gegevens worden opnieuw opgehaald.',
+    );
+  const rijenLog = antwoord.rows.filter((r) => r.seq !== null);
+  const meer = rijenLog.length > vraag.limiet;
+  const pagina = meer ? rijenLog.slice(0, vraag.limiet) : rijenLog;
+  const regels = pagina.map(
+    (r) =>
+      `{"seq":${Number(r.seq)},"tabel":${JSON.stringify(r.tabel)},"rijId":${JSON.stringify(r.rij_id)},"soort":"${r.soort}"${r.velden ? `,"velden":${r.velden}` : ''}${r.hash ? `,"hash":"${r.hash}"` : ''}}`,
   );
+  const kop: Omit<PullAntwoord, 'regels'> = {
+    scope: vraag.scope,
+    tot: pagina.length > 0 ? Number(pagina.at(-1)!.seq) : vraag.na,
+    meer,
+    laatste: stand.seq,
+    ...(meer ? {} : { checksum: { hash: stand.hash, aantal: stand.aantal } }),
+  };
+  return `${JSON.stringify(kop).slice(0, -1)},"regels":[${regels.join(',')}]}`;
+}
+
+/** A line of the pull statement: the scope's state, and a log line (null past its end). */
+interface PullRij {
+  stand: number | string;
+  stand_hash: string;
+  stand_aantal: number | string;
+  seq: number | string | null;
+  tabel: string;
+  rij_id: string;
+  soort: string;
+  velden: string | null;
+  hash: string | null;
 }
 
 /** Rows of one table in a scope (for tests and the repair check). */
