@@ -17,7 +17,7 @@ import {
 } from 'electron';
 import { createCore } from '../core/core';
 import { kluisActie, VERGRENDELD } from '../core/kluis/acties';
-import { Kluis } from '../core/kluis/kluis';
+import { Kluizen } from '../core/kluis/kluizen';
 import { isApiMethod } from '../shared/api';
 import {
   APP_ORIGIN,
@@ -54,7 +54,7 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((c): c is string => Boolean(c) && existsSync(c!));
 }
 
-let kluis: Kluis | null = null;
+let kluis: Kluizen | null = null;
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -108,8 +108,8 @@ void app.whenReady().then(() => {
   });
 
   const nativeBinding = electronNativeBinding();
-  kluis = new Kluis({
-    dataDir: join(app.getPath('userData'), 'profielen', 'standaard'),
+  kluis = new Kluizen({
+    dataDir: join(app.getPath('userData'), 'profielen'),
     ...(nativeBinding ? { nativeBinding } : {}),
     migrationsFolder: join(__dirname, 'migrations'),
     // The second wrap of the key, tied to this OS account (unverified here: no Electron binary).

@@ -11,6 +11,6 @@ contextBridge.exposeInMainWorld('eenplan', {
   ): Promise<unknown> => ipcRenderer.invoke('eenplan:soj-import', bytes, naam, professionalId),
   exporteren: (input: unknown, professionalId: string | null): Promise<unknown> =>
     ipcRenderer.invoke('eenplan:export', input, professionalId),
-  kluis: (actie: string, invoer?: { wachtwoord?: string; email?: string }): Promise<unknown> =>
+  kluis: (actie: string, invoer?: object): Promise<unknown> =>
     ipcRenderer.invoke('eenplan:kluis', actie, invoer),
 });

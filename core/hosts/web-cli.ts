@@ -1,12 +1,12 @@
 /**
  * npm run web: the browser host on its embedded defaults.
- *   EENPLAN_DATA_DIR  profile folder (default .data/web)
+ *   EENPLAN_DATA_DIR  folder of the profiles on this computer (default .data/web)
  *   EENPLAN_PORT      port on 127.0.0.1 (default 5180; a free port when that one is taken)
  *   EENPLAN_SERVER_URL  central service to connect to; the profile then starts empty (no demo)
  */
 import { resolve } from 'node:path';
 import { createCore } from '../core';
-import { Kluis } from '../kluis/kluis';
+import { Kluizen } from '../kluis/kluizen';
 import { startWebHost, type WebHost } from './web';
 
 const dataDir = resolve(process.env.EENPLAN_DATA_DIR ?? '.data/web');
@@ -19,7 +19,7 @@ if (!Number.isInteger(wantedPort) || wantedPort < 0 || wantedPort > 65_535) {
 }
 
 const serverUrl = process.env.EENPLAN_SERVER_URL;
-const kluis = new Kluis({
+const kluis = new Kluizen({
   dataDir,
   // A laptop that syncs starts empty: its data comes from the central service.
   demoOnFirstStart: !serverUrl,
@@ -45,8 +45,8 @@ try {
 console.log(`Eenplan draait in de browser op ${host.url} (alleen op deze computer bereikbaar).`);
 console.log(
   kluis.staat() === 'nieuw'
-    ? 'Eerste start: stel in de browser een wachtwoordzin in voor dit profiel.'
-    : 'Ontgrendel het profiel in de browser met uw wachtwoordzin.',
+    ? 'Eerste start: maak in de browser uw profiel aan, met een wachtwoordzin.'
+    : 'Kies in de browser uw profiel en ontgrendel het met uw wachtwoordzin.',
 );
 console.log(`Gegevens: ${dataDir} (versleuteld). Stoppen: Ctrl+C.`);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
-import { Kluis } from '../kluis/kluis';
+import { Kluizen } from '../kluis/kluizen';
 import type { ProfileStore } from '../profile-store';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startWebHost, type WebHost } from './web';
 
@@ -12,7 +12,7 @@ const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
 let host: WebHost;
 let staticDir: string;
 let dataDir: string;
-let kluis: Kluis;
+let kluis: Kluizen;
 let professional: { id: string };
 let store: ProfileStore;
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Eenplan</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  kluis = new Kluis({
+  kluis = new Kluizen({
     dataDir,
     maakCore: (geopend) => {
       store = geopend;
@@ -92,45 +92,40 @@ describe('browser host', () => {
         body: JSON.stringify({ input: {} }),
         headers: { 'Content-Type': 'application/json' },
       });
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({
-      ok: true,
-      staat: 'nieuw',
-      metAccount: false,
-    });
+    const staat = async () => JSON.parse((await json('/kluis')).body) as object;
+    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
     expect((await api()).status).toBe(423);
     // A form or text post (what another site's page can send without asking) is refused.
     const formulier = await send('/kluis/instellen', {
       method: 'POST',
-      body: JSON.stringify({ wachtwoord: WACHTWOORDZIN }),
+      body: JSON.stringify({ naam: 'Sanne', wachtwoord: WACHTWOORDZIN }),
       headers: { 'Content-Type': 'text/plain' },
     });
     expect(formulier.status).toBe(415);
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({
-      ok: true,
-      staat: 'nieuw',
-      metAccount: false,
-    });
-    const zwak = await json('/kluis/instellen', { wachtwoord: 'welkom123' });
+    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
+    const zwak = await json('/kluis/instellen', { naam: 'Sanne', wachtwoord: 'welkom123' });
     expect(zwak.status).toBe(400);
     expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({
-      ok: true,
-      staat: 'nieuw',
-      metAccount: false,
-    });
-    expect((await json('/kluis/instellen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
-    // Set once: a second first start is refused, the passphrase stays.
+    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
     expect(
-      (await json('/kluis/instellen', { wachtwoord: 'Een andere zin van elders 99' })).status,
-    ).toBe(409);
+      (await json('/kluis/instellen', { naam: 'Sanne', wachtwoord: WACHTWOORDZIN })).status,
+    ).toBe(200);
+    // A second profile needs a name of its own; the first one's passphrase stays.
+    const dubbel = await json('/kluis/instellen', {
+      naam: 'sanne',
+      wachtwoord: 'Een andere zin van elders 99',
+    });
+    expect(dubbel.status).toBe(400);
+    expect(JSON.parse(dubbel.body).error).toMatchObject({ field: 'naam' });
     const profielen = JSON.parse((await api()).body) as { data: { id: string; rol: string }[] };
     professional = profielen.data.find((p) => p.rol === 'jeugdprofessional')!;
 
     await json('/kluis/vergrendelen', {});
-    expect(JSON.parse((await json('/kluis')).body)).toEqual({
+    expect(await staat()).toMatchObject({
       ok: true,
       staat: 'vergrendeld',
-      metAccount: false,
+      profielen: [{ naam: 'Sanne', metAccount: false }],
+      actief: null,
     });
     const geweigerd = await api();
     expect(geweigerd.status).toBe(423);

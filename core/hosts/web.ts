@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isApiMethod, type ApiErrorBody, type ApiErrorCode } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Kluis } from '../kluis/kluis';
+import type { Kluizen } from '../kluis/kluizen';
 import { kluisActie, VERGRENDELD } from '../kluis/acties';
 
 export { CONTENT_SECURITY_POLICY };
@@ -42,7 +42,7 @@ const MIME: Record<string, string> = {
 
 export interface WebHostOptions {
   /** The locked or unlocked profile; the core exists only while it is open. */
-  kluis: Kluis;
+  kluis: Kluizen;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
@@ -183,7 +183,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return sendError(res, 404, { code: 'niet-gevonden', message: 'Onbekend adres.' });
   }
 
-  /** The lock: GET /kluis for its state, POST /kluis/<actie> with { wachtwoord }. */
+  /** The lock: GET /kluis for its state, POST /kluis/<actie> with its input (see kluisActie). */
   async function handleKluis(req: IncomingMessage, res: ServerResponse, pad: string) {
     if (pad === '/kluis' && req.method === 'GET')
       return sendJson(res, 200, kluisActie(options.kluis, 'staat', undefined));

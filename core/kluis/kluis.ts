@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrCreateKeyFile } from '../../db/key-file';
+import type { KluisStaat } from '../../shared/kluis';
 import type { Core } from '../core';
 import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from '../profile-store';
 import {
@@ -17,8 +18,6 @@ import {
   ontgrendelSleutel,
   wijzigWachtwoordzin,
 } from './sleutelbestand';
-
-export type KluisStaat = 'nieuw' | 'vergrendeld' | 'open';
 
 /** Called by the core after an online sign-in to the central service. */
 export type NaAanmelding = (email: string, wachtwoord: string) => void;

@@ -22,7 +22,7 @@ import { gebruikers } from '../../server/db/schema';
 import { hashWachtwoord } from '../../server/auth/wachtwoord';
 import { eq } from 'drizzle-orm';
 import { kluisActie } from './acties';
-import { Kluis } from './kluis';
+import { Kluizen } from './kluizen';
 
 const ZIN = 'Zeven blauwe fietsen op de dijk';
 const SERVER = 'http://dienst.test';
@@ -43,12 +43,14 @@ afterAll(async () => {
   rmSync(map, { recursive: true, force: true });
 });
 
-const kluis = new Kluis({
+const kluis = new Kluizen({
   dataDir: map,
   demoOnFirstStart: false,
   maakCore: (store, naAanmelding) =>
     createCore(store, { naAanmelding, transport: () => injectTransport(omgeving), log: () => {} }),
 });
+
+const sleutelPad = () => join(map, kluis.lijst()[0]!.id, 'eenplan.sleutel.json');
 
 async function verbind(wachtwoord: string) {
   const r = await kluis
@@ -63,10 +65,10 @@ async function verbind(wachtwoord: string) {
 
 describe('signing in offline with the last synced account', () => {
   it('opens the profile with the account after one online sign-in, and only then', async () => {
-    kluis.instellen(ZIN);
+    kluis.maak('Sanne', ZIN);
     expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({
       staat: 'open',
-      metAccount: false,
+      profielen: [{ naam: 'Sanne', metAccount: false }],
     });
     kluis.vergrendel();
     // Before any sign-in the account opens nothing (and says no more than a wrong password).
@@ -80,9 +82,11 @@ describe('signing in offline with the last synced account', () => {
 
     expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
     await verbind(WACHTWOORD);
-    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({ metAccount: true });
+    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({
+      profielen: [{ metAccount: true }],
+    });
     // The key file holds the key wrapped, never the password.
-    expect(readFileSync(kluis.sleutelPad, 'utf8')).not.toContain(WACHTWOORD);
+    expect(readFileSync(sleutelPad(), 'utf8')).not.toContain(WACHTWOORD);
     kluis.vergrendel();
 
     // Offline: the service is not asked (it could be gone); e-mail in any case.
@@ -104,11 +108,11 @@ describe('signing in offline with the last synced account', () => {
     const wacht = kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN });
     expect(wacht).toMatchObject({ ok: false, status: 429 });
     // After the wait has passed (the key file's last try moved back), the passphrase opens.
-    const bestand = JSON.parse(readFileSync(kluis.sleutelPad, 'utf8')) as {
+    const bestand = JSON.parse(readFileSync(sleutelPad(), 'utf8')) as {
       pogingen: { laatste: string };
     };
     bestand.pogingen.laatste = '2020-01-01T00:00:00.000Z';
-    writeFileSync(kluis.sleutelPad, JSON.stringify(bestand));
+    writeFileSync(sleutelPad(), JSON.stringify(bestand));
     expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
 
     // The password changes centrally; the next online sign-in rewraps, the old one stops working.

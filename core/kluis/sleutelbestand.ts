@@ -35,7 +35,12 @@ export interface SleutelBestand {
 }
 
 export type KluisFoutCode =
-  'verkeerd-wachtwoord' | 'even-wachten' | 'zwak-wachtwoord' | 'al-ingesteld';
+  | 'verkeerd-wachtwoord'
+  | 'even-wachten'
+  | 'zwak-wachtwoord'
+  | 'al-ingesteld'
+  | 'ongeldige-naam'
+  | 'onbekend-profiel';
 
 export class KluisFout extends Error {
   constructor(

@@ -4,21 +4,25 @@ import { expect, type Page } from '@playwright/test';
 /** The passphrase every e2e profile is protected with (fictional, test only). */
 export const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
 
-/** Passes the lock: sets the passphrase on a first start, or unlocks; no-op when open. */
-export async function ontgrendel(page: Page): Promise<void> {
-  const instellen = page.getByRole('heading', { name: 'Wachtwoordzin instellen' });
+/**
+ * Passes the lock: makes the laptop's first profile (named "Test") on a first start, or unlocks
+ * the profile offered; no-op when open.
+ */
+export async function ontgrendel(page: Page, zin = WACHTWOORDZIN): Promise<void> {
+  const aanmaken = page.getByRole('heading', { name: 'Profiel aanmaken' });
   const slot = page.getByRole('heading', { name: 'Eenplan is vergrendeld' });
   const binnen = page.getByRole('list', { name: 'Profielen' }).or(page.getByRole('banner'));
-  await expect(instellen.or(slot).or(binnen).first()).toBeVisible({ timeout: 30_000 });
-  if (await instellen.isVisible()) {
-    await page.getByLabel(/^Wachtwoordzin/).fill(WACHTWOORDZIN);
-    await page.getByLabel('Herhaal de wachtwoordzin').fill(WACHTWOORDZIN);
-    await page.getByRole('button', { name: 'Profiel beveiligen' }).click();
+  await expect(aanmaken.or(slot).or(binnen).first()).toBeVisible({ timeout: 30_000 });
+  if (await aanmaken.isVisible()) {
+    await page.getByLabel('Naam van het profiel').fill('Test');
+    await page.getByLabel(/^Wachtwoordzin/).fill(zin);
+    await page.getByLabel('Herhaal de wachtwoordzin').fill(zin);
+    await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
   } else if (await slot.isVisible()) {
-    await page.getByLabel(/^Wachtwoordzin/).fill(WACHTWOORDZIN);
+    await page.getByLabel(/^Wachtwoordzin/).fill(zin);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   }
-  await expect(instellen.or(slot)).toHaveCount(0, { timeout: 30_000 });
+  await expect(aanmaken.or(slot)).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Signs in as the first professional with a role in a team (or the region's beheer). */
@@ -27,8 +31,9 @@ export async function signIn(
   team = 'Jeugdteam Dordrecht Noord',
   index = 0,
   rol: 'Jeugdprofessional' | 'Teamcoach' | 'Beheerder' = 'Jeugdprofessional',
+  adres = '/',
 ): Promise<string> {
-  await page.goto('/');
+  await page.goto(adres);
   await ontgrendel(page);
   const profielen = page.getByRole('list', { name: 'Profielen' });
   const button = profielen

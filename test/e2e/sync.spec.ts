@@ -3,12 +3,10 @@
  * both connect, both edit the same family's own words while the service is unreachable, sync,
  * see the conflict, and one of them resolves it; the other receives the resolution.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ontgrendel, waitUntilSaved } from './helpers';
+import { Processen, wachtOp } from './processen';
 
 const SERVER_PORT = 5281;
 const HOSTS = [5282, 5283];
@@ -16,35 +14,12 @@ const SERVER = `http://127.0.0.1:${SERVER_PORT}`;
 const BEHEER = { email: 'beheer@e2e.example', wachtwoord: 'beheer-wachtwoord-e2e' };
 const DEMO_WACHTWOORD = 'demo-wachtwoord-e2e';
 
-const processen: ChildProcess[] = [];
-const mappen: string[] = [];
+const processen = new Processen();
 let serverData: string;
 let server: ChildProcess | undefined;
 
-async function wachtOp(url: string, ms = 90_000): Promise<void> {
-  const einde = Date.now() + ms;
-  while (Date.now() < einde) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} kwam niet op`);
-}
-
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-  processen.push(p);
-  return p;
-}
-
 async function startServer(): Promise<void> {
-  server = start(['server/main.ts'], {
+  server = processen.start(['server/main.ts'], {
     PORT: String(SERVER_PORT),
     DATA_DIR: serverData,
     EENPLAN_DEMO: '1',
@@ -123,25 +98,12 @@ async function synchroniseer(page: Page): Promise<void> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  serverData = mkdtempSync(join(tmpdir(), 'eenplan-e2e-server-'));
-  mappen.push(serverData);
+  serverData = processen.map('server');
   await startServer();
-  for (const poort of HOSTS) {
-    const map = mkdtempSync(join(tmpdir(), 'eenplan-e2e-laptop-'));
-    mappen.push(map);
-    start(['core/hosts/web-cli.ts'], {
-      EENPLAN_DATA_DIR: map,
-      EENPLAN_PORT: String(poort),
-      EENPLAN_SERVER_URL: SERVER,
-    });
-    await wachtOp(`http://127.0.0.1:${poort}/health`);
-  }
+  for (const poort of HOSTS) await processen.startHost(poort, { EENPLAN_SERVER_URL: SERVER });
 });
 
-test.afterAll(() => {
-  for (const p of processen) p.kill('SIGTERM');
-  for (const m of mappen) rmSync(m, { recursive: true, force: true });
-});
+test.afterAll(() => processen.stop());
 
 test('two laptops edit one family offline, see the conflict and resolve it', async ({
   browser,

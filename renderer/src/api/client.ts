@@ -9,13 +9,14 @@ import type {
   ApiRequest,
   ApiResult,
 } from '../../../shared/api';
+import type { KluisActie, KluisAntwoord, KluisInvoer } from '../../../shared/kluis';
 import { vergrendeldGemeld } from '../kluis-store';
 
 export interface EenplanBridge {
   call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
   sojImporteren(bytes: Uint8Array, naam: string, professionalId: string | null): Promise<unknown>;
   exporteren(input: unknown, professionalId: string | null): Promise<unknown>;
-  kluis(actie: string, invoer?: { wachtwoord?: string; email?: string }): Promise<unknown>;
+  kluis(actie: KluisActie, invoer?: KluisInvoer): Promise<unknown>;
 }
 
 declare global {
@@ -72,18 +73,11 @@ export async function callApi<M extends ApiMethod>(
   return result.data;
 }
 
-export type KluisAntwoord =
-  | { ok: true; staat: 'nieuw' | 'vergrendeld' | 'open'; metAccount: boolean }
-  | { ok: false; error: ApiErrorBody; wachtMs: number };
-
 /**
- * The lock: 'staat', 'instellen' and 'ontgrendelen' (with the passphrase), 'aanmelden' (with
- * the e-mail and password of the account last signed in with online), 'vergrendelen'.
+ * The lock (see kluisActie in the core): the profiles on this laptop, making one, unlocking
+ * with the passphrase or offline with the account, changing the passphrase, locking.
  */
-export async function kluis(
-  actie: 'staat' | 'instellen' | 'ontgrendelen' | 'aanmelden' | 'vergrendelen',
-  invoer?: { wachtwoord?: string; email?: string },
-): Promise<KluisAntwoord> {
+export async function kluis(actie: KluisActie, invoer?: KluisInvoer): Promise<KluisAntwoord> {
   if (window.eenplan) return (await window.eenplan.kluis(actie, invoer)) as KluisAntwoord;
   try {
     const response =

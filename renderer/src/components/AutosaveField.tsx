@@ -1,5 +1,6 @@
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { conceptVoorvoegsel } from '../kluis-store';
 
 interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
   /** Identifies the field for the crash-safe draft, e.g. "plan:<id>:eigenWoorden". */
@@ -9,16 +10,16 @@ interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
   save(value: string): Promise<string | null>;
 }
 
-const DRAFT_PREFIX = 'eenplan.concept.';
 const DEBOUNCE_MS = 800;
 
 /**
  * A text field that saves itself while the user types (debounced, and at once on blur). Until a
  * save succeeds the text is kept as a draft in localStorage, so closing the window or a crash
- * loses nothing: the draft is offered back the next time the field is shown.
+ * loses nothing: the draft is offered back the next time the field is shown, in the same
+ * laptop profile only (a colleague's profile may hold the same records).
  */
 export function AutosaveField({ draftKey, value, save, helperText, ...props }: Props) {
-  const storageKey = DRAFT_PREFIX + draftKey;
+  const storageKey = conceptVoorvoegsel() + draftKey;
   const [text, setText] = useState(() => localStorage.getItem(storageKey) ?? value);
   const [fout, setFout] = useState<string | null>(null);
   const saved = useRef(value);

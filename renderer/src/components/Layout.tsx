@@ -1,15 +1,18 @@
-import { AppBar, Badge, Box, Button, Toolbar, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { AppBar, Badge, Box, Button, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
+import { useState, type ReactNode } from 'react';
 import { kluis } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { useKluis } from '../kluis-store';
 import { budgetFilter, useSession, type View } from '../store';
 import { SyncMelding, SyncStatusBalk } from '../screens/sync/SyncStatusBalk';
 import { SaveIndicator } from './SaveIndicator';
+import { WachtwoordzinWijzigen } from './WachtwoordzinWijzigen';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { profiel, view, go, signOut } = useSession();
   const zetKluis = useKluis((s) => s.zet);
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [wijzigen, setWijzigen] = useState(false);
   const inTeam = profiel?.rol !== 'beheerder';
   const taken = useQuery('taken.lijst', inTeam ? {} : null, JSON.stringify(view));
   const akkoorden = useQuery('akkoorden.wachtrij', inTeam ? {} : null, JSON.stringify(view));
@@ -44,11 +47,42 @@ export function Layout({ children }: { children: ReactNode }) {
             {profiel.rol !== 'jeugdprofessional' && nav('Logboek', { naam: 'logboek' })}
           </Box>
           {/* Name above team: two short lines fit beside the menu, one long line does not. */}
-          <Typography variant="body2" sx={{ mx: 1, textAlign: 'right', lineHeight: 1.3 }}>
-            {profiel.naam}
-            <br />
-            {profiel.teamNaam ?? 'Regio'}
-          </Typography>
+          <Button
+            color="inherit"
+            id="profielmenu-knop"
+            aria-haspopup="menu"
+            aria-controls={menu ? 'profielmenu' : undefined}
+            aria-expanded={menu ? 'true' : undefined}
+            onClick={(e) => setMenu(e.currentTarget)}
+            sx={{ textTransform: 'none', flexShrink: 0 }}
+          >
+            <Typography
+              variant="body2"
+              component="span"
+              sx={{ textAlign: 'right', lineHeight: 1.3 }}
+            >
+              {profiel.naam}
+              <br />
+              {profiel.teamNaam ?? 'Regio'}
+            </Typography>
+          </Button>
+          <Menu
+            id="profielmenu"
+            anchorEl={menu}
+            open={Boolean(menu)}
+            onClose={() => setMenu(null)}
+            slotProps={{ list: { 'aria-labelledby': 'profielmenu-knop' } }}
+          >
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                setWijzigen(true);
+              }}
+            >
+              Wachtwoordzin wijzigen
+            </MenuItem>
+          </Menu>
+          {wijzigen && <WachtwoordzinWijzigen onClose={() => setWijzigen(false)} />}
           <Button
             color="inherit"
             onClick={() => void kluis('vergrendelen').then(() => zetKluis('vergrendeld'))}

@@ -5,13 +5,15 @@ import {
   Card,
   CardContent,
   CircularProgress,
+  MenuItem,
   TextField,
   Typography,
 } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { callApi, kluis } from '../api/client';
+import type { KluisAntwoord, LaptopProfiel } from '../../../shared/kluis';
 import { VERGRENDELEN } from '../../../shared/domain';
-import { useKluis } from '../kluis-store';
+import { profielGeopend, useKluis } from '../kluis-store';
 import { useSession } from '../store';
 
 const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -65,33 +67,63 @@ function useAutomatischVergrendelen(actief: boolean) {
 }
 
 /**
- * Nothing of the app is shown until the profile is unlocked: the first start sets a passphrase,
- * every later start (and every lock) asks for it. The lock screen shows no personal data; after
- * unlocking the user is back where they were (the screen and unsaved drafts survive).
+ * Nothing of the app is shown until a profile is unlocked: the first start makes one (a name
+ * and a passphrase), every later start (and every lock) asks whose profile and its passphrase.
+ * Several professionals may share the laptop, each with a profile of their own. The lock screen
+ * shows no personal data of families; after unlocking the same profile the user is back where
+ * they were (the screen and unsaved drafts survive), another profile starts afresh.
  */
 export function KluisPoort({ children }: { children: ReactNode }) {
   const { staat, zet } = useKluis();
+  const [antwoord, setAntwoord] = useState<Extract<KluisAntwoord, { ok: true }> | null>(null);
   useEffect(() => {
-    void kluis('staat').then((a) => zet(a.ok ? a.staat : 'vergrendeld'));
-  }, [zet]);
+    if (staat === 'open') return;
+    void kluis('staat').then((a) => {
+      if (!a.ok) return zet('vergrendeld');
+      if (a.staat === 'open' && a.actief && profielGeopend(a.actief) === 'opnieuw')
+        return window.location.reload();
+      // The lock screen is built from the answer it opens with, so it must be this one.
+      setAntwoord(a.staat === 'open' ? null : a);
+      zet(a.staat);
+    });
+  }, [staat, zet]);
   useAutomatischVergrendelen(staat === 'open');
-  if (staat === 'laden') return <CircularProgress aria-label="Eenplan starten" sx={{ m: 4 }} />;
+  if (staat === 'laden' || (staat !== 'open' && !antwoord))
+    return <CircularProgress aria-label="Eenplan starten" sx={{ m: 4 }} />;
   if (staat === 'open') return <>{children}</>;
-  return <Slot nieuw={staat === 'nieuw'} onOpen={() => zet('open')} />;
+  const geopend = (a: KluisAntwoord) => {
+    if (!a.ok || !a.actief) return;
+    if (profielGeopend(a.actief) === 'opnieuw') return window.location.reload();
+    setAntwoord(null);
+    zet('open');
+  };
+  return <Slot profielen={antwoord!.profielen} onOpen={geopend} />;
 }
 
-function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
+function Slot({
+  profielen,
+  onOpen,
+}: {
+  profielen: LaptopProfiel[];
+  onOpen(antwoord: KluisAntwoord): void;
+}) {
+  const [nieuw, setNieuw] = useState(profielen.length === 0);
+  const [gekozen, setGekozen] = useState(() => laatstGekozen(profielen));
+  const [naam, setNaam] = useState('');
   const [zin, setZin] = useState('');
   const [herhaling, setHerhaling] = useState('');
   const [email, setEmail] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
-  // Once this profile signed in with the central service, that account opens it too (offline).
-  const [metAccount, setMetAccount] = useState(false);
+  // Once a profile signed in with the central service, that account opens it too (offline).
+  const metAccount = profielen.find((p) => p.id === gekozen)?.metAccount ?? false;
   const [viaAccount, setViaAccount] = useState(false);
-  useEffect(() => {
-    if (!nieuw) void kluis('staat').then((a) => setMetAccount(a.ok && a.metAccount));
-  }, [nieuw]);
+  const kiesProfiel = (id: string) => {
+    setGekozen(id);
+    setViaAccount(false);
+    setZin('');
+    setFout(null);
+  };
   async function verstuur(e: React.FormEvent) {
     e.preventDefault();
     if (nieuw && zin !== herhaling) {
@@ -99,14 +131,17 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
       return;
     }
     setBezig(true);
-    const antwoord = viaAccount
-      ? await kluis('aanmelden', { email, wachtwoord: zin })
-      : await kluis(nieuw ? 'instellen' : 'ontgrendelen', { wachtwoord: zin });
+    const antwoord = nieuw
+      ? await kluis('instellen', { naam, wachtwoord: zin })
+      : viaAccount
+        ? await kluis('aanmelden', { profiel: gekozen, email, wachtwoord: zin })
+        : await kluis('ontgrendelen', { profiel: gekozen, wachtwoord: zin });
     setBezig(false);
     if (antwoord.ok) {
+      if (antwoord.actief) localStorage.setItem(LAATST_GEKOZEN, antwoord.actief);
       setZin('');
       setHerhaling('');
-      onOpen();
+      onOpen(antwoord);
     } else setFout(antwoord.error.message);
   }
   const wissel = () => {
@@ -114,21 +149,57 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
     setZin('');
     setFout(null);
   };
+  const naarNieuw = (aan: boolean) => {
+    setNieuw(aan);
+    setZin('');
+    setHerhaling('');
+    setFout(null);
+  };
   return (
     <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
       <Card sx={{ maxWidth: 520, width: '100%' }}>
         <CardContent component="form" onSubmit={(e) => void verstuur(e)} noValidate>
           <Typography variant="h5" component="h1" gutterBottom>
-            {nieuw ? 'Wachtwoordzin instellen' : 'Eenplan is vergrendeld'}
+            {nieuw ? 'Profiel aanmaken' : 'Eenplan is vergrendeld'}
           </Typography>
           <Typography sx={{ mb: 2 }}>
             {nieuw
-              ? 'De gegevens op deze laptop worden versleuteld met een sleutel die alleen met uw wachtwoordzin te openen is. Kies een zin van minstens 12 tekens die u onthoudt; zonder de zin zijn de gegevens niet terug te halen.'
+              ? 'Uw gegevens op deze laptop worden versleuteld met een sleutel die alleen met uw wachtwoordzin te openen is. Collega’s op dezelfde laptop hebben elk een eigen profiel. Kies een zin van minstens 12 tekens die u onthoudt; zonder de zin zijn de gegevens niet terug te halen.'
               : viaAccount
                 ? 'Meld u aan met het e-mailadres en wachtwoord van uw account bij de centrale dienst, zoals bij de laatste aanmelding. Dat kan ook zonder verbinding.'
-                : 'Vul uw wachtwoordzin in om verder te gaan waar u was.'}
+                : 'Kies uw profiel en vul uw wachtwoordzin in om verder te gaan waar u was.'}
           </Typography>
-          {viaAccount && (
+          {nieuw ? (
+            <TextField
+              label="Naam van het profiel"
+              helperText="Zo herkent u uw profiel op deze laptop, bijvoorbeeld uw voornaam."
+              value={naam}
+              onChange={(e) => setNaam(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 60 } }}
+              fullWidth
+              autoFocus
+              required
+              sx={{ mb: 2 }}
+            />
+          ) : (
+            profielen.length > 1 && (
+              <TextField
+                select
+                label="Profiel"
+                value={gekozen}
+                onChange={(e) => kiesProfiel(e.target.value)}
+                fullWidth
+                sx={{ mb: 2 }}
+              >
+                {profielen.map((p) => (
+                  <MenuItem key={p.id} value={p.id}>
+                    {p.naam}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )
+          )}
+          {viaAccount && !nieuw && (
             <TextField
               label="E-mailadres"
               type="email"
@@ -142,14 +213,14 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
             />
           )}
           <TextField
-            key={viaAccount ? 'account' : 'zin'}
-            label={viaAccount ? 'Wachtwoord' : 'Wachtwoordzin'}
+            key={`${nieuw}-${viaAccount}-${gekozen}`}
+            label={viaAccount && !nieuw ? 'Wachtwoord' : 'Wachtwoordzin'}
             type="password"
             autoComplete={nieuw ? 'new-password' : 'current-password'}
             value={zin}
             onChange={(e) => setZin(e.target.value)}
             fullWidth
-            autoFocus={!viaAccount}
+            autoFocus={!nieuw && !viaAccount}
             required
             error={Boolean(fout)}
             sx={{ mb: 2 }}
@@ -175,13 +246,18 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
             <Button
               type="submit"
               variant="contained"
-              disabled={bezig || !zin || (viaAccount && !email)}
+              disabled={bezig || !zin || (nieuw && !naam.trim()) || (viaAccount && !email)}
             >
-              {nieuw ? 'Profiel beveiligen' : viaAccount ? 'Aanmelden' : 'Ontgrendelen'}
+              {nieuw ? 'Profiel aanmaken' : viaAccount ? 'Aanmelden' : 'Ontgrendelen'}
             </Button>
-            {metAccount && (
+            {metAccount && !nieuw && (
               <Button variant="text" onClick={wissel}>
                 {viaAccount ? 'Met mijn wachtwoordzin' : 'Met mijn account van de centrale dienst'}
+              </Button>
+            )}
+            {profielen.length > 0 && (
+              <Button variant="text" onClick={() => naarNieuw(!nieuw)}>
+                {nieuw ? 'Terug naar ontgrendelen' : 'Nieuw profiel op deze laptop'}
               </Button>
             )}
           </Box>
@@ -189,4 +265,11 @@ function Slot({ nieuw, onOpen }: { nieuw: boolean; onOpen(): void }) {
       </Card>
     </Box>
   );
+}
+
+/** Which profile the lock screen offers first: the one opened last on this laptop. */
+const LAATST_GEKOZEN = 'eenplan.laatste-profiel';
+function laatstGekozen(profielen: LaptopProfiel[]): string {
+  const laatste = localStorage.getItem(LAATST_GEKOZEN);
+  return profielen.find((p) => p.id === laatste)?.id ?? profielen[0]?.id ?? '';
 }
