@@ -4,13 +4,12 @@
  * one event loop. Seeds one team of the cached region and a small team of 20 accounts, then
  * listens on a free loopback port until told to stop.
  */
-import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { loadOrCreateKeyFile } from '../db/key-file';
-import { bouwServer } from '../server/app';
-import { openServerStore } from '../server/db/connection';
-import { maakAccount, maakTeam, type Account } from '../server/sync/test-omgeving';
+import { maakAccount, maakOmgeving, maakTeam, type Account } from '../server/sync/test-omgeving';
 import { zaaiUitDatabase } from '../server/sync/zaai';
 import { WACHTWOORD } from '../server/sync/test-omgeving';
 
@@ -32,9 +31,10 @@ const bron = openDatabase({
   path: opdracht.bronPad,
   key: loadOrCreateKeyFile(`${opdracht.bronPad}.key`),
 });
-// PGlite, as `npm run server` runs by default; BENCH_DATABASE_URL measures on PostgreSQL.
-const databaseUrl = process.env.BENCH_DATABASE_URL;
-const store = await openServerStore(databaseUrl ? { databaseUrl } : {});
+// PGlite, as `npm run server` runs by default; BENCH_POSTGRESQL=1 measures on a fresh database of
+// the PostgreSQL at TEST_DATABASE_URL (dropped at the end).
+const omgeving = await maakOmgeving(process.env.BENCH_POSTGRESQL ? 'postgresql' : 'pglite');
+const { store, app } = omgeving;
 const { rijen } = await zaaiUitDatabase(store, bron, {
   alleenTeams: new Set([opdracht.teamId]),
   wachtwoord: WACHTWOORD,
@@ -44,12 +44,12 @@ const klein = await maakTeam(store, 'Jeugdteam Bench');
 const accounts: Account[] = [];
 for (let i = 0; i < opdracht.laptops; i++)
   accounts.push(await maakAccount(store, 'jeugdprofessional', klein));
-const app = await bouwServer({ store, geheim: randomBytes(32) });
+// The seeding's garbage is collected before anything is measured, as in a service that has been
+// up a while: otherwise a major collection of it lands in the middle of the measured requests.
+setFlagsFromString('--expose-gc');
+(runInNewContext('gc') as () => void)();
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 parentPort!.postMessage({ url, rijen, accounts } satisfies DienstKlaar);
 parentPort!.once('message', () => {
-  void app
-    .close()
-    .then(() => store.close())
-    .then(() => process.exit(0));
+  void omgeving.sluit().then(() => process.exit(0));
 });
