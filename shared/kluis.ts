@@ -12,12 +12,7 @@ export interface LaptopProfiel {
 }
 
 export type KluisActie =
-  | 'staat'
-  | 'instellen'
-  | 'ontgrendelen'
-  | 'aanmelden'
-  | 'wijzigen'
-  | 'vergrendelen';
+  'staat' | 'instellen' | 'ontgrendelen' | 'aanmelden' | 'wijzigen' | 'vergrendelen';
 
 export interface KluisInvoer {
   profiel?: string;
