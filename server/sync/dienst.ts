@@ -86,10 +86,20 @@ function alsRegisters(w: Wijziging): RijRegisters {
 type RijStaat = typeof rijen.$inferSelect;
 const sleutel = (tabel: string, rijId: string) => `${tabel}|${rijId}`;
 const IN_STUKKEN = 500;
+/**
+ * Bound parameters per write statement: PGlite (PostgreSQL in WebAssembly) aborted here on a
+ * statement of data-modifying CTEs with about 3,000; at 1,000 a push of 60 changes is one.
+ */
+const MAX_PARAMETERS = 1_000;
+const RIJEN_PER_DEEL = 150;
+const REGELS_PER_DEEL = 90;
 
 /** One write of a batch: CTEs of a combined statement, named from `naam`. */
 interface Deel {
-  rijen: number;
+  /** Its bound parameters, about: a statement holds at most MAX_PARAMETERS. */
+  parameters: number;
+  /** A scope piece's scope: two pieces of one scope never share a statement (one row update). */
+  scope?: string;
   ctes(naam: string): SQL[];
   /** A scope piece learns the scope's seq after its lines. */
   klaar?(eind: number): void;
@@ -158,6 +168,7 @@ export class Schrijver {
         .where(inArray(ontvangen.wijzigingId, ids.slice(i, i + IN_STUKKEN))))
         this.eerder.set(r.wijzigingId, { ...r, plek: { scope: r.scope, seq: r.seq } });
     // Parents are locked with the rows: one statement, and the parents are the caller's own.
+    // In key order, so two pushes that share a parent take their locks in the same order.
     const sleutels: (readonly [string, string])[] = [];
     for (const w of wijzigingen) {
       sleutels.push([w.tabel, w.rijId]);
@@ -167,11 +178,21 @@ export class Schrijver {
     }
     const uniek = [...new Map(sleutels.map((k) => [sleutel(...k), k])).values()];
     for (let i = 0; i < uniek.length; i += IN_STUKKEN) {
-      const waar = sql`(${rijen.tabel}, ${rijen.rijId}) in (${sql.join(
-        uniek.slice(i, i + IN_STUKKEN).map(([t, id]) => sql`(${t}, ${id})`),
-        sql`, `,
-      )})`;
-      for (const r of await this.tx.select().from(rijen).where(waar).for('update')) this.onthoud(r);
+      const stuk = uniek.slice(i, i + IN_STUKKEN);
+      // Two arrays, not a list of row values: PGlite's stack overflows on a long list of pairs.
+      const lijst = (waarden: string[]) =>
+        sql`array[${sql.join(
+          waarden.map((w) => sql`${w}`),
+          sql`, `,
+        )}]::text[]`;
+      const waar = sql`(${rijen.tabel}, ${rijen.rijId}) in (select * from unnest(${lijst(stuk.map(([t]) => t))}, ${lijst(stuk.map(([, id]) => id))}))`;
+      for (const r of await this.tx
+        .select()
+        .from(rijen)
+        .where(waar)
+        .orderBy(rijen.tabel, rijen.rijId)
+        .for('update'))
+        this.onthoud(r);
     }
   }
 
@@ -268,16 +289,16 @@ export class Schrijver {
     }
     this.gewijzigd.clear();
     const delen: Deel[] = [];
-    for (let i = 0; i < staten.length; i += IN_STUKKEN) {
+    for (let i = 0; i < staten.length; i += RIJEN_PER_DEEL) {
       const upsert = this.tx
         .insert(rijen)
-        .values(staten.slice(i, i + IN_STUKKEN))
+        .values(staten.slice(i, i + RIJEN_PER_DEEL))
         .onConflictDoUpdate({
           target: [rijen.tabel, rijen.rijId],
           set: { registers: sql`excluded.registers`, hash: sql`excluded.hash` },
         });
       delen.push({
-        rijen: Math.min(IN_STUKKEN, staten.length - i),
+        parameters: 6 * Math.min(RIJEN_PER_DEEL, staten.length - i),
         ctes: (naam) => [sql`${sql.raw(naam)} as (${upsert.getSQL()})`],
       });
     }
@@ -286,62 +307,80 @@ export class Schrijver {
     await this.voerUit(delen);
   }
 
-  /** Per piece of at most IN_STUKKEN lines: next seqs, the lines, their receipts. */
+  /**
+   * The scope's counter is raised once for all its lines (PGlite aborts after many updates of one
+   * row in a transaction), in the statement with the first REGELS_PER_DEEL lines and receipts,
+   * which are numbered from the seq it returns; the later pieces carry their seqs as values.
+   */
   private scopeDelen(scope: string, werk: ScopeWerk): Deel[] {
     const bonVan = new Map(werk.bonnen.map((b) => [b.plek, b]));
+    const totaal = werk.regels.length;
+    const teller = sql`insert into ${scopes} (scope, seq, hash, aantal)
+      values (${scope}, ${totaal}, ${werk.hash}, ${werk.aantal})
+      on conflict (scope) do update set
+        seq = ${scopes.seq} + excluded.seq,
+        hash = lpad(to_hex(${alsBigint(sql`${scopes.hash}`)} # ${alsBigint(sql`excluded.hash`)}), 16, '0'),
+        aantal = ${scopes.aantal} + excluded.aantal
+      returning seq`;
     const delen: Deel[] = [];
-    for (let i = 0; i === 0 || i < werk.regels.length; i += IN_STUKKEN) {
-      const stuk = werk.regels.slice(i, i + IN_STUKKEN);
-      // The checksum changes once, with the first piece.
-      const [hash, aantal] = i === 0 ? [werk.hash, werk.aantal] : [NUL_HASH, 0];
-      const teller = sql`insert into ${scopes} (scope, seq, hash, aantal)
-        values (${scope}, ${stuk.length}, ${hash}, ${aantal})
-        on conflict (scope) do update set
-          seq = ${scopes.seq} + excluded.seq,
-          hash = lpad(to_hex(${alsBigint(sql`${scopes.hash}`)} # ${alsBigint(sql`excluded.hash`)}), 16, '0'),
-          aantal = ${scopes.aantal} + excluded.aantal
-        returning seq`;
-      const bonnen = stuk.flatMap((r, j) => {
+    for (let i = 0; i === 0 || i < totaal; i += REGELS_PER_DEEL) {
+      const stuk = werk.regels.slice(i, i + REGELS_PER_DEEL);
+      const bonnen = stuk.flatMap((r) => {
         const b = bonVan.get(r.plek);
-        return b ? [sql`(${j + 1}::int, ${b.wijzigingId}, ${b.gebruikerId}, ${b.inhoudHash})`] : [];
+        return b ? [b] : [];
       });
+      const eerste = i === 0;
       delen.push({
-        rijen: stuk.length + bonnen.length,
+        parameters: (eerste ? 4 : 0) + 7 * stuk.length + 5 * bonnen.length,
+        scope,
         ctes: (naam) => {
-          const n = sql.raw(naam);
-          const eerste = sql`(select seq from ${n}) - ${stuk.length}::bigint`;
-          const uit = [sql`${n} as (${teller})`];
+          const uit: SQL[] = [];
+          // The first piece numbers its lines from the counter's answer in the same statement.
+          const seqVan = (r: LogRegel) =>
+            eerste
+              ? sql`(select seq from ${sql.raw(naam)}) - ${totaal}::bigint + ${i + stuk.indexOf(r) + 1}::bigint`
+              : sql`${r.plek.seq!}::bigint`;
+          if (eerste) uit.push(sql`${sql.raw(naam)} as (${teller})`);
           if (stuk.length > 0)
             uit.push(sql`${sql.raw(`${naam}_log`)} as (
               insert into ${wijzigingenLog} (scope, seq, tabel, rij_id, soort, velden, hash)
-              select ${scope}, ${eerste} + v.i, v.tabel, v.rij_id, v.soort, v.velden, v.hash
-              from (values ${sql.join(
+              values ${sql.join(
                 stuk.map(
-                  (r, j) =>
-                    sql`(${j + 1}::int, ${r.tabel}, ${r.rijId}, ${r.soort}, ${r.velden}::text, ${r.hash}::text)`,
+                  (r) =>
+                    sql`(${scope}, ${seqVan(r)}, ${r.tabel}, ${r.rijId}, ${r.soort}, ${r.velden}, ${r.hash})`,
                 ),
                 sql`, `,
-              )}) as v(i, tabel, rij_id, soort, velden, hash))`);
+              )})`);
           if (bonnen.length > 0)
             uit.push(sql`${sql.raw(`${naam}_bon`)} as (
               insert into ${ontvangen} (wijziging_id, gebruiker_id, inhoud_hash, scope, seq)
-              select v.id, v.gebruiker, v.inhoud, ${scope}, ${eerste} + v.i
-              from (values ${sql.join(bonnen, sql`, `)}) as v(i, id, gebruiker, inhoud))`);
+              values ${sql.join(
+                bonnen.map(
+                  (b) =>
+                    sql`(${b.wijzigingId}, ${b.gebruikerId}, ${b.inhoudHash}, ${scope}, ${seqVan(stuk.find((r) => r.plek === b.plek)!)})`,
+                ),
+                sql`, `,
+              )})`);
           return uit;
         },
-        klaar: (eind) => stuk.forEach((r, j) => (r.plek.seq = eind - stuk.length + j + 1)),
+        ...(eerste
+          ? {
+              klaar: (eind: number) =>
+                werk.regels.forEach((r, j) => (r.plek.seq = eind - totaal + j + 1)),
+            }
+          : {}),
       });
     }
     return delen;
   }
 
   /**
-   * Runs the writes as data-modifying CTEs of one statement per batch of about IN_STUKKEN rows:
-   * they touch different tables (a piece's lines read only its own counter's new seq).
+   * Runs the writes as data-modifying CTEs of as few statements as fit MAX_PARAMETERS: they touch
+   * different tables (a piece's lines read only its own counter's new seq).
    */
   private async voerUit(delen: Deel[]) {
     let groep: Deel[] = [];
-    let rijenInGroep = 0;
+    let parameters = 0;
     const stuur = async () => {
       if (groep.length === 0) return;
       const namen = groep.map((_, i) => `d${i}`);
@@ -362,12 +401,13 @@ export class Schrijver {
       };
       for (const r of antwoord.rows) tellers[Number(r.i)]?.deel.klaar!(Number(r.seq));
       groep = [];
-      rijenInGroep = 0;
+      parameters = 0;
     };
     for (const deel of delen) {
-      if (rijenInGroep + deel.rijen > IN_STUKKEN * 2) await stuur();
+      const zelfdeScope = deel.scope && groep.some((d) => d.scope === deel.scope);
+      if (parameters + deel.parameters > MAX_PARAMETERS || zelfdeScope) await stuur();
       groep.push(deel);
-      rijenInGroep += deel.rijen;
+      parameters += deel.parameters;
     }
     await stuur();
   }

@@ -1,7 +1,8 @@
-import { Alert, TextField } from '@mui/material';
+import { Alert } from '@mui/material';
 import { useState } from 'react';
 import { kluis } from '../api/client';
 import { FormDialog } from './FormDialog';
+import { WachtwoordVeld } from './WachtwoordVeld';
 
 /**
  * Changes the open profile's passphrase: the key is wrapped anew, the data stays as it is. The
@@ -39,31 +40,19 @@ export function WachtwoordzinWijzigen({ onClose }: { onClose(): void }) {
         return null;
       }}
     >
-      <TextField
-        label="Huidige wachtwoordzin"
-        type="password"
-        autoComplete="current-password"
-        value={oud}
-        onChange={(e) => setOud(e.target.value)}
-        autoFocus
-        required
-      />
-      <TextField
+      <WachtwoordVeld label="Huidige wachtwoordzin" value={oud} onChange={setOud} autoFocus />
+      <WachtwoordVeld
         label="Nieuwe wachtwoordzin"
-        type="password"
-        autoComplete="new-password"
+        nieuw
         helperText="Minstens 12 tekens met drie soorten (hoofdletters, kleine letters, cijfers, leestekens), of een zin van 20 tekens of meer."
         value={nieuw}
-        onChange={(e) => setNieuw(e.target.value)}
-        required
+        onChange={setNieuw}
       />
-      <TextField
+      <WachtwoordVeld
         label="Herhaal de nieuwe wachtwoordzin"
-        type="password"
-        autoComplete="new-password"
+        nieuw
         value={herhaling}
-        onChange={(e) => setHerhaling(e.target.value)}
-        required
+        onChange={setHerhaling}
       />
     </FormDialog>
   );

@@ -13,6 +13,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { callApi, kluis } from '../api/client';
 import type { KluisAntwoord, LaptopProfiel } from '../../../shared/kluis';
 import { VERGRENDELEN } from '../../../shared/domain';
+import { WachtwoordVeld } from '../components/WachtwoordVeld';
 import { profielGeopend, useKluis } from '../kluis-store';
 import { useSession } from '../store';
 
@@ -212,28 +213,24 @@ function Slot({
               sx={{ mb: 2 }}
             />
           )}
-          <TextField
+          <WachtwoordVeld
             key={`${nieuw}-${viaAccount}-${gekozen}`}
             label={viaAccount && !nieuw ? 'Wachtwoord' : 'Wachtwoordzin'}
-            type="password"
-            autoComplete={nieuw ? 'new-password' : 'current-password'}
+            nieuw={nieuw}
             value={zin}
-            onChange={(e) => setZin(e.target.value)}
+            onChange={setZin}
             fullWidth
             autoFocus={!nieuw && !viaAccount}
-            required
             error={Boolean(fout)}
             sx={{ mb: 2 }}
           />
           {nieuw && (
-            <TextField
+            <WachtwoordVeld
               label="Herhaal de wachtwoordzin"
-              type="password"
-              autoComplete="new-password"
+              nieuw
               value={herhaling}
-              onChange={(e) => setHerhaling(e.target.value)}
+              onChange={setHerhaling}
               fullWidth
-              required
               sx={{ mb: 2 }}
             />
           )}

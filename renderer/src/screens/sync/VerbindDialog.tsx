@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SyncStatus } from '../../../../shared/api-sync';
 import { ApiCallError, callApi } from '../../api/client';
 import { FormDialog } from '../../components/FormDialog';
+import { WachtwoordVeld } from '../../components/WachtwoordVeld';
 
 interface Props {
   standaardServer: string | null;
@@ -45,14 +46,7 @@ export function VerbindDialog({ standaardServer, onKlaar, onAnnuleren }: Props) 
         required
         autoFocus={Boolean(standaardServer)}
       />
-      <TextField
-        label="Wachtwoord"
-        type="password"
-        autoComplete="current-password"
-        value={wachtwoord}
-        onChange={(e) => setWachtwoord(e.target.value)}
-        required
-      />
+      <WachtwoordVeld label="Wachtwoord" value={wachtwoord} onChange={setWachtwoord} />
     </FormDialog>
   );
 }
