@@ -26,8 +26,14 @@ const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 function useAutomatischVergrendelen(actief: boolean) {
   const zet = useKluis((s) => s.zet);
   const profiel = useSession((s) => s.profiel);
-  const [minuten, setMinuten] = useState(profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
   const profielId = profiel?.id ?? null;
+  // What the last re-read found, for the profile it was read for: another professional signing
+  // in uses their own team's time at once, not the previous one's until the next read.
+  const [gelezen, setGelezen] = useState<{ id: string; minuten: number } | null>(null);
+  const minuten =
+    gelezen && gelezen.id === profielId
+      ? gelezen.minuten
+      : (profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
   // The beheerder may change the team's time while the user works; it arrives with the sync.
   useEffect(() => {
     if (!actief || !profielId) return;
@@ -36,7 +42,7 @@ function useAutomatischVergrendelen(actief: boolean) {
       void callApi('profielen.lijst', {}, profielId)
         .then((lijst) => {
           const nu = lijst.find((p) => p.id === profielId)?.vergrendelMinuten;
-          if (actueel && nu) setMinuten(nu);
+          if (actueel && nu) setGelezen({ id: profielId, minuten: nu });
         })
         .catch(() => undefined);
     lees();
