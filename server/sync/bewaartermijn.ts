@@ -70,7 +70,7 @@ export async function ruimBewaartermijnOp(
       });
       records += alle.length;
     }
-    await schrijver.bewaar();
+    await schrijver.schrijf();
     return { verwijderd: kandidaten.length, records };
   });
 }

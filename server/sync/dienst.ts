@@ -411,11 +411,6 @@ export class Schrijver {
     }
     await stuur();
   }
-
-  /** Writes what is pending, at the end of the transaction. */
-  bewaar() {
-    return this.schrijf();
-  }
 }
 
 function controleerVelden(spec: SyncTabel, w: Wijziging, index: number) {
@@ -498,7 +493,7 @@ export async function verwerkPush(
         if (teamScope(team) !== rij.scope) await verhuis(tx, schrijver, w.rijId, rij.scope, team);
       }
     }
-    await schrijver.bewaar();
+    await schrijver.schrijf();
     const verwerkt: PushAntwoord['verwerkt'] = plekken.map(([wijzigingId, { scope, seq }]) => ({
       wijzigingId,
       scope,

@@ -65,7 +65,7 @@ describe.each(['pglite', 'postgresql'] as const)('writing a large batch on %s', 
         schrijver.logRegel(REFERENTIE_SCOPE, r.tabel, r.rijId, null);
         schrijver.rekenOm(REFERENTIE_SCOPE, r.hash, null);
       }
-      await schrijver.bewaar();
+      await schrijver.schrijf();
     });
     const daarna = await stand();
     const n = AANTAL + rijenInScope.length;
