@@ -22,7 +22,7 @@ import type { ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
 import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
-import { leesPull, scopesVoor, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
+import { leesPull, scopesMetStand, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
 import { bewaarToegangslog } from './sync/toegangslog';
 import { ruimBewaartermijnOp, STANDAARD_BEWAARTERMIJN_JAREN } from './sync/bewaartermijn';
 
@@ -104,7 +104,12 @@ const ROUTES = [
   ['get', '/beheer/gebruikers', 'Alle accounts, zonder wachtwoorden (beheerder)', null],
   ['post', '/beheer/gebruikers', 'Een account aanmaken (beheerder)', NieuweGebruiker],
   ['post', '/beheer/teams', 'Een team aanmaken (beheerder)', NieuwTeam],
-  ['get', '/sync/scopes', 'De scopes die dit apparaat ontvangt, in ophaalvolgorde', null],
+  [
+    'get',
+    '/sync/scopes',
+    'De scopes die dit apparaat ontvangt, in ophaalvolgorde, met hun stand',
+    null,
+  ],
   [
     'post',
     '/sync/push',
@@ -256,28 +261,31 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
 
   /**
    * The caller as the database knows it now (role and team may have changed since sign-in),
-   * with the device still allowed: one statement, as every sync request asks it.
+   * with the device still allowed: one statement, as every sync request asks it (prepared: the
+   * query builder took twice the statement's own time).
    */
+  const aanroeperVraag = db
+    .select({
+      id: gebruikers.id,
+      rol: gebruikers.rol,
+      teamId: gebruikers.teamId,
+      actief: gebruikers.actief,
+      ingetrokkenOp: sql<Date | null>`(select ${apparaten.ingetrokkenOp} from ${apparaten} where ${apparaten.id} = ${sql.placeholder('apparaat')})`,
+    })
+    .from(gebruikers)
+    .where(eq(gebruikers.id, sql.placeholder('gebruiker')))
+    .prepare('sync_aanroeper');
   async function syncAanroeper(req: FastifyRequest): Promise<Aanroeper> {
     const claims = claimsVan(req);
     const rij = (
-      await db
-        .select({
-          id: gebruikers.id,
-          rol: gebruikers.rol,
-          teamId: gebruikers.teamId,
-          actief: gebruikers.actief,
-          ingetrokkenOp: sql<Date | null>`(select ${apparaten.ingetrokkenOp} from ${apparaten} where ${apparaten.id} = ${claims.apparaat})`,
-        })
-        .from(gebruikers)
-        .where(eq(gebruikers.id, claims.sub))
+      await aanroeperVraag.execute({ gebruiker: claims.sub, apparaat: claims.apparaat })
     )[0];
     if (rij?.ingetrokkenOp) throw ingetrokken();
     if (!rij?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
     return { gebruikerId: rij.id, rol: rij.rol, teamId: rij.teamId, apparaatId: claims.apparaat };
   }
 
-  app.get('/sync/scopes', async (req) => ({ scopes: scopesVoor(await syncAanroeper(req)) }));
+  app.get('/sync/scopes', async (req) => scopesMetStand(db, await syncAanroeper(req)));
 
   app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
     const wie = await syncAanroeper(req);

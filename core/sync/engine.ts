@@ -13,6 +13,8 @@ import {
   MAX_LOGREGELS,
   type LogregelWire,
   type PullPagina,
+  type ScopesAntwoord,
+  type ScopeStand,
   type Wijziging,
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
@@ -245,10 +247,12 @@ export class SyncEngine {
     try {
       verslag.verstuurd = await this.push();
       await this.pushToegangslog();
-      const { scopes } = (await this.vraag({ methode: 'GET', pad: '/sync/scopes' })) as {
-        scopes: string[];
-      };
+      const { scopes, standen } = (await this.vraag({
+        methode: 'GET',
+        pad: '/sync/scopes',
+      })) as ScopesAntwoord;
       for (const scope of scopes) {
+        if (this.bijgewerkt(scope, standen?.[scope])) continue;
         const { ontvangen, hersteld } = await this.pull(scope, opties.bevestigMassa ?? false);
         verslag.ontvangen += ontvangen;
         if (hersteld) verslag.hersteld.push(scope);
@@ -348,6 +352,20 @@ export class SyncEngine {
            last_sync_at = excluded.last_sync_at, checksum = coalesce(excluded.checksum, checksum)`,
       )
       .run(scope, cursor, this.deps.now().toISOString(), checksum ?? null);
+  }
+
+  /**
+   * Whether this laptop already holds the scope as the service has it: at its last seq, nothing
+   * waiting to go out, and the local checksum equal to the service's (checked here, so a store
+   * damaged behind the engine's back is still repaired in the next round).
+   */
+  private bijgewerkt(scope: string, stand: ScopeStand | undefined): boolean {
+    const { sqlite } = this.deps;
+    if (!stand || this.cursor(scope) !== stand.seq) return false;
+    const wachtend = sqlite.prepare('SELECT 1 FROM outbox WHERE geweigerd IS NULL LIMIT 1').get();
+    if (wachtend) return false;
+    const lokaal = lokaleChecksum(sqlite, scope);
+    return lokaal.hash === stand.hash && lokaal.aantal === stand.aantal;
   }
 
   /**

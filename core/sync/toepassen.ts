@@ -58,7 +58,7 @@ export function pasPaginaToe(
   const uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0 };
   sqlite.pragma('defer_foreign_keys = ON');
   let hoogste = '';
-  for (const regel of regels) {
+  for (const regel of perRij(regels)) {
     const spec = syncTabel(regel.tabel);
     if (!spec) throw new Error(`Onbekende tabel ${regel.tabel} van de centrale dienst`);
     const t = spec.tabel as typeof spec.tabel & { id: never };
@@ -108,6 +108,29 @@ export function pasPaginaToe(
   }
   if (hoogste) clock.receive(hoogste);
   return uitkomst;
+}
+
+/**
+ * Consecutive lines of one row (a colleague's edits of a field, pushed together) as one: merging
+ * is associative, so the row is read, merged and written once instead of once per line.
+ */
+function perRij(regels: PullPagina['regels']): PullPagina['regels'] {
+  const uit: PullPagina['regels'] = [];
+  for (const regel of regels) {
+    const vorige = uit.at(-1);
+    if (
+      vorige?.velden &&
+      regel.velden &&
+      vorige.soort === 'velden' &&
+      regel.soort === 'velden' &&
+      vorige.tabel === regel.tabel &&
+      vorige.rijId === regel.rijId
+    ) {
+      const { hash: _deelHash, ...samen } = vorige;
+      uit[uit.length - 1] = { ...samen, velden: voegRijenSamen(vorige.velden, regel.velden) };
+    } else uit.push(regel);
+  }
+  return uit;
 }
 
 /** Writes a row's winning values into its table row, counting a family that was deleted. */

@@ -19,6 +19,7 @@ import {
   MAX_KLOK_VOORSPRONG_MS,
   type PullAntwoord,
   type PushAntwoord,
+  type ScopesAntwoord,
   type Wijziging,
 } from '../../shared/sync/protocol';
 import {
@@ -68,6 +69,18 @@ type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 export function scopesVoor(aanroeper: Aanroeper): string[] {
   if (aanroeper.rol === 'beheerder' || !aanroeper.teamId) return [REFERENTIE_SCOPE];
   return [REFERENTIE_SCOPE, teamScope(aanroeper.teamId)];
+}
+
+/** The caller's scopes with their last seq and checksum (a scope without changes has none). */
+export async function scopesMetStand(db: ServerDb, aanroeper: Aanroeper): Promise<ScopesAntwoord> {
+  const lijst = scopesVoor(aanroeper);
+  const standen: NonNullable<ScopesAntwoord['standen']> = {};
+  for (const r of await db
+    .select({ scope: scopes.scope, seq: scopes.seq, hash: scopes.hash, aantal: scopes.aantal })
+    .from(scopes)
+    .where(inArray(scopes.scope, lijst)))
+    standen[r.scope] = { seq: Number(r.seq), hash: r.hash, aantal: Number(r.aantal) };
+  return { scopes: lijst, standen };
 }
 
 const inhoudHash = (w: Wijziging) => createHash('sha256').update(JSON.stringify(w)).digest('hex');

@@ -176,6 +176,32 @@ describe('sync between laptops and the central service', () => {
     expect((await a.engine.synchroniseer()).hersteld).toEqual([]);
   });
 
+  it('asks no pages of a scope it already holds as the service has it, and does when it changed', async () => {
+    const pulls: string[] = [];
+    const inject = injectTransport(omgeving);
+    const transport: typeof inject = (v) => {
+      if (v.pad.startsWith('/sync/pull'))
+        pulls.push(new URL(v.pad, 'http://x').searchParams.get('scope')!);
+      return inject(v);
+    };
+    const a = await maakLaptop(transport, pro);
+    const b = await maakLaptop(injectTransport(omgeving), collega);
+    const { planId } = nieuwGezin(a, 'Familie Stil');
+    await a.engine.synchroniseer();
+    await b.engine.synchroniseer();
+    await a.engine.synchroniseer();
+
+    pulls.length = 0;
+    expect((await a.engine.synchroniseer()).ontvangen).toBe(0);
+    expect(pulls).toEqual([]);
+
+    b.schrijf((w) => w.update(gezinsplannen, planId, { eigenWoorden: 'Nieuw van collega' }));
+    await b.engine.synchroniseer();
+    expect((await a.engine.synchroniseer()).ontvangen).toBe(1);
+    expect(pulls).toEqual([`team:${team}`]);
+    expect(plan(a, planId)?.eigenWoorden).toBe('Nieuw van collega');
+  });
+
   it('keeps a change the service refuses, sends the rest, and shows it', async () => {
     const transport = injectTransport(omgeving);
     const a = await maakLaptop(transport, pro);

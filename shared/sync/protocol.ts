@@ -101,8 +101,18 @@ export const PullAntwoord = z.object({
 });
 export type PullAntwoord = z.infer<typeof PullAntwoord>;
 
-/** Scopes this caller receives, in the order to pull them (reference data first). */
-export const ScopesAntwoord = z.object({ scopes: z.array(z.string()) });
+/**
+ * Scopes this caller receives, in the order to pull them (reference data first), with each
+ * scope's last sequence number and checksum: a laptop at that seq whose own checksum is that
+ * one has nothing to pull there.
+ */
+const ScopeStand = z.object({ seq: z.number().int(), hash: z.string(), aantal: z.number().int() });
+export type ScopeStand = z.infer<typeof ScopeStand>;
+export const ScopesAntwoord = z.object({
+  scopes: z.array(z.string()),
+  standen: z.record(z.string(), ScopeStand).optional(),
+});
+export type ScopesAntwoord = z.infer<typeof ScopesAntwoord>;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
