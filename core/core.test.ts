@@ -40,6 +40,21 @@ describe('core API', () => {
     expect(own.totaal).toBe(teamFamilies.filter((g) => g.regisseurId === professional.id).length);
   });
 
+  it('serves the caseload in windows that together are the whole list, in order', () => {
+    const all = caseload({});
+    const ramen = [0, 7, 14].map((vanaf) => caseload({ vanaf, aantal: 7 }));
+    expect(ramen.map((r) => [r.vanaf, r.totaal])).toEqual([
+      [0, all.totaal],
+      [7, all.totaal],
+      [14, all.totaal],
+    ]);
+    expect(ramen.flatMap((r) => r.gezinnen.map((g) => g.id))).toEqual(
+      all.gezinnen.slice(0, 21).map((g) => g.id),
+    );
+    expect(caseload({ vanaf: all.totaal, aantal: 10 }).gezinnen).toEqual([]);
+    expect(core.call('gezinnen.lijst', { aantal: 501 }, as(professional)).ok).toBe(false);
+  });
+
   it('lists open families before closed ones', () => {
     const statuses = caseload({}).gezinnen.map((g) => g.status);
     expect(statuses.indexOf('afgesloten')).toBeGreaterThan(statuses.lastIndexOf('actief'));

@@ -102,6 +102,9 @@ export const Signaal = z.object({
 });
 export type Signaal = z.infer<typeof Signaal>;
 
+/** Rows of the caseload in one answer at most. */
+export const GEZINNEN_PAGINA_MAX = 500;
+
 export const GezinRegel = z.object({
   id,
   naam: z.string(),
@@ -423,10 +426,15 @@ export const API = {
         zorgprofiel: z.enum(ZORGPROFIEL_CATEGORIEEN.codes).optional(),
         evaluatieNodig: z.boolean().optional(),
         alleenEigen: z.boolean().optional(),
+        /** A window of the list (the screen shows only the rows in view): first row, count. */
+        vanaf: z.number().int().min(0).optional(),
+        aantal: z.number().int().min(1).max(GEZINNEN_PAGINA_MAX).optional(),
       })
       .strict(),
     output: z.object({
       gezinnen: z.array(GezinRegel),
+      /** Index of the first row of `gezinnen` in the whole list. */
+      vanaf: z.number().int(),
       totaal: z.number().int(),
       perStatus: z.record(z.enum(GEZIN_STATUSSEN.codes), z.number().int()),
     }),

@@ -1,7 +1,7 @@
 /** Mijn gezinnen: the caseload with search, filters, counts and signals. */
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { gezinnen, gezinsleden, professionals } from '../../db/schema';
-import type { ApiInput, ApiOutput } from '../../shared/api';
+import { GEZINNEN_PAGINA_MAX, type ApiInput, type ApiOutput } from '../../shared/api';
 import { isValidBsn } from '../../shared/bsn';
 import { addDays, parseDutchDate } from '../../shared/dates';
 import { GEZIN_STATUSSEN, type GezinStatus, type ZorgprofielCategorie } from '../../shared/domain';
@@ -9,7 +9,6 @@ import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
 import { signalen } from './signalen';
 
-const PAGE = 500;
 /** An evaluation counts as "due" from two weeks before its planned date. */
 export const EVALUATIE_BINNENKORT_DAGEN = 14;
 
@@ -104,7 +103,8 @@ export function listGezinnen(
     .innerJoin(professionals, eq(professionals.id, gezinnen.regisseurId))
     .where(where)
     .orderBy(sql`CASE ${gezinnen.status} WHEN 'afgesloten' THEN 1 ELSE 0 END`, asc(gezinnen.naam))
-    .limit(PAGE)
+    .limit(input.aantal ?? GEZINNEN_PAGINA_MAX)
+    .offset(input.vanaf ?? 0)
     .all();
   const ids = rows.map((r) => r.id);
   const youths = new Map<string, { voornaam: string; geboortedatum: string }[]>();
@@ -146,6 +146,7 @@ export function listGezinnen(
   for (const s of ids.length ? signalen(ctx, { teamId, gezinIds: ids }) : [])
     signalCount.set(s.gezinId, (signalCount.get(s.gezinId) ?? 0) + 1);
   return {
+    vanaf: input.vanaf ?? 0,
     totaal,
     perStatus,
     gezinnen: rows.map((r) => ({

@@ -16,9 +16,13 @@ test('a professional chooses a profile and finds a family in the caseload', asyn
   await signIn(page);
   const rows = page.getByRole('table', { name: 'Mijn gezinnen' }).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
+  const aantal = async () =>
+    Number((await page.getByTestId('aantal-gezinnen').innerText()).split(' ')[0]);
+  const totaal = await aantal();
+  // Only the rows in view are in the page (the list is virtualised), never more than there are.
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
-  await expect(page.getByTestId('aantal-gezinnen')).toHaveText(`${count} gezinnen`);
+  expect(count).toBeLessThanOrEqual(totaal);
   await expectAccessible(page, 'mijn gezinnen');
   await page.screenshot({ path: 'test/e2e/screenshots/02-mijn-gezinnen.png' });
 
@@ -26,7 +30,7 @@ test('a professional chooses a profile and finds a family in the caseload', asyn
   const naam = (await rows.first().locator('td').first().innerText()).replace('Familie ', '');
   await page.getByLabel(/Zoeken op naam/).fill(naam);
   await expect(rows.first()).toContainText(naam);
-  await expect(async () => expect(await rows.count()).toBeLessThan(count)).toPass();
+  await expect(async () => expect(await aantal()).toBeLessThan(totaal)).toPass();
 
   // A BSN that fails the 11-proef is explained, not silently ignored.
   await page.getByLabel(/Zoeken op naam/).fill('123456789');
@@ -35,5 +39,5 @@ test('a professional chooses a profile and finds a family in the caseload', asyn
   // Filters: families with an evaluation due.
   await page.getByLabel(/Zoeken op naam/).fill('');
   await page.getByLabel('Evaluatie nodig').check();
-  await expect(async () => expect(await rows.count()).toBeLessThan(count)).toPass();
+  await expect(async () => expect(await aantal()).toBeLessThan(totaal)).toPass();
 });

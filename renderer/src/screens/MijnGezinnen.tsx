@@ -14,8 +14,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
-import type { ApiRequest } from '../../../shared/api';
+import { useEffect, useState } from 'react';
+import type { ApiRequest, GezinRegel } from '../../../shared/api';
 import { ageOn, toIsoDate } from '../../../shared/dates';
 import {
   GEZIN_STATUSSEN,
@@ -28,6 +28,24 @@ import { formatDate } from '../format';
 import { useSession } from '../store';
 import { NieuwGezinDialog } from './NieuwGezinDialog';
 import { CodeSelect } from '../components/CodeSelect';
+import { useZichtbareRijen } from '../components/zichtbare-rijen';
+
+/** Every row one line high (long text is cut off with an ellipsis), so rows can be counted. */
+const RIJ_HOOGTE = 37;
+/** Rows asked for at a time, in steps of VENSTER_STAP: a screenful with margin either side. */
+const VENSTER = 200;
+const VENSTER_STAP = 50;
+const KOLOMMEN: [string, string][] = [
+  ['Gezin', '18%'],
+  ['Jeugdigen', '20%'],
+  ['Woonplaats', '11%'],
+  ['Zorgprofiel', '11%'],
+  ['Regisseur', '13%'],
+  ['Aangemeld', '9%'],
+  ['Status', '9%'],
+  ['Signalen', '9%'],
+];
+const eenRegel = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
 export function MijnGezinnen() {
   const go = useSession((s) => s.go);
@@ -39,14 +57,25 @@ export function MijnGezinnen() {
   const rol = useSession((s) => s.profiel?.rol);
   const [alleenEigen, setAlleenEigen] = useState(rol === 'jeugdprofessional');
   const [nieuw, setNieuw] = useState(false);
-  const input: ApiRequest<'gezinnen.lijst'> = {
+  const filters: ApiRequest<'gezinnen.lijst'> = {
     ...(zoek.trim() ? { zoek: zoek.trim() } : {}),
     ...(status ? { status } : {}),
     ...(profiel ? { zorgprofiel: profiel } : {}),
     ...(evaluatieNodig ? { evaluatieNodig } : {}),
     alleenEigen,
   };
+  const filterSleutel = JSON.stringify(filters);
+  const { ref: lijstRef, onScroll, naarBoven, ...inBeeld } = useZichtbareRijen(RIJ_HOOGTE);
+  useEffect(naarBoven, [filterSleutel, naarBoven]);
+  const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / VENSTER_STAP) - 1) * VENSTER_STAP);
+  const input = { ...filters, vanaf, aantal: VENSTER };
   const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
+  const totaal = lijst?.totaal ?? 0;
+  const tot = Math.min(inBeeld.tot, totaal);
+  const eerste = Math.min(inBeeld.eerste, tot);
+  /** The row at `i` in the whole list, or null while its window is on its way. */
+  const rij = (i: number): GezinRegel | null =>
+    lijst && i >= lijst.vanaf ? (lijst.gezinnen[i - lijst.vanaf] ?? null) : null;
   const today = toIsoDate(new Date());
   const open = (gezinId: string) => go({ naam: 'dossier', gezinId, tab: 'overzicht' });
 
@@ -124,65 +153,43 @@ export function MijnGezinnen() {
           {error}
         </Alert>
       )}
-      <TableContainer sx={{ maxHeight: 'calc(100vh - 290px)' }}>
-        <Table stickyHeader size="small" aria-label="Mijn gezinnen">
+      <TableContainer
+        ref={lijstRef}
+        onScroll={onScroll}
+        sx={{ maxHeight: 'calc(100vh - 290px)', minHeight: Math.min(totaal + 1, 8) * RIJ_HOOGTE }}
+      >
+        <Table
+          stickyHeader
+          size="small"
+          aria-label="Mijn gezinnen"
+          aria-rowcount={totaal + 1}
+          sx={{ tableLayout: 'fixed' }}
+        >
           <TableHead>
             <TableRow>
-              <TableCell>Gezin</TableCell>
-              <TableCell>Jeugdigen</TableCell>
-              <TableCell>Woonplaats</TableCell>
-              <TableCell>Zorgprofiel</TableCell>
-              <TableCell>Regisseur</TableCell>
-              <TableCell>Aangemeld</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Signalen</TableCell>
+              {KOLOMMEN.map(([kop, breedte]) => (
+                <TableCell key={kop} sx={{ width: breedte }}>
+                  {kop}
+                </TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
-            {lijst?.gezinnen.map((g) => (
-              <TableRow
-                key={g.id}
-                hover
-                tabIndex={0}
-                sx={{ cursor: 'pointer' }}
-                onClick={() => open(g.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') open(g.id);
-                }}
-              >
-                <TableCell>{g.naam}</TableCell>
-                <TableCell>
-                  {g.jeugdigen
-                    .map((j) => `${j.voornaam} (${ageOn(j.geboortedatum, today)})`)
-                    .join(', ')}
-                </TableCell>
-                <TableCell>{g.woonplaats}</TableCell>
-                <TableCell>
-                  {g.zorgprofielen
-                    .map((z) => ZORGPROFIEL_CATEGORIEEN.labels[z].split(' ')[0])
-                    .join(', ') || '—'}
-                </TableCell>
-                <TableCell>{g.regisseurNaam}</TableCell>
-                <TableCell>{formatDate(g.aangemeldOp)}</TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    label={GEZIN_STATUSSEN.labels[g.status]}
-                    color={g.status === 'afgesloten' ? 'default' : 'primary'}
-                    variant={g.status === 'aangemeld' ? 'outlined' : 'filled'}
-                  />
-                </TableCell>
-                <TableCell>
-                  {g.signalen > 0 ? (
-                    <Chip
-                      size="small"
-                      color="warning"
-                      label={`${g.signalen} ${g.signalen === 1 ? 'signaal' : 'signalen'}`}
-                    />
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
+            <Opvulling rijen={eerste} />
+            {Array.from({ length: tot - eerste }, (_, k) => {
+              const i = eerste + k;
+              const g = rij(i);
+              return g ? (
+                <GezinRij key={g.id} g={g} index={i} today={today} open={open} />
+              ) : (
+                <TableRow key={`wacht-${i}`} aria-rowindex={i + 2} sx={{ height: RIJ_HOOGTE }}>
+                  <TableCell colSpan={KOLOMMEN.length} sx={{ color: 'text.secondary' }}>
+                    Laden…
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+            <Opvulling rijen={totaal - tot} />
           </TableBody>
         </Table>
       </TableContainer>
@@ -195,5 +202,74 @@ export function MijnGezinnen() {
         />
       )}
     </Box>
+  );
+}
+
+/** Empty space for the rows above or below the ones in view, so the scrollbar is the list's. */
+function Opvulling({ rijen }: { rijen: number }) {
+  if (rijen <= 0) return null;
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={KOLOMMEN.length} style={{ height: rijen * RIJ_HOOGTE, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+function GezinRij({
+  g,
+  index,
+  today,
+  open,
+}: {
+  g: GezinRegel;
+  index: number;
+  today: string;
+  open: (gezinId: string) => void;
+}) {
+  const jeugdigen = g.jeugdigen
+    .map((j) => `${j.voornaam} (${ageOn(j.geboortedatum, today)})`)
+    .join(', ');
+  return (
+    <TableRow
+      hover
+      tabIndex={0}
+      aria-rowindex={index + 2}
+      sx={{ cursor: 'pointer', height: RIJ_HOOGTE }}
+      onClick={() => open(g.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') open(g.id);
+      }}
+    >
+      <TableCell sx={eenRegel} title={g.naam}>
+        {g.naam}
+      </TableCell>
+      <TableCell sx={eenRegel} title={jeugdigen}>
+        {jeugdigen}
+      </TableCell>
+      <TableCell sx={eenRegel}>{g.woonplaats}</TableCell>
+      <TableCell sx={eenRegel}>
+        {g.zorgprofielen.map((z) => ZORGPROFIEL_CATEGORIEEN.labels[z].split(' ')[0]).join(', ') ||
+          '—'}
+      </TableCell>
+      <TableCell sx={eenRegel}>{g.regisseurNaam}</TableCell>
+      <TableCell sx={eenRegel}>{formatDate(g.aangemeldOp)}</TableCell>
+      <TableCell sx={eenRegel}>
+        <Chip
+          size="small"
+          label={GEZIN_STATUSSEN.labels[g.status]}
+          color={g.status === 'afgesloten' ? 'default' : 'primary'}
+          variant={g.status === 'aangemeld' ? 'outlined' : 'filled'}
+        />
+      </TableCell>
+      <TableCell sx={eenRegel}>
+        {g.signalen > 0 ? (
+          <Chip
+            size="small"
+            color="warning"
+            label={`${g.signalen} ${g.signalen === 1 ? 'signaal' : 'signalen'}`}
+          />
+        ) : null}
+      </TableCell>
+    </TableRow>
   );
 }
