@@ -12,16 +12,19 @@ import { loadOrCreateKeyFile } from '../db/key-file';
 import { dashboardBenchmarks, importBenchmark } from './budget';
 import { compare, printTable, time, type Measurement } from './harness';
 import { syncBenchmarks } from './sync';
+import { GEZINNEN_VENSTER } from '../shared/api';
+import { rendererBenchmarks } from './renderer';
+import { geheugenBenchmark } from './geheugen-meting';
 
 const TODAY = '2026-11-23';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    /** One group only: casework, budget or sync (while working on it). */
+    /** One group only: casework, budget, sync, renderer or memory (while working on it). */
     only: { type: 'string' },
   },
 });
-const GROEPEN = ['casework', 'budget', 'sync'];
+const GROEPEN = ['casework', 'budget', 'sync', 'renderer', 'memory'];
 if (values.only && !GROEPEN.includes(values.only))
   throw new Error(`--only kent ${GROEPEN.join(', ')}, niet "${values.only}"`);
 const groep = (naam: string) => !values.only || values.only === naam;
@@ -82,7 +85,7 @@ results.push(
 
 if (groep('casework')) {
   const handSearchByName = sqlite.prepare(
-    `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT 500`,
+    `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT ${GEZINNEN_VENSTER}`,
   );
   results.push(
     compare(
@@ -93,7 +96,7 @@ if (groep('casework')) {
           ok(
             core.call(
               'gezinnen.lijst',
-              { zoek: names[i % names.length]! },
+              { zoek: names[i % names.length]!, vanaf: 0, aantal: GEZINNEN_VENSTER },
               { professionalId: pro.id },
             ),
           ),
@@ -125,7 +128,7 @@ if (groep('casework')) {
           ok(
             core.call(
               'gezinnen.lijst',
-              { zoek: bsns[i % bsns.length]! },
+              { zoek: bsns[i % bsns.length]!, vanaf: 0, aantal: GEZINNEN_VENSTER },
               { professionalId: pro.id },
             ),
           ),
@@ -202,6 +205,10 @@ if (groep('sync'))
   results.push(
     ...(await syncBenchmarks(store, path, team.id, values.quick ? 1 : 5, values.quick ? 5 : 20)),
   );
+
+if (groep('renderer'))
+  results.push(...(await rendererBenchmarks(sqlite, path, team.id, values.quick ? 2 : 12)));
+if (groep('memory')) results.push(geheugenBenchmark(path));
 
 console.log(`\nEenplan benchmarks (${scale}, ${iterations} runs each)\n`);
 printTable(results);

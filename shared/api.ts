@@ -104,6 +104,8 @@ export type Signaal = z.infer<typeof Signaal>;
 
 /** Rows of the caseload in one answer at most. */
 export const GEZINNEN_PAGINA_MAX = 500;
+/** Rows the caseload screen asks for at a time: a screenful with margin either side. */
+export const GEZINNEN_VENSTER = 120;
 
 export const GezinRegel = z.object({
   id,

@@ -18,13 +18,13 @@ import { daysInclusive } from '../../shared/dates';
 import { PERCELEN, VERWIJZERS, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import { ApiError } from '../api-error';
 import type { Ctx, Deps } from '../context';
+import { stmt } from '../prepared';
 import {
   COMMITTING_SQL,
   laadFeiten,
   namenVanJeugdigen,
   prognoseVanaf,
   regioToekomst,
-  stmt,
   type Feiten,
   type RealisatieFeit,
   type ToewijzingFeit,

@@ -4,7 +4,6 @@
  * realisation summed per toewijzing. Aggregation happens in one pass in JavaScript
  * (dashboard.ts), with the same cent arithmetic as everywhere else (shared/cost.ts).
  */
-import type { Statement } from 'better-sqlite3';
 import type { DashboardFilter } from '../../shared/api-budget';
 import { effectiveEnd, type Commitment } from '../../shared/cost';
 import type { IsoDate } from '../../shared/dates';
@@ -17,6 +16,7 @@ import {
   type ZorgprofielCategorie,
 } from '../../shared/domain';
 import type { Ctx, Deps } from '../context';
+import { stmt } from '../prepared';
 
 export interface ToewijzingFeit extends Commitment {
   id: string;
@@ -63,17 +63,6 @@ export interface Feiten {
   realisatie: RealisatieFeit[];
   perPeriode: Map<string, number>;
   laatstePeriode: string | null;
-}
-
-const statements = new WeakMap<object, Map<string, Statement<unknown[]>>>();
-
-/** A prepared statement, prepared once per connection. */
-export function stmt(deps: Pick<Deps, 'sqlite'>, sql: string) {
-  let cache = statements.get(deps.sqlite);
-  if (!cache) statements.set(deps.sqlite, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = deps.sqlite.prepare(sql)));
-  return prepared;
 }
 
 /** The committing statuses as an SQL list, for `status IN (…)`. */

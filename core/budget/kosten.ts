@@ -7,7 +7,8 @@ import type { ApiOutput } from '../../shared/api';
 import { yearCents } from '../../shared/cost';
 import type { GezinStatus } from '../../shared/domain';
 import type { Ctx } from '../context';
-import { laadFeiten, stmt } from './facts';
+import { laadFeiten } from './facts';
+import { stmt } from '../prepared';
 import { raaktJaar } from './kenmerken';
 
 export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {

@@ -5,7 +5,8 @@ import { yearCents } from '../../shared/cost';
 import { TOEWIJZING_STATUSSEN, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import type { Ctx } from '../context';
 import { actieplanFeiten, checkScope, groepLabel, laadNamen, sleutelVan } from './dashboard';
-import { laadFeiten, namenVanJeugdigen, scopeParams, sojScope, stmt } from './facts';
+import { laadFeiten, namenVanJeugdigen, scopeParams, sojScope } from './facts';
+import { stmt } from '../prepared';
 import { kenmerkSets, peildatumVoor, raaktJaar } from './kenmerken';
 
 /** Click-through lists stop here; the table says how many there are in all. */

@@ -8,7 +8,7 @@ import { budgetWijzigingen, teambudgetten } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
-import { stmt } from './facts';
+import { stmt } from '../prepared';
 
 function teamVoorBudget(ctx: Ctx, teamId: string): void {
   if (ctx.session.rol === 'teamcoach' && teamId !== ctx.session.teamId)

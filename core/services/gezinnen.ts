@@ -1,12 +1,14 @@
 /** Mijn gezinnen: the caseload with search, filters, counts and signals. */
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { gezinnen, gezinsleden, professionals } from '../../db/schema';
 import { GEZINNEN_PAGINA_MAX, type ApiInput, type ApiOutput } from '../../shared/api';
 import { isValidBsn } from '../../shared/bsn';
 import { addDays, parseDutchDate } from '../../shared/dates';
 import { GEZIN_STATUSSEN, type GezinStatus, type ZorgprofielCategorie } from '../../shared/domain';
 import { ApiError } from '../api-error';
+import { stmt } from '../prepared';
 import type { Ctx } from '../context';
+import { gezinnenMetNaam } from './naam-index';
 import { signalen } from './signalen';
 
 /** An evaluation counts as "due" from two weeks before its planned date. */
@@ -19,7 +21,7 @@ const memberFamilies = (condition: SQL) =>
   );
 
 /** A search term is a BSN, a date of birth (dd-mm-jjjj) or part of a name. */
-function searchCondition(term: string): SQL {
+function searchCondition(ctx: Ctx, teamId: string, term: string): SQL {
   const compact = term.replace(/\s/g, '');
   if (/^\d{9}$/.test(compact)) {
     if (!isValidBsn(compact))
@@ -28,17 +30,9 @@ function searchCondition(term: string): SQL {
   }
   const date = parseDutchDate(term);
   if (date) return memberFamilies(sql`${gezinsleden.geboortedatum} = ${date}`);
-  // The trigram indexes (migration 0004) answer LIKE '%…%'; wildcards typed by the user are
-  // not wildcards, and a term of only wildcards matches nothing.
-  const plain = term.replace(/[%_]/g, '').trim();
-  if (!plain) return sql`0`;
-  const pattern = `%${plain}%`;
-  return or(
-    sql`${gezinnen}.rowid IN (SELECT rowid FROM gezinnen_zoek WHERE naam LIKE ${pattern})`,
-    memberFamilies(
-      sql`${gezinsleden}.rowid IN (SELECT rowid FROM gezinsleden_zoek WHERE naam LIKE ${pattern})`,
-    ),
-  )!;
+  const ids = gezinnenMetNaam(ctx.sqlite, teamId, term.trim());
+  if (ids.length === 0) return sql`0`;
+  return sql`${gezinnen.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 }
 
 const activeToewijzing = sql`t.deleted = 0 AND t.status IN ('toegewezen', 'gestart', 'ter_accordering')`;
@@ -68,7 +62,7 @@ export function listGezinnen(
     throw new ApiError('geen-toegang', 'U hoort niet bij een team en heeft geen caseload.');
   const base: SQL[] = [eq(gezinnen.teamId, teamId), eq(gezinnen.deleted, false)];
   if (input.alleenEigen) base.push(eq(gezinnen.regisseurId, ctx.session.professionalId));
-  if (input.zoek) base.push(searchCondition(input.zoek));
+  if (input.zoek) base.push(searchCondition(ctx, teamId, input.zoek));
   if (input.zorgprofiel) base.push(profielCondition(input.zorgprofiel));
   if (input.evaluatieNodig)
     base.push(evaluatieCondition(addDays(ctx.today(), EVALUATIE_BINNENKORT_DAGEN)));
@@ -110,35 +104,22 @@ export function listGezinnen(
   const youths = new Map<string, { voornaam: string; geboortedatum: string }[]>();
   const profiles = new Map<string, Set<ZorgprofielCategorie>>();
   if (ids.length) {
-    for (const y of ctx.db
-      .select({
-        gezinId: gezinsleden.gezinId,
-        voornaam: gezinsleden.voornaam,
-        geboortedatum: gezinsleden.geboortedatum,
-      })
-      .from(gezinsleden)
-      .where(
-        and(
-          inArray(gezinsleden.gezinId, ids),
-          eq(gezinsleden.rol, 'jeugdige'),
-          eq(gezinsleden.deleted, false),
-        ),
-      )
-      .orderBy(asc(gezinsleden.geboortedatum))
-      .all()) {
-      youths.set(y.gezinId, [
-        ...(youths.get(y.gezinId) ?? []),
-        { voornaam: y.voornaam, geboortedatum: y.geboortedatum },
-      ]);
-    }
-    const placeholders = ids.map(() => '?').join(',');
-    const profileRows = ctx.sqlite
-      .prepare(
-        `SELECT DISTINCT l.gezin_id AS gezinId, z.categorie FROM toewijzingen t JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
-           JOIN gezinsleden l ON l.id = t.gezinslid_id
-          WHERE t.deleted = 0 AND t.status IN ('toegewezen', 'gestart', 'ter_accordering') AND l.gezin_id IN (${placeholders})`,
-      )
-      .all(...ids) as { gezinId: string; categorie: ZorgprofielCategorie }[];
+    const gezinIds = JSON.stringify(ids);
+    const jeugdigen = stmt(
+      ctx,
+      `SELECT l.gezin_id AS gezinId, l.voornaam, l.geboortedatum
+         FROM json_each(?) j CROSS JOIN gezinsleden l ON l.gezin_id = j.value
+        WHERE l.rol = 'jeugdige' AND l.deleted = 0 ORDER BY l.geboortedatum`,
+    ).all(gezinIds) as { gezinId: string; voornaam: string; geboortedatum: string }[];
+    for (const { gezinId, ...y } of jeugdigen)
+      youths.set(gezinId, [...(youths.get(gezinId) ?? []), y]);
+    const profileRows = stmt(
+      ctx,
+      `SELECT DISTINCT l.gezin_id AS gezinId, z.categorie
+         FROM json_each(?) j CROSS JOIN gezinsleden l ON l.gezin_id = j.value
+         CROSS JOIN toewijzingen t ON t.gezinslid_id = l.id JOIN zorgprofielen z ON z.id = t.zorgprofiel_id
+        WHERE t.deleted = 0 AND t.status IN ('toegewezen', 'gestart', 'ter_accordering')`,
+    ).all(gezinIds) as { gezinId: string; categorie: ZorgprofielCategorie }[];
     for (const p of profileRows)
       profiles.set(p.gezinId, (profiles.get(p.gezinId) ?? new Set()).add(p.categorie));
   }

@@ -5,6 +5,7 @@
 import type { Signaal, SignaalSoort } from '../../shared/api';
 import { addDays, addMonths, formatDate, type IsoDate } from '../../shared/dates';
 import type { Deps } from '../context';
+import { stmt } from '../prepared';
 
 export interface SignaalScope {
   teamId: string;
@@ -55,7 +56,7 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
     extra: Record<string, string>,
     text: (r: Record<string, string>) => string,
   ) =>
-    (deps.sqlite.prepare(query).all({ ...w.params, ...extra }) as Record<string, string>[]).map(
+    (stmt(deps, query).all({ ...w.params, ...extra }) as Record<string, string>[]).map(
       (r): Signaal => ({
         soort,
         gezinId: r.gezinId!,

@@ -13,7 +13,8 @@ import type { Perceel } from '../../shared/domain';
 import { effectiveEnd } from '../../shared/cost';
 import type { Deps } from '../context';
 import { inTransaction } from '../writer';
-import { COMMITTING_SQL, stmt } from '../budget/facts';
+import { COMMITTING_SQL } from '../budget/facts';
+import { stmt } from '../prepared';
 import { controleerSoj, MAX_FOUTEN, type Referentie, type SojRegel } from './controleren';
 import { BestandFout, leesSojBestand } from './lezen';
 

@@ -1,6 +1,6 @@
 import type { ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
-import { stmt } from '../budget/facts';
+import { stmt } from '../prepared';
 import type { Ctx } from '../context';
 
 /** The imported periods, newest first, with what could not be linked. */

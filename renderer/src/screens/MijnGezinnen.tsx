@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { ApiRequest, GezinRegel } from '../../../shared/api';
+import { GEZINNEN_VENSTER, type ApiRequest, type GezinRegel } from '../../../shared/api';
 import { ageOn, toIsoDate } from '../../../shared/dates';
 import {
   GEZIN_STATUSSEN,
@@ -32,9 +32,8 @@ import { useZichtbareRijen } from '../components/zichtbare-rijen';
 
 /** Every row one line high (long text is cut off with an ellipsis), so rows can be counted. */
 const RIJ_HOOGTE = 37;
-/** Rows asked for at a time, in steps of VENSTER_STAP: a screenful with margin either side. */
-const VENSTER = 200;
-const VENSTER_STAP = 50;
+/** Windows of GEZINNEN_VENSTER rows start at multiples of this. */
+const VENSTER_STAP = 30;
 const KOLOMMEN: [string, string][] = [
   ['Gezin', '18%'],
   ['Jeugdigen', '20%'],
@@ -68,7 +67,7 @@ export function MijnGezinnen() {
   const { ref: lijstRef, onScroll, naarBoven, ...inBeeld } = useZichtbareRijen(RIJ_HOOGTE);
   useEffect(naarBoven, [filterSleutel, naarBoven]);
   const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / VENSTER_STAP) - 1) * VENSTER_STAP);
-  const input = { ...filters, vanaf, aantal: VENSTER };
+  const input = { ...filters, vanaf, aantal: GEZINNEN_VENSTER };
   const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
   const totaal = lijst?.totaal ?? 0;
   const tot = Math.min(inBeeld.tot, totaal);
