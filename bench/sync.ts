@@ -208,10 +208,19 @@ async function gelijktijdigeLaptops(
         workerData: { url, account, index } satisfies LaptopOpdracht,
       }),
   );
+  // Each wait takes its listeners away again: one per round would pile up on the worker.
   const bericht = (w: Worker) =>
     new Promise<LaptopBericht>((klaar, mislukt) => {
-      w.once('message', klaar);
-      w.once('error', mislukt);
+      const fout = (e: Error) => {
+        w.off('message', antwoord);
+        mislukt(e);
+      };
+      const antwoord = (b: LaptopBericht) => {
+        w.off('error', fout);
+        klaar(b);
+      };
+      w.once('message', antwoord);
+      w.once('error', fout);
     });
   try {
     await Promise.all(laptops.map(bericht));
