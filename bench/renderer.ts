@@ -89,11 +89,18 @@ export async function rendererBenchmarks(
     const rijenInDom = () => tabel.locator('tbody tr:not([aria-hidden])').count();
     const bovenaan = await rijenInDom();
     await tabel.evaluate((t) => (t.parentElement!.scrollTop = t.parentElement!.scrollHeight / 2));
+    // Until the rows around the middle of the list are there with their data.
     await page.waitForFunction(
-      () =>
-        !document
-          .querySelector('table[aria-label="Mijn gezinnen"] tbody')
-          ?.textContent?.includes('Laden…'),
+      (midden) => {
+        const rijen = [
+          ...document.querySelectorAll('table[aria-label="Mijn gezinnen"] tbody tr[aria-rowindex]'),
+        ];
+        return (
+          rijen.some((r) => Number(r.getAttribute('aria-rowindex')) >= midden) &&
+          rijen.every((r) => !r.textContent?.includes('Laden…'))
+        );
+      },
+      Math.floor(alle / 2) - 10,
     );
     const halverwege = await rijenInDom();
 
