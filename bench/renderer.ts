@@ -12,7 +12,6 @@ import { createCore, type Core } from '../core/core';
 import { startWebHost } from '../core/hosts/web';
 import { Kluizen } from '../core/kluis/kluizen';
 import type { Sqlite } from '../db/connection';
-import { GEZINNEN_VENSTER } from '../shared/api';
 // @ts-expect-error a plain ES module of the start scripts, without types
 import { ensureRenderer } from '../scripts/ensure-built.mjs';
 import { compare, type Measurement } from './harness';
@@ -72,6 +71,10 @@ export async function rendererBenchmarks(
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    let laatsteVraag: string | null = null;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/gezinnen.lijst')) laatsteVraag = r.postData();
+    });
     await page.goto(host.url);
     await page
       .getByRole('list', { name: 'Profielen' })
@@ -135,21 +138,20 @@ export async function rendererBenchmarks(
             return t.lijst - t.toets;
           }),
         );
+        // The request the screen made for this keystroke, sent again without rendering.
         api.push(
           await page.evaluate(
-            async ({ zoek, profiel, aantal }) => {
+            async ({ vraag, profiel }) => {
               const start = performance.now();
               const antwoord = await fetch('./api/gezinnen.lijst', {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': profiel },
-                body: JSON.stringify({
-                  input: { zoek, alleenEigen: false, vanaf: 0, aantal },
-                }),
+                body: vraag,
               });
               await antwoord.json();
               return performance.now() - start;
             },
-            { zoek: term.slice(0, n), profiel: coach.id, aantal: GEZINNEN_VENSTER },
+            { vraag: laatsteVraag!, profiel: coach.id },
           ),
         );
       }

@@ -12,11 +12,16 @@ import { loadOrCreateKeyFile } from '../db/key-file';
 import { dashboardBenchmarks, importBenchmark } from './budget';
 import { compare, printTable, time, type Measurement } from './harness';
 import { syncBenchmarks } from './sync';
-import { GEZINNEN_VENSTER } from '../shared/api';
+import { gezinnenVenster } from '../shared/api';
 import { rendererBenchmarks } from './renderer';
 import { geheugenBenchmark } from './geheugen-meting';
 
 const TODAY = '2026-11-23';
+/**
+ * The caseload window the screen asks for at 1366x768 (13 rows in view, 8 either side), the size
+ * bench/renderer.ts measures in Chromium.
+ */
+const VENSTER = gezinnenVenster(13 + 2 * 8);
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -85,7 +90,7 @@ results.push(
 
 if (groep('casework')) {
   const handSearchByName = sqlite.prepare(
-    `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT ${GEZINNEN_VENSTER}`,
+    `SELECT g.id, g.naam FROM gezinnen g WHERE g.team_id = ? AND (g.naam LIKE ? OR g.id IN (SELECT gezin_id FROM gezinsleden WHERE voornaam || ' ' || achternaam LIKE ?)) ORDER BY g.naam LIMIT ${VENSTER}`,
   );
   results.push(
     compare(
@@ -96,7 +101,7 @@ if (groep('casework')) {
           ok(
             core.call(
               'gezinnen.lijst',
-              { zoek: names[i % names.length]!, vanaf: 0, aantal: GEZINNEN_VENSTER },
+              { zoek: names[i % names.length]!, vanaf: 0, aantal: VENSTER },
               { professionalId: pro.id },
             ),
           ),
@@ -128,7 +133,7 @@ if (groep('casework')) {
           ok(
             core.call(
               'gezinnen.lijst',
-              { zoek: bsns[i % bsns.length]!, vanaf: 0, aantal: GEZINNEN_VENSTER },
+              { zoek: bsns[i % bsns.length]!, vanaf: 0, aantal: VENSTER },
               { professionalId: pro.id },
             ),
           ),

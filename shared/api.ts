@@ -104,8 +104,17 @@ export type Signaal = z.infer<typeof Signaal>;
 
 /** Rows of the caseload in one answer at most. */
 export const GEZINNEN_PAGINA_MAX = 500;
-/** Rows the caseload screen asks for at a time: a screenful with margin either side. */
-export const GEZINNEN_VENSTER = 120;
+/** Windows of the caseload start at multiples of this many rows. */
+export const GEZINNEN_VENSTER_STAP = 15;
+/**
+ * The rows the caseload screen asks for while `inBeeld` rows (those in view and their margin)
+ * are shown: those and one step either side, so a scroll of up to a step needs no new window.
+ */
+export const gezinnenVenster = (inBeeld: number) =>
+  Math.min(
+    GEZINNEN_PAGINA_MAX,
+    (Math.ceil(inBeeld / GEZINNEN_VENSTER_STAP) + 2) * GEZINNEN_VENSTER_STAP,
+  );
 
 export const GezinRegel = z.object({
   id,

@@ -15,7 +15,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { GEZINNEN_VENSTER, type ApiRequest, type GezinRegel } from '../../../shared/api';
+import {
+  gezinnenVenster,
+  GEZINNEN_VENSTER_STAP,
+  type ApiRequest,
+  type GezinRegel,
+} from '../../../shared/api';
 import { ageOn, toIsoDate } from '../../../shared/dates';
 import {
   GEZIN_STATUSSEN,
@@ -32,8 +37,6 @@ import { useZichtbareRijen } from '../components/zichtbare-rijen';
 
 /** Every row one line high (long text is cut off with an ellipsis), so rows can be counted. */
 const RIJ_HOOGTE = 37;
-/** Windows of GEZINNEN_VENSTER rows start at multiples of this. */
-const VENSTER_STAP = 30;
 const KOLOMMEN: [string, string][] = [
   ['Gezin', '18%'],
   ['Jeugdigen', '20%'],
@@ -66,8 +69,9 @@ export function MijnGezinnen() {
   const filterSleutel = JSON.stringify(filters);
   const { ref: lijstRef, onScroll, naarBoven, ...inBeeld } = useZichtbareRijen(RIJ_HOOGTE);
   useEffect(naarBoven, [filterSleutel, naarBoven]);
-  const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / VENSTER_STAP) - 1) * VENSTER_STAP);
-  const input = { ...filters, vanaf, aantal: GEZINNEN_VENSTER };
+  const stap = GEZINNEN_VENSTER_STAP;
+  const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / stap) - 1) * stap);
+  const input = { ...filters, vanaf, aantal: gezinnenVenster(inBeeld.tot - inBeeld.eerste) };
   const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
   const totaal = lijst?.totaal ?? 0;
   const tot = Math.min(inBeeld.tot, totaal);
@@ -250,7 +254,9 @@ function GezinRij({
         {g.zorgprofielen.map((z) => ZORGPROFIEL_CATEGORIEEN.labels[z].split(' ')[0]).join(', ') ||
           '—'}
       </TableCell>
-      <TableCell sx={eenRegel}>{g.regisseurNaam}</TableCell>
+      <TableCell sx={eenRegel} title={g.regisseurNaam}>
+        {g.regisseurNaam}
+      </TableCell>
       <TableCell sx={eenRegel}>{formatDate(g.aangemeldOp)}</TableCell>
       <TableCell sx={eenRegel}>
         <Chip
