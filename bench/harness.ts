@@ -9,6 +9,18 @@ export interface Measurement {
   ratio: number | null;
 }
 
+/** The sample at quantile q (0..1) of measurements taken elsewhere. */
+export function percentiel(samples: readonly number[], q: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+/** p50 and p95 of measurements taken elsewhere (requests, keystrokes). */
+export const spreiding = (samples: readonly number[]) => ({
+  p50: percentiel(samples, 0.5),
+  p95: percentiel(samples, 0.95),
+});
+
 export function time(
   run: (i: number) => unknown,
   iterations: number,

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
-import { openDatabase } from '../db/connection';
+import Database from 'better-sqlite3';
+import { applyKey, openDatabase } from '../db/connection';
 import { generateRegion } from '../db/demo/generate';
 import { writeDataset } from '../db/demo/write';
 import { loadOrCreateKeyFile } from '../db/key-file';
@@ -46,6 +47,28 @@ if (!existsSync(path)) {
   store.close();
 }
 
+// The start's baseline: the same file opened and keyed by the driver alone, and the first page
+// of the caseload by hand-written SQL (no migration check, no core).
+const kaalGestart = performance.now();
+const kaal = new Database(path);
+applyKey(kaal, key, path);
+const kaalTeam = kaal
+  .prepare('SELECT team_id AS id FROM gezinnen GROUP BY team_id ORDER BY count(*) DESC LIMIT 1')
+  .get() as { id: string };
+const kaalPro = kaal
+  .prepare("SELECT id FROM professionals WHERE team_id = ? AND rol = 'jeugdprofessional' LIMIT 1")
+  .get(kaalTeam.id) as { id: string };
+kaal
+  .prepare(
+    `SELECT g.id, g.naam, g.woonplaats, g.status, g.aangemeld_op, p.naam AS regisseur
+       FROM gezinnen g JOIN professionals p ON p.id = g.regisseur_id
+      WHERE g.team_id = ? AND g.deleted = 0 AND g.regisseur_id = ?
+      ORDER BY CASE g.status WHEN 'afgesloten' THEN 1 ELSE 0 END, g.naam LIMIT 500`,
+  )
+  .all(kaalTeam.id, kaalPro.id);
+const kaalStartMs = performance.now() - kaalGestart;
+kaal.close();
+
 const openStarted = performance.now();
 const store = openDatabase({ path, key });
 const core = createCore(store, { now: () => new Date(`${TODAY}T10:00:00Z`) });
@@ -85,6 +108,10 @@ results.push(
     `core start (open encrypted DB, migrate, first caseload page; team of ${team.n} families)`,
     300,
     { p50: startMs, p95: startMs },
+    {
+      name: 'the driver alone: open, key, first page by hand',
+      timing: { p50: kaalStartMs, p95: kaalStartMs },
+    },
   ),
 );
 
@@ -184,6 +211,20 @@ if (groep('casework')) {
       },
     ),
   );
+  const handPlan = [
+    sqlite.prepare('SELECT * FROM gezinnen WHERE id = ?'),
+    sqlite.prepare('SELECT * FROM gezinsplannen WHERE gezin_id = ?'),
+    sqlite.prepare(
+      'SELECT d.* FROM gezinsplan_domeinen d JOIN gezinsplannen p ON p.id = d.plan_id WHERE p.gezin_id = ?',
+    ),
+    sqlite.prepare(
+      'SELECT a.* FROM afspraken a JOIN gezinsplannen p ON p.id = a.plan_id WHERE p.gezin_id = ?',
+    ),
+    sqlite.prepare(
+      'SELECT v.* FROM gezinsplan_versies v JOIN gezinsplannen p ON p.id = v.plan_id WHERE p.gezin_id = ?',
+    ),
+    sqlite.prepare("SELECT * FROM gezinsleden WHERE gezin_id = ? AND rol = 'jeugdige'"),
+  ];
   results.push(
     compare(
       'open gezinsplan with versions',
@@ -199,6 +240,13 @@ if (groep('casework')) {
           ),
         iterations,
       ),
+      {
+        name: 'hand-written SQL (same rows)',
+        timing: time(
+          (i) => handPlan.forEach((q) => q.all(families[i % families.length]!.id)),
+          iterations,
+        ),
+      },
     ),
   );
 }

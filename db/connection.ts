@@ -67,7 +67,7 @@ function isPlainSqliteFile(path: string): boolean {
 }
 
 /** Keys the connection; must run before any other statement touches the file. */
-function applyKey(sqlite: Sqlite, key: Buffer, path: string): void {
+export function applyKey(sqlite: Sqlite, key: Buffer, path: string): void {
   if (key.length !== 32) throw new RangeError('De databasesleutel moet 32 bytes (256 bit) zijn.');
   // An in-memory store never reaches the disk, and SQLite3MC cannot key one.
   if (path === ':memory:') return;
