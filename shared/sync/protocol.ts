@@ -12,8 +12,8 @@ export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
 const Hlc = z.string().regex(HLC_PATROON, 'Ongeldige HLC');
 
 export const MAX_PUSH = 500;
-/** Up to a few megabytes of JSON: a first sync asks for pages this large. */
-export const MAX_PAGINA = 5000;
+/** About five megabytes of JSON: a first sync asks for pages this large (fewer commits). */
+export const MAX_PAGINA = 10_000;
 /** A change stamped further ahead of the server's clock than this is refused (clock drift). */
 export const MAX_KLOK_VOORSPRONG_MS = 5 * 60 * 1000;
 
