@@ -1,10 +1,11 @@
 /**
  * Resident memory of a fresh process with the region open, run as a child of the benchmark (its
  * own heap and page cache, nothing of the benchmark's), bundled and run by plain Node as the
- * desktop app runs the core (no TypeScript loader, default heap settings): `core` opens the region through the core
- * and does a day's reading (the largest team's caseload, dossiers, the team's and the region's
- * dashboards); `kaal` opens the same file with the SQLite driver alone and reads every table
- * through (none kept), the floor any app over this file pays. Prints the RSS in MB.
+ * desktop app runs the core (no TypeScript loader, default heap settings). `core` opens the
+ * region through the core and does a day's reading (the largest team's caseload, dossiers, the
+ * team's and the region's dashboards); `kaal` opens the same file with the SQLite driver alone
+ * and reads every table through (none kept), the floor any app over this file pays. Prints the
+ * RSS in MB.
  */
 import { openDatabase } from '../db/connection';
 import { createCore } from '../core/core';

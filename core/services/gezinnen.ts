@@ -30,7 +30,7 @@ function searchCondition(ctx: Ctx, teamId: string, term: string): SQL {
   }
   const date = parseDutchDate(term);
   if (date) return memberFamilies(sql`${gezinsleden.geboortedatum} = ${date}`);
-  const ids = gezinnenMetNaam(ctx.sqlite, teamId, term.trim());
+  const ids = gezinnenMetNaam(ctx, teamId, term.trim());
   if (ids.length === 0) return sql`0`;
   return sql`${gezinnen.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 }
