@@ -62,12 +62,25 @@ import { ChangeWriter, deviceId, inTransaction } from './writer';
 import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
 import { gezinInzage } from './audit/inzage-export';
 import { inzageNaarPdf } from './audit/inzage-pdf';
+import { toewijzingJw301 } from './ijw/jw301';
+import { verzoekLezen } from './ijw/jw315';
+import { actieplanNaarPdf } from './plan-pdf/actieplan-pdf';
+import { gezinsplanNaarPdf } from './plan-pdf/gezinsplan-pdf';
+import { agendaLijst, bezoekPlannen, bezoekVerwijderen } from './services/agenda';
+import { gesprekLijst, gesprekOpslaan } from './services/gesprekken';
+import { gezinsplanOndertekenen } from './services/handtekening';
+import {
+  socialeKaartZoeken,
+  voorzieningInzetten,
+  voorzieningWeghalen,
+} from './services/sociale-kaart';
 import { Toegangslog } from './audit/toegangslog';
 import type { Tabel } from '../shared/api-budget';
 import {
   dashboardTabellen,
   ExportInvoer,
   InzageExportInvoer,
+  PlanExportInvoer,
   kiesTabel,
   tabelNaarCsv,
   tabelNaarXlsx,
@@ -183,6 +196,17 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
   'soj.imports': sojImportLijst,
   'soj.importStatus': sojImportStatus,
   'kosten.mijn': mijnKosten,
+  'gezinsplan.ondertekenen': gezinsplanOndertekenen,
+  'gesprek.opslaan': gesprekOpslaan,
+  'gesprek.lijst': gesprekLijst,
+  'socialeKaart.zoeken': socialeKaartZoeken,
+  'actieplan.voorzieningInzetten': voorzieningInzetten,
+  'actieplan.voorzieningWeghalen': voorzieningWeghalen,
+  'agenda.lijst': agendaLijst,
+  'bezoek.plannen': bezoekPlannen,
+  'bezoek.verwijderen': bezoekVerwijderen,
+  'toewijzing.jw301': toewijzingJw301,
+  'ijw.verzoekLezen': verzoekLezen,
 };
 
 export interface Core {
@@ -277,8 +301,68 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     };
   }
 
+  /** Through the API methods, so their access checks apply and reading the plan is logged. */
+  async function planExport(input: unknown, context: CallContext): Promise<ExportResultaat> {
+    const parsed = PlanExportInvoer.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
+    const vraag = parsed.data;
+    if (vraag.soort === 'jw301') {
+      const bericht = call('toewijzing.jw301', { id: vraag.toewijzingId }, context);
+      if (!bericht.ok) return bericht;
+      return {
+        ok: true,
+        bestand: {
+          naam: bericht.data.bestandsnaam,
+          mime: 'application/xml',
+          bytes: new TextEncoder().encode(bericht.data.xml),
+        },
+      };
+    }
+    const dossierAntwoord = call('gezin.dossier', { gezinId: vraag.gezinId }, context);
+    if (!dossierAntwoord.ok) return dossierAntwoord;
+    const { gezin, actieplannen } = dossierAntwoord.data;
+    const gemaaktOp = now();
+    const datum = gemaaktOp.toISOString().slice(0, 10);
+    let bytes: Uint8Array;
+    let naam: string;
+    if (vraag.soort === 'gezinsplan') {
+      const plan = call('gezinsplan.ophalen', { gezinId: vraag.gezinId }, context);
+      if (!plan.ok) return plan;
+      bytes = await gezinsplanNaarPdf({
+        plan: plan.data,
+        gezinNaam: gezin.naam,
+        regisseurNaam: gezin.regisseurNaam,
+        gemaaktOp,
+      });
+      naam = `gezinsplan-${bestandsDeel(gezin.naam)}-${datum}.pdf`;
+    } else {
+      const plan = actieplannen.find((p) => p.id === vraag.actieplanId);
+      if (!plan)
+        return {
+          ok: false,
+          error: { code: 'niet-gevonden', message: 'Dit actieplan hoort niet bij dit gezin.' },
+        };
+      bytes = await actieplanNaarPdf({
+        plan,
+        gezinNaam: gezin.naam,
+        regisseurNaam: gezin.regisseurNaam,
+        gemaaktOp,
+      });
+      naam = `actieplan-${bestandsDeel(plan.jeugdigeNaam)}-${datum}.pdf`;
+    }
+    inTransaction(store.sqlite, () =>
+      deps.toegangslog.schrijf(context.professionalId!, [
+        { actie: 'printen', gezinId: gezin.id, onderdeel: `pdf:${vraag.soort}` },
+      ]),
+    );
+    return { ok: true, bestand: { naam, mime: 'application/pdf', bytes } };
+  }
+
   async function exporteren(input: unknown, context: CallContext): Promise<ExportResultaat> {
-    if ((input as { soort?: unknown } | null)?.soort === 'inzage') return inzagePdf(input, context);
+    const soort = (input as { soort?: unknown } | null)?.soort;
+    if (soort === 'inzage') return inzagePdf(input, context);
+    if (soort === 'gezinsplan' || soort === 'actieplan' || soort === 'jw301')
+      return planExport(input, context);
     const parsed = ExportInvoer.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
     const { filter, tabel: sleutel, doorklik, formaat } = parsed.data;
@@ -306,12 +390,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
         { actie: 'exporteren', gezinId: null, onderdeel: `export:${sleutel}:${formaat}` },
       ]),
     );
-    const slug = tabel.titel
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60);
+    const slug = bestandsDeel(tabel.titel);
     return {
       ok: true,
       bestand: {
@@ -423,4 +502,14 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
       store.close();
     },
   };
+}
+
+/** A title as part of a file name: lower case, ASCII, words joined by hyphens. */
+function bestandsDeel(titel: string): string {
+  return titel
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }

@@ -31,6 +31,20 @@ export const InzageExportInvoer = z
   .strict();
 export type InzageExportInvoer = z.input<typeof InzageExportInvoer>;
 
+/** The plan documents as PDF, and a toewijzing as its iJw JW301 message. */
+export const PlanExportInvoer = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('gezinsplan'), gezinId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      soort: z.literal('actieplan'),
+      gezinId: z.string().min(1).max(64),
+      actieplanId: z.string().min(1).max(64),
+    })
+    .strict(),
+  z.object({ soort: z.literal('jw301'), toewijzingId: z.string().min(1).max(64) }).strict(),
+]);
+export type PlanExportInvoer = z.input<typeof PlanExportInvoer>;
+
 export interface Bestand {
   naam: string;
   mime: string;

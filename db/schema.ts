@@ -17,6 +17,7 @@ import {
   AANBIEDER_ROLLEN,
   ACTIEPLAN_STATUSSEN,
   AFSPRAAK_STATUSSEN,
+  BEZOEK_SOORTEN,
   DOEL_RESULTATEN,
   EINDE_REDENEN,
   EVALUATIE_UITKOMSTEN,
@@ -26,12 +27,14 @@ import {
   IJW_FREQUENTIES,
   IJW_PRODUCTCATEGORIEEN,
   LEEFDOMEINEN,
+  ONDERTEKENAARS,
   PERCELEN,
   ROLLEN,
   TOEWIJZING_STATUSSEN,
   TRIAGE_UITKOMSTEN,
   VERGRENDELEN,
   VERWIJZERS,
+  VOORZIENING_SOORTEN,
   ZORGPROFIEL_CATEGORIEEN,
 } from '../shared/domain';
 
@@ -544,6 +547,105 @@ export const overdrachten = sqliteTable(
     op: text('op').notNull(),
   },
   (t) => [index('overdrachten_gezin_idx').on(t.gezinId)],
+);
+
+// ---------------------------------------------------------------- field work
+
+/**
+ * A signature under a fixed version of the gezinsplan: the version it approves is stored with
+ * it, so a later change of the plan shows it as not yet signed again.
+ */
+export const handtekeningen = sqliteTable(
+  'handtekeningen',
+  {
+    ...syncColumns(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => gezinsplannen.id),
+    versie: integer('versie').notNull(),
+    naam: text('naam').notNull(),
+    rol: text('rol', { enum: ONDERTEKENAARS.codes }).notNull(),
+    /** The pen strokes in a 600 x 200 box, as written by shared/handtekening.ts. */
+    lijnen: text('lijnen').notNull(),
+    getekendOp: text('getekend_op').notNull(),
+  },
+  (t) => [index('handtekeningen_plan_idx').on(t.planId, t.versie)],
+);
+
+/** A visit note (gespreksverslag): who was there, what was said, which goals it touched. */
+export const gespreksverslagen = sqliteTable(
+  'gespreksverslagen',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    datum: text('datum').notNull(),
+    /** JSON array of names. */
+    aanwezig: text('aanwezig').notNull().default('[]'),
+    verslag: text('verslag').notNull(),
+    /** JSON array of the ids of the doelen and afspraken the conversation was about. */
+    koppelingen: text('koppelingen').notNull().default('[]'),
+    auteurId: text('auteur_id').references(() => professionals.id),
+  },
+  (t) => [index('gespreksverslagen_gezin_idx').on(t.gezinId, t.datum)],
+);
+
+/** The sociale kaart: voorliggende voorzieningen per gemeente, kept by a beheerder. */
+export const socialeVoorzieningen = sqliteTable(
+  'sociale_voorzieningen',
+  {
+    ...syncColumns(),
+    gemeenteId: text('gemeente_id')
+      .notNull()
+      .references(() => gemeenten.id),
+    naam: text('naam').notNull(),
+    soort: text('soort', { enum: VOORZIENING_SOORTEN.codes }).notNull(),
+    aanbod: text('aanbod').notNull(),
+    contact: text('contact').notNull(),
+    gratis: integer('gratis', { mode: 'boolean' }).notNull(),
+    actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('sociale_voorzieningen_gemeente_idx').on(t.gemeenteId)],
+);
+
+/** A voorziening from the sociale kaart used in an actieplan's triage. */
+export const ingezetteVoorzieningen = sqliteTable(
+  'ingezette_voorzieningen',
+  {
+    ...syncColumns(),
+    actieplanId: text('actieplan_id')
+      .notNull()
+      .references(() => actieplannen.id),
+    voorzieningId: text('voorziening_id')
+      .notNull()
+      .references(() => socialeVoorzieningen.id),
+    op: text('op').notNull(),
+  },
+  (t) => [index('ingezette_voorzieningen_actieplan_idx').on(t.actieplanId)],
+);
+
+/** A planned visit or meeting, for the agenda. */
+export const bezoeken = sqliteTable(
+  'bezoeken',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    professionalId: text('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    soort: text('soort', { enum: BEZOEK_SOORTEN.codes }).notNull(),
+    /** Local date and time, jjjj-mm-ddTuu:mm. */
+    op: text('op').notNull(),
+    duurMinuten: integer('duur_minuten').notNull().default(60),
+    onderwerp: text('onderwerp').notNull().default(''),
+  },
+  (t) => [
+    index('bezoeken_gezin_idx').on(t.gezinId),
+    index('bezoeken_professional_op_idx').on(t.professionalId, t.op),
+  ],
 );
 
 // ---------------------------------------------------------------- audit and sync

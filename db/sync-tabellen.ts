@@ -77,6 +77,7 @@ const kind = (
 /** In foreign-key order: parents before children (snapshots are sent in this order). */
 const DEFINITIES: Def[] = [
   ref(s.gemeenten),
+  ref(s.socialeVoorzieningen),
   ref(s.teams),
   ref(s.professionals),
   ref(s.aanbieders),
@@ -89,6 +90,7 @@ const DEFINITIES: Def[] = [
   kind(s.gezinsplanDomeinen, 'planId', s.gezinsplannen, ['situatie', 'doel']),
   kind(s.afspraken, 'planId', s.gezinsplannen, ['wat', 'wie']),
   kind(s.gezinsplanVersies, 'planId', s.gezinsplannen),
+  kind(s.handtekeningen, 'planId', s.gezinsplannen),
   kind(s.actieplannen, 'gezinId', s.gezinnen, [
     'hulpvraag',
     'problemen',
@@ -97,12 +99,15 @@ const DEFINITIES: Def[] = [
     'voorliggend',
   ]),
   kind(s.doelen, 'actieplanId', s.actieplannen, ['omschrijving', 'meetbaar']),
+  kind(s.ingezetteVoorzieningen, 'actieplanId', s.actieplannen),
   kind(s.zorgprofielen, 'actieplanId', s.actieplannen),
   kind(s.toewijzingen, 'gezinslidId', s.gezinsleden),
   kind(s.evaluaties, 'toewijzingId', s.toewijzingen, ['toelichting']),
   kind(s.akkoorden, 'toewijzingId', s.toewijzingen, ['reden', 'toelichting']),
   kind(s.overdrachten, 'gezinId', s.gezinnen, ['reden']),
   kind(s.gezinMedewerkers, 'gezinId', s.gezinnen),
+  kind(s.gespreksverslagen, 'gezinId', s.gezinnen, ['verslag']),
+  kind(s.bezoeken, 'gezinId', s.gezinnen, ['onderwerp']),
   { tabel: s.teambudgetten, soort: 'team', teamVeld: 'teamId' },
   { tabel: s.budgetWijzigingen, soort: 'team', teamVeld: 'teamId', vrijeTekst: ['toelichting'] },
 ];

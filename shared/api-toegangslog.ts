@@ -4,7 +4,7 @@
  * reading a dossier, and revealing a BSN.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { datum, id } from './api-velden';
 
 export const AUDIT_ACTIES = ['inzien', 'wijzigen', 'exporteren', 'printen', 'log_inzien'] as const;
 export type AuditActie = (typeof AUDIT_ACTIES)[number];
@@ -51,14 +51,23 @@ export const ONDERDEEL_LABELS: Record<string, string> = {
   'toegangslog.alles': 'Logboek',
   'toegangslog.client': 'Logboek per cliënt',
   'toegangslog.medewerker': 'Logboek per medewerker',
+  'gezinsplan.ondertekenen': 'Handtekening gezinsplan',
+  'gesprek.opslaan': 'Gespreksverslag',
+  'gesprek.lijst': 'Gespreksverslagen',
+  'socialeKaart.zoeken': 'Sociale kaart',
+  'actieplan.voorzieningInzetten': 'Voorziening ingezet',
+  'actieplan.voorzieningWeghalen': 'Voorziening weggehaald',
+  'bezoek.plannen': 'Bezoek gepland',
+  'bezoek.verwijderen': 'Bezoek geschrapt',
+  'toewijzing.jw301': 'JW301-bericht',
+  'ijw.verzoekLezen': 'Verzoek om toewijzing (JW315)',
   export: 'Export',
+  pdf: 'Plan afgedrukt (pdf)',
 };
 /** `soort:detail` (an export's table, a log view's employee) shows the kind. */
 export const onderdeelLabel = (onderdeel: string) =>
   ONDERDEEL_LABELS[onderdeel.split(':')[0]!] ?? onderdeel;
 
-const datum = z.string().refine(isIsoDate, { message: 'Geen geldige datum' });
-const id = z.string().min(1).max(64);
 
 export const ToegangslogVraag = z
   .object({

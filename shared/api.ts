@@ -23,7 +23,23 @@ import {
   ToegangslogVraag,
 } from './api-toegangslog';
 import { isValidBsn } from './bsn';
-import { isIsoDate } from './dates';
+import { datum, id, tekst, verplicht } from './api-velden';
+import {
+  AgendaItem,
+  AgendaVraag,
+  BezoekPlannen,
+  GesprekLijst,
+  GesprekOpslaan,
+  Gesprekken,
+  Handtekening,
+  IngezetteVoorziening,
+  ONDERTEKENING,
+  Ondertekenen,
+  SocialeKaart,
+  SocialeKaartZoeken,
+  VerzoekLezen,
+  VerzoekOmToewijzing,
+} from './api-veldwerk';
 import {
   AANBIEDER_ROLLEN,
   ACTIEPLAN_STATUSSEN,
@@ -51,14 +67,6 @@ z.config(z.locales.nl());
 
 // ---------------------------------------------------------------- building blocks
 
-const id = z.string().min(1).max(64);
-const datum = z.string().refine(isIsoDate, { message: 'Geen geldige datum' });
-const tekst = (max = 2_000) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `Maximaal ${max} tekens` });
-const verplicht = (max = 2_000) => tekst(max).min(1, { message: 'Dit veld is verplicht' });
 const cents = z.number().int();
 const bsn = z
   .string()
@@ -226,6 +234,8 @@ export const Actieplan = z.object({
   doelen: z.array(Doel),
   zorgprofiel: Zorgprofiel.nullable(),
   toewijzingen: z.array(Toewijzing),
+  /** Voorliggende voorzieningen from the sociale kaart used in the triage. */
+  voorzieningen: z.array(IngezetteVoorziening),
 });
 export type Actieplan = z.infer<typeof Actieplan>;
 
@@ -287,6 +297,8 @@ export const Gezinsplan = z.object({
   versies: z.array(
     z.object({ versie: z.number().int(), vastgesteldOp: z.string(), inhoud: PlanInhoud }),
   ),
+  handtekeningen: z.array(Handtekening),
+  ondertekening: z.enum(ONDERTEKENING),
 });
 export type Gezinsplan = z.infer<typeof Gezinsplan>;
 
@@ -561,6 +573,45 @@ export const API = {
     output: z.object({ versie: z.number().int() }),
     roles: professional,
   }),
+  /** A family member signs the last fixed version on the screen; signing is consent. */
+  'gezinsplan.ondertekenen': method({
+    input: Ondertekenen,
+    output: z.object({ versie: z.number().int() }),
+    roles: professional,
+  }),
+  'gesprek.opslaan': method({ input: GesprekOpslaan, output: Ok, roles: professional }),
+  'gesprek.lijst': method({ input: GesprekLijst, output: Gesprekken, roles: team }),
+  'socialeKaart.zoeken': method({ input: SocialeKaartZoeken, output: SocialeKaart, roles: team }),
+  'actieplan.voorzieningInzetten': method({
+    input: z.object({ actieplanId: id, voorzieningId: id }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  'actieplan.voorzieningWeghalen': method({
+    input: z.object({ id }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  /** Planned visits, evaluation dates, end dates of toewijzingen and agreements due. */
+  'agenda.lijst': method({
+    input: AgendaVraag,
+    output: z.object({ items: z.array(AgendaItem) }),
+    roles: team,
+  }),
+  'bezoek.plannen': method({ input: BezoekPlannen, output: Ok, roles: professional }),
+  'bezoek.verwijderen': method({
+    input: z.object({ id }).strict(),
+    output: Ok,
+    roles: professional,
+  }),
+  /** The toewijzing as an iJw 3.2 JW301 message for the provider; logged as an export. */
+  'toewijzing.jw301': method({
+    input: z.object({ id }).strict(),
+    output: z.object({ bestandsnaam: z.string(), xml: z.string() }),
+    roles: team,
+  }),
+  /** Reads an iJw JW315 verzoek om toewijzing and finds the youth it is about. */
+  'ijw.verzoekLezen': method({ input: VerzoekLezen, output: VerzoekOmToewijzing, roles: team }),
   'actieplan.aanmaken': method({
     input: z
       .object({

@@ -135,9 +135,9 @@ export const IJW_EENHEDEN = codeList([
   ['04', 'Uur'],
   ['14', 'Etmaal'],
   ['16', 'Dagdeel (4 uur)'],
-  ['82', 'Stuks (inspanning)'],
+  ['82', 'Stuks (output)'],
   ['83', "Euro's"],
-  ['84', 'Stuks (output)'],
+  ['84', 'Stuks (inspanning)'],
 ] as const);
 export type IjwEenheid = (typeof IJW_EENHEDEN.codes)[number];
 
@@ -221,3 +221,39 @@ export type ActieplanStatus = (typeof ACTIEPLAN_STATUSSEN.codes)[number];
  * beheerder (NEN 7510: an unattended laptop shows nothing). At most an hour.
  */
 export const VERGRENDELEN = { standaard: 5, min: 1, max: 60 } as const;
+
+// ---------------------------------------------------------------- field work
+
+/** Who puts a signature under the gezinsplan. */
+export const ONDERTEKENAARS = codeList([
+  ['ouder', 'Ouder/verzorger'],
+  ['jeugdige', 'Jeugdige'],
+  ['netwerk', 'Netwerk'],
+  ['regisseur', 'Regisseur'],
+] as const);
+export type Ondertekenaar = (typeof ONDERTEKENAARS.codes)[number];
+
+/**
+ * Kinds of voorliggende voorzieningen on the sociale kaart: the free, local help that comes
+ * before jeugdhulp (002_… 3.1: "wat er opgelost kan worden met de voorliggende voorzieningen").
+ */
+export const VOORZIENING_SOORTEN = codeList([
+  ['opvoedsteun', 'Opvoedondersteuning'],
+  ['jongerenwerk', 'Jongerenwerk'],
+  ['sport_cultuur', 'Sport en cultuur'],
+  ['schuldhulp', 'Schuldhulp en geldzaken'],
+  ['onderwijs', 'Onderwijs en leerplicht'],
+  ['gezondheid', 'Gezondheid (JGZ, GGD)'],
+  ['vrijwilligers', 'Vrijwilligers en maatjes'],
+  ['mantelzorg', 'Mantelzorg en respijt'],
+  ['wonen', 'Wonen en buurt'],
+] as const);
+export type VoorzieningSoort = (typeof VOORZIENING_SOORTEN.codes)[number];
+
+/** Kinds of entries in the agenda that are planned by hand (the rest follow from the plan). */
+export const BEZOEK_SOORTEN = codeList([
+  ['huisbezoek', 'Huisbezoek'],
+  ['gesprek', 'Gesprek op kantoor'],
+  ['overleg', 'Overleg met netwerk of aanbieder'],
+] as const);
+export type BezoekSoort = (typeof BEZOEK_SOORTEN.codes)[number];

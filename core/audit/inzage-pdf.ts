@@ -27,6 +27,10 @@ const ONDERDELEN: Record<string, string> = {
   evaluaties: 'Evaluaties',
   akkoorden: 'Akkoorden (vier ogen)',
   overdrachten: 'Overdrachten',
+  handtekeningen: 'Handtekeningen onder het gezinsplan',
+  gespreksverslagen: 'Gespreksverslagen',
+  ingezette_voorzieningen: 'Ingezette voorzieningen (sociale kaart)',
+  bezoeken: 'Geplande bezoeken',
 };
 
 /** Technical columns that tell a family nothing. */

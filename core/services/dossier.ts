@@ -32,6 +32,7 @@ import type { Ctx } from '../context';
 import { EVALUATIE_BINNENKORT_DAGEN } from './gezinnen';
 import { professionalNamen } from './profielen';
 import { signalen } from './signalen';
+import { ingezetPerActieplan } from './sociale-kaart';
 
 type Evaluatie = Toewijzing['evaluaties'][number];
 
@@ -166,6 +167,7 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
     };
   };
 
+  const voorzieningenPer = ingezetPerActieplan(ctx, planIds);
   const doelenPer = byPlan(doelRows);
   const profielPer = byPlan(profielRows);
   const toewijzingPer = byPlan(toewijzingRows.map((r) => ({ ...r, actieplanId: r.t.actieplanId })));
@@ -208,6 +210,7 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
         toewijzingen: (toewijzingPer.get(p.id) ?? [])
           .sort((a, b) => a.t.startdatum.localeCompare(b.t.startdatum))
           .map(toewijzingDetail),
+        voorzieningen: voorzieningenPer.get(p.id) ?? [],
       };
     });
 

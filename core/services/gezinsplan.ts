@@ -9,9 +9,11 @@ import {
   gezinsplanDomeinen,
   gezinsplannen,
   gezinsplanVersies,
+  handtekeningen,
 } from '../../db/schema';
 import { PlanInhoud, type ApiInput, type ApiOutput } from '../../shared/api';
 import { ageOn } from '../../shared/dates';
+import type { Ondertekening } from '../../shared/api-veldwerk';
 import { LEEFDOMEINEN } from '../../shared/domain';
 import { ApiError } from '../api-error';
 import { afspraakVoor, gezinVoor, planVan } from '../access';
@@ -20,13 +22,13 @@ import type { Ctx } from '../context';
 /** A toekomstplan section is part of the plan from age 16 (001_… 2b, 002_… 3.2.2). */
 export const TOEKOMSTPLAN_LEEFTIJD = 16;
 
-function planOf(ctx: Ctx, gezinId: string) {
+export function planOf(ctx: Ctx, gezinId: string) {
   const plan = planVan(ctx, gezinId);
   if (!plan) throw new ApiError('niet-gevonden', 'Dit gezin heeft nog geen gezinsplan.');
   return plan;
 }
 
-function currentContents(
+export function currentContents(
   ctx: Ctx,
   plan: typeof gezinsplannen.$inferSelect,
 ): { inhoud: PlanInhoud; afspraakIds: string[] } {
@@ -65,13 +67,13 @@ function currentContents(
  * What consent is about: ticking off an agreement as done is progress, not a change of plan,
  * so the status of agreements is left out when versions are compared.
  */
-function sameContents(a: PlanInhoud, b: PlanInhoud): boolean {
+export function sameContents(a: PlanInhoud, b: PlanInhoud): boolean {
   const strip = (i: PlanInhoud) =>
     JSON.stringify({ ...i, afspraken: i.afspraken.map(({ status: _status, ...rest }) => rest) });
   return strip(a) === strip(b);
 }
 
-function versions(ctx: Ctx, planId: string) {
+export function versions(ctx: Ctx, planId: string) {
   return ctx.db
     .select()
     .from(gezinsplanVersies)
@@ -105,6 +107,27 @@ export function gezinsplanOphalen(
       ),
     )
     .all();
+  const gewijzigdSindsVersie = !laatste || !sameContents(laatste.inhoud, inhoud);
+  const getekend = ctx.db
+    .select()
+    .from(handtekeningen)
+    .where(and(eq(handtekeningen.planId, plan.id), eq(handtekeningen.deleted, false)))
+    .orderBy(asc(handtekeningen.versie), asc(handtekeningen.getekendOp))
+    .all()
+    .map(({ id, versie, naam, rol, lijnen, getekendOp }) => ({
+      id,
+      versie,
+      naam,
+      rol,
+      lijnen,
+      getekendOp,
+    }));
+  const ondertekening: Ondertekening =
+    getekend.length === 0
+      ? 'niet'
+      : !gewijzigdSindsVersie && getekend.some((h) => h.versie === plan.versie)
+        ? 'ondertekend'
+        : 'opnieuw';
   return {
     id: plan.id,
     gezinId: gezin.id,
@@ -114,12 +137,14 @@ export function gezinsplanOphalen(
       jeugdigen.some((j) => ageOn(j.geboortedatum, ctx.today()) >= TOEKOMSTPLAN_LEEFTIJD) ||
       Boolean(plan.toekomstplan),
     versie: plan.versie,
-    gewijzigdSindsVersie: !laatste || !sameContents(laatste.inhoud, inhoud),
+    gewijzigdSindsVersie,
     toestemming:
       plan.toestemmingVersie && plan.toestemmingOp && plan.toestemmingDoor
         ? { versie: plan.toestemmingVersie, op: plan.toestemmingOp, door: plan.toestemmingDoor }
         : null,
     versies,
+    handtekeningen: getekend,
+    ondertekening,
   };
 }
 
@@ -215,26 +240,33 @@ export function gezinsplanVastleggen(
   return { versie };
 }
 
-/** The family's consent applies to the last fixed version, and only if nothing changed since. */
-export function gezinsplanToestemming(
-  ctx: Ctx,
-  input: ApiInput<'gezinsplan.toestemming'>,
-): ApiOutput<'gezinsplan.toestemming'> {
-  gezinVoor(ctx, input.gezinId, { schrijven: true });
-  const plan = planOf(ctx, input.gezinId);
+/**
+ * Consent and signatures apply to the last fixed version, and only if nothing changed since:
+ * the family approves what it was shown.
+ */
+export function eisOngewijzigdeVersie(ctx: Ctx, plan: typeof gezinsplannen.$inferSelect) {
   if (plan.versie === 0)
     throw new ApiError(
       'conflict',
-      'Leg het gezinsplan eerst vast; toestemming geldt voor een vastgelegde versie.',
+      'Leg het gezinsplan eerst vast; toestemming en handtekeningen gelden voor een vastgelegde versie.',
     );
   const { inhoud } = currentContents(ctx, plan);
   const laatste = versions(ctx, plan.id).at(-1);
   if (laatste && !sameContents(laatste.inhoud, inhoud)) {
     throw new ApiError(
       'conflict',
-      'Het plan is gewijzigd sinds de laatste versie. Leg het opnieuw vast voordat het gezin toestemming geeft.',
+      'Het plan is gewijzigd sinds de laatste versie. Leg het opnieuw vast voordat het gezin toestemming geeft of tekent.',
     );
   }
+}
+
+export function gezinsplanToestemming(
+  ctx: Ctx,
+  input: ApiInput<'gezinsplan.toestemming'>,
+): ApiOutput<'gezinsplan.toestemming'> {
+  gezinVoor(ctx, input.gezinId, { schrijven: true });
+  const plan = planOf(ctx, input.gezinId);
+  eisOngewijzigdeVersie(ctx, plan);
   ctx.write.update(gezinsplannen, plan.id, {
     toestemmingVersie: plan.versie,
     toestemmingOp: ctx.today(),

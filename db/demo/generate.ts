@@ -23,6 +23,7 @@ import { encodeHlc } from '../../shared/hlc';
 import type * as s from '../schema';
 import { PATTERNS, type CarePattern } from './patterns';
 import { Random } from './random';
+import { socialeKaart } from './sociale-kaart';
 import { GEMEENTEN, PRODUCTEN, TARGETS, type ProductFact } from './region-data';
 import * as T from './texts';
 
@@ -30,6 +31,7 @@ type Insert<TTable extends { $inferInsert: unknown }> = TTable['$inferInsert'];
 
 export interface DemoDataset {
   gemeenten: Insert<typeof s.gemeenten>[];
+  socialeVoorzieningen: Insert<typeof s.socialeVoorzieningen>[];
   teams: Insert<typeof s.teams>[];
   professionals: Insert<typeof s.professionals>[];
   aanbieders: Insert<typeof s.aanbieders>[];
@@ -103,6 +105,7 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
 
   const data: DemoDataset = {
     gemeenten: [],
+    socialeVoorzieningen: [],
     teams: [],
     professionals: [],
     aanbieders: [],
@@ -1018,5 +1021,10 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
 
   addProfessional('beheerder', null);
   addProfessional('beheerder', null);
+  data.socialeVoorzieningen = socialeKaart(
+    data.gemeenten.map((g) => ({ id: g.id!, naam: g.naam })),
+    (eigen) => ({ id: eigen.uuid(), hlc, authorId: null, deleted: false }),
+    seed,
+  );
   return data;
 }

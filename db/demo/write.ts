@@ -12,6 +12,7 @@ import type { DemoDataset } from './generate';
 /** Insert order that satisfies every foreign key. */
 export const TABLE_ORDER: readonly (keyof DemoDataset)[] = [
   'gemeenten',
+  'socialeVoorzieningen',
   'teams',
   'professionals',
   'aanbieders',

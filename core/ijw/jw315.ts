@@ -1,0 +1,120 @@
+/**
+ * Reads an iJw 3.2 JW315 verzoek om toewijzing (a provider asks for an allocation, after a
+ * referral by e.g. a huisarts), checks it against the JW315 structure and finds the youth,
+ * provider, gemeente and products it names. Nothing is written: the professional decides.
+ */
+import { and, eq } from 'drizzle-orm';
+import { aanbieders, gemeenten, gezinnen, gezinsleden, producten } from '../../db/schema';
+import type { ApiInput, ApiOutput } from '../../shared/api';
+import { ApiError } from '../api-error';
+import { raakGezin } from '../access';
+import type { Ctx } from '../context';
+import { JW315, ijwBerichtNs, structuurFout, type Element } from './structuur';
+import { XmlFout, kinderenMet, leesXml, tekstOp } from './xml';
+
+/** COD327 verwijzer type, in words. */
+const VERWIJZER_TYPES: Record<string, string> = {
+  '01': 'Gemeente',
+  '02': 'Huisarts',
+  '03': 'Jeugdarts',
+  '04': 'Gecertificeerde instelling',
+  '05': 'Medisch specialist',
+  '06': 'Zelfverwijzer of geen verwijzer',
+  '08': 'Rechter, officier van justitie of JJI',
+};
+
+const ongeldig = (bericht: string) =>
+  new ApiError('ongeldige-invoer', `Dit is geen geldig JW315-bericht: ${bericht}`, 'xml');
+
+export function verzoekLezen(
+  ctx: Ctx,
+  input: ApiInput<'ijw.verzoekLezen'>,
+): ApiOutput<'ijw.verzoekLezen'> {
+  let wortel: Element;
+  let namespaces: Record<string, string>;
+  try {
+    ({ wortel, namespaces } = leesXml(input.xml));
+  } catch (error) {
+    if (error instanceof XmlFout) throw ongeldig(error.message);
+    throw error;
+  }
+  if (!Object.values(namespaces).includes(ijwBerichtNs('jw315')))
+    throw ongeldig(`de namespace ${ijwBerichtNs('jw315')} (iJw 3.2) ontbreekt.`);
+  const fout = structuurFout(wortel, JW315);
+  if (fout) throw ongeldig(fout);
+
+  const t = (pad: string) => tekstOp(wortel, pad);
+  const agb = t('Header/Afzender')!;
+  const gemeenteCode = t('Header/Ontvanger')!;
+  const bsn = t('Client/Bsn')!;
+  const aanbieder = ctx.db
+    .select({ naam: aanbieders.naam })
+    .from(aanbieders)
+    .where(eq(aanbieders.agbCode, agb))
+    .get();
+  const gemeente = ctx.db
+    .select({ naam: gemeenten.naam })
+    .from(gemeenten)
+    .where(eq(gemeenten.code, `GM${gemeenteCode}`))
+    .get();
+  const lid = ctx.session.teamId
+    ? ctx.db
+        .select({ gezinId: gezinnen.id, gezinNaam: gezinnen.naam, voornaam: gezinsleden.voornaam, achternaam: gezinsleden.achternaam })
+        .from(gezinsleden)
+        .innerJoin(gezinnen, eq(gezinnen.id, gezinsleden.gezinId))
+        .where(
+          and(
+            eq(gezinsleden.bsn, bsn),
+            eq(gezinsleden.deleted, false),
+            eq(gezinnen.deleted, false),
+            eq(gezinnen.teamId, ctx.session.teamId),
+          ),
+        )
+        .get()
+    : undefined;
+  // Finding the youth shows a family of the team: it is logged like opening the dossier.
+  if (lid) raakGezin(ctx, lid.gezinId);
+  const client = kinderenMet(wortel, 'Client')[0]!;
+  const productLijst = kinderenMet(kinderenMet(client, 'AangevraagdeProducten')[0]!, 'AangevraagdProduct');
+  return {
+    berichtId: t('Header/BerichtIdentificatie/Identificatie')!,
+    dagtekening: t('Header/BerichtIdentificatie/Dagtekening')!,
+    aanbieder: { agbCode: agb, naam: aanbieder?.naam ?? null },
+    gemeente: { code: gemeenteCode, naam: gemeente?.naam ?? null },
+    client: {
+      bsn,
+      geboortedatum: t('Client/Geboortedatum/Datum')!,
+      achternaam: [t('Client/Naam/Voorvoegsel'), t('Client/Naam/Achternaam')].filter(Boolean).join(' '),
+    },
+    jeugdige: lid
+      ? { gezinId: lid.gezinId, gezinNaam: lid.gezinNaam, naam: `${lid.voornaam} ${lid.achternaam}` }
+      : null,
+    producten: productLijst.map((p) => {
+      const v = (pad: string) => tekstOp(p, pad);
+      const code = v('Product/Code');
+      const bekend = code
+        ? ctx.db
+            .select({ omschrijving: producten.omschrijving })
+            .from(producten)
+            .where(eq(producten.productcode, code))
+            .get()
+        : undefined;
+      const volume = v('Omvang/Volume');
+      const type = v('Verwijzer/Type')!;
+      const verwijzerNaam = v('Verwijzer/Naam');
+      return {
+        referentie: v('ReferentieAanbieder')!,
+        categorie: v('Product/Categorie'),
+        productcode: code,
+        omschrijving: bekend?.omschrijving ?? null,
+        ingangsdatum: v('ToewijzingIngangsdatum')!,
+        einddatum: v('ToewijzingEinddatum'),
+        volume: volume === null ? null : Number(volume),
+        eenheid: v('Omvang/Eenheid'),
+        frequentie: v('Omvang/Frequentie'),
+        verwijzer: `${VERWIJZER_TYPES[type]}${verwijzerNaam ? ` (${verwijzerNaam})` : ''}`,
+        commentaar: v('Commentaar'),
+      };
+    }),
+  };
+}

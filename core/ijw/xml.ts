@@ -1,0 +1,100 @@
+/**
+ * iJw messages as element trees: written with the message's namespace prefix on every element
+ * (elementFormDefault qualified), read back with prefixes dropped. Reading refuses a DOCTYPE, so
+ * a file cannot pull in entities.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Element } from './structuur';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+const escape = (tekst: string) => tekst.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export const blad = (naam: string, tekst: string): Element => ({ naam, tekst, kinderen: [] });
+export const samen = (naam: string, kinderen: (Element | null)[]): Element => ({
+  naam,
+  tekst: null,
+  kinderen: kinderen.filter((k): k is Element => k !== null),
+});
+/** A leaf only when there is a value (optional elements are left out, never empty). */
+export const magBlad = (naam: string, tekst: string | null | undefined): Element | null =>
+  tekst === null || tekst === undefined || tekst === '' ? null : blad(naam, tekst);
+
+export function naarXml(
+  wortel: Element,
+  prefix: string,
+  namespaces: Record<string, string>,
+): string {
+  const regels: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const schrijf = (el: Element, diepte: number, attributen = '') => {
+    const inspring = '  '.repeat(diepte);
+    const tag = `${prefix}:${el.naam}`;
+    if (el.tekst !== null) regels.push(`${inspring}<${tag}>${escape(el.tekst)}</${tag}>`);
+    else {
+      regels.push(`${inspring}<${tag}${attributen}>`);
+      for (const kind of el.kinderen) schrijf(kind, diepte + 1);
+      regels.push(`${inspring}</${tag}>`);
+    }
+  };
+  const ns = Object.entries(namespaces)
+    .map(([p, uri]) => ` xmlns:${p}="${escape(uri)}"`)
+    .join('');
+  schrijf(wortel, 0, ns);
+  return `${regels.join('\n')}\n`;
+}
+
+type Geordend = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+export class XmlFout extends Error {}
+
+/** The root element and its namespace declarations. */
+export function leesXml(tekst: string): { wortel: Element; namespaces: Record<string, string> } {
+  if (/<!DOCTYPE/i.test(tekst)) throw new XmlFout('Het bestand bevat een DOCTYPE; dat wordt niet gelezen.');
+  const geldig = XMLValidator.validate(tekst);
+  if (geldig !== true)
+    throw new XmlFout(`Het bestand is geen geldige XML (regel ${geldig.err.line}: ${geldig.err.msg}).`);
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    trimValues: true,
+  });
+  const knopen = parser.parse(tekst) as Geordend[];
+  const naam = (k: Geordend) => Object.keys(k).find((s) => s !== ':@')!;
+  const elementen = knopen.filter((k) => !naam(k).startsWith('?'));
+  if (elementen.length !== 1) throw new XmlFout('Het bestand moet precies één bericht bevatten.');
+  const omzetten = (k: Geordend): Element => {
+    const tag = naam(k);
+    const inhoud = (k[tag] as Geordend[]) ?? [];
+    const tekstKnopen = inhoud.filter((c) => '#text' in c);
+    const kinderen = inhoud.filter((c) => !('#text' in c)).map(omzetten);
+    return {
+      naam: tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag,
+      tekst:
+        kinderen.length === 0
+          ? tekstKnopen.map((c) => String(c['#text'])).join('')
+          : null,
+      kinderen,
+    };
+  };
+  const wortel = elementen[0]!;
+  const namespaces: Record<string, string> = {};
+  for (const [attr, waarde] of Object.entries(wortel[':@'] ?? {}))
+    if (attr === 'xmlns' || attr.startsWith('xmlns:')) namespaces[attr.slice(6)] = waarde;
+  return { wortel: omzetten(wortel), namespaces };
+}
+
+/** The text of the child at `pad` ("Client/Bsn"), or null. */
+export function tekstOp(el: Element, pad: string): string | null {
+  let huidig: Element | undefined = el;
+  for (const deel of pad.split('/')) huidig = huidig?.kinderen.find((k) => k.naam === deel);
+  return huidig?.tekst ?? null;
+}
+
+export const kinderenMet = (el: Element, naam: string) => el.kinderen.filter((k) => k.naam === naam);

@@ -1,0 +1,133 @@
+/**
+ * Gespreksverslagen (visit notes): written at the kitchen table or just after, offline, with
+ * who was there and the goals and agreements it was about; searchable within the dossier.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import {
+  actieplannen,
+  afspraken,
+  doelen,
+  gespreksverslagen,
+  professionals,
+} from '../../db/schema';
+import type { ApiInput, ApiOutput } from '../../shared/api';
+import { formatDate } from '../../shared/dates';
+import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
+import { ApiError } from '../api-error';
+import { gezinVoor, planVan } from '../access';
+import type { Ctx } from '../context';
+
+type Koppelbaar = ApiOutput<'gesprek.lijst'>['koppelbaar'][number];
+
+/** The family's goals (of all its action plans) and agreements, which a note can be about. */
+function koppelbaarVoor(ctx: Ctx, gezinId: string): Koppelbaar[] {
+  const plannen = ctx.db
+    .select({ id: actieplannen.id })
+    .from(actieplannen)
+    .where(and(eq(actieplannen.gezinId, gezinId), eq(actieplannen.deleted, false)))
+    .all()
+    .map((p) => p.id);
+  const doelRijen = plannen.length
+    ? ctx.db
+        .select({ id: doelen.id, tekst: doelen.omschrijving })
+        .from(doelen)
+        .where(and(inArray(doelen.actieplanId, plannen), eq(doelen.deleted, false)))
+        .all()
+    : [];
+  const plan = planVan(ctx, gezinId);
+  const afspraakRijen = plan
+    ? ctx.db
+        .select({ id: afspraken.id, tekst: afspraken.wat })
+        .from(afspraken)
+        .where(and(eq(afspraken.planId, plan.id), eq(afspraken.deleted, false)))
+        .all()
+    : [];
+  return [
+    ...doelRijen.map((d) => ({ ...d, soort: 'doel' as const })),
+    ...afspraakRijen.map((a) => ({ ...a, soort: 'afspraak' as const })),
+  ];
+}
+
+export function gesprekOpslaan(
+  ctx: Ctx,
+  input: ApiInput<'gesprek.opslaan'>,
+): ApiOutput<'gesprek.opslaan'> {
+  const gezin = gezinVoor(ctx, input.gezinId, { schrijven: true });
+  if (input.datum > ctx.today())
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Een verslag gaat over een gesprek dat al is geweest; kies vandaag of een eerdere datum.',
+      'datum',
+    );
+  const bekend = new Set(koppelbaarVoor(ctx, gezin.id).map((k) => k.id));
+  if (input.koppelingen.some((k) => !bekend.has(k)))
+    throw new ApiError(
+      'ongeldige-invoer',
+      'Een gekoppeld doel of een gekoppelde afspraak hoort niet bij dit gezin.',
+      'koppelingen',
+    );
+  const waarden = {
+    datum: input.datum,
+    aanwezig: JSON.stringify(input.aanwezig),
+    verslag: input.verslag,
+    koppelingen: JSON.stringify([...new Set(input.koppelingen)]),
+  };
+  if (!input.id)
+    return {
+      id: ctx.write.insert(gespreksverslagen, {
+        ...waarden,
+        gezinId: gezin.id,
+        auteurId: ctx.session.professionalId,
+      }),
+    };
+  const bestaand = ctx.db
+    .select({ gezinId: gespreksverslagen.gezinId })
+    .from(gespreksverslagen)
+    .where(and(eq(gespreksverslagen.id, input.id), eq(gespreksverslagen.deleted, false)))
+    .get();
+  if (bestaand?.gezinId !== gezin.id)
+    throw new ApiError('niet-gevonden', 'Dit gespreksverslag hoort niet bij dit gezin.');
+  ctx.write.update(gespreksverslagen, input.id, waarden);
+  return { id: input.id };
+}
+
+export function gesprekLijst(
+  ctx: Ctx,
+  input: ApiInput<'gesprek.lijst'>,
+): ApiOutput<'gesprek.lijst'> {
+  const gezin = gezinVoor(ctx, input.gezinId);
+  const koppelbaar = koppelbaarVoor(ctx, gezin.id);
+  const perId = new Map(koppelbaar.map((k) => [k.id, k]));
+  const rijen = ctx.db
+    .select({ verslag: gespreksverslagen, auteur: professionals.naam })
+    .from(gespreksverslagen)
+    .leftJoin(professionals, eq(professionals.id, gespreksverslagen.auteurId))
+    .where(and(eq(gespreksverslagen.gezinId, gezin.id), eq(gespreksverslagen.deleted, false)))
+    .orderBy(desc(gespreksverslagen.datum), desc(gespreksverslagen.hlc))
+    .all();
+  const woorden = zoekWoorden(input.zoek);
+  const verslagen = rijen
+    .map(({ verslag: v, auteur }) => ({
+      id: v.id,
+      datum: v.datum,
+      aanwezig: JSON.parse(v.aanwezig) as string[],
+      verslag: v.verslag,
+      // A goal deleted since is left out rather than shown as an unknown link.
+      koppelingen: (JSON.parse(v.koppelingen) as string[]).flatMap((k) => {
+        const gekoppeld = perId.get(k);
+        return gekoppeld ? [gekoppeld] : [];
+      }),
+      auteur,
+    }))
+    .filter((v) =>
+      bevatWoorden(
+        vouwTekst(
+          [v.verslag, ...v.aanwezig, ...v.koppelingen.map((k) => k.tekst), formatDate(v.datum)].join(
+            '\n',
+          ),
+        ),
+        woorden,
+      ),
+    );
+  return { verslagen, totaal: rijen.length, koppelbaar };
+}
