@@ -98,10 +98,15 @@ describe('signatures under the gezinsplan', () => {
     ).toBe(1);
     let plan = a.ok('gezinsplan.ophalen', { gezinId });
     expect(plan.ondertekening).toBe('ondertekend');
-    expect(plan.handtekeningen).toMatchObject([{ versie: 1, naam: 'Anouk de Wit', lijnen: krabbel }]);
+    expect(plan.handtekeningen).toMatchObject([
+      { versie: 1, naam: 'Anouk de Wit', lijnen: krabbel },
+    ]);
     expect(plan.toestemming).toMatchObject({ versie: 1, door: 'Anouk de Wit' });
 
-    a.ok('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Wij willen rust in huis en Daan naar school.' });
+    a.ok('gezinsplan.opslaan', {
+      gezinId,
+      eigenWoorden: 'Wij willen rust in huis en Daan naar school.',
+    });
     plan = a.ok('gezinsplan.ophalen', { gezinId });
     expect(plan.ondertekening).toBe('opnieuw');
     expect(
@@ -110,7 +115,12 @@ describe('signatures under the gezinsplan', () => {
     ).toBe('conflict');
     a.ok('gezinsplan.vastleggen', { gezinId });
     expect(a.ok('gezinsplan.ophalen', { gezinId }).ondertekening).toBe('opnieuw');
-    a.ok('gezinsplan.ondertekenen', { gezinId, naam: 'Anouk de Wit', rol: 'ouder', lijnen: krabbel });
+    a.ok('gezinsplan.ondertekenen', {
+      gezinId,
+      naam: 'Anouk de Wit',
+      rol: 'ouder',
+      lijnen: krabbel,
+    });
     plan = a.ok('gezinsplan.ophalen', { gezinId });
     expect(plan.ondertekening).toBe('ondertekend');
     expect(plan.handtekeningen.map((h) => h.versie)).toEqual([1, 2]);
@@ -123,9 +133,19 @@ describe('signatures under the gezinsplan', () => {
         { domein: 'onderwijs', situatie: 'Daan verzuimt veel.', doel: 'Daan gaat elke dag.' },
       ],
     });
-    a.ok('afspraak.opslaan', { gezinId, wat: 'Wekker om zeven uur', wie: 'Anouk', uiterlijk: addDays(DEMO_TODAY, 14) });
+    a.ok('afspraak.opslaan', {
+      gezinId,
+      wat: 'Wekker om zeven uur',
+      wie: 'Anouk',
+      uiterlijk: addDays(DEMO_TODAY, 14),
+    });
     a.ok('gezinsplan.vastleggen', { gezinId });
-    a.ok('gezinsplan.ondertekenen', { gezinId, naam: 'Anouk de Wit', rol: 'ouder', lijnen: krabbel });
+    a.ok('gezinsplan.ondertekenen', {
+      gezinId,
+      naam: 'Anouk de Wit',
+      rol: 'ouder',
+      lijnen: krabbel,
+    });
     const { pad, tekst } = await pdfTekst(core, { soort: 'gezinsplan', gezinId }, proA!.id!);
     const plek = (s: string) => tekst.indexOf(s);
     expect(plek('Gezinsplan Familie de Wit')).toBeGreaterThanOrEqual(0);
@@ -150,8 +170,11 @@ describe('signatures under the gezinsplan', () => {
     expect(gewijzigd.tekst).toContain('daarna gewijzigd');
   });
 
-  it('does not print another team\'s family', async () => {
-    const uit = await core.exporteren({ soort: 'gezinsplan', gezinId }, { professionalId: outsider.id! });
+  it("does not print another team's family", async () => {
+    const uit = await core.exporteren(
+      { soort: 'gezinsplan', gezinId },
+      { professionalId: outsider.id! },
+    );
     expect(uit).toMatchObject({ ok: false, error: { code: 'niet-gevonden' } });
   });
 });
@@ -182,7 +205,9 @@ describe('visit notes (gespreksverslagen)', () => {
       koppelingen: [doelId],
     };
     expect(a.fails('gesprek.opslaan', { ...verslag, aanwezig: [] }).field).toBe('aanwezig');
-    expect(a.fails('gesprek.opslaan', { ...verslag, datum: addDays(DEMO_TODAY, 1) }).field).toBe('datum');
+    expect(a.fails('gesprek.opslaan', { ...verslag, datum: addDays(DEMO_TODAY, 1) }).field).toBe(
+      'datum',
+    );
     expect(a.fails('gesprek.opslaan', { ...verslag, koppelingen: ['onbekend-id'] }).field).toBe(
       'koppelingen',
     );
@@ -245,7 +270,11 @@ describe('the sociale kaart in the triage', () => {
     expect(new Set(alles.voorzieningen.map((v) => v.gemeente))).toEqual(new Set(['Dordrecht']));
     const sport = a.ok('socialeKaart.zoeken', { actieplanId: apId, zoek: 'SPORT vereniging' });
     expect(sport.voorzieningen.map((v) => v.naam)).toEqual(['Buurtsportcoach Dordrecht']);
-    const schuld = a.ok('socialeKaart.zoeken', { actieplanId: apId, zoek: '', soort: 'schuldhulp' });
+    const schuld = a.ok('socialeKaart.zoeken', {
+      actieplanId: apId,
+      zoek: '',
+      soort: 'schuldhulp',
+    });
     expect(schuld.voorzieningen.every((v) => v.soort === 'schuldhulp')).toBe(true);
     const gratis = a.ok('socialeKaart.zoeken', { actieplanId: apId, zoek: '', alleenGratis: true });
     expect(gratis.voorzieningen.every((v) => v.gratis)).toBe(true);
@@ -256,8 +285,10 @@ describe('the sociale kaart in the triage', () => {
   });
 
   it('records a voorziening in the plan once, shows it in the dossier and the PDF, and takes it out again', async () => {
-    const [opvoedpunt] = a.ok('socialeKaart.zoeken', { actieplanId: apId, zoek: 'opvoedpunt' })
-      .voorzieningen;
+    const [opvoedpunt] = a.ok('socialeKaart.zoeken', {
+      actieplanId: apId,
+      zoek: 'opvoedpunt',
+    }).voorzieningen;
     const id = a.ok('actieplan.voorzieningInzetten', {
       actieplanId: apId,
       voorzieningId: opvoedpunt!.id,
@@ -273,7 +304,11 @@ describe('the sociale kaart in the triage', () => {
     expect(plan().voorzieningen).toMatchObject([
       { id, naam: 'Opvoedpunt Dordrecht', gratis: true, op: DEMO_TODAY },
     ]);
-    const { tekst } = await pdfTekst(core, { soort: 'actieplan', gezinId, actieplanId: apId }, proA!.id!);
+    const { tekst } = await pdfTekst(
+      core,
+      { soort: 'actieplan', gezinId, actieplanId: apId },
+      proA!.id!,
+    );
     expect(tekst).toContain('Actieplan Daan');
     expect(tekst).toContain('Daan zit veel thuis.');
     expect(tekst).toContain('Opvoedpunt Dordrecht');
@@ -289,12 +324,23 @@ describe('the agenda', () => {
   it('shows planned visits and the dates the plans hold, for the professionals who work with the family', () => {
     const op = `${addDays(DEMO_TODAY, 2)}T14:30`;
     expect(
-      a.fails('bezoek.plannen', { gezinId, soort: 'huisbezoek', op: '2026-11-25T25:00', duurMinuten: 60, onderwerp: '' })
-        .field,
+      a.fails('bezoek.plannen', {
+        gezinId,
+        soort: 'huisbezoek',
+        op: '2026-11-25T25:00',
+        duurMinuten: 60,
+        onderwerp: '',
+      }).field,
     ).toBe('op');
-    expect(b.fails('bezoek.plannen', { gezinId, soort: 'huisbezoek', op, duurMinuten: 60, onderwerp: '' }).code).toBe(
-      'geen-toegang',
-    );
+    expect(
+      b.fails('bezoek.plannen', {
+        gezinId,
+        soort: 'huisbezoek',
+        op,
+        duurMinuten: 60,
+        onderwerp: '',
+      }).code,
+    ).toBe('geen-toegang');
     const id = a.ok('bezoek.plannen', {
       gezinId,
       soort: 'huisbezoek',
@@ -302,7 +348,12 @@ describe('the agenda', () => {
       duurMinuten: 90,
       onderwerp: 'Plan doorlopen',
     }).id;
-    a.ok('afspraak.opslaan', { gezinId, wat: 'Aanmelden bij sportclub', wie: 'Anouk', uiterlijk: addDays(DEMO_TODAY, 3) });
+    a.ok('afspraak.opslaan', {
+      gezinId,
+      wat: 'Aanmelden bij sportclub',
+      wie: 'Anouk',
+      uiterlijk: addDays(DEMO_TODAY, 3),
+    });
 
     const week = { van: DEMO_TODAY, tot: addDays(DEMO_TODAY, 6) };
     const items = a.ok('agenda.lijst', week).items;
@@ -325,8 +376,12 @@ describe('the agenda', () => {
       new Set(['bezoek', 'afspraak', 'evaluatie', 'einde_toewijzing']),
     );
     expect(b.ok('agenda.lijst', week).items.some((i) => i.id === id)).toBe(false);
-    expect(a.fails('agenda.lijst', { van: DEMO_TODAY, tot: addDays(DEMO_TODAY, 42) }).field).toBe('tot');
-    expect(a.fails('agenda.lijst', { van: DEMO_TODAY, tot: addDays(DEMO_TODAY, -1) }).field).toBe('tot');
+    expect(a.fails('agenda.lijst', { van: DEMO_TODAY, tot: addDays(DEMO_TODAY, 42) }).field).toBe(
+      'tot',
+    );
+    expect(a.fails('agenda.lijst', { van: DEMO_TODAY, tot: addDays(DEMO_TODAY, -1) }).field).toBe(
+      'tot',
+    );
 
     a.ok('bezoek.verwijderen', { id });
     expect(a.ok('agenda.lijst', week).items.some((i) => i.id === id)).toBe(false);

@@ -24,6 +24,15 @@ import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
 import { bewaarToegangslog } from './sync/toegangslog';
+import {
+  NieuweVoorziening,
+  VoorzieningParams,
+  VoorzieningVraag,
+  VoorzieningWijzigen,
+  voorzieningenLijst,
+  voorzieningToevoegen,
+  voorzieningWijzigen,
+} from './sync/sociale-kaart-beheer';
 import { ruimBewaartermijnOp, STANDAARD_BEWAARTERMIJN_JAREN } from './sync/bewaartermijn';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -104,6 +113,14 @@ const ROUTES = [
   ['get', '/beheer/gebruikers', 'Alle accounts, zonder wachtwoorden (beheerder)', null],
   ['post', '/beheer/gebruikers', 'Een account aanmaken (beheerder)', NieuweGebruiker],
   ['post', '/beheer/teams', 'Een team aanmaken (beheerder)', NieuwTeam],
+  ['get', '/beheer/sociale-kaart', 'De sociale kaart, per gemeente (beheerder)', null],
+  ['post', '/beheer/sociale-kaart', 'Een voorziening toevoegen (beheerder)', NieuweVoorziening],
+  [
+    'post',
+    '/beheer/sociale-kaart/{id}',
+    'Een voorziening wijzigen of op non-actief zetten (beheerder)',
+    VoorzieningWijzigen,
+  ],
   [
     'get',
     '/sync/scopes',
@@ -458,6 +475,49 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     await db.insert(teams).values({ id, naam });
     return reply.status(201).send({ id });
   });
+
+  const alsBeheerder = async (req: FastifyRequest): Promise<Aanroeper> => {
+    await beheerder(req);
+    return { gebruikerId: claimsVan(req).sub, rol: 'beheerder', teamId: null };
+  };
+
+  app.get(
+    '/beheer/sociale-kaart',
+    { schema: { querystring: jsonSchema(VoorzieningVraag) } },
+    async (req) => {
+      await beheerder(req);
+      return voorzieningenLijst(db, VoorzieningVraag.parse(req.query).gemeenteId);
+    },
+  );
+
+  app.post(
+    '/beheer/sociale-kaart',
+    { schema: { body: jsonSchema(NieuweVoorziening) } },
+    async (req, reply) => {
+      const wie = await alsBeheerder(req);
+      const id = await voorzieningToevoegen(db, wie, NieuweVoorziening.parse(req.body), now());
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/beheer/sociale-kaart/:id',
+    { schema: { params: jsonSchema(VoorzieningParams), body: jsonSchema(VoorzieningWijzigen) } },
+    async (req) => {
+      const wie = await alsBeheerder(req);
+      const { id } = VoorzieningParams.parse(req.params);
+      // The JSON schema cannot say "at least one field"; the refinement can.
+      const invoer = VoorzieningWijzigen.safeParse(req.body);
+      if (!invoer.success)
+        throw new HttpFout(
+          400,
+          'ongeldige-invoer',
+          'Geef aan wat er aan de voorziening verandert.',
+        );
+      await voorzieningWijzigen(db, wie, id, invoer.data, now());
+      return { id };
+    },
+  );
 
   return app;
 }

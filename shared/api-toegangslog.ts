@@ -68,7 +68,6 @@ export const ONDERDEEL_LABELS: Record<string, string> = {
 export const onderdeelLabel = (onderdeel: string) =>
   ONDERDEEL_LABELS[onderdeel.split(':')[0]!] ?? onderdeel;
 
-
 export const ToegangslogVraag = z
   .object({
     /** Per client: every line about this family. */

@@ -52,9 +52,7 @@ export const Gespreksverslag = z.object({
   datum: z.string(),
   aanwezig: z.array(z.string()),
   verslag: z.string(),
-  koppelingen: z.array(
-    z.object({ id, soort: z.enum(KOPPELING_SOORTEN), tekst: z.string() }),
-  ),
+  koppelingen: z.array(z.object({ id, soort: z.enum(KOPPELING_SOORTEN), tekst: z.string() })),
   auteur: z.string().nullable(),
 });
 export type Gespreksverslag = z.infer<typeof Gespreksverslag>;
@@ -152,17 +150,20 @@ export const AgendaVraag = z
   .object({ van: datum, tot: datum })
   .strict()
   .refine((v) => v.tot >= v.van, { message: 'De einddatum ligt voor de begindatum', path: ['tot'] })
-  .refine(
-    (v) => (Date.parse(v.tot) - Date.parse(v.van)) / 86_400_000 < AGENDA_MAX_DAGEN,
-    { message: `Kies hoogstens ${AGENDA_MAX_DAGEN} dagen`, path: ['tot'] },
-  );
+  .refine((v) => (Date.parse(v.tot) - Date.parse(v.van)) / 86_400_000 < AGENDA_MAX_DAGEN, {
+    message: `Kies hoogstens ${AGENDA_MAX_DAGEN} dagen`,
+    path: ['tot'],
+  });
 
 const moment = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'Kies een datum en een tijd' })
-  .refine((m) => isIsoDate(m.slice(0, 10)) && Number(m.slice(11, 13)) < 24 && Number(m.slice(14)) < 60, {
-    message: 'Geen geldige datum of tijd',
-  });
+  .refine(
+    (m) => isIsoDate(m.slice(0, 10)) && Number(m.slice(11, 13)) < 24 && Number(m.slice(14)) < 60,
+    {
+      message: 'Geen geldige datum of tijd',
+    },
+  );
 
 export const BezoekPlannen = z
   .object({

@@ -3,13 +3,7 @@
  * start. Built from the record, checked against the JW301 structure before it is handed out.
  */
 import { eq } from 'drizzle-orm';
-import {
-  aanbieders,
-  gemeenten,
-  gezinsleden,
-  producten,
-  teams,
-} from '../../db/schema';
+import { aanbieders, gemeenten, gezinsleden, producten, teams } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { toewijzingVoor } from '../access';
@@ -28,13 +22,34 @@ import {
 import { blad, magBlad, naarXml, samen } from './xml';
 
 /** Tussenvoegsels written in front of a Dutch surname, longest first. */
-const VOORVOEGSELS = ['van der', 'van den', 'van de', 'van het', "van 't", 'in het', 'van', 'de', 'den', 'der', 'ter', 'ten', 'het', "'t"];
+const VOORVOEGSELS = [
+  'van der',
+  'van den',
+  'van de',
+  'van het',
+  "van 't",
+  'in het',
+  'van',
+  'de',
+  'den',
+  'der',
+  'ter',
+  'ten',
+  'het',
+  "'t",
+];
 
-export function splitsAchternaam(achternaam: string): { achternaam: string; voorvoegsel: string | null } {
+export function splitsAchternaam(achternaam: string): {
+  achternaam: string;
+  voorvoegsel: string | null;
+} {
   const laag = achternaam.toLocaleLowerCase('nl');
   for (const v of VOORVOEGSELS)
     if (laag.startsWith(`${v} `))
-      return { voorvoegsel: achternaam.slice(0, v.length), achternaam: achternaam.slice(v.length + 1).trim() };
+      return {
+        voorvoegsel: achternaam.slice(0, v.length),
+        achternaam: achternaam.slice(v.length + 1).trim(),
+      };
   return { achternaam, voorvoegsel: null };
 }
 
@@ -42,7 +57,12 @@ export function splitsAchternaam(achternaam: string): { achternaam: string; voor
 export function splitsAdres(adres: string) {
   const m = /^(.+?)\s+(\d{1,5})\s*([A-Za-z])?(?:\s*-?\s*(\S{1,4}))?$/.exec(adres.trim());
   if (!m) return null;
-  return { straat: m[1]!.slice(0, 24), huisnummer: m[2]!, huisletter: m[3] ?? null, toevoeging: m[4] ?? null };
+  return {
+    straat: m[1]!.slice(0, 24),
+    huisnummer: m[2]!,
+    huisletter: m[3] ?? null,
+    toevoeging: m[4] ?? null,
+  };
 }
 
 /** iJw's ToewijzingNummer is at most 8 characters; Eenplan's ids are UUIDs. */
@@ -50,7 +70,8 @@ export const toewijzingNummer = (id: string) =>
   String(Number.parseInt(id.replace(/-/g, '').slice(0, 8), 16) % 100_000_000);
 
 /** Unique enough per sender: a message a second, in base 36 (at most 12 characters). */
-const berichtIdentificatie = (nu: string) => `EP${Date.parse(nu).toString(36).toUpperCase()}`.slice(0, 12);
+const berichtIdentificatie = (nu: string) =>
+  `EP${Date.parse(nu).toString(36).toUpperCase()}`.slice(0, 12);
 
 export function toewijzingJw301(
   ctx: Ctx,
@@ -111,7 +132,13 @@ export function toewijzingJw301(
           magBlad('Voorvoegsel', naam.voorvoegsel),
         ]),
         blad('Voornamen', lid.voornaam),
-        magBlad('Voorletters', lid.voornaam.charAt(0).toLocaleUpperCase('nl').replace(/[^A-Z]/, '')),
+        magBlad(
+          'Voorletters',
+          lid.voornaam
+            .charAt(0)
+            .toLocaleUpperCase('nl')
+            .replace(/[^A-Z]/, ''),
+        ),
         blad('NaamGebruik', '1'),
       ]),
       samen('Contactgegevens', [
@@ -135,9 +162,15 @@ export function toewijzingJw301(
       samen('ToegewezenProducten', [
         samen('ToegewezenProduct', [
           blad('ToewijzingNummer', toewijzingNummer(t.id)),
-          samen('Product', [blad('Categorie', product.categorie), blad('Code', product.productcode)]),
+          samen('Product', [
+            blad('Categorie', product.categorie),
+            blad('Code', product.productcode),
+          ]),
           blad('Toewijzingsdatum', t.aangemaaktOp.slice(0, 10)),
-          blad('Toewijzingstijd', t.aangemaaktOp.length > 10 ? t.aangemaaktOp.slice(11, 19) : '00:00:00'),
+          blad(
+            'Toewijzingstijd',
+            t.aangemaaktOp.length > 10 ? t.aangemaaktOp.slice(11, 19) : '00:00:00',
+          ),
           blad('Ingangsdatum', t.startdatum),
           blad('Einddatum', t.einddatum),
           samen('Omvang', [

@@ -59,7 +59,12 @@ export function verzoekLezen(
     .get();
   const lid = ctx.session.teamId
     ? ctx.db
-        .select({ gezinId: gezinnen.id, gezinNaam: gezinnen.naam, voornaam: gezinsleden.voornaam, achternaam: gezinsleden.achternaam })
+        .select({
+          gezinId: gezinnen.id,
+          gezinNaam: gezinnen.naam,
+          voornaam: gezinsleden.voornaam,
+          achternaam: gezinsleden.achternaam,
+        })
         .from(gezinsleden)
         .innerJoin(gezinnen, eq(gezinnen.id, gezinsleden.gezinId))
         .where(
@@ -75,7 +80,10 @@ export function verzoekLezen(
   // Finding the youth shows a family of the team: it is logged like opening the dossier.
   if (lid) raakGezin(ctx, lid.gezinId);
   const client = kinderenMet(wortel, 'Client')[0]!;
-  const productLijst = kinderenMet(kinderenMet(client, 'AangevraagdeProducten')[0]!, 'AangevraagdProduct');
+  const productLijst = kinderenMet(
+    kinderenMet(client, 'AangevraagdeProducten')[0]!,
+    'AangevraagdProduct',
+  );
   return {
     berichtId: t('Header/BerichtIdentificatie/Identificatie')!,
     dagtekening: t('Header/BerichtIdentificatie/Dagtekening')!,
@@ -84,10 +92,16 @@ export function verzoekLezen(
     client: {
       bsn,
       geboortedatum: t('Client/Geboortedatum/Datum')!,
-      achternaam: [t('Client/Naam/Voorvoegsel'), t('Client/Naam/Achternaam')].filter(Boolean).join(' '),
+      achternaam: [t('Client/Naam/Voorvoegsel'), t('Client/Naam/Achternaam')]
+        .filter(Boolean)
+        .join(' '),
     },
     jeugdige: lid
-      ? { gezinId: lid.gezinId, gezinNaam: lid.gezinNaam, naam: `${lid.voornaam} ${lid.achternaam}` }
+      ? {
+          gezinId: lid.gezinId,
+          gezinNaam: lid.gezinNaam,
+          naam: `${lid.voornaam} ${lid.achternaam}`,
+        }
       : null,
     producten: productLijst.map((p) => {
       const v = (pad: string) => tekstOp(p, pad);

@@ -25,10 +25,18 @@ export const XSD_VERSIE = '1.0.0';
 
 export type Blad = (waarde: string) => boolean;
 
-const patroon = (re: RegExp): Blad => (w) => re.test(w);
-const lengte = (min: number, max: number): Blad => (w) =>
-  w.length >= min && w.length <= max && w.trim() === w;
-const codes = (lijst: readonly string[]): Blad => (w) => lijst.includes(w);
+const patroon =
+  (re: RegExp): Blad =>
+  (w) =>
+    re.test(w);
+const lengte =
+  (min: number, max: number): Blad =>
+  (w) =>
+    w.length >= min && w.length <= max && w.trim() === w;
+const codes =
+  (lijst: readonly string[]): Blad =>
+  (w) =>
+    lijst.includes(w);
 
 export const T = {
   datum: ((w) => isIsoDate(w)) as Blad,
@@ -60,7 +68,10 @@ export const T = {
   verwijzerType: codes(['01', '02', '03', '04', '05', '06', '08']),
   verwijzerNaam: lengte(1, 35),
   janee: codes(['1', '2']),
-  vast: (v: string): Blad => (w) => w === v,
+  vast:
+    (v: string): Blad =>
+    (w) =>
+      w === v,
 } as const;
 
 export interface Knoop {
@@ -88,7 +99,10 @@ const header = (code: 'jw301' | 'jw315', afzender: Blad, ontvanger: Blad) =>
     een('BerichtSubversie', T.vast(BERICHT_SUBVERSIE)),
     een('Afzender', afzender),
     een('Ontvanger', ontvanger),
-    groep('BerichtIdentificatie', [een('Identificatie', T.identificatie), een('Dagtekening', T.datum)]),
+    groep('BerichtIdentificatie', [
+      een('Identificatie', T.identificatie),
+      een('Dagtekening', T.datum),
+    ]),
     groep('XsdVersie', [een('BasisschemaXsdVersie', T.versie), een('BerichtXsdVersie', T.versie)]),
   ]);
 
@@ -97,11 +111,7 @@ const geboortedatum = groep('Geboortedatum', [
   mag('DatumGebruik', codes(['1', '2', '3'])),
 ]);
 
-const product = groep(
-  'Product',
-  [een('Categorie', T.categorie), mag('Code', T.productcode)],
-  0,
-);
+const product = groep('Product', [een('Categorie', T.categorie), mag('Code', T.productcode)], 0);
 
 const omvang = groep(
   'Omvang',
@@ -132,7 +142,11 @@ export const JW301: Knoop = groep('Bericht', [
             'Adres',
             [
               een('Straatnaam', T.straat),
-              groep('Huisnummer', [een('Huisnummer', T.huisnummer), mag('Huisletter', patroon(/^[A-Za-z]$/)), mag('HuisnummerToevoeging', lengte(1, 4))]),
+              groep('Huisnummer', [
+                een('Huisnummer', T.huisnummer),
+                mag('Huisletter', patroon(/^[A-Za-z]$/)),
+                mag('HuisnummerToevoeging', lengte(1, 4)),
+              ]),
               een('Postcode', T.postcode),
               een('Plaatsnaam', T.plaats),
             ],
@@ -211,15 +225,15 @@ export interface Element {
 export function structuurFout(el: Element, spec: Knoop, pad = spec.naam): string | null {
   if (el.naam !== spec.naam) return `${pad}: element ${el.naam} verwacht ${spec.naam}.`;
   if (spec.type) {
-    if (el.kinderen.length > 0 || el.tekst === null)
-      return `${pad}: een waarde verwacht.`;
+    if (el.kinderen.length > 0 || el.tekst === null) return `${pad}: een waarde verwacht.`;
     return spec.type(el.tekst) ? null : `${pad}: de waarde "${el.tekst}" is niet geldig.`;
   }
   let i = 0;
   for (const kind of spec.kinderen ?? []) {
     let aantal = 0;
     while (i < el.kinderen.length && el.kinderen[i]!.naam === kind.naam) {
-      if (kind.max === 1 && aantal === 1) return `${pad}/${kind.naam}: mag maar één keer voorkomen.`;
+      if (kind.max === 1 && aantal === 1)
+        return `${pad}/${kind.naam}: mag maar één keer voorkomen.`;
       const fout = structuurFout(el.kinderen[i]!, kind, `${pad}/${kind.naam}`);
       if (fout) return fout;
       aantal++;

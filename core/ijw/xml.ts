@@ -54,10 +54,13 @@ export class XmlFout extends Error {}
 
 /** The root element and its namespace declarations. */
 export function leesXml(tekst: string): { wortel: Element; namespaces: Record<string, string> } {
-  if (/<!DOCTYPE/i.test(tekst)) throw new XmlFout('Het bestand bevat een DOCTYPE; dat wordt niet gelezen.');
+  if (/<!DOCTYPE/i.test(tekst))
+    throw new XmlFout('Het bestand bevat een DOCTYPE; dat wordt niet gelezen.');
   const geldig = XMLValidator.validate(tekst);
   if (geldig !== true)
-    throw new XmlFout(`Het bestand is geen geldige XML (regel ${geldig.err.line}: ${geldig.err.msg}).`);
+    throw new XmlFout(
+      `Het bestand is geen geldige XML (regel ${geldig.err.line}: ${geldig.err.msg}).`,
+    );
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -76,10 +79,7 @@ export function leesXml(tekst: string): { wortel: Element; namespaces: Record<st
     const kinderen = inhoud.filter((c) => !('#text' in c)).map(omzetten);
     return {
       naam: tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag,
-      tekst:
-        kinderen.length === 0
-          ? tekstKnopen.map((c) => String(c['#text'])).join('')
-          : null,
+      tekst: kinderen.length === 0 ? tekstKnopen.map((c) => String(c['#text'])).join('') : null,
       kinderen,
     };
   };
@@ -97,4 +97,5 @@ export function tekstOp(el: Element, pad: string): string | null {
   return huidig?.tekst ?? null;
 }
 
-export const kinderenMet = (el: Element, naam: string) => el.kinderen.filter((k) => k.naam === naam);
+export const kinderenMet = (el: Element, naam: string) =>
+  el.kinderen.filter((k) => k.naam === naam);

@@ -56,7 +56,11 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
   labelTekst(doc, 'Eigen kracht', plan.eigenKracht);
   labelTekst(doc, 'Netwerk', plan.netwerk);
   labelTekst(doc, 'Voorliggende voorzieningen', plan.voorliggend);
-  labelTekst(doc, 'Uitkomst van de triage', plan.triageUitkomst ? TRIAGE_UITKOMSTEN.labels[plan.triageUitkomst] : null);
+  labelTekst(
+    doc,
+    'Uitkomst van de triage',
+    plan.triageUitkomst ? TRIAGE_UITKOMSTEN.labels[plan.triageUitkomst] : null,
+  );
   if (plan.voorzieningen.length > 0) {
     doc.moveDown(0.4);
     tabel(
@@ -76,7 +80,12 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
   tabel(
     doc,
     ['Doel', 'Hoe merken we dat het lukt', 'Uiterlijk', 'Resultaat'],
-    plan.doelen.map((d) => [d.omschrijving, d.meetbaar, datumOfStreep(d.uiterlijk), DOEL_RESULTATEN.labels[d.resultaat]]),
+    plan.doelen.map((d) => [
+      d.omschrijving,
+      d.meetbaar,
+      datumOfStreep(d.uiterlijk),
+      DOEL_RESULTATEN.labels[d.resultaat],
+    ]),
     [0.36, 0.36, 0.13, 0.15],
   );
 
@@ -108,7 +117,10 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
   }
 
   kop(doc, 'Voor akkoord');
-  alinea(doc, 'Met onze handtekening geven wij aan dat wij dit actieplan hebben besproken en ermee instemmen.');
+  alinea(
+    doc,
+    'Met onze handtekening geven wij aan dat wij dit actieplan hebben besproken en ermee instemmen.',
+  );
   doc.moveDown(0.8);
   handtekeningen(doc, [
     { naam: '', rol: 'Ouder/verzorger', op: null, lijnen: null },

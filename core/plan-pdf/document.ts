@@ -39,18 +39,33 @@ export function titelBlok(doc: Pdf, titel: string, regels: string[]) {
   for (const r of regels) doc.text(r);
   doc.fillColor('black').moveDown(0.6);
   const y = doc.y;
-  doc.moveTo(MARGE, y).lineTo(doc.page.width - MARGE, y).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
+  doc
+    .moveTo(MARGE, y)
+    .lineTo(doc.page.width - MARGE, y)
+    .lineWidth(0.5)
+    .strokeColor('#bbbbbb')
+    .stroke();
   doc.moveDown(0.6);
 }
 
 export function kop(doc: Pdf, tekst: string) {
   if (doc.y > doc.page.height - MARGE - 80) doc.addPage();
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).fillColor(KLEUR).text(tekst).fillColor('black');
+  doc
+    .moveDown(0.6)
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor(KLEUR)
+    .text(tekst)
+    .fillColor('black');
   doc.moveDown(0.25);
 }
 
 /** A paragraph; an empty text shows as a grey "nog niet ingevuld". */
-export function alinea(doc: Pdf, tekst: string | null | undefined, opties: { groot?: boolean } = {}) {
+export function alinea(
+  doc: Pdf,
+  tekst: string | null | undefined,
+  opties: { groot?: boolean } = {},
+) {
   const leeg = !tekst?.trim();
   doc
     .font(leeg ? 'Helvetica-Oblique' : 'Helvetica')
@@ -115,12 +130,36 @@ export function handtekeningen(doc: Pdf, ondertekenaars: Ondertekenaar[]) {
       if (streken) {
         doc.save();
         doc.translate(x, y).scale(breedte / VAK_BREEDTE);
-        doc.path(alsSvgPad(streken)).lineWidth(3).lineCap('round').lineJoin('round').strokeColor('#10205a').stroke();
+        doc
+          .path(alsSvgPad(streken))
+          .lineWidth(3)
+          .lineCap('round')
+          .lineJoin('round')
+          .strokeColor('#10205a')
+          .stroke();
         doc.restore();
       }
-      doc.moveTo(x, y + hoogte).lineTo(x + breedte, y + hoogte).lineWidth(0.5).strokeColor('#333333').stroke();
-      doc.font('Helvetica-Bold').fontSize(9.5).fillColor('black').text(o.naam || ' ', x, y + hoogte + 4, { width: breedte });
-      doc.font('Helvetica').fontSize(9).fillColor(GRIJS).text(`${o.rol}${o.op ? ` · getekend op ${datumOfStreep(o.op)}` : ' · datum: ____________'}`, x, doc.y, { width: breedte });
+      doc
+        .moveTo(x, y + hoogte)
+        .lineTo(x + breedte, y + hoogte)
+        .lineWidth(0.5)
+        .strokeColor('#333333')
+        .stroke();
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(9.5)
+        .fillColor('black')
+        .text(o.naam || ' ', x, y + hoogte + 4, { width: breedte });
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .fillColor(GRIJS)
+        .text(
+          `${o.rol}${o.op ? ` · getekend op ${datumOfStreep(o.op)}` : ' · datum: ____________'}`,
+          x,
+          doc.y,
+          { width: breedte },
+        );
     }
     doc.fillColor('black');
     doc.x = MARGE;

@@ -28,7 +28,9 @@ function versieRegel(plan: Gezinsplan): string {
   const laatste = plan.versies.at(-1);
   if (!laatste) return 'Werkversie: nog niet vastgelegd.';
   const regel = `Versie ${laatste.versie}, vastgelegd op ${datumOfStreep(laatste.vastgesteldOp)}`;
-  return plan.gewijzigdSindsVersie ? `${regel}; daarna gewijzigd (dit is de werkversie).` : `${regel}.`;
+  return plan.gewijzigdSindsVersie
+    ? `${regel}; daarna gewijzigd (dit is de werkversie).`
+    : `${regel}.`;
 }
 
 function ondertekeningRegel(plan: Gezinsplan): string {
@@ -62,7 +64,11 @@ export function gezinsplanNaarPdf(invoer: GezinsplanPdfInvoer): Promise<Uint8Arr
   tabel(
     doc,
     ['Leefdomein', 'Hoe het nu gaat', 'Wat we willen bereiken'],
-    plan.inhoud.domeinen.map((d) => [LEEFDOMEINEN.labels[d.domein], d.situatie || '—', d.doel || '—']),
+    plan.inhoud.domeinen.map((d) => [
+      LEEFDOMEINEN.labels[d.domein],
+      d.situatie || '—',
+      d.doel || '—',
+    ]),
     [0.22, 0.39, 0.39],
   );
 

@@ -3,13 +3,7 @@
  * who was there and the goals and agreements it was about; searchable within the dossier.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import {
-  actieplannen,
-  afspraken,
-  doelen,
-  gespreksverslagen,
-  professionals,
-} from '../../db/schema';
+import { actieplannen, afspraken, doelen, gespreksverslagen, professionals } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { formatDate } from '../../shared/dates';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
@@ -122,9 +116,12 @@ export function gesprekLijst(
     .filter((v) =>
       bevatWoorden(
         vouwTekst(
-          [v.verslag, ...v.aanwezig, ...v.koppelingen.map((k) => k.tekst), formatDate(v.datum)].join(
-            '\n',
-          ),
+          [
+            v.verslag,
+            ...v.aanwezig,
+            ...v.koppelingen.map((k) => k.tekst),
+            formatDate(v.datum),
+          ].join('\n'),
         ),
         woorden,
       ),

@@ -4,12 +4,7 @@
  * of an action plan and recorded in the plan when used.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import {
-  gemeenten,
-  ingezetteVoorzieningen,
-  socialeVoorzieningen,
-  teams,
-} from '../../db/schema';
+import { gemeenten, ingezetteVoorzieningen, socialeVoorzieningen, teams } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import type { IngezetteVoorziening } from '../../shared/api-veldwerk';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
@@ -85,7 +80,10 @@ export function voorzieningInzetten(
     .select()
     .from(socialeVoorzieningen)
     .where(
-      and(eq(socialeVoorzieningen.id, input.voorzieningId), eq(socialeVoorzieningen.deleted, false)),
+      and(
+        eq(socialeVoorzieningen.id, input.voorzieningId),
+        eq(socialeVoorzieningen.deleted, false),
+      ),
     )
     .get();
   if (!voorziening?.actief)
@@ -136,7 +134,10 @@ export function ingezetPerActieplan(
   const rijen = ctx.db
     .select({ i: ingezetteVoorzieningen, v: socialeVoorzieningen, gemeente: gemeenten.naam })
     .from(ingezetteVoorzieningen)
-    .innerJoin(socialeVoorzieningen, eq(socialeVoorzieningen.id, ingezetteVoorzieningen.voorzieningId))
+    .innerJoin(
+      socialeVoorzieningen,
+      eq(socialeVoorzieningen.id, ingezetteVoorzieningen.voorzieningId),
+    )
     .innerJoin(gemeenten, eq(gemeenten.id, socialeVoorzieningen.gemeenteId))
     .where(
       and(

@@ -20,22 +20,134 @@ interface Sjabloon {
 }
 
 const SJABLONEN: Sjabloon[] = [
-  { naam: (g) => `Opvoedpunt ${g}`, soort: 'opvoedsteun', gratis: true, kans: 1, aanbod: 'Spreekuur en korte gesprekken (1 tot 5) over opvoedvragen: slapen, driftbuien, grenzen stellen, puberteit. Ook oudercursussen "Positief opvoeden".' },
-  { naam: (g) => `Thuisstart ${g}`, soort: 'vrijwilligers', gratis: true, kans: 0.9, aanbod: 'Een getrainde vrijwilliger komt een jaar lang wekelijks bij gezinnen met jonge kinderen (0-7 jaar): een luisterend oor en praktische hulp.' },
-  { naam: (g) => `Jongerenwerk ${g}`, soort: 'jongerenwerk', gratis: true, kans: 1, aanbod: 'Inloop in het jongerencentrum (ma, wo, vr 15-21 uur), ambulant jongerenwerk op straat, hulp bij school, werk en vrije tijd voor 12-23 jaar.' },
-  { naam: (g) => `Sport- en cultuurfonds Jeugd ${g}`, soort: 'sport_cultuur', gratis: true, kans: 1, aanbod: 'Betaalt contributie en spullen voor sport, muziekles of dans voor kinderen uit gezinnen met een laag inkomen. Aanvragen via de jeugdprofessional.' },
-  { naam: (g) => `Buurtsportcoach ${g}`, soort: 'sport_cultuur', gratis: true, kans: 0.8, aanbod: 'Sport na school in de wijk en begeleiding naar een passende vereniging, ook voor kinderen die moeilijk aansluiting vinden.' },
-  { naam: (g) => `Schuldhulpmaatjes ${g}`, soort: 'schuldhulp', gratis: true, kans: 0.9, aanbod: 'Een vrijwillig maatje helpt de administratie op orde te krijgen, brieven te openen en een budgetplan te maken; verwijst door naar schuldhulpverlening van de gemeente.' },
-  { naam: (g) => `Loket Geldzaken ${g}`, soort: 'schuldhulp', gratis: true, kans: 1, aanbod: 'Schuldhulpverlening van de gemeente: inventarisatie van schulden, budgetbeheer, regelingen met schuldeisers en toeslagen nalopen.' },
-  { naam: (g) => `Leerplicht en RMC ${g}`, soort: 'onderwijs', gratis: true, kans: 1, aanbod: 'Leerplichtambtenaar bij verzuim en thuiszitten; met school en gezin zoeken naar een passende plek. RMC voor jongeren 18-23 zonder startkwalificatie.' },
-  { naam: (g) => `Huiswerkklas Bibliotheek ${g}`, soort: 'onderwijs', gratis: false, kans: 0.7, aanbod: 'Huiswerkbegeleiding voor groep 7 tot en met klas 3, twee middagen per week; kleine eigen bijdrage, kwijtschelding mogelijk.' },
-  { naam: (g) => `Jeugdgezondheidszorg ${g} (CJG)`, soort: 'gezondheid', gratis: true, kans: 1, aanbod: 'Consultatiebureau en JGZ op school: groei, ontwikkeling, voeding, inentingen; verpleegkundige spreekuren en stevig-ouderschap-bezoeken.' },
-  { naam: (g) => `Maatjesproject Samen Sterk ${g}`, soort: 'vrijwilligers', gratis: true, kans: 0.6, aanbod: 'Een maatje (18+) voor een kind of jongere van 8 tot 18 dat steun kan gebruiken: een jaar lang elke week iets samen doen.' },
-  { naam: (g) => `Steunpunt Mantelzorg ${g}`, soort: 'mantelzorg', gratis: true, kans: 0.9, aanbod: 'Advies en respijt voor ouders die zorgen voor een kind met een beperking of ziekte; logeeradressen en lotgenotengroepen, ook voor jonge mantelzorgers.' },
-  { naam: (g) => `Voedselbank ${g}`, soort: 'wonen', gratis: true, kans: 0.8, aanbod: 'Wekelijks een voedselpakket voor huishoudens onder de bestedingsnorm; aanmelden met een verwijzing van het jeugdteam of het sociaal loket.' },
-  { naam: (g) => `Buurtbemiddeling ${g}`, soort: 'wonen', gratis: true, kans: 0.8, aanbod: 'Getrainde vrijwilligers helpen buren om ruzie over geluid, kinderen of overlast samen op te lossen.' },
-  { naam: (g) => `Peutergroep Kleine Stappen ${g}`, soort: 'opvoedsteun', gratis: false, kans: 0.7, aanbod: 'Voorschoolse educatie (VVE) voor peuters van 2,5 tot 4 jaar met een taal- of ontwikkelingsachterstand; inkomensafhankelijke bijdrage.' },
-  { naam: (g) => `Scheidingsspreekuur ${g}`, soort: 'opvoedsteun', gratis: true, kans: 0.6, aanbod: 'Gesprekken voor ouders in scheiding over het ouderschapsplan en wat kinderen nodig hebben; ook een kindergroep "Dubbel thuis" (8-12 jaar).' },
+  {
+    naam: (g) => `Opvoedpunt ${g}`,
+    soort: 'opvoedsteun',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Spreekuur en korte gesprekken (1 tot 5) over opvoedvragen: slapen, driftbuien, grenzen stellen, puberteit. Ook oudercursussen "Positief opvoeden".',
+  },
+  {
+    naam: (g) => `Thuisstart ${g}`,
+    soort: 'vrijwilligers',
+    gratis: true,
+    kans: 0.9,
+    aanbod:
+      'Een getrainde vrijwilliger komt een jaar lang wekelijks bij gezinnen met jonge kinderen (0-7 jaar): een luisterend oor en praktische hulp.',
+  },
+  {
+    naam: (g) => `Jongerenwerk ${g}`,
+    soort: 'jongerenwerk',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Inloop in het jongerencentrum (ma, wo, vr 15-21 uur), ambulant jongerenwerk op straat, hulp bij school, werk en vrije tijd voor 12-23 jaar.',
+  },
+  {
+    naam: (g) => `Sport- en cultuurfonds Jeugd ${g}`,
+    soort: 'sport_cultuur',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Betaalt contributie en spullen voor sport, muziekles of dans voor kinderen uit gezinnen met een laag inkomen. Aanvragen via de jeugdprofessional.',
+  },
+  {
+    naam: (g) => `Buurtsportcoach ${g}`,
+    soort: 'sport_cultuur',
+    gratis: true,
+    kans: 0.8,
+    aanbod:
+      'Sport na school in de wijk en begeleiding naar een passende vereniging, ook voor kinderen die moeilijk aansluiting vinden.',
+  },
+  {
+    naam: (g) => `Schuldhulpmaatjes ${g}`,
+    soort: 'schuldhulp',
+    gratis: true,
+    kans: 0.9,
+    aanbod:
+      'Een vrijwillig maatje helpt de administratie op orde te krijgen, brieven te openen en een budgetplan te maken; verwijst door naar schuldhulpverlening van de gemeente.',
+  },
+  {
+    naam: (g) => `Loket Geldzaken ${g}`,
+    soort: 'schuldhulp',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Schuldhulpverlening van de gemeente: inventarisatie van schulden, budgetbeheer, regelingen met schuldeisers en toeslagen nalopen.',
+  },
+  {
+    naam: (g) => `Leerplicht en RMC ${g}`,
+    soort: 'onderwijs',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Leerplichtambtenaar bij verzuim en thuiszitten; met school en gezin zoeken naar een passende plek. RMC voor jongeren 18-23 zonder startkwalificatie.',
+  },
+  {
+    naam: (g) => `Huiswerkklas Bibliotheek ${g}`,
+    soort: 'onderwijs',
+    gratis: false,
+    kans: 0.7,
+    aanbod:
+      'Huiswerkbegeleiding voor groep 7 tot en met klas 3, twee middagen per week; kleine eigen bijdrage, kwijtschelding mogelijk.',
+  },
+  {
+    naam: (g) => `Jeugdgezondheidszorg ${g} (CJG)`,
+    soort: 'gezondheid',
+    gratis: true,
+    kans: 1,
+    aanbod:
+      'Consultatiebureau en JGZ op school: groei, ontwikkeling, voeding, inentingen; verpleegkundige spreekuren en stevig-ouderschap-bezoeken.',
+  },
+  {
+    naam: (g) => `Maatjesproject Samen Sterk ${g}`,
+    soort: 'vrijwilligers',
+    gratis: true,
+    kans: 0.6,
+    aanbod:
+      'Een maatje (18+) voor een kind of jongere van 8 tot 18 dat steun kan gebruiken: een jaar lang elke week iets samen doen.',
+  },
+  {
+    naam: (g) => `Steunpunt Mantelzorg ${g}`,
+    soort: 'mantelzorg',
+    gratis: true,
+    kans: 0.9,
+    aanbod:
+      'Advies en respijt voor ouders die zorgen voor een kind met een beperking of ziekte; logeeradressen en lotgenotengroepen, ook voor jonge mantelzorgers.',
+  },
+  {
+    naam: (g) => `Voedselbank ${g}`,
+    soort: 'wonen',
+    gratis: true,
+    kans: 0.8,
+    aanbod:
+      'Wekelijks een voedselpakket voor huishoudens onder de bestedingsnorm; aanmelden met een verwijzing van het jeugdteam of het sociaal loket.',
+  },
+  {
+    naam: (g) => `Buurtbemiddeling ${g}`,
+    soort: 'wonen',
+    gratis: true,
+    kans: 0.8,
+    aanbod:
+      'Getrainde vrijwilligers helpen buren om ruzie over geluid, kinderen of overlast samen op te lossen.',
+  },
+  {
+    naam: (g) => `Peutergroep Kleine Stappen ${g}`,
+    soort: 'opvoedsteun',
+    gratis: false,
+    kans: 0.7,
+    aanbod:
+      'Voorschoolse educatie (VVE) voor peuters van 2,5 tot 4 jaar met een taal- of ontwikkelingsachterstand; inkomensafhankelijke bijdrage.',
+  },
+  {
+    naam: (g) => `Scheidingsspreekuur ${g}`,
+    soort: 'opvoedsteun',
+    gratis: true,
+    kans: 0.6,
+    aanbod:
+      'Gesprekken voor ouders in scheiding over het ouderschapsplan en wat kinderen nodig hebben; ook een kindergroep "Dubbel thuis" (8-12 jaar).',
+  },
 ];
 
 const slug = (tekst: string) =>

@@ -17,7 +17,9 @@ import { bouwServer } from '../app';
 import { hashWachtwoord } from '../auth/wachtwoord';
 import { openServerStore, type ServerStore } from '../db/connection';
 import { gebruikers, teams } from '../db/schema';
-import { verwerkPush } from './dienst';
+import { REFERENTIE_SCOPE } from '../../db/sync-tabellen';
+import { uitOpslag, waardenVan } from '../../shared/sync/rij';
+import { rijenIn, verwerkPush } from './dienst';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const WACHTWOORD = 'lang genoeg wachtwoord 42';
@@ -121,6 +123,14 @@ export async function maakTeam(store: ServerStore, naam: string): Promise<string
   ]);
   await zaaiReferentie(store, 'teams', [{ id, naam, gemeenteId: gemeente }]);
   return id;
+}
+
+/** The gemeente a team of `maakTeam` belongs to. */
+export async function gemeenteVanTeam(store: ServerStore, teamId: string): Promise<string> {
+  const [rij] = await rijenIn(store.db, REFERENTIE_SCOPE, ['teams']).then((r) =>
+    r.filter((t) => t.rijId === teamId),
+  );
+  return waardenVan(uitOpslag(rij!.registers)).waarden.gemeenteId as string;
 }
 
 /** An account, and the same person as a professional in the reference data. */

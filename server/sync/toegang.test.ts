@@ -13,6 +13,7 @@ import { MAX_KLOK_VOORSPRONG_MS, type Wijziging } from '../../shared/sync/protoc
 import { MAX_BODY_BYTES } from '../app';
 import { verwerkPush } from './dienst';
 import {
+  gemeenteVanTeam,
   maakAccount,
   maakOmgeving,
   maakTeam,
@@ -65,6 +66,7 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
   let teams: Record<Doel, string>;
   const accounts = {} as Record<Rol | 'collegaAnder', Account>;
   const gezin = {} as Record<Doel, string>;
+  const gemeenten = {} as Record<Doel, string>;
 
   const aanmelden = async (a: Account, naam = 'Laptop') =>
     (
@@ -81,6 +83,8 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       eigen: await maakTeam(o.store, 'Jeugdteam Dordrecht-Oost'),
       ander: await maakTeam(o.store, 'Jeugdteam Papendrecht'),
     };
+    for (const doel of ['eigen', 'ander'] as const)
+      gemeenten[doel] = await gemeenteVanTeam(o.store, teams[doel]);
     for (const rol of ROLLEN)
       accounts[rol] = await maakAccount(o.store, rol, rol === 'beheerder' ? null : teams.eigen);
     accounts.collegaAnder = await maakAccount(o.store, 'jeugdprofessional', teams.ander);
@@ -185,6 +189,19 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
         rol: 'jeugdprofessional',
         teamId: teams[doel],
         wachtwoord: WACHTWOORD,
+      },
+    }),
+    'GET /beheer/sociale-kaart': () => ({ method: 'GET', url: '/beheer/sociale-kaart' }),
+    'POST /beheer/sociale-kaart': (_a, doel) => ({
+      method: 'POST',
+      url: '/beheer/sociale-kaart',
+      payload: {
+        gemeenteId: gemeenten[doel],
+        naam: 'Jongerenwerk Test',
+        soort: 'jongerenwerk',
+        aanbod: 'Inloop',
+        contact: '078-000 0000',
+        gratis: true,
       },
     }),
     'POST /beheer/teams': () => ({

@@ -1,0 +1,197 @@
+/**
+ * iJw 3.2 messages: a toewijzing written as JW301 fits the documented JW301 structure (no
+ * official XSD was available; see structuur.ts) and a JW315 verzoek om toewijzing is read,
+ * checked and matched to the team's youth. Bad files get a clear error that names the place.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientFor } from '../../test/helpers/core-client';
+import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
+import { createCore } from '../core';
+import { JW301, JW315, structuurFout } from './structuur';
+import { leesXml, tekstOp } from './xml';
+
+const { store, data } = demoStore();
+const core = createCore(store, { now: () => new Date(`${DEMO_TODAY}T10:00:00Z`) });
+afterAll(() => core.close());
+
+const team = data.teams.find((t) => t.naam === 'Jeugdteam Dordrecht Noord')!;
+const pro = data.professionals.find((p) => p.teamId === team.id && p.rol === 'jeugdprofessional')!;
+const outsider = data.professionals.find(
+  (p) => p.teamId !== team.id && p.rol === 'jeugdprofessional',
+)!;
+const a = clientFor(core, pro.id!);
+
+const toewijzing = store.sqlite
+  .prepare(
+    `SELECT t.id, l.bsn, a.agb_code AS agb, p.productcode, p.categorie, t.volume, t.startdatum
+       FROM toewijzingen t JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
+       JOIN aanbieders a ON a.id = t.aanbieder_id JOIN producten p ON p.id = t.product_id
+      WHERE g.team_id = ? AND t.status IN ('toegewezen', 'gestart') AND l.bsn IS NOT NULL AND t.deleted = 0
+      LIMIT 1`,
+  )
+  .get(team.id) as {
+  id: string;
+  bsn: string;
+  agb: string;
+  productcode: string;
+  categorie: string;
+  volume: number;
+  startdatum: string;
+};
+
+async function jw301(toewijzingId: string, professionalId = pro.id!) {
+  const uit = await core.exporteren({ soort: 'jw301', toewijzingId }, { professionalId });
+  if (!uit.ok) return uit;
+  return { ...uit, xml: new TextDecoder().decode(uit.bestand.bytes) };
+}
+
+describe('JW301: a toewijzing as the message for the provider', () => {
+  it('fits the JW301 structure and carries the client, provider, product and period', async () => {
+    const uit = await jw301(toewijzing.id);
+    if (!uit.ok) expect.fail(uit.error.message);
+    expect(uit.bestand.naam).toMatch(
+      new RegExp(`^JW301_0505_${toewijzing.agb}_EP[0-9A-Z]+\\.xml$`),
+    );
+    const { wortel, namespaces } = leesXml(uit.xml);
+    expect(namespaces.jw301).toBe('http://www.istandaarden.nl/ijw/3_2/jw301/schema');
+    expect(structuurFout(wortel, JW301)).toBeNull();
+    const t = (pad: string) => tekstOp(wortel, pad);
+    expect(t('Header/BerichtCode')).toBe('436');
+    expect(t('Header/Afzender')).toBe('0505');
+    expect(t('Header/Ontvanger')).toBe(toewijzing.agb);
+    expect(t('Client/Bsn')).toBe(toewijzing.bsn);
+    expect(t('Client/ToegewezenProducten/ToegewezenProduct/Product/Code')).toBe(
+      toewijzing.productcode,
+    );
+    expect(t('Client/ToegewezenProducten/ToegewezenProduct/Product/Categorie')).toBe(
+      toewijzing.categorie,
+    );
+    expect(t('Client/ToegewezenProducten/ToegewezenProduct/Ingangsdatum')).toBe(
+      toewijzing.startdatum,
+    );
+    expect(t('Client/ToegewezenProducten/ToegewezenProduct/Omvang/Volume')).toBe(
+      String(toewijzing.volume),
+    );
+    expect(t('Client/ToegewezenProducten/ToegewezenProduct/ToewijzingNummer')).toMatch(/^\d{1,8}$/);
+    const log = store.sqlite
+      .prepare("SELECT actie FROM audit_log WHERE onderdeel = 'toewijzing.jw301'")
+      .all();
+    expect(log).toEqual([{ actie: 'exporteren' }]);
+  });
+
+  it("is not made for another team's toewijzing", async () => {
+    expect(await jw301(toewijzing.id, outsider.id!)).toMatchObject({
+      ok: false,
+      error: { code: 'niet-gevonden' },
+    });
+  });
+
+  it('names the place where a message breaks the structure', async () => {
+    const uit = await jw301(toewijzing.id);
+    if (!uit.ok) expect.fail(uit.error.message);
+    const { wortel } = leesXml(uit.xml);
+    const client = wortel.kinderen[1]!;
+    const zonderBsn = {
+      ...wortel,
+      kinderen: [wortel.kinderen[0]!, { ...client, kinderen: client.kinderen.slice(1) }],
+    };
+    expect(structuurFout(zonderBsn, JW301)).toBe('Bericht/Client/Bsn: ontbreekt.');
+    const tweeKeer = {
+      ...wortel,
+      kinderen: [
+        wortel.kinderen[0]!,
+        { ...client, kinderen: [client.kinderen[0]!, ...client.kinderen] },
+      ],
+    };
+    expect(structuurFout(tweeKeer, JW301)).toBe('Bericht/Client/Bsn: mag maar één keer voorkomen.');
+  });
+});
+
+const verzoek = (
+  bsn: string,
+  opties: { verwijzer?: boolean; extra?: string } = {},
+) => `<?xml version="1.0" encoding="UTF-8"?>
+<jw315:Bericht xmlns:jw315="http://www.istandaarden.nl/ijw/3_2/jw315/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
+  <jw315:Header>
+    <jw315:BerichtCode>446</jw315:BerichtCode>
+    <jw315:BerichtVersie>3</jw315:BerichtVersie>
+    <jw315:BerichtSubversie>2</jw315:BerichtSubversie>
+    <jw315:Afzender>${toewijzing.agb}</jw315:Afzender>
+    <jw315:Ontvanger>0505</jw315:Ontvanger>
+    <jw315:BerichtIdentificatie><jw315:Identificatie>VZ2026-0042</jw315:Identificatie><jw315:Dagtekening>2026-11-20</jw315:Dagtekening></jw315:BerichtIdentificatie>
+    <jw315:XsdVersie><jw315:BasisschemaXsdVersie>1.0.0</jw315:BasisschemaXsdVersie><jw315:BerichtXsdVersie>1.0.0</jw315:BerichtXsdVersie></jw315:XsdVersie>
+  </jw315:Header>
+  <jw315:Client>
+    <jw315:Bsn>${bsn}</jw315:Bsn>
+    <jw315:Geboortedatum><jw315:Datum>2013-04-01</jw315:Datum></jw315:Geboortedatum>
+    <jw315:Geslacht>0</jw315:Geslacht>
+    <jw315:Naam><jw315:Achternaam>Vries</jw315:Achternaam><jw315:Voorvoegsel>de</jw315:Voorvoegsel></jw315:Naam>
+    <jw315:AangevraagdeProducten>
+      <jw315:AangevraagdProduct>
+        <jw315:ReferentieAanbieder>REF-881</jw315:ReferentieAanbieder>
+        <jw315:Product><jw315:Categorie>${toewijzing.categorie}</jw315:Categorie><jw315:Code>${toewijzing.productcode}</jw315:Code></jw315:Product>
+        <jw315:ToewijzingIngangsdatum>2026-12-01</jw315:ToewijzingIngangsdatum>
+        <jw315:ToewijzingEinddatum>2027-05-31</jw315:ToewijzingEinddatum>
+        <jw315:Omvang><jw315:Volume>4</jw315:Volume><jw315:Eenheid>04</jw315:Eenheid><jw315:Frequentie>2</jw315:Frequentie></jw315:Omvang>
+        ${opties.verwijzer === false ? '' : '<jw315:Verwijzer><jw315:Type>02</jw315:Type><jw315:Naam>Huisartsenpraktijk Vest</jw315:Naam></jw315:Verwijzer>'}
+        ${opties.extra ?? ''}
+      </jw315:AangevraagdProduct>
+    </jw315:AangevraagdeProducten>
+  </jw315:Client>
+</jw315:Bericht>`;
+
+describe('JW315: reading a verzoek om toewijzing', () => {
+  it('reads the request and finds the youth, provider, gemeente and product', () => {
+    const uit = a.ok('ijw.verzoekLezen', { xml: verzoek(toewijzing.bsn) });
+    expect(uit).toMatchObject({
+      berichtId: 'VZ2026-0042',
+      dagtekening: '2026-11-20',
+      gemeente: { code: '0505', naam: 'Dordrecht' },
+      client: { bsn: toewijzing.bsn, achternaam: 'de Vries' },
+      producten: [
+        {
+          referentie: 'REF-881',
+          productcode: toewijzing.productcode,
+          ingangsdatum: '2026-12-01',
+          einddatum: '2027-05-31',
+          volume: 4,
+          verwijzer: 'Huisarts (Huisartsenpraktijk Vest)',
+        },
+      ],
+    });
+    expect(uit.aanbieder.naam).toBe(
+      data.aanbieders.find((x) => x.agbCode === toewijzing.agb)!.naam,
+    );
+    expect(uit.producten[0]!.omschrijving).toBeTruthy();
+    expect(uit.jeugdige).not.toBeNull();
+    // Another team's professional learns nothing about this youth.
+    expect(
+      clientFor(core, outsider.id!).ok('ijw.verzoekLezen', { xml: verzoek(toewijzing.bsn) })
+        .jeugdige,
+    ).toBeNull();
+  });
+
+  it('refuses what is not a valid JW315, saying where', () => {
+    const fout = (xml: string) => a.fails('ijw.verzoekLezen', { xml });
+    expect(fout('<jw315:Bericht><open>')).toMatchObject({ code: 'ongeldige-invoer', field: 'xml' });
+    expect(fout(verzoek(toewijzing.bsn, { verwijzer: false })).message).toContain(
+      'Bericht/Client/AangevraagdeProducten/AangevraagdProduct/Verwijzer: ontbreekt.',
+    );
+    expect(fout(verzoek('123456789')).message).toContain(
+      'Bericht/Client/Bsn: de waarde "123456789" is niet geldig.',
+    );
+    expect(
+      fout(verzoek(toewijzing.bsn, { extra: '<jw315:Onbekend>x</jw315:Onbekend>' })).message,
+    ).toContain('Onbekend: hoort hier niet.');
+    expect(fout(verzoek(toewijzing.bsn).replace('3_2/jw315', '3_1/jw315')).message).toContain(
+      'iJw 3.2',
+    );
+    expect(
+      fout(
+        `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${verzoek(toewijzing.bsn).replace(/^<\?xml[^>]*>/, '')}`,
+      ).message,
+    ).toContain('DOCTYPE');
+    expect(fout('')).toMatchObject({ field: 'xml' });
+    expect(structuurFout(leesXml(verzoek(toewijzing.bsn)).wortel, JW315)).toBeNull();
+  });
+});
