@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  maandagVan,
+  maandRaster,
+  weekdag,
   dayNumber,
   fromDayNumber,
   addMonths,
@@ -44,5 +47,20 @@ describe('day arithmetic', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
     expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
+  });
+});
+
+describe('calendar weeks and months', () => {
+  it('finds the weekday and the Monday of a week, also across a year boundary', () => {
+    expect(weekdag('2026-12-02')).toBe(2);
+    expect(weekdag('2026-11-30')).toBe(0);
+    expect(weekdag('2026-12-06')).toBe(6);
+    expect(maandagVan('2027-01-01')).toBe('2026-12-28');
+    expect(maandagVan('1969-12-31')).toBe('1969-12-29');
+  });
+
+  it('shows a month as six weeks from the Monday on or before the first', () => {
+    expect(maandRaster('2026-12-17')).toEqual({ van: '2026-11-30', tot: '2027-01-10' });
+    expect(maandRaster('2027-02-01')).toEqual({ van: '2027-02-01', tot: '2027-03-14' });
   });
 });

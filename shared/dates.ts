@@ -87,3 +87,15 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** Day of the week, Monday 0 to Sunday 6 (1970-01-01, day 0, was a Thursday). */
+export const weekdag = (iso: IsoDate): number => (((dayNumber(iso) + 3) % 7) + 7) % 7;
+
+/** The Monday of the week `iso` is in. */
+export const maandagVan = (iso: IsoDate): IsoDate => addDays(iso, -weekdag(iso));
+
+/** A month as a calendar shows it: six whole weeks from the Monday on or before the 1st. */
+export function maandRaster(iso: IsoDate): { van: IsoDate; tot: IsoDate } {
+  const van = maandagVan(`${iso.slice(0, 7)}-01`);
+  return { van, tot: addDays(van, 41) };
+}

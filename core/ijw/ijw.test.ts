@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../test/helpers/core-client';
+import { jw315Verzoek } from '../../test/helpers/jw315';
 import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
 import { createCore } from '../core';
 import { JW301, JW315, structuurFout } from './structuur';
@@ -107,38 +108,15 @@ describe('JW301: a toewijzing as the message for the provider', () => {
   });
 });
 
-const verzoek = (
-  bsn: string,
-  opties: { verwijzer?: boolean; extra?: string } = {},
-) => `<?xml version="1.0" encoding="UTF-8"?>
-<jw315:Bericht xmlns:jw315="http://www.istandaarden.nl/ijw/3_2/jw315/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
-  <jw315:Header>
-    <jw315:BerichtCode>446</jw315:BerichtCode>
-    <jw315:BerichtVersie>3</jw315:BerichtVersie>
-    <jw315:BerichtSubversie>2</jw315:BerichtSubversie>
-    <jw315:Afzender>${toewijzing.agb}</jw315:Afzender>
-    <jw315:Ontvanger>0505</jw315:Ontvanger>
-    <jw315:BerichtIdentificatie><jw315:Identificatie>VZ2026-0042</jw315:Identificatie><jw315:Dagtekening>2026-11-20</jw315:Dagtekening></jw315:BerichtIdentificatie>
-    <jw315:XsdVersie><jw315:BasisschemaXsdVersie>1.0.0</jw315:BasisschemaXsdVersie><jw315:BerichtXsdVersie>1.0.0</jw315:BerichtXsdVersie></jw315:XsdVersie>
-  </jw315:Header>
-  <jw315:Client>
-    <jw315:Bsn>${bsn}</jw315:Bsn>
-    <jw315:Geboortedatum><jw315:Datum>2013-04-01</jw315:Datum></jw315:Geboortedatum>
-    <jw315:Geslacht>0</jw315:Geslacht>
-    <jw315:Naam><jw315:Achternaam>Vries</jw315:Achternaam><jw315:Voorvoegsel>de</jw315:Voorvoegsel></jw315:Naam>
-    <jw315:AangevraagdeProducten>
-      <jw315:AangevraagdProduct>
-        <jw315:ReferentieAanbieder>REF-881</jw315:ReferentieAanbieder>
-        <jw315:Product><jw315:Categorie>${toewijzing.categorie}</jw315:Categorie><jw315:Code>${toewijzing.productcode}</jw315:Code></jw315:Product>
-        <jw315:ToewijzingIngangsdatum>2026-12-01</jw315:ToewijzingIngangsdatum>
-        <jw315:ToewijzingEinddatum>2027-05-31</jw315:ToewijzingEinddatum>
-        <jw315:Omvang><jw315:Volume>4</jw315:Volume><jw315:Eenheid>04</jw315:Eenheid><jw315:Frequentie>2</jw315:Frequentie></jw315:Omvang>
-        ${opties.verwijzer === false ? '' : '<jw315:Verwijzer><jw315:Type>02</jw315:Type><jw315:Naam>Huisartsenpraktijk Vest</jw315:Naam></jw315:Verwijzer>'}
-        ${opties.extra ?? ''}
-      </jw315:AangevraagdProduct>
-    </jw315:AangevraagdeProducten>
-  </jw315:Client>
-</jw315:Bericht>`;
+const verzoek = (bsn: string, opties: { verwijzer?: boolean; extra?: string } = {}) =>
+  jw315Verzoek({
+    agb: toewijzing.agb,
+    bsn,
+    productcode: toewijzing.productcode,
+    categorie: toewijzing.categorie,
+    zonderVerwijzer: opties.verwijzer === false,
+    extra: opties.extra,
+  });
 
 describe('JW315: reading a verzoek om toewijzing', () => {
   it('reads the request and finds the youth, provider, gemeente and product', () => {

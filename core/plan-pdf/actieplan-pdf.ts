@@ -72,7 +72,7 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
         v.contact,
         v.gratis ? 'Gratis' : 'Eigen bijdrage',
       ]),
-      [0.45, 0.18, 0.25, 0.12],
+      [0.4, 0.16, 0.32, 0.12],
     );
   }
 

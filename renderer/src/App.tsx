@@ -1,6 +1,8 @@
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { nlNL } from '@mui/material/locale';
 import { Layout } from './components/Layout';
+import { Agenda } from './screens/Agenda';
+import { useAgendaHerinneringen } from './screens/agenda-herinneringen';
 import { Akkoorden } from './screens/Akkoorden';
 import { BudgetBeheer } from './screens/budget/BudgetBeheer';
 import { Dashboard } from './screens/budget/Dashboard';
@@ -44,11 +46,13 @@ export function App() {
 function Ontgrendeld() {
   const { profiel, view } = useSession();
   useSyncPeiler();
+  useAgendaHerinneringen();
   if (!profiel) return <ProfielKeuze />;
   return (
     <Layout>
       {view.naam === 'gezinnen' && <MijnGezinnen />}
       {view.naam === 'taken' && <Taken />}
+      {view.naam === 'agenda' && <Agenda />}
       {view.naam === 'akkoorden' && <Akkoorden />}
       {view.naam === 'dossier' && <Dossier key={view.gezinId} view={view} />}
       {view.naam === 'budget' && <Dashboard filter={view.filter} tab={view.tab} />}

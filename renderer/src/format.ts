@@ -1,4 +1,4 @@
-import { formatDate } from '../../shared/dates';
+import { formatDate, toIsoDate } from '../../shared/dates';
 import {
   IJW_EENHEDEN,
   IJW_FREQUENTIES,
@@ -11,6 +11,9 @@ export { formatDate };
 
 /** The one message for a date that is not a real dd-mm-jjjj date. */
 export const DATUM_FOUT = 'Vul de datum in als dd-mm-jjjj.';
+
+/** Today as dd-mm-jjjj, the default in date fields. */
+export const vandaag = () => formatDate(toIsoDate(new Date()));
 
 export function datumOfLeeg(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';

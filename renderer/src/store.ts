@@ -5,13 +5,18 @@ import type { DashboardFilter } from '../../shared/api-budget';
 export type View =
   | { naam: 'gezinnen' }
   | { naam: 'taken' }
+  | { naam: 'agenda' }
   | { naam: 'akkoorden' }
   | { naam: 'budget'; filter: DashboardFilter; tab: string }
   | { naam: 'budgetbeheer' }
   | { naam: 'kosten' }
   | { naam: 'conflicten' }
   | { naam: 'logboek' }
-  | { naam: 'dossier'; gezinId: string; tab: 'overzicht' | 'gezinsplan' | 'actieplannen' };
+  | {
+      naam: 'dossier';
+      gezinId: string;
+      tab: 'overzicht' | 'gezinsplan' | 'actieplannen' | 'gesprekken';
+    };
 
 interface SessionState {
   profiel: Profiel | null;

@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { jw315Verzoek } from '../helpers/jw315';
 import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
 
 /** A screenshot of what the user sees, scrolled to the part that matters. */
@@ -122,6 +126,18 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   const toewijzingen = plan.getByRole('table', { name: 'Toewijzingen' });
   await expect(toewijzingen.getByRole('cell', { name: 'Toegewezen' })).toBeVisible();
 
+  // The toewijzing as the iJw JW301 message the provider receives.
+  const [bericht] = await Promise.all([
+    page.waitForEvent('download'),
+    toewijzingen.getByRole('button', { name: 'JW301-bericht' }).click(),
+  ]);
+  expect(bericht.suggestedFilename()).toMatch(/^JW301_0505_\d{8}_EP[0-9A-Z]+\.xml$/);
+  const jw301 = await readFile((await bericht.path())!, 'utf8');
+  expect(jw301).toContain('<jw301:Bsn>111222333</jw301:Bsn>');
+  expect(jw301).toContain('<jw301:Code>45A01</jw301:Code>');
+  expect(jw301).toMatch(/<jw301:Volume>2<\/jw301:Volume>/);
+  const agb = /<jw301:Ontvanger>(\d{8})</.exec(jw301)![1]!;
+
   // Regie na beschikking: start of care, an evaluation that scales down, then stopping.
   await toewijzingen.getByRole('button', { name: 'Start vastleggen' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen' }).click();
@@ -159,6 +175,23 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
     page.getByRole('region', { name: 'Tijdlijn' }).getByText('Gezin afgesloten'),
   ).toBeVisible();
   await shot(page, '09-afgesloten');
+
+  // The same provider asks for more help for Daan (JW315): read, checked and linked to him.
+  const verzoek = join(tmpdir(), `JW315_${agb}.xml`);
+  await writeFile(verzoek, jw315Verzoek({ agb, bsn: '111222333', productcode: '45A01' }));
+  await page.getByRole('button', { name: /Taken en signalen/ }).click();
+  await page.getByRole('button', { name: 'Verzoek om toewijzing inlezen (JW315)' }).click();
+  const inlezen = page.getByRole('dialog');
+  await inlezen.getByLabel('JW315-bestand').setInputFiles(verzoek);
+  await expect(inlezen.getByText(/Voor Daan Testkeet|Voor .* \(Familie /)).toBeVisible();
+  await expect(inlezen.getByRole('table', { name: 'Aangevraagde hulp' })).toContainText('45A01');
+  await expect(inlezen.getByText('Huisarts (Huisartsenpraktijk Vest)')).toBeVisible();
+  await expectAccessible(page, 'verzoek om toewijzing');
+  await shot(page, '39-jw315-verzoek');
+  // A file that is not a JW315 is refused with the place of the error.
+  await writeFile(verzoek, jw315Verzoek({ agb, bsn: '123456789', productcode: '45A01' }));
+  await inlezen.getByLabel('JW315-bestand').setInputFiles(verzoek);
+  await expect(inlezen.getByRole('alert')).toContainText('Bericht/Client/Bsn');
 });
 
 test('tasks and the vier-ogen queue are reachable and accessible', async ({ page }) => {

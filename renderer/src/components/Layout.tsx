@@ -39,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
             {inTeam && nav('Mijn gezinnen', { naam: 'gezinnen' })}
             {inTeam && nav('Taken en signalen', { naam: 'taken' }, taken.data?.signalen.length)}
+            {inTeam && nav('Agenda', { naam: 'agenda' })}
             {inTeam && nav('Akkoorden', { naam: 'akkoorden' }, akkoorden.data?.length)}
             {profiel.rol === 'jeugdprofessional' && nav('Mijn kosten', { naam: 'kosten' })}
             {profiel.rol !== 'jeugdprofessional' &&

@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Chip,
   List,
   ListItem,
@@ -12,6 +13,8 @@ import type { SignaalSoort } from '../../../shared/api';
 import { useQuery } from '../api/hooks';
 import { formatDate } from '../format';
 import { useSession } from '../store';
+import { VerzoekInlezen } from './VerzoekInlezen';
+import { useState } from 'react';
 
 export const SIGNAAL_LABELS: Record<SignaalSoort, string> = {
   evaluatie_te_laat: 'Evaluatie te laat',
@@ -24,11 +27,18 @@ export const SIGNAAL_LABELS: Record<SignaalSoort, string> = {
 export function Taken() {
   const go = useSession((s) => s.go);
   const { data, error } = useQuery('taken.lijst', {}, 'taken');
+  const [inlezen, setInlezen] = useState(false);
   return (
     <Box>
-      <Typography variant="h5" component="h1" gutterBottom>
-        Taken en signalen
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          Taken en signalen
+        </Typography>
+        <Button variant="outlined" onClick={() => setInlezen(true)}>
+          Verzoek om toewijzing inlezen (JW315)
+        </Button>
+      </Box>
+      {inlezen && <VerzoekInlezen onClose={() => setInlezen(false)} />}
       {error && <Alert severity="error">{error}</Alert>}
       {data && (
         <Box sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>

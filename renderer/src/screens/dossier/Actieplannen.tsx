@@ -32,6 +32,8 @@ import { alleenLezen } from './alleen-lezen';
 import { Toewijzingen } from './Toewijzingen';
 import { ZorgprofielKeuze } from './ZorgprofielKeuze';
 import { CodeSelect } from '../../components/CodeSelect';
+import { useExport } from '../../api/use-export';
+import { SocialeKaart } from './SocialeKaart';
 
 export function Actieplannen({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const [nieuw, setNieuw] = useState(false);
@@ -150,6 +152,7 @@ function ActieplanKaart({
     if (!error) reload();
   };
   const stap = a.triageUitkomst ? 3 : a.netwerk && a.voorliggend ? 2 : a.eigenKracht ? 1 : 0;
+  const pdf = useExport();
   return (
     <Card component="section" aria-label={`Actieplan ${a.jeugdigeNaam}`}>
       <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -168,6 +171,18 @@ function ActieplanKaart({
                 : `Afgerond ${a.afgerondOp ? formatDate(a.afgerondOp) : ''}`
             }
           />
+          <Button
+            variant="text"
+            onClick={() =>
+              void pdf.exporteer({
+                soort: 'actieplan',
+                gezinId: dossier.gezin.id,
+                actieplanId: a.id,
+              })
+            }
+          >
+            Actieplan als PDF
+          </Button>
         </Box>
         <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
           <AutosaveField
@@ -188,6 +203,7 @@ function ActieplanKaart({
           />
         </Box>
 
+        {pdf.fout && <Alert severity="error">{pdf.fout}</Alert>}
         <Typography variant="subtitle1" component="h3">
           Triage: wat kun je zelf, wat doen we samen, wat laten we doen
         </Typography>
@@ -228,6 +244,7 @@ function ActieplanKaart({
                   disabled={dicht}
                 />
               </Box>
+              <SocialeKaart actieplan={a} dicht={dicht} reload={reload} />
             </StepContent>
           </Step>
           <Step completed={Boolean(a.triageUitkomst)} expanded>

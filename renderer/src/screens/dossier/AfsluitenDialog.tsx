@@ -1,11 +1,11 @@
 import { MenuItem, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
-import { parseDutchDate, toIsoDate } from '../../../../shared/dates';
+import { parseDutchDate } from '../../../../shared/dates';
 import { DOEL_RESULTATEN } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
-import { formatDate, DATUM_FOUT } from '../../format';
+import { vandaag, DATUM_FOUT } from '../../format';
 
 type Resultaat = 'behaald' | 'deels' | 'niet_behaald';
 
@@ -26,7 +26,7 @@ export function AfsluitenDialog({
       doelen.map((d) => [d.id, d.resultaat === 'open' ? '' : (d.resultaat as Resultaat)]),
     ),
   );
-  const [datum, setDatum] = useState(formatDate(toIsoDate(new Date())));
+  const [datum, setDatum] = useState(vandaag());
   const [oordeel, setOordeel] = useState('');
   const [cijfer, setCijfer] = useState('');
   return (

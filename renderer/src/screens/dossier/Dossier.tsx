@@ -1,12 +1,14 @@
 import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import { GEZIN_STATUSSEN } from '../../../../shared/domain';
-import { download, exporteren } from '../../api/client';
+import { download } from '../../api/client';
+import { useExport } from '../../api/use-export';
 import { useCall, useQuery } from '../../api/hooks';
 import { datumOfLeeg } from '../../format';
 import { useSession, type View } from '../../store';
 import { Actieplannen } from './Actieplannen';
 import { AfsluitenDialog } from './AfsluitenDialog';
+import { Gesprekken } from './Gesprekken';
 import { Gezinsplan } from './Gezinsplan';
 import { InzageReden } from './InzageReden';
 import { Overzicht } from './Overzicht';
@@ -17,7 +19,6 @@ type DossierView = Extract<View, { naam: 'dossier' }>;
 
 export function Dossier({ view }: { view: DossierView }) {
   const go = useSession((s) => s.go);
-  const profielId = useSession((s) => s.profiel?.id ?? null);
   const { data, error, errorCode, reload } = useQuery(
     'gezin.dossier',
     { gezinId: view.gezinId },
@@ -39,14 +40,7 @@ export function Dossier({ view }: { view: DossierView }) {
       setExportFout((error as Error).message);
     }
   }
-  async function inzagePdf() {
-    try {
-      await exporteren({ soort: 'inzage', gezinId: view.gezinId, formaat: 'pdf' }, profielId);
-      setExportFout(null);
-    } catch (error) {
-      setExportFout((error as Error).message);
-    }
-  }
+  const pdf = useExport();
   if (errorCode === 'reden-nodig') return <InzageReden gezinId={view.gezinId} onGegeven={reload} />;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return <Typography>Dossier laden ...</Typography>;
@@ -82,7 +76,9 @@ export function Dossier({ view }: { view: DossierView }) {
         </Button>
         <Button
           variant="text"
-          onClick={() => void inzagePdf()}
+          onClick={() =>
+            void pdf.exporteer({ soort: 'inzage', gezinId: view.gezinId, formaat: 'pdf' })
+          }
           title="Hetzelfde overzicht als leesbaar PDF-document voor het gezin. Wordt vastgelegd."
         >
           Inzage als PDF
@@ -98,9 +94,9 @@ export function Dossier({ view }: { view: DossierView }) {
           </>
         )}
       </Box>
-      {exportFout && (
+      {(exportFout ?? pdf.fout) && (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {exportFout}
+          {exportFout ?? pdf.fout}
         </Alert>
       )}
       {!afgesloten && !gezin.magWijzigen && (
@@ -124,10 +120,12 @@ export function Dossier({ view }: { view: DossierView }) {
         <Tab value="overzicht" label="Overzicht" />
         <Tab value="gezinsplan" label="Gezinsplan" />
         <Tab value="actieplannen" label={`Actieplannen (${data.actieplannen.length})`} />
+        <Tab value="gesprekken" label="Gesprekken" />
       </Tabs>
       {view.tab === 'overzicht' && <Overzicht dossier={data} reload={reload} />}
       {view.tab === 'gezinsplan' && <Gezinsplan gezinId={gezin.id} alleenLezen={dicht} />}
       {view.tab === 'actieplannen' && <Actieplannen dossier={data} reload={reload} />}
+      {view.tab === 'gesprekken' && <Gesprekken dossier={data} dicht={dicht} />}
       {dialog === 'overdragen' && (
         <OverdragenDialog
           gezinId={gezin.id}

@@ -5,6 +5,7 @@ import {
   Card,
   CardContent,
   Checkbox,
+  Chip,
   MenuItem,
   Table,
   TableBody,
@@ -17,7 +18,15 @@ import {
 import { useState } from 'react';
 import type { Gezinsplan as Plan, PlanInhoud } from '../../../../shared/api';
 import { parseDutchDate } from '../../../../shared/dates';
-import { LEEFDOMEINEN, type Leefdomein } from '../../../../shared/domain';
+import type { Ondertekening } from '../../../../shared/api-veldwerk';
+import {
+  LEEFDOMEINEN,
+  ONDERTEKENAARS,
+  type Leefdomein,
+  type Ondertekenaar,
+} from '../../../../shared/domain';
+import { useExport } from '../../api/use-export';
+import { HandtekeningWeergave, Handtekeningvak } from '../../components/Handtekeningvak';
 import { InlineForm } from '../../components/InlineForm';
 import { useMutation, useQuery } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
@@ -31,6 +40,8 @@ export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLe
     null,
   );
   const [toestemming, setToestemming] = useState(false);
+  const [tekenen, setTekenen] = useState(false);
+  const pdf = useExport();
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!plan) return <Typography>Gezinsplan laden ...</Typography>;
 
@@ -87,15 +98,40 @@ export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLe
               >
                 Toestemming gezin vastleggen
               </Button>
+              <Button
+                variant="outlined"
+                disabled={plan.versie === 0 || plan.gewijzigdSindsVersie}
+                title={
+                  plan.gewijzigdSindsVersie
+                    ? 'Leg het plan eerst vast; het gezin tekent voor een vastgelegde versie.'
+                    : undefined
+                }
+                onClick={() => setTekenen(true)}
+              >
+                Laten ondertekenen
+              </Button>
             </>
           )}
+          <Button
+            variant="text"
+            onClick={() => void pdf.exporteer({ soort: 'gezinsplan', gezinId })}
+          >
+            Gezinsplan als PDF
+          </Button>
         </CardContent>
         {melding && (
           <Alert severity={melding.soort} sx={{ mx: 2, mb: 2 }}>
             {melding.tekst}
           </Alert>
         )}
+        {pdf.fout && (
+          <Alert severity="error" sx={{ mx: 2, mb: 2 }}>
+            {pdf.fout}
+          </Alert>
+        )}
       </Card>
+
+      <Handtekeningen plan={plan} />
 
       <Card component="section" aria-labelledby="eigen-kop">
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -168,6 +204,22 @@ export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLe
       <Afspraken plan={plan} gezinId={gezinId} alleenLezen={alleenLezen} reload={reload} />
       <Versies plan={plan} />
 
+      {tekenen && (
+        <OndertekenDialog
+          gezinId={gezinId}
+          versie={plan.versie}
+          onClose={(naam) => {
+            setTekenen(false);
+            if (naam) {
+              setMelding({
+                soort: 'success',
+                tekst: `${naam} heeft versie ${plan.versie} ondertekend.`,
+              });
+              reload();
+            }
+          }}
+        />
+      )}
       {toestemming && (
         <ToestemmingDialog
           gezinId={gezinId}
@@ -405,6 +457,114 @@ function ToestemmingDialog({
         required
         autoFocus
       />
+    </FormDialog>
+  );
+}
+
+const ONDERTEKENING_STAND: Record<
+  Ondertekening,
+  { label: string; kleur: 'success' | 'warning' | 'default' }
+> = {
+  niet: { label: 'Nog niet ondertekend', kleur: 'default' },
+  ondertekend: { label: 'Ondertekend', kleur: 'success' },
+  opnieuw: { label: 'Gewijzigd na ondertekening: nog niet opnieuw ondertekend', kleur: 'warning' },
+};
+
+function Handtekeningen({ plan }: { plan: Plan }) {
+  const stand = ONDERTEKENING_STAND[plan.ondertekening];
+  const laatste = plan.handtekeningen.at(-1)?.versie;
+  const getoond = plan.handtekeningen.filter((h) => h.versie === laatste);
+  return (
+    <Card component="section" aria-labelledby="handtekeningen-kop">
+      <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+          <Typography id="handtekeningen-kop" variant="h6" component="h2">
+            Handtekeningen
+          </Typography>
+          <Chip label={stand.label} color={stand.kleur} data-testid="ondertekening" />
+        </Box>
+        {getoond.length === 0 ? (
+          <Typography color="text.secondary">
+            Nog niemand heeft het plan ondertekend. Leg een versie vast en laat het gezin tekenen op
+            het scherm, of druk het plan af om op papier te tekenen.
+          </Typography>
+        ) : (
+          <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+            {getoond.map((h) => (
+              <Box key={h.id} sx={{ width: 300 }}>
+                <HandtekeningWeergave lijnen={h.lijnen} naam={h.naam} />
+                <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
+                  {h.naam}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {ONDERTEKENAARS.labels[h.rol]} · versie {h.versie} ·{' '}
+                  {formatDate(h.getekendOp.slice(0, 10))}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function OndertekenDialog({
+  gezinId,
+  versie,
+  onClose,
+}: {
+  gezinId: string;
+  versie: number;
+  /** The signer's name when signed, null when cancelled. */
+  onClose(naam: string | null): void;
+}) {
+  const mutate = useMutation();
+  const [naam, setNaam] = useState('');
+  const [rol, setRol] = useState<Ondertekenaar>('ouder');
+  const [lijnen, setLijnen] = useState('');
+  return (
+    <FormDialog
+      title={`Versie ${versie} ondertekenen`}
+      submitLabel="Handtekening opslaan"
+      maxWidth="md"
+      onCancel={() => onClose(null)}
+      onSubmit={async () => {
+        if (!lijnen) return 'Zet eerst een handtekening in het vak.';
+        const { error } = await mutate('gezinsplan.ondertekenen', { gezinId, naam, rol, lijnen });
+        if (error) return error.message;
+        onClose(naam.trim());
+        return null;
+      }}
+    >
+      <Typography>
+        Met deze handtekening gaat u akkoord met versie {versie} van het gezinsplan. Wordt het plan
+        later gewijzigd, dan vraagt Eenplan om opnieuw te tekenen.
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 2 }}>
+        <TextField
+          label="Naam van wie tekent"
+          value={naam}
+          onChange={(e) => setNaam(e.target.value)}
+          required
+          autoFocus
+          sx={{ flexGrow: 1 }}
+        />
+        <TextField
+          select
+          label="Als"
+          value={rol}
+          onChange={(e) => setRol(e.target.value as Ondertekenaar)}
+          sx={{ minWidth: 200 }}
+        >
+          {ONDERTEKENAARS.codes.map((c) => (
+            <MenuItem key={c} value={c}>
+              {ONDERTEKENAARS.labels[c]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      <Handtekeningvak label="Handtekening" onChange={setLijnen} />
     </FormDialog>
   );
 }

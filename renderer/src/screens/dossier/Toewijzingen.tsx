@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Button,
   Chip,
@@ -13,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Actieplan, Toewijzing } from '../../../../shared/api';
-import { parseDutchDate, toIsoDate } from '../../../../shared/dates';
+import { parseDutchDate } from '../../../../shared/dates';
 import {
   EINDE_REDENEN,
   EVALUATIE_UITKOMSTEN,
@@ -23,9 +24,17 @@ import {
 } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
-import { datumOfLeeg, formatDate, formatEuro, volumeTekst, DATUM_FOUT } from '../../format';
+import {
+  datumOfLeeg,
+  formatDate,
+  formatEuro,
+  vandaag,
+  volumeTekst,
+  DATUM_FOUT,
+} from '../../format';
 import { ToewijzingWizard } from './ToewijzingWizard';
 import { CodeSelect } from '../../components/CodeSelect';
+import { useExport } from '../../api/use-export';
 
 const STAND_KLEUR = {
   gepland: 'default',
@@ -53,6 +62,7 @@ export function Toewijzingen({
 }) {
   const [wizard, setWizard] = useState(false);
   const [actie, setActie] = useState<Actie | null>(null);
+  const jw301 = useExport();
   const klaar = (done: boolean) => {
     setActie(null);
     setWizard(false);
@@ -70,6 +80,7 @@ export function Toewijzingen({
           </Button>
         )}
       </Box>
+      {jw301.fout && <Alert severity="error">{jw301.fout}</Alert>}
       {actieplan.toewijzingen.length > 0 && (
         <Table size="small" aria-label="Toewijzingen">
           <TableHead>
@@ -129,6 +140,15 @@ export function Toewijzingen({
                     )}
                   </TableCell>
                   <TableCell>
+                    {loopt && (
+                      <Button
+                        size="small"
+                        title="Het iJw-toewijzingsbericht (JW301) voor de aanbieder, als XML-bestand"
+                        onClick={() => void jw301.exporteer({ soort: 'jw301', toewijzingId: t.id })}
+                      >
+                        JW301-bericht
+                      </Button>
+                    )}
                     {!dicht && loopt && (
                       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
                         {t.status === 'toegewezen' && (
@@ -174,8 +194,6 @@ export function Toewijzingen({
     </Box>
   );
 }
-
-const vandaag = () => formatDate(toIsoDate(new Date()));
 
 function StartDialog({
   toewijzing,

@@ -1,0 +1,92 @@
+/**
+ * Reminders from the agenda as system notifications: a quarter of an hour before a planned
+ * visit, and once on the day of an evaluatiemoment or an end date. The web Notification API is
+ * what Electron turns into the operating system's notifications (Windows toast, macOS
+ * Notification Center, libnotify), and what the browser host shows after permission.
+ */
+import { useEffect, useState } from 'react';
+import { toIsoDate } from '../../../shared/dates';
+import { useCall } from '../api/hooks';
+import { conceptVoorvoegsel } from '../kluis-store';
+import { useSession } from '../store';
+
+const VOORAF_MINUTEN = 15;
+const ELKE_MS = 60_000;
+
+const kan = () => typeof Notification !== 'undefined';
+
+export function useMeldingToestemming(): NotificationPermission | 'geen' {
+  const [stand, setStand] = useState<NotificationPermission | 'geen'>(
+    kan() ? Notification.permission : 'geen',
+  );
+  useEffect(() => {
+    const t = setInterval(() => kan() && setStand(Notification.permission), 2_000);
+    return () => clearInterval(t);
+  }, []);
+  return stand;
+}
+
+export const meldingenToestaan = () =>
+  kan() ? Notification.requestPermission() : Promise.resolve('denied');
+
+/** Ids already notified today, kept per profile so a reload does not repeat them. */
+function gemeld(): { dag: string; ids: Set<string> } {
+  const sleutel = `${conceptVoorvoegsel()}agenda-gemeld`;
+  const dag = toIsoDate(new Date());
+  try {
+    const opgeslagen = JSON.parse(localStorage.getItem(sleutel) ?? 'null') as {
+      dag: string;
+      ids: string[];
+    } | null;
+    if (opgeslagen?.dag === dag) return { dag, ids: new Set(opgeslagen.ids) };
+  } catch {
+    // A damaged entry starts the day afresh.
+  }
+  return { dag, ids: new Set() };
+}
+
+function bewaar(stand: { dag: string; ids: Set<string> }) {
+  localStorage.setItem(
+    `${conceptVoorvoegsel()}agenda-gemeld`,
+    JSON.stringify({ dag: stand.dag, ids: [...stand.ids] }),
+  );
+}
+
+/** Checks today's agenda every minute while the app is open and signed in. */
+export function useAgendaHerinneringen() {
+  const call = useCall();
+  const rol = useSession((s) => s.profiel?.rol);
+  useEffect(() => {
+    if (rol !== 'jeugdprofessional' || !kan()) return;
+    let weg = false;
+    const kijk = async () => {
+      if (Notification.permission !== 'granted') return;
+      const nu = new Date();
+      const vandaag = toIsoDate(nu);
+      const { items } = await call('agenda.lijst', { van: vandaag, tot: vandaag });
+      if (weg) return;
+      const stand = gemeld();
+      const minuten = nu.getHours() * 60 + nu.getMinutes();
+      for (const item of items) {
+        const sleutel = `${item.soort}:${item.id}`;
+        if (stand.ids.has(sleutel)) continue;
+        if (item.tijd) {
+          const begin = Number(item.tijd.slice(0, 2)) * 60 + Number(item.tijd.slice(3, 5));
+          if (begin - minuten > VOORAF_MINUTEN || begin < minuten) continue;
+          new Notification(`Om ${item.tijd}: ${item.gezinNaam}`, {
+            body: item.titel,
+            tag: sleutel,
+          });
+        } else new Notification(`Vandaag: ${item.gezinNaam}`, { body: item.titel, tag: sleutel });
+        stand.ids.add(sleutel);
+      }
+      bewaar(stand);
+    };
+    void kijk().catch(() => undefined);
+    const t = setInterval(() => void kijk().catch(() => undefined), ELKE_MS);
+    return () => {
+      weg = true;
+      clearInterval(t);
+    };
+  }, [call, rol]);
+}

@@ -1,0 +1,205 @@
+/**
+ * Gespreksverslagen: a quick note at the kitchen table (offline), with who was there and the
+ * goals and agreements it was about, and a search over all notes of the family. The text being
+ * typed is kept as a draft, so closing the laptop mid-sentence loses nothing.
+ */
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { Dossier } from '../../../../shared/api';
+import { parseDutchDate } from '../../../../shared/dates';
+import { useMutation, useQuery } from '../../api/hooks';
+import { DATUM_FOUT, formatDate, vandaag } from '../../format';
+import { conceptVoorvoegsel } from '../../kluis-store';
+
+type Koppelbaar = { id: string; soort: 'doel' | 'afspraak'; tekst: string };
+
+export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolean }) {
+  const gezinId = dossier.gezin.id;
+  const [zoek, setZoek] = useState('');
+  const { data, error, reload } = useQuery(
+    'gesprek.lijst',
+    { gezinId, ...(zoek ? { zoek } : {}) },
+    gezinId,
+  );
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      {!dicht && data && (
+        <NieuwVerslag dossier={dossier} koppelbaar={data.koppelbaar} onOpgeslagen={reload} />
+      )}
+      <Card component="section" aria-labelledby="verslagen-kop">
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography id="verslagen-kop" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+              Gespreksverslagen
+              {data ? ` (${data.verslagen.length}${zoek ? ` van ${data.totaal}` : ''})` : ''}
+            </Typography>
+            <TextField
+              size="small"
+              type="search"
+              label="Zoeken in de verslagen"
+              value={zoek}
+              onChange={(e) => setZoek(e.target.value)}
+              sx={{ minWidth: 300 }}
+            />
+          </Box>
+          {error && <Alert severity="error">{error}</Alert>}
+          {data?.verslagen.length === 0 && (
+            <Typography color="text.secondary">
+              {zoek ? 'Geen verslag gevonden met deze woorden.' : 'Nog geen gespreksverslagen.'}
+            </Typography>
+          )}
+          {data?.verslagen.map((v) => (
+            <Box
+              key={v.id}
+              component="article"
+              aria-label={`Gesprek van ${formatDate(v.datum)}`}
+              sx={{ borderLeft: 3, borderColor: 'primary.light', pl: 2 }}
+            >
+              <Typography variant="subtitle2">
+                {formatDate(v.datum)} · aanwezig: {v.aanwezig.join(', ')}
+                {v.auteur ? ` · verslag van ${v.auteur}` : ''}
+              </Typography>
+              <Typography sx={{ whiteSpace: 'pre-wrap', my: 0.5 }}>{v.verslag}</Typography>
+              <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+                {v.koppelingen.map((k) => (
+                  <Chip
+                    key={k.id}
+                    size="small"
+                    variant="outlined"
+                    label={`${k.soort === 'doel' ? 'Doel' : 'Afspraak'}: ${k.tekst}`}
+                  />
+                ))}
+              </Box>
+            </Box>
+          ))}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
+
+function NieuwVerslag({
+  dossier,
+  koppelbaar,
+  onOpgeslagen,
+}: {
+  dossier: Dossier;
+  koppelbaar: Koppelbaar[];
+  onOpgeslagen(): void;
+}) {
+  const mutate = useMutation();
+  const gezinId = dossier.gezin.id;
+  const conceptSleutel = `${conceptVoorvoegsel()}gesprek:${gezinId}`;
+  const [datum, setDatum] = useState(vandaag());
+  const [aanwezig, setAanwezig] = useState<string[]>([]);
+  const [koppelingen, setKoppelingen] = useState<Koppelbaar[]>([]);
+  const [verslag, setVerslagState] = useState(() => localStorage.getItem(conceptSleutel) ?? '');
+  const [fout, setFout] = useState<string | null>(null);
+  const setVerslag = (tekst: string) => {
+    setVerslagState(tekst);
+    if (tekst) localStorage.setItem(conceptSleutel, tekst);
+    else localStorage.removeItem(conceptSleutel);
+  };
+  const namen = [
+    ...dossier.leden.map((l) => `${l.voornaam} ${l.achternaam}`),
+    ...dossier.netwerk.map((n) => n.naam),
+    dossier.gezin.regisseurNaam,
+  ];
+
+  return (
+    <Card component="section" aria-labelledby="nieuw-verslag-kop">
+      <CardContent>
+        <Typography id="nieuw-verslag-kop" variant="h6" component="h2" gutterBottom>
+          Nieuw gespreksverslag
+        </Typography>
+        <Box
+          component="form"
+          sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const iso = parseDutchDate(datum);
+            if (!iso) return setFout(DATUM_FOUT);
+            const { error } = await mutate('gesprek.opslaan', {
+              gezinId,
+              datum: iso,
+              aanwezig,
+              verslag,
+              koppelingen: koppelingen.map((k) => k.id),
+            });
+            setFout(error?.message ?? null);
+            if (error) return;
+            setVerslag('');
+            setAanwezig([]);
+            setKoppelingen([]);
+            onOpgeslagen();
+          }}
+        >
+          <Box sx={{ display: 'grid', gridTemplateColumns: '160px 1fr', gap: 2 }}>
+            <TextField
+              size="small"
+              label="Datum"
+              value={datum}
+              onChange={(e) => setDatum(e.target.value)}
+              helperText="dd-mm-jjjj"
+            />
+            <Autocomplete
+              multiple
+              freeSolo
+              size="small"
+              options={namen}
+              value={aanwezig}
+              onChange={(_, v) => setAanwezig(v)}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label="Aanwezig"
+                  helperText="Kies of typ een naam en druk op Enter"
+                />
+              )}
+            />
+          </Box>
+          <TextField
+            label="Verslag"
+            value={verslag}
+            onChange={(e) => setVerslag(e.target.value)}
+            multiline
+            minRows={4}
+            helperText="Wordt als concept bewaard tot het is opgeslagen."
+          />
+          <Autocomplete
+            multiple
+            size="small"
+            options={koppelbaar}
+            value={koppelingen}
+            onChange={(_, v) => setKoppelingen(v)}
+            getOptionLabel={(k) => `${k.soort === 'doel' ? 'Doel' : 'Afspraak'}: ${k.tekst}`}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            groupBy={(k) => (k.soort === 'doel' ? 'Doelen' : 'Afspraken')}
+            renderInput={(params) => (
+              <TextField {...params} label="Over welke doelen en afspraken" />
+            )}
+            noOptionsText="Dit gezin heeft nog geen doelen of afspraken"
+          />
+          {fout && (
+            <Alert severity="error" role="alert">
+              {fout}
+            </Alert>
+          )}
+          <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
+            Verslag opslaan
+          </Button>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}

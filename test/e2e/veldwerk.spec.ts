@@ -1,0 +1,261 @@
+/**
+ * Field work at the kitchen table: the family signs its plan on the screen, the plan is printed
+ * as PDF, a visit note is written and found again, the sociale kaart is searched from the
+ * triage, and visits show in the agenda. Screenshots (and PDF pages) go to screenshots/.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
+
+const SCREENSHOTS = 'test/e2e/screenshots';
+
+async function shot(page: Page, name: string, focus?: Locator) {
+  if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
+
+/** Downloads a PDF by clicking `knop`, returns its text and keeps page 1 as a PNG. */
+async function pdfVan(page: Page, knop: Locator, png: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), knop.click()]);
+  const pad = (await download.path())!;
+  expect((await readFile(pad)).subarray(0, 5).toString()).toBe('%PDF-');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pad,
+    `${SCREENSHOTS}/${png}`,
+  ]);
+  return execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' });
+}
+
+/** A signature-like scrawl with the mouse (pointer events, as a finger or pen makes them). */
+async function teken(page: Page, vak: Locator) {
+  const box = (await vak.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.08, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++)
+    await page.mouse.move(
+      box.x + box.width * (0.08 + i * 0.03),
+      box.y + box.height * (0.6 + Math.sin(i / 2) * 0.2),
+    );
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('the family signs the fixed plan on the screen, and a changed plan asks to sign again', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const gezin = await meldGezinAan(page, {
+    achternaam: 'Tekentest',
+    ouder: 'Noor',
+    jeugdige: 'Sam',
+    adres: 'Voorstraat 210',
+  });
+  await page.getByRole('tab', { name: 'Gezinsplan' }).click();
+  const woorden = page.getByLabel('De doelen van het gezin, zoals het gezin ze zegt');
+  await woorden.fill('Wij willen weer rust in huis en Sam gaat elke dag naar school.');
+  await woorden.blur();
+  await waitUntilSaved(page);
+  await page.getByLabel('Wat', { exact: true }).fill('Wekker om zeven uur');
+  await page.getByLabel('Wie', { exact: true }).fill('Noor');
+  await page.getByLabel('Uiterlijk').fill(dutchDate(7));
+  await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+  await expect(page.getByRole('cell', { name: 'Wekker om zeven uur', exact: true })).toBeVisible();
+  const status = page.getByTestId('ondertekening');
+  await expect(status).toHaveText('Nog niet ondertekend');
+  await expect(page.getByRole('button', { name: 'Laten ondertekenen' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Versie vastleggen' }).click();
+  await expect(page.getByText('Versie 1 is vastgelegd.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Laten ondertekenen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Naam van wie tekent').fill('Noor Tekentest');
+  // Without ink the signature is refused.
+  await dialog.getByRole('button', { name: 'Handtekening opslaan' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Zet eerst een handtekening in het vak.');
+  const vak = dialog.getByTestId('handtekeningvak');
+  await teken(page, vak);
+  await expectAccessible(page, 'ondertekenen');
+  await shot(page, '31-handtekening-zetten');
+  await dialog.getByRole('button', { name: 'Handtekening opslaan' }).click();
+  await expect(page.getByText('Noor Tekentest heeft versie 1 ondertekend.')).toBeVisible();
+  await expect(status).toHaveText('Ondertekend');
+  await expect(page.getByRole('img', { name: 'Handtekening van Noor Tekentest' })).toBeVisible();
+  await expect(page.getByText(/toestemming voor versie 1 van Noor Tekentest/)).toBeVisible();
+  await shot(
+    page,
+    '32-gezinsplan-ondertekend',
+    page.getByRole('heading', { name: 'Handtekeningen' }),
+  );
+
+  // The plan as the family's document: their words first, the agreements, the signature.
+  const tekst = await pdfVan(
+    page,
+    page.getByRole('button', { name: 'Gezinsplan als PDF' }),
+    '33-gezinsplan-pdf',
+  );
+  expect(tekst).toContain(`Gezinsplan ${gezin}`);
+  expect(tekst.indexOf('Sam gaat elke dag naar school')).toBeLessThan(tekst.indexOf('Afspraken'));
+  expect(tekst).toMatch(/Wekker om zeven uur\s+Noor/);
+  expect(tekst).toContain('Ondertekend: de handtekeningen hieronder gelden voor versie 1.');
+  expect(tekst).toContain('Noor Tekentest');
+
+  // A later change: the plan is no longer the one signed.
+  await woorden.fill('Wij willen rust in huis, Sam naar school en samen eten.');
+  await woorden.blur();
+  await waitUntilSaved(page);
+  await expect(status).toHaveText('Gewijzigd na ondertekening: nog niet opnieuw ondertekend');
+  await expect(page.getByRole('button', { name: 'Laten ondertekenen' })).toBeDisabled();
+});
+
+test('a visit note is written with who was there and the agreement it was about, and found by searching', async ({
+  page,
+}) => {
+  await signIn(page);
+  await meldGezinAan(page, {
+    achternaam: 'Verslagtest',
+    ouder: 'Lotte',
+    jeugdige: 'Finn',
+    adres: 'Voorstraat 211',
+  });
+  await page.getByRole('tab', { name: 'Gezinsplan' }).click();
+  await page.getByLabel('Wat', { exact: true }).fill('Finn meldt zich bij de voetbalclub');
+  await page.getByLabel('Wie', { exact: true }).fill('Finn');
+  await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+  await expect(
+    page.getByRole('cell', { name: 'Finn meldt zich bij de voetbalclub', exact: true }),
+  ).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Gesprekken' }).click();
+  await expect(page.getByText('Nog geen gespreksverslagen.')).toBeVisible();
+  const nieuw = page.getByRole('region', { name: 'Nieuw gespreksverslag' });
+  await nieuw.getByRole('button', { name: 'Verslag opslaan' }).click();
+  await expect(nieuw.getByRole('alert')).toBeVisible();
+  const aanwezig = nieuw.getByLabel('Aanwezig');
+  await aanwezig.fill('Lotte');
+  await page.getByRole('option', { name: 'Lotte Verslagtest' }).click();
+  await aanwezig.fill('mentor Ruud');
+  await aanwezig.press('Enter');
+  await nieuw
+    .getByLabel('Verslag')
+    .fill('Keukentafelgesprek. Finn wil weer voetballen; de mentor helpt met het rooster.');
+  await nieuw.getByLabel('Over welke doelen en afspraken').click();
+  await page.getByRole('option', { name: /voetbalclub/ }).click();
+  await page.keyboard.press('Escape');
+  await nieuw.getByRole('button', { name: 'Verslag opslaan' }).click();
+  const verslag = page.getByRole('article', { name: /^Gesprek van/ });
+  await expect(verslag).toContainText('aanwezig: Lotte Verslagtest, mentor Ruud');
+  await expect(verslag).toContainText('Afspraak: Finn meldt zich bij de voetbalclub');
+  await expect(nieuw.getByLabel('Verslag')).toHaveValue('');
+
+  const zoek = page.getByLabel('Zoeken in de verslagen');
+  await zoek.fill('ROOSTER voetballen');
+  await expect(verslag).toHaveCount(1);
+  await expectAccessible(page, 'gespreksverslagen');
+  await shot(page, '34-gespreksverslag', verslag);
+  await zoek.fill('zwemles');
+  await expect(page.getByText('Geen verslag gevonden met deze woorden.')).toBeVisible();
+});
+
+test('the sociale kaart is searched from the triage and what is used goes into the plan and its PDF', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  await meldGezinAan(page, {
+    achternaam: 'Kaarttest',
+    ouder: 'Eva',
+    jeugdige: 'Mees',
+    adres: 'Voorstraat 212',
+  });
+  await page.getByRole('tab', { name: /Actieplannen/ }).click();
+  await page.getByRole('button', { name: 'Nieuw actieplan' }).click();
+  await page.getByRole('dialog').getByLabel('Hulpvraag').fill('Mees zit na school alleen thuis.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Actieplan maken' }).click();
+  const plan = page.getByRole('region', { name: 'Actieplan Mees' });
+  const kaart = plan.getByRole('region', { name: 'Sociale kaart' });
+  await expect(kaart.getByText('Zoeken in de sociale kaart van Dordrecht')).toBeVisible();
+  const gevonden = kaart
+    .getByRole('list', { name: 'Gevonden voorzieningen' })
+    .getByRole('listitem');
+  expect(await gevonden.count()).toBeGreaterThanOrEqual(10);
+  await kaart.getByLabel('Zoek op wat het gezin nodig heeft').fill('sport');
+  await expect(gevonden.first()).toContainText('Buurtsportcoach Dordrecht');
+  await kaart.getByLabel('Alleen gratis').check();
+  await expectAccessible(page, 'sociale kaart');
+  await shot(page, '35-sociale-kaart', kaart);
+  await kaart.getByRole('button', { name: 'Buurtsportcoach Dordrecht inzetten' }).click();
+  const ingezet = kaart.getByRole('list', { name: 'Ingezette voorzieningen' });
+  await expect(ingezet).toContainText('Buurtsportcoach Dordrecht');
+  await expect(
+    kaart.getByRole('button', { name: 'Buurtsportcoach Dordrecht inzetten' }),
+  ).toBeDisabled();
+  await kaart.getByLabel('Zoek op wat het gezin nodig heeft').fill('geen voorziening heet zo');
+  await expect(
+    kaart.getByText('Niets gevonden. Probeer een ander woord of een andere soort.'),
+  ).toBeVisible();
+
+  const tekst = await pdfVan(
+    page,
+    plan.getByRole('button', { name: 'Actieplan als PDF' }),
+    '36-actieplan-pdf',
+  );
+  expect(tekst).toContain('Actieplan Mees');
+  expect(tekst).toContain('Mees zit na school alleen thuis.');
+  expect(tekst).toContain('Buurtsportcoach Dordrecht');
+  expect(tekst).toContain('Voor akkoord');
+});
+
+test('a planned visit shows in the week and month of the agenda, beside the dates from the plans', async ({
+  page,
+}) => {
+  await signIn(page);
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('button', { name: 'Agenda' }).click();
+  await expect(page.getByRole('heading', { name: /Agenda · Week van/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Bezoek plannen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Inplannen' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Kies het gezin.');
+  await dialog.getByLabel('Gezin').click();
+  await page.getByRole('option').first().click();
+  const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();
+  await dialog.getByLabel('Datum').fill(dutchDate(1));
+  await dialog.getByLabel('Tijd').fill('25:00');
+  await dialog.getByRole('button', { name: 'Inplannen' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('tijd');
+  await dialog.getByLabel('Tijd').fill('14:30');
+  await dialog.getByLabel('Onderwerp').fill('Plan doorlopen');
+  await dialog.getByRole('button', { name: 'Inplannen' }).click();
+  await expect(dialog).toHaveCount(0);
+  // Tomorrow may be next week when today is a Sunday.
+  if (new Date().getDay() === 0) await page.getByRole('button', { name: 'Volgende week' }).click();
+  const bezoek = page.getByRole('button', { name: `14:30 ${gezin}: Huisbezoek: Plan doorlopen` });
+  await expect(bezoek).toBeVisible();
+  await expectAccessible(page, 'agenda week');
+  await shot(page, '37-agenda-week');
+  await page.getByRole('button', { name: 'Maand' }).click();
+  await expect(
+    page.getByRole('heading', {
+      name: /Agenda · (Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December) \d{4}/,
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /Evaluatie: / }).first()).toBeVisible();
+  await shot(page, '38-agenda-maand');
+  // From the agenda straight to the family.
+  await page.getByRole('button', { name: 'Week' }).click();
+  await bezoek.click();
+  await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
+});
