@@ -15,6 +15,7 @@ import {
   screen,
   session,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { createCore } from '../core/core';
 import { kluisActie, VERGRENDELD } from '../core/kluis/acties';
 import { Kluizen } from '../core/kluis/kluizen';
@@ -55,6 +56,22 @@ function electronNativeBinding(): string | undefined {
 }
 
 let kluis: Kluizen | null = null;
+
+// Windows shows notifications (the agenda's reminders) only for an app with this id, the same
+// as appId in electron-builder.yml.
+app.setAppUserModelId('nl.eenplan.desktop');
+
+/**
+ * Updates come from the central service (electron-builder's generic provider; the feed URL is
+ * written into the package from EENPLAN_UPDATE_URL). Checked at start and every four hours,
+ * installed on quit; offline the check simply fails and is tried again later.
+ */
+function zoekUpdates(): void {
+  if (!app.isPackaged) return;
+  const zoek = () => void autoUpdater.checkForUpdatesAndNotify().catch(() => undefined);
+  zoek();
+  setInterval(zoek, 4 * 60 * 60 * 1000);
+}
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -173,6 +190,7 @@ void app.whenReady().then(() => {
     return core.exporteren(input, profielVan(professionalId));
   });
   createWindow();
+  zoekUpdates();
 });
 
 app.on('window-all-closed', () => {

@@ -43,16 +43,13 @@ describe('Electron security checklist', () => {
   });
 
   it('denies permissions by default', () => {
-    for (const permission of [
-      'media',
-      'geolocation',
-      'notifications',
-      'openExternal',
-      'clipboard-read',
-    ]) {
+    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read']) {
       expect(isPermissionAllowed(permission, `${APP_ORIGIN}/`), permission).toBe(false);
     }
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.org/')).toBe(false);
+    // The agenda's reminders, for the app's own pages only.
+    expect(isPermissionAllowed('notifications', `${APP_ORIGIN}/`)).toBe(true);
+    expect(isPermissionAllowed('notifications', 'https://example.org/')).toBe(false);
   });
 
   it('serves only files inside the renderer folder', () => {

@@ -54,8 +54,14 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   return typeof frameUrl === 'string' && isAppUrl(frameUrl);
 }
 
-/** No camera, microphone, location, notifications or anything else unless listed here. */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+/**
+ * No camera, microphone, location or anything else unless listed here. Notifications are the
+ * agenda's reminders (a visit in a quarter of an hour), from the app's own pages only.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'clipboard-sanitized-write',
+  'notifications',
+]);
 
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);

@@ -12,7 +12,8 @@ const common = {
   target: 'node22',
   sourcemap: true,
   // pdfkit reads its font metrics from files beside its own code, so it stays in node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  // electron-updater reads its feed file from the package at run time.
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'electron-updater'],
   logLevel: 'warning',
 };
 await build({

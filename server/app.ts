@@ -24,6 +24,7 @@ import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
 import { bewaarToegangslog } from './sync/toegangslog';
+import { updateRoutes } from './updates';
 import {
   NieuweVoorziening,
   VoorzieningParams,
@@ -46,6 +47,8 @@ export interface ServerOptions {
   geheim: Buffer;
   now?: () => Date;
   logger?: boolean;
+  /** Folder with the desktop app's update files (served at /updates/); none: no updates. */
+  updatesMap?: string;
 }
 
 type Fout =
@@ -106,6 +109,7 @@ const jsonSchema = (schema: z.ZodType) =>
 const ROUTES = [
   ['get', '/health', 'Is de dienst er, en welke database', null],
   ['get', '/openapi.json', 'Deze beschrijving', null],
+  ['get', '/updates/{bestand}', 'Updates van de desktop-app (electron-builder, generic)', null],
   ['post', '/auth/aanmelden', 'Aanmelden met e-mail en wachtwoord op een apparaat', Aanmelden],
   ['post', '/auth/vernieuwen', 'Nieuw toegangstoken met een vernieuwtoken', Vernieuwen],
   ['get', '/ik', 'Wie ben ik, op welk apparaat', null],
@@ -321,6 +325,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   });
 
   app.get('/health', async () => ({ ok: true, database: options.store.soort }));
+  if (options.updatesMap) updateRoutes(app, options.updatesMap);
   app.get('/openapi.json', async () => openApi());
 
   app.post('/auth/aanmelden', { schema: { body: jsonSchema(Aanmelden) } }, async (req) => {

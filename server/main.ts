@@ -74,7 +74,12 @@ async function demo(): Promise<void> {
 
 await eersteBeheerder();
 await demo();
-const app = await bouwServer({ store, geheim: geheim(), logger: true });
+const app = await bouwServer({
+  store,
+  geheim: geheim(),
+  logger: true,
+  updatesMap: process.env.UPDATES_DIR ?? join(dataDir, 'updates'),
+});
 await app.listen({ host, port });
 console.log(`Eenplan centrale dienst (${store.soort}) op http://${host}:${port}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
