@@ -102,6 +102,12 @@ export function inzageNaarPdf(
       if (i > 0) doc.moveDown(0.4);
       for (const [veld, v] of Object.entries(rij)) {
         if (WEGLATEN.has(veld) || veld === 'id') continue;
+        // A signature's pen strokes are coordinates; the family reads that it is there.
+        if (veld === 'lijnen') {
+          doc.font('Helvetica-Bold').fontSize(9.5).text('Handtekening: ', { continued: true });
+          doc.font('Helvetica').text('gezet op het scherm');
+          continue;
+        }
         // References: a colleague by name; a reference to another record says nothing here.
         const persoon = typeof v === 'string' ? namen.get(v) : undefined;
         if (!persoon && (veld.endsWith('Id') || (typeof v === 'string' && UUID.test(v)))) continue;

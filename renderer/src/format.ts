@@ -1,4 +1,4 @@
-import { formatDate, toIsoDate } from '../../shared/dates';
+import { formatDate, type IsoDate } from '../../shared/dates';
 import {
   IJW_EENHEDEN,
   IJW_FREQUENTIES,
@@ -12,8 +12,12 @@ export { formatDate };
 /** The one message for a date that is not a real dd-mm-jjjj date. */
 export const DATUM_FOUT = 'Vul de datum in als dd-mm-jjjj.';
 
+/** The date on this computer's calendar (toIsoDate is UTC: before 01:00 in NL, yesterday). */
+export const lokaleDatum = (d = new Date()): IsoDate =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 /** Today as dd-mm-jjjj, the default in date fields. */
-export const vandaag = () => formatDate(toIsoDate(new Date()));
+export const vandaag = () => formatDate(lokaleDatum());
 
 export function datumOfLeeg(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';

@@ -259,3 +259,69 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   await bezoek.click();
   await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
 });
+
+test('the agenda reminds of a visit a quarter of an hour ahead with a system notification', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['notifications']);
+  // Records the notifications the page shows instead of handing them to the desktop.
+  await context.addInitScript(() => {
+    const gezien: { titel: string; body?: string }[] = [];
+    (window as unknown as { meldingen: typeof gezien }).meldingen = gezien;
+    class Opname {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(titel: string, opties?: { body?: string }) {
+        gezien.push({ titel, body: opties?.body });
+      }
+    }
+    (window as unknown as { Notification: unknown }).Notification = Opname;
+  });
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Agenda' })
+    .click();
+  await page.getByRole('button', { name: 'Bezoek plannen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Gezin').click();
+  await page.getByRole('option').first().click();
+  const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();
+  // Ten minutes from now on the laptop's clock (its time zone, not the test runner's).
+  const { datum, tijd } = await page.evaluate(() => {
+    const nu = new Date();
+    const straks = new Date(
+      Math.min(nu.getTime() + 10 * 60_000, new Date(nu).setHours(23, 59, 0, 0)),
+    );
+    const twee = (n: number) => String(n).padStart(2, '0');
+    return {
+      datum: `${twee(straks.getDate())}-${twee(straks.getMonth() + 1)}-${straks.getFullYear()}`,
+      tijd: `${twee(straks.getHours())}:${twee(straks.getMinutes())}`,
+    };
+  });
+  await dialog.getByLabel('Datum').fill(datum);
+  await dialog.getByLabel('Tijd').fill(tijd);
+  await dialog.getByLabel('Onderwerp').fill('Herinneringstest');
+  await dialog.getByRole('button', { name: 'Inplannen' }).click();
+  await expect(dialog).toHaveCount(0);
+  // The agenda is checked when the app opens and every minute after.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Agenda · Week van/ })).toBeVisible();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => (window as unknown as { meldingen: { titel: string; body?: string }[] }).meldingen,
+        ),
+      { timeout: 15_000 },
+    )
+    .toContainEqual({ titel: `Om ${tijd}: ${gezin}`, body: 'Huisbezoek: Herinneringstest' });
+  // Shown once: another look does not repeat it.
+  await page.reload();
+  await page.waitForTimeout(2_000);
+  const meldingen = await page.evaluate(
+    () => (window as unknown as { meldingen: { titel: string }[] }).meldingen,
+  );
+  expect(meldingen.filter((m) => m.titel === `Om ${tijd}: ${gezin}`)).toHaveLength(0);
+});

@@ -23,14 +23,13 @@ import {
   maandagVan,
   maandRaster,
   parseDutchDate,
-  toIsoDate,
   weekdag,
   type IsoDate,
 } from '../../../shared/dates';
 import { BEZOEK_SOORTEN, type BezoekSoort } from '../../../shared/domain';
 import { useMutation, useQuery } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
-import { DATUM_FOUT, formatDate, vandaag } from '../format';
+import { DATUM_FOUT, formatDate, lokaleDatum, vandaag } from '../format';
 import { useSession } from '../store';
 import { meldingenToestaan, useMeldingToestemming } from './agenda-herinneringen';
 
@@ -62,7 +61,7 @@ export function Agenda() {
   const go = useSession((s) => s.go);
   const rol = useSession((s) => s.profiel?.rol);
   const [weergave, setWeergave] = useState<Weergave>('week');
-  const [anker, setAnker] = useState<IsoDate>(toIsoDate(new Date()));
+  const [anker, setAnker] = useState<IsoDate>(lokaleDatum());
   const [plannen, setPlannen] = useState(false);
   const toestemming = useMeldingToestemming();
   const periode =
@@ -90,7 +89,7 @@ export function Agenda() {
     weergave === 'week'
       ? `Week van ${formatDate(periode.van)} t/m ${formatDate(periode.tot)}`
       : `${MAANDEN[Number(anker.slice(5, 7)) - 1]!.replace(/^./, (c) => c.toUpperCase())} ${anker.slice(0, 4)}`;
-  const vandaagIso = toIsoDate(new Date());
+  const vandaagIso = lokaleDatum();
   const open = (item: AgendaItem) =>
     go({
       naam: 'dossier',

@@ -21,7 +21,7 @@ import {
   type ApiRequest,
   type GezinRegel,
 } from '../../../shared/api';
-import { ageOn, toIsoDate } from '../../../shared/dates';
+import { ageOn } from '../../../shared/dates';
 import {
   GEZIN_STATUSSEN,
   ZORGPROFIEL_CATEGORIEEN,
@@ -29,7 +29,7 @@ import {
   type ZorgprofielCategorie,
 } from '../../../shared/domain';
 import { useQuery } from '../api/hooks';
-import { formatDate } from '../format';
+import { formatDate, lokaleDatum } from '../format';
 import { useSession } from '../store';
 import { NieuwGezinDialog } from './NieuwGezinDialog';
 import { CodeSelect } from '../components/CodeSelect';
@@ -79,7 +79,7 @@ export function MijnGezinnen() {
   /** The row at `i` in the whole list, or null while its window is on its way. */
   const rij = (i: number): GezinRegel | null =>
     lijst && i >= lijst.vanaf ? (lijst.gezinnen[i - lijst.vanaf] ?? null) : null;
-  const today = toIsoDate(new Date());
+  const today = lokaleDatum();
   const open = (gezinId: string) => go({ naam: 'dossier', gezinId, tab: 'overzicht' });
 
   return (

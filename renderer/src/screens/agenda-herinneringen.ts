@@ -5,9 +5,8 @@
  * Notification Center, libnotify), and what the browser host shows after permission.
  */
 import { useEffect, useState } from 'react';
-import { toIsoDate } from '../../../shared/dates';
+import { lokaleDatum } from '../format';
 import { useCall } from '../api/hooks';
-import { conceptVoorvoegsel } from '../kluis-store';
 import { useSession } from '../store';
 
 const VOORAF_MINUTEN = 15;
@@ -29,10 +28,12 @@ export function useMeldingToestemming(): NotificationPermission | 'geen' {
 export const meldingenToestaan = () =>
   kan() ? Notification.requestPermission() : Promise.resolve('denied');
 
+const sleutelVoor = (profielId: string) => `eenplan.agenda-gemeld.${profielId}`;
+
 /** Ids already notified today, kept per profile so a reload does not repeat them. */
-function gemeld(): { dag: string; ids: Set<string> } {
-  const sleutel = `${conceptVoorvoegsel()}agenda-gemeld`;
-  const dag = toIsoDate(new Date());
+function gemeld(profielId: string): { dag: string; ids: Set<string> } {
+  const sleutel = sleutelVoor(profielId);
+  const dag = lokaleDatum();
   try {
     const opgeslagen = JSON.parse(localStorage.getItem(sleutel) ?? 'null') as {
       dag: string;
@@ -45,9 +46,9 @@ function gemeld(): { dag: string; ids: Set<string> } {
   return { dag, ids: new Set() };
 }
 
-function bewaar(stand: { dag: string; ids: Set<string> }) {
+function bewaar(profielId: string, stand: { dag: string; ids: Set<string> }) {
   localStorage.setItem(
-    `${conceptVoorvoegsel()}agenda-gemeld`,
+    sleutelVoor(profielId),
     JSON.stringify({ dag: stand.dag, ids: [...stand.ids] }),
   );
 }
@@ -56,16 +57,17 @@ function bewaar(stand: { dag: string; ids: Set<string> }) {
 export function useAgendaHerinneringen() {
   const call = useCall();
   const rol = useSession((s) => s.profiel?.rol);
+  const profielId = useSession((s) => s.profiel?.id);
   useEffect(() => {
-    if (rol !== 'jeugdprofessional' || !kan()) return;
+    if (rol !== 'jeugdprofessional' || !profielId || !kan()) return;
     let weg = false;
     const kijk = async () => {
       if (Notification.permission !== 'granted') return;
       const nu = new Date();
-      const vandaag = toIsoDate(nu);
+      const vandaag = lokaleDatum(nu);
       const { items } = await call('agenda.lijst', { van: vandaag, tot: vandaag });
       if (weg) return;
-      const stand = gemeld();
+      const stand = gemeld(profielId);
       const minuten = nu.getHours() * 60 + nu.getMinutes();
       for (const item of items) {
         const sleutel = `${item.soort}:${item.id}`;
@@ -80,7 +82,7 @@ export function useAgendaHerinneringen() {
         } else new Notification(`Vandaag: ${item.gezinNaam}`, { body: item.titel, tag: sleutel });
         stand.ids.add(sleutel);
       }
-      bewaar(stand);
+      bewaar(profielId, stand);
     };
     void kijk().catch(() => undefined);
     const t = setInterval(() => void kijk().catch(() => undefined), ELKE_MS);
@@ -88,5 +90,5 @@ export function useAgendaHerinneringen() {
       weg = true;
       clearInterval(t);
     };
-  }, [call, rol]);
+  }, [call, rol, profielId]);
 }

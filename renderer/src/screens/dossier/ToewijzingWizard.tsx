@@ -21,10 +21,10 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { AanbiederKeuze, Actieplan, Voorstel } from '../../../../shared/api';
-import { addMonths, parseDutchDate, toIsoDate } from '../../../../shared/dates';
+import { addMonths, parseDutchDate } from '../../../../shared/dates';
 import { ZORGPROFIEL_CATEGORIEEN } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
-import { formatDate, formatEuro, volumeTekst } from '../../format';
+import { formatDate, formatEuro, lokaleDatum, volumeTekst } from '../../format';
 
 const STAPPEN = [
   'Aanbieder (keuze van het gezin)',
@@ -55,7 +55,7 @@ export function ToewijzingWizard({
   const [aanbieder, setAanbieder] = useState<AanbiederKeuze | null>(null);
   const [productId, setProductId] = useState('');
   const [volume, setVolume] = useState('2');
-  const vandaag = toIsoDate(new Date());
+  const vandaag = lokaleDatum();
   const [start, setStart] = useState(formatDate(vandaag));
   const [eind, setEind] = useState(formatDate(addMonths(vandaag, 6)));
   const [voorstel, setVoorstel] = useState<Voorstel | null>(null);
