@@ -58,6 +58,11 @@ describe('domain schema', () => {
         'teams',
         'toewijzingen',
         'zorgprofielen',
+        'handtekeningen',
+        'gespreksverslagen',
+        'sociale_voorzieningen',
+        'ingezette_voorzieningen',
+        'bezoeken',
       ].sort(),
     );
   });
