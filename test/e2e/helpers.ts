@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The passphrase every e2e profile is protected with (fictional, test only). */
 export const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
@@ -94,4 +96,24 @@ export async function meldGezinAan(
   await dialog.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('heading', { name: naam })).toBeVisible();
   return naam;
+}
+
+/** Downloads a PDF by clicking `knop`, returns its text and keeps page 1 as a PNG. */
+export async function pdfVan(page: Page, knop: Locator, png: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), knop.click()]);
+  const pad = (await download.path())!;
+  expect((await readFile(pad)).subarray(0, 5).toString()).toBe('%PDF-');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pad,
+    `test/e2e/screenshots/${png}`,
+  ]);
+  return execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' });
 }

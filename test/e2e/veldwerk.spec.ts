@@ -3,36 +3,21 @@
  * as PDF, a visit note is written and found again, the sociale kaart is searched from the
  * triage, and visits show in the agenda. Screenshots (and PDF pages) go to screenshots/.
  */
-import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
+import {
+  dutchDate,
+  expectAccessible,
+  meldGezinAan,
+  pdfVan,
+  signIn,
+  waitUntilSaved,
+} from './helpers';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
 
 async function shot(page: Page, name: string, focus?: Locator) {
   if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
-}
-
-/** Downloads a PDF by clicking `knop`, returns its text and keeps page 1 as a PNG. */
-async function pdfVan(page: Page, knop: Locator, png: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), knop.click()]);
-  const pad = (await download.path())!;
-  expect((await readFile(pad)).subarray(0, 5).toString()).toBe('%PDF-');
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '80',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    pad,
-    `${SCREENSHOTS}/${png}`,
-  ]);
-  return execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' });
 }
 
 /** A signature-like scrawl with the mouse (pointer events, as a finger or pen makes them). */
