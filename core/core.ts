@@ -507,8 +507,9 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
 /** A title as part of a file name: lower case, ASCII, words joined by hyphens. */
 function bestandsDeel(titel: string): string {
   return titel
-    .toLowerCase()
     .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
