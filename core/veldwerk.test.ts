@@ -65,7 +65,11 @@ async function pdfTekst(core: Core, input: unknown, professionalId: string) {
   expect(uit.bestand.mime).toBe('application/pdf');
   const pad = join(tempDir(), uit.bestand.naam);
   writeFileSync(pad, uit.bestand.bytes);
-  return { pad, tekst: execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' }) };
+  return {
+    naam: uit.bestand.naam,
+    pad,
+    tekst: execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' }),
+  };
 }
 
 describe('signatures under the gezinsplan', () => {
@@ -230,6 +234,12 @@ describe('visit notes (gespreksverslagen)', () => {
       koppelingen: [{ id: doelId, soort: 'doel', tekst: 'Daan lost ruzies op zonder te slaan' }],
     });
     expect(lijst.koppelbaar.map((k) => k.id)).toContain(doelId);
+  });
+
+  it('prints under a plain file name, accents dropped', async () => {
+    const { naam, tekst } = await pdfTekst(core, { soort: 'gezinsplan', gezinId }, proA!.id!);
+    expect(naam).toBe(`gezinsplan-familie-celik-${DEMO_TODAY}.pdf`);
+    expect(tekst).toContain('Gezinsplan Familie Çelik');
   });
 
   it('are searchable within the dossier, whatever the case or accents', () => {
