@@ -242,6 +242,10 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   // From the agenda straight to the family.
   await page.getByRole('button', { name: 'Week' }).click();
   await bezoek.click();
+  await expect(page.getByRole('dialog', { name: 'Huisbezoek: Plan doorlopen' })).toContainText(
+    gezin,
+  );
+  await page.getByRole('dialog').getByRole('button', { name: 'Dossier openen' }).click();
   await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
 });
 
@@ -309,4 +313,11 @@ test('the agenda reminds of a visit a quarter of an hour ahead with a system not
     () => (window as unknown as { meldingen: { titel: string }[] }).meldingen,
   );
   expect(meldingen.filter((m) => m.titel === `Om ${tijd}: ${gezin}`)).toHaveLength(0);
+  // Cancelled from the agenda, the visit is gone.
+  await page
+    .getByRole('button', { name: `${tijd} ${gezin}: Huisbezoek: Herinneringstest` })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Bezoek schrappen' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Herinneringstest/ })).toHaveCount(0);
 });

@@ -10,6 +10,10 @@ import {
   Card,
   CardContent,
   Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   MenuItem,
   TextField,
   ToggleButton,
@@ -90,12 +94,16 @@ export function Agenda() {
       ? `Week van ${formatDate(periode.van)} t/m ${formatDate(periode.tot)}`
       : `${MAANDEN[Number(anker.slice(5, 7)) - 1]!.replace(/^./, (c) => c.toUpperCase())} ${anker.slice(0, 4)}`;
   const vandaagIso = lokaleDatum();
-  const open = (item: AgendaItem) =>
+  const [gekozen, setGekozen] = useState<AgendaItem | null>(null);
+  const naarDossier = (item: AgendaItem) =>
     go({
       naam: 'dossier',
       gezinId: item.gezinId,
       tab: item.soort === 'afspraak' ? 'gezinsplan' : 'actieplannen',
     });
+  // A visit can be cancelled from here; the other items belong to the plans they come from.
+  const open = (item: AgendaItem) =>
+    item.soort === 'bezoek' ? setGekozen(item) : naarDossier(item);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -222,6 +230,16 @@ export function Agenda() {
         <Chip size="small" color="error" variant="outlined" label="Einde toewijzing" />
         <Chip size="small" variant="outlined" label="Afspraak uit het gezinsplan" />
       </Box>
+      {gekozen && (
+        <BezoekDetail
+          bezoek={gekozen}
+          onDossier={() => naarDossier(gekozen)}
+          onClose={(geschrapt) => {
+            setGekozen(null);
+            if (geschrapt) reload();
+          }}
+        />
+      )}
       {plannen && (
         <BezoekDialog
           onClose={(done) => {
@@ -231,6 +249,57 @@ export function Agenda() {
         />
       )}
     </Box>
+  );
+}
+
+function BezoekDetail({
+  bezoek,
+  onDossier,
+  onClose,
+}: {
+  bezoek: AgendaItem;
+  onDossier(): void;
+  onClose(geschrapt: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [fout, setFout] = useState<string | null>(null);
+  return (
+    <Dialog
+      open
+      onClose={() => onClose(false)}
+      aria-labelledby="bezoek-titel"
+      fullWidth
+      maxWidth="sm"
+    >
+      <DialogTitle id="bezoek-titel">{bezoek.titel}</DialogTitle>
+      <DialogContent>
+        <Typography>
+          {bezoek.gezinNaam} · {formatDate(bezoek.datum)} om {bezoek.tijd}
+          {bezoek.duurMinuten ? ` · ${bezoek.duurMinuten} minuten` : ''}
+        </Typography>
+        {fout && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {fout}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button
+          color="error"
+          onClick={async () => {
+            const { error } = await mutate('bezoek.verwijderen', { id: bezoek.id });
+            if (error) return setFout(error.message);
+            onClose(true);
+          }}
+        >
+          Bezoek schrappen
+        </Button>
+        <Button onClick={onDossier}>Dossier openen</Button>
+        <Button variant="contained" onClick={() => onClose(false)}>
+          Sluiten
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
 
