@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { datum, id, tekst, verplicht } from './api-velden';
-import { isIsoDate } from './dates';
+import { daysInclusive, isIsoDate } from './dates';
 import { BEZOEK_SOORTEN, ONDERTEKENAARS, VOORZIENING_SOORTEN } from './domain';
 import { handtekeningFout } from './handtekening';
 
@@ -47,12 +47,16 @@ export const Ondertekenen = z
 
 export const KOPPELING_SOORTEN = ['doel', 'afspraak'] as const;
 
+/** A doel or afspraak of the family that a note can be about. */
+export const Koppeling = z.object({ id, soort: z.enum(KOPPELING_SOORTEN), tekst: z.string() });
+export type Koppeling = z.infer<typeof Koppeling>;
+
 export const Gespreksverslag = z.object({
   id,
   datum: z.string(),
   aanwezig: z.array(z.string()),
   verslag: z.string(),
-  koppelingen: z.array(z.object({ id, soort: z.enum(KOPPELING_SOORTEN), tekst: z.string() })),
+  koppelingen: z.array(Koppeling),
   auteur: z.string().nullable(),
 });
 export type Gespreksverslag = z.infer<typeof Gespreksverslag>;
@@ -79,7 +83,7 @@ export const Gesprekken = z.object({
   /** All notes of the family, also those the search left out. */
   totaal: z.number().int(),
   /** What a note can be linked to. */
-  koppelbaar: z.array(z.object({ id, soort: z.enum(KOPPELING_SOORTEN), tekst: z.string() })),
+  koppelbaar: z.array(Koppeling),
 });
 
 // ---------------------------------------------------------------- sociale kaart
@@ -150,7 +154,7 @@ export const AgendaVraag = z
   .object({ van: datum, tot: datum })
   .strict()
   .refine((v) => v.tot >= v.van, { message: 'De einddatum ligt voor de begindatum', path: ['tot'] })
-  .refine((v) => (Date.parse(v.tot) - Date.parse(v.van)) / 86_400_000 < AGENDA_MAX_DAGEN, {
+  .refine((v) => v.tot < v.van || daysInclusive(v.van, v.tot) <= AGENDA_MAX_DAGEN, {
     message: `Kies hoogstens ${AGENDA_MAX_DAGEN} dagen`,
     path: ['tot'],
   });

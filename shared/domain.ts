@@ -150,6 +150,15 @@ export const IJW_FREQUENTIES = codeList([
 ] as const);
 export type IjwFrequentie = (typeof IJW_FREQUENTIES.codes)[number];
 
+/** "3 uur per week" in the words of the iJw code lists. */
+export function volumeTekst(
+  volume: number,
+  eenheid: IjwEenheid,
+  frequentie: IjwFrequentie,
+): string {
+  return `${volume} × ${IJW_EENHEDEN.labels[eenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[frequentie].toLowerCase()}`;
+}
+
 export const TOEWIJZING_STATUSSEN = codeList([
   ['concept', 'Concept'],
   ['ter_accordering', 'Ter accordering (vier ogen)'],

@@ -6,12 +6,11 @@
 import type { Actieplan } from '../../shared/api';
 import {
   DOEL_RESULTATEN,
-  IJW_EENHEDEN,
-  IJW_FREQUENTIES,
   PROBLEEMGEBIEDEN,
   TOEWIJZING_STATUSSEN,
   TRIAGE_UITKOMSTEN,
   VERWIJZERS,
+  volumeTekst,
   VOORZIENING_SOORTEN,
   ZORGPROFIEL_CATEGORIEEN,
 } from '../../shared/domain';
@@ -108,7 +107,7 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
         t.productOmschrijving,
         t.aanbiederNaam,
         `${datumOfStreep(t.startdatum)} t/m ${datumOfStreep(t.einddatum)}`,
-        `${t.volume} ${IJW_EENHEDEN.labels[t.eenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[t.frequentie].toLowerCase()}`,
+        volumeTekst(t.volume, t.eenheid, t.frequentie),
         formatEuro(t.totaalCents),
         TOEWIJZING_STATUSSEN.labels[t.status],
       ]),

@@ -5,16 +5,15 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { actieplannen, afspraken, doelen, gespreksverslagen, professionals } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
+import type { Koppeling } from '../../shared/api-veldwerk';
 import { formatDate } from '../../shared/dates';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
 import { ApiError } from '../api-error';
 import { gezinVoor, planVan } from '../access';
 import type { Ctx } from '../context';
 
-type Koppelbaar = ApiOutput<'gesprek.lijst'>['koppelbaar'][number];
-
 /** The family's goals (of all its action plans) and agreements, which a note can be about. */
-function koppelbaarVoor(ctx: Ctx, gezinId: string): Koppelbaar[] {
+function koppelbaarVoor(ctx: Ctx, gezinId: string): Koppeling[] {
   const plannen = ctx.db
     .select({ id: actieplannen.id })
     .from(actieplannen)

@@ -1,10 +1,5 @@
 import { formatDate, type IsoDate } from '../../shared/dates';
-import {
-  IJW_EENHEDEN,
-  IJW_FREQUENTIES,
-  type IjwEenheid,
-  type IjwFrequentie,
-} from '../../shared/domain';
+export { volumeTekst } from '../../shared/domain';
 
 export { formatEuro } from '../../shared/money';
 export { formatDate };
@@ -21,15 +16,6 @@ export const vandaag = () => formatDate(lokaleDatum());
 
 export function datumOfLeeg(iso: string | null | undefined): string {
   return iso ? formatDate(iso) : '—';
-}
-
-/** "3 uur per week" in the words of the iJw code lists. */
-export function volumeTekst(
-  volume: number,
-  eenheid: IjwEenheid,
-  frequentie: IjwFrequentie,
-): string {
-  return `${volume} × ${IJW_EENHEDEN.labels[eenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[frequentie].toLowerCase()}`;
 }
 
 /** A moment (ISO date-time) as "dd-mm-jjjj uu:mm" in local time. */

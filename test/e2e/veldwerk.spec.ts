@@ -239,6 +239,13 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /Evaluatie: / }).first()).toBeVisible();
   await shot(page, '38-agenda-maand');
+  // Month by month and back: across a year's end too (shared addMonths).
+  const kop = page.getByRole('heading', { name: /^Agenda · / });
+  const deze = await kop.innerText();
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Volgende maand' }).click();
+  await expect(kop).toHaveText(deze.replace(/\d{4}$/, (j) => String(Number(j) + 1)));
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Vorige maand' }).click();
+  await expect(kop).toHaveText(deze);
   // From the agenda straight to the family.
   await page.getByRole('button', { name: 'Week' }).click();
   await bezoek.click();

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import type { AgendaItem, AgendaSoort } from '../../../shared/api-veldwerk';
 import {
   addDays,
+  addMonths,
   maandagVan,
   maandRaster,
   parseDutchDate,
@@ -35,7 +36,7 @@ import { useMutation, useQuery } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
 import { DATUM_FOUT, formatDate, lokaleDatum, vandaag } from '../format';
 import { useSession } from '../store';
-import { meldingenToestaan, useMeldingToestemming } from './agenda-herinneringen';
+import { useMeldingToestemming } from './agenda-herinneringen';
 
 const DAGEN = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 const MAANDEN = [
@@ -87,7 +88,7 @@ export function Agenda() {
     setAnker(
       weergave === 'week'
         ? addDays(anker, 7 * richting)
-        : `${new Date(Date.UTC(Number(anker.slice(0, 4)), Number(anker.slice(5, 7)) - 1 + richting, 1)).toISOString().slice(0, 10)}`,
+        : addMonths(`${anker.slice(0, 7)}-01`, richting),
     );
   const titel =
     weergave === 'week'
@@ -140,11 +141,11 @@ export function Agenda() {
           </Button>
         )}
       </Box>
-      {toestemming === 'default' && (
+      {toestemming.stand === 'default' && (
         <Alert
           severity="info"
           action={
-            <Button color="inherit" size="small" onClick={() => void meldingenToestaan()}>
+            <Button color="inherit" size="small" onClick={() => void toestemming.vraag()}>
               Meldingen aanzetten
             </Button>
           }

@@ -19,14 +19,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { VerzoekOmToewijzing } from '../../../shared/api-veldwerk';
-import {
-  IJW_EENHEDEN,
-  IJW_FREQUENTIES,
-  type IjwEenheid,
-  type IjwFrequentie,
-} from '../../../shared/domain';
+import { type IjwEenheid, type IjwFrequentie } from '../../../shared/domain';
 import { useCall } from '../api/hooks';
-import { datumOfLeeg, formatDate } from '../format';
+import { datumOfLeeg, formatDate, volumeTekst } from '../format';
 import { useSession } from '../store';
 
 export function VerzoekInlezen({ onClose }: { onClose(): void }) {
@@ -138,7 +133,11 @@ export function VerzoekInlezen({ onClose }: { onClose(): void }) {
                     </TableCell>
                     <TableCell>
                       {p.volume !== null && p.eenheid && p.frequentie
-                        ? `${p.volume} × ${IJW_EENHEDEN.labels[p.eenheid as IjwEenheid].toLowerCase()} ${IJW_FREQUENTIES.labels[p.frequentie as IjwFrequentie].toLowerCase()}`
+                        ? volumeTekst(
+                            p.volume,
+                            p.eenheid as IjwEenheid,
+                            p.frequentie as IjwFrequentie,
+                          )
                         : '—'}
                     </TableCell>
                     <TableCell>{p.verwijzer}</TableCell>

@@ -14,19 +14,16 @@ const ELKE_MS = 60_000;
 
 const kan = () => typeof Notification !== 'undefined';
 
-export function useMeldingToestemming(): NotificationPermission | 'geen' {
+/** The notification permission, and a way to ask for it that updates it. */
+export function useMeldingToestemming() {
   const [stand, setStand] = useState<NotificationPermission | 'geen'>(
     kan() ? Notification.permission : 'geen',
   );
-  useEffect(() => {
-    const t = setInterval(() => kan() && setStand(Notification.permission), 2_000);
-    return () => clearInterval(t);
-  }, []);
-  return stand;
+  const vraag = async () => {
+    if (kan()) setStand(await Notification.requestPermission());
+  };
+  return { stand, vraag };
 }
-
-export const meldingenToestaan = () =>
-  kan() ? Notification.requestPermission() : Promise.resolve('denied');
 
 const sleutelVoor = (profielId: string) => `eenplan.agenda-gemeld.${profielId}`;
 

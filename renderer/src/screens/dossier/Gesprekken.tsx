@@ -16,12 +16,11 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
+import type { Koppeling } from '../../../../shared/api-veldwerk';
 import { parseDutchDate } from '../../../../shared/dates';
 import { useMutation, useQuery } from '../../api/hooks';
 import { DATUM_FOUT, formatDate, vandaag } from '../../format';
 import { conceptVoorvoegsel } from '../../kluis-store';
-
-type Koppelbaar = { id: string; soort: 'doel' | 'afspraak'; tekst: string };
 
 export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolean }) {
   const gezinId = dossier.gezin.id;
@@ -94,7 +93,7 @@ function NieuwVerslag({
   onOpgeslagen,
 }: {
   dossier: Dossier;
-  koppelbaar: Koppelbaar[];
+  koppelbaar: Koppeling[];
   onOpgeslagen(): void;
 }) {
   const mutate = useMutation();
@@ -102,7 +101,7 @@ function NieuwVerslag({
   const conceptSleutel = `${conceptVoorvoegsel()}gesprek:${gezinId}`;
   const [datum, setDatum] = useState(vandaag());
   const [aanwezig, setAanwezig] = useState<string[]>([]);
-  const [koppelingen, setKoppelingen] = useState<Koppelbaar[]>([]);
+  const [koppelingen, setKoppelingen] = useState<Koppeling[]>([]);
   const [verslag, setVerslagState] = useState(() => localStorage.getItem(conceptSleutel) ?? '');
   const [fout, setFout] = useState<string | null>(null);
   const setVerslag = (tekst: string) => {

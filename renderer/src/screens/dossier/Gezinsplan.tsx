@@ -31,7 +31,7 @@ import { InlineForm } from '../../components/InlineForm';
 import { useMutation, useQuery } from '../../api/hooks';
 import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
-import { datumOfLeeg, formatDate, DATUM_FOUT } from '../../format';
+import { datumOfLeeg, formatDate, momentTekst, DATUM_FOUT } from '../../format';
 
 export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLezen: boolean }) {
   const { data: plan, error, reload } = useQuery('gezinsplan.ophalen', { gezinId }, gezinId);
@@ -497,8 +497,7 @@ function Handtekeningen({ plan }: { plan: Plan }) {
                   {h.naam}
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
-                  {ONDERTEKENAARS.labels[h.rol]} · versie {h.versie} ·{' '}
-                  {formatDate(h.getekendOp.slice(0, 10))}
+                  {ONDERTEKENAARS.labels[h.rol]} · versie {h.versie} · {momentTekst(h.getekendOp)}
                 </Typography>
               </Box>
             ))}
