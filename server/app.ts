@@ -22,7 +22,8 @@ import type { ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
 import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
 import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
-import { leesPull, scopesMetStand, SyncFout, verwerkPush, type Aanroeper } from './sync/dienst';
+import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/dienst';
+import { PushWachtrij } from './sync/push-wachtrij';
 import { bewaarToegangslog } from './sync/toegangslog';
 import { updateRoutes } from './updates';
 import {
@@ -306,11 +307,16 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     return { gebruikerId: rij.id, rol: rij.rol, teamId: rij.teamId, apparaatId: claims.apparaat };
   }
 
-  app.get('/sync/scopes', async (req) => scopesMetStand(db, await syncAanroeper(req)));
+  const pushes = new PushWachtrij(db, now);
+  app.get('/sync/scopes', async (req) => {
+    const wie = await syncAanroeper(req);
+    await pushes.naWachtende();
+    return scopesMetStand(db, wie);
+  });
 
   app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
     const wie = await syncAanroeper(req);
-    return verwerkPush(db, wie, PushVerzoek.parse(req.body).wijzigingen, now());
+    return pushes.push({ aanroeper: wie, wijzigingen: PushVerzoek.parse(req.body).wijzigingen });
   });
 
   app.post('/sync/toegangslog', { schema: { body: jsonSchema(ToegangslogPush) } }, async (req) => {
@@ -320,6 +326,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
 
   app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req, reply) => {
     const wie = await syncAanroeper(req);
+    await pushes.naWachtende();
     const tekst = await leesPull(db, wie, PullVraag.parse(req.query));
     return reply.type('application/json; charset=utf-8').send(tekst);
   });

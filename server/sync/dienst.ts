@@ -439,81 +439,106 @@ function controleerVelden(spec: SyncTabel, w: Wijziging, index: number) {
   return fout;
 }
 
+/** One push request: a caller's batch of changes. */
+export interface PushOpdracht {
+  aanroeper: Aanroeper;
+  wijzigingen: readonly Wijziging[];
+}
+
 export async function verwerkPush(
   db: ServerDb,
   aanroeper: Aanroeper,
   wijzigingen: readonly Wijziging[],
   nu: Date,
 ): Promise<PushAntwoord> {
+  return (await verwerkPushes(db, [{ aanroeper, wijzigingen }], nu))[0]!;
+}
+
+/**
+ * Several pushes in one transaction, applied in order exactly as one after the other would be
+ * (a change id in two of them is stored once): read together, written together. All or nothing:
+ * when one is refused, none is stored (PushWachtrij then applies them one by one).
+ */
+export async function verwerkPushes(
+  db: ServerDb,
+  opdrachten: readonly PushOpdracht[],
+  nu: Date,
+): Promise<PushAntwoord[]> {
   return db.transaction(async (tx) => {
     const schrijver = new Schrijver(tx);
-    await schrijver.laad(wijzigingen);
-    const plekken: [string, Plek][] = [];
-    for (const [index, w] of wijzigingen.entries()) {
-      const spec = syncTabel(w.tabel);
-      if (!spec)
-        throw new SyncFout(
-          400,
-          'ongeldige-wijziging',
-          `Wijziging ${index + 1}: onbekende tabel "${w.tabel}".`,
-          index,
-        );
-      const fout = controleerVelden(spec, w, index);
-      if (w.auteur !== aanroeper.gebruikerId)
-        throw new SyncFout(
-          403,
-          'geen-toegang',
-          'Een wijziging draagt de naam van een ander.',
-          index,
-        );
-      if (decodeHlc(w.hlc).wallMs > nu.getTime() + MAX_KLOK_VOORSPRONG_MS)
-        throw new SyncFout(
-          400,
-          'klok-afwijking',
-          'De klok van dit apparaat loopt voor. Zet de datum en tijd goed en synchroniseer opnieuw.',
-          index,
-        );
-
-      const hash = inhoudHash(w);
-      const eerder = schrijver.eerder.get(w.wijzigingId);
-      if (eerder) {
-        if (eerder.inhoudHash !== hash || eerder.gebruikerId !== aanroeper.gebruikerId)
-          throw new SyncFout(
-            409,
-            'herhaalde-wijziging',
-            'Deze wijzigings-id is al gebruikt voor een andere wijziging.',
-            index,
-          );
-        plekken.push([w.wijzigingId, eerder.plek]);
-        continue;
-      }
-
-      const bestaand = schrijver.rij(w.tabel, w.rijId);
-      const plek = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
-      const delta = alsRegisters(w);
-      const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
-      const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);
-      schrijver.bon({
-        wijzigingId: w.wijzigingId,
-        gebruikerId: aanroeper.gebruikerId,
-        inhoudHash: hash,
-        plek: regel,
-      });
-      plekken.push([w.wijzigingId, regel]);
-
-      if (spec.naam === 'gezinnen' && bestaand) {
-        const team = waardenVan(rij.registers).waarden.teamId as string;
-        if (teamScope(team) !== rij.scope) await verhuis(tx, schrijver, w.rijId, rij.scope, team);
-      }
-    }
+    await schrijver.laad(opdrachten.flatMap((o) => o.wijzigingen));
+    const plekken: [string, Plek][][] = [];
+    for (const { aanroeper, wijzigingen } of opdrachten)
+      plekken.push(await pasToe(tx, schrijver, aanroeper, wijzigingen, nu));
     await schrijver.schrijf();
-    const verwerkt: PushAntwoord['verwerkt'] = plekken.map(([wijzigingId, { scope, seq }]) => ({
-      wijzigingId,
-      scope,
-      seq: seq!,
+    return plekken.map((lijst) => ({
+      verwerkt: lijst.map(([wijzigingId, { scope, seq }]) => ({ wijzigingId, scope, seq: seq! })),
     }));
-    return { verwerkt };
   });
+}
+
+/** One push's changes merged into the transaction's rows; their places are known once written. */
+async function pasToe(
+  tx: Tx,
+  schrijver: Schrijver,
+  aanroeper: Aanroeper,
+  wijzigingen: readonly Wijziging[],
+  nu: Date,
+): Promise<[string, Plek][]> {
+  const plekken: [string, Plek][] = [];
+  for (const [index, w] of wijzigingen.entries()) {
+    const spec = syncTabel(w.tabel);
+    if (!spec)
+      throw new SyncFout(
+        400,
+        'ongeldige-wijziging',
+        `Wijziging ${index + 1}: onbekende tabel "${w.tabel}".`,
+        index,
+      );
+    const fout = controleerVelden(spec, w, index);
+    if (w.auteur !== aanroeper.gebruikerId)
+      throw new SyncFout(403, 'geen-toegang', 'Een wijziging draagt de naam van een ander.', index);
+    if (decodeHlc(w.hlc).wallMs > nu.getTime() + MAX_KLOK_VOORSPRONG_MS)
+      throw new SyncFout(
+        400,
+        'klok-afwijking',
+        'De klok van dit apparaat loopt voor. Zet de datum en tijd goed en synchroniseer opnieuw.',
+        index,
+      );
+
+    const hash = inhoudHash(w);
+    const eerder = schrijver.eerder.get(w.wijzigingId);
+    if (eerder) {
+      if (eerder.inhoudHash !== hash || eerder.gebruikerId !== aanroeper.gebruikerId)
+        throw new SyncFout(
+          409,
+          'herhaalde-wijziging',
+          'Deze wijzigings-id is al gebruikt voor een andere wijziging.',
+          index,
+        );
+      plekken.push([w.wijzigingId, eerder.plek]);
+      continue;
+    }
+
+    const bestaand = schrijver.rij(w.tabel, w.rijId);
+    const plek = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
+    const delta = alsRegisters(w);
+    const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
+    const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);
+    schrijver.bon({
+      wijzigingId: w.wijzigingId,
+      gebruikerId: aanroeper.gebruikerId,
+      inhoudHash: hash,
+      plek: regel,
+    });
+    plekken.push([w.wijzigingId, regel]);
+
+    if (spec.naam === 'gezinnen' && bestaand) {
+      const team = waardenVan(rij.registers).waarden.teamId as string;
+      if (teamScope(team) !== rij.scope) await verhuis(tx, schrijver, w.rijId, rij.scope, team);
+    }
+  }
+  return plekken;
 }
 
 function bepaalScope(
