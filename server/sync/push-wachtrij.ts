@@ -1,7 +1,8 @@
 /**
  * Group commit for pushes. A push costs the service a handful of statements whatever its size
  * (read the receipts and rows, write the rows, lines, receipts and counters, commit), and on
- * PGlite every statement has a fixed cost of about a millisecond or two. When laptops come
+ * PGlite every statement has a fixed cost of about a millisecond (measured: 0.8–1.3 ms through
+ * drizzle for the push's reads, 4.4 ms for its combined write). When laptops come
  * online together (a team meeting), their pushes queue up; writing the ones that are waiting in
  * one transaction costs little more than writing one of them.
  *
