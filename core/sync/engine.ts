@@ -13,7 +13,7 @@ import {
   MAX_LOGREGELS,
   type LogregelWire,
   type PullPagina,
-  type ScopesAntwoord,
+  ScopesAntwoord,
   type ScopeStand,
   type Wijziging,
 } from '../../shared/sync/protocol';
@@ -245,12 +245,13 @@ export class SyncEngine {
   private async ronde(opties: { bevestigMassa?: boolean }): Promise<SyncVerslag> {
     const verslag: SyncVerslag = { verstuurd: 0, ontvangen: 0, hersteld: [] };
     try {
-      verslag.verstuurd = await this.push();
+      const gepusht = await this.push();
+      verslag.verstuurd = gepusht.verstuurd;
       await this.pushToegangslog();
-      const { scopes, standen } = (await this.vraag({
-        methode: 'GET',
-        pad: '/sync/scopes',
-      })) as ScopesAntwoord;
+      // A round that pushed has the scope states from the push's answer: one request less.
+      const { scopes, standen } =
+        gepusht.stand ??
+        ((await this.vraag({ methode: 'GET', pad: '/sync/scopes' })) as ScopesAntwoord);
       for (const scope of scopes) {
         if (this.bijgewerkt(scope, standen?.[scope])) continue;
         const { ontvangen, hersteld } = await this.pull(scope, opties.bevestigMassa ?? false);
@@ -286,10 +287,12 @@ export class SyncEngine {
     }
   }
 
-  private async push(): Promise<number> {
+  /** Sends the outbox in batches; returns how many went and the scope states after the last. */
+  private async push(): Promise<{ verstuurd: number; stand?: ScopesAntwoord }> {
     const grootte = this.opties.pushGrootte ?? 200;
     const { sqlite } = this.deps;
     let verstuurd = 0;
+    let stand: ScopesAntwoord | undefined;
     for (;;) {
       const rijen = sqlite
         .prepare<
@@ -308,7 +311,7 @@ export class SyncEngine {
            FROM outbox WHERE geweigerd IS NULL ORDER BY outbox.rowid LIMIT ?`,
         )
         .all(grootte);
-      if (rijen.length === 0) return verstuurd;
+      if (rijen.length === 0) return { verstuurd, stand };
       const wijzigingen: Wijziging[] = rijen.map((r) => ({
         wijzigingId: r.changeId,
         tabel: r.tableName,
@@ -318,7 +321,14 @@ export class SyncEngine {
         velden: JSON.parse(r.fields) as Wijziging['velden'],
       }));
       try {
-        await this.vraag({ methode: 'POST', pad: '/sync/push', body: { wijzigingen } });
+        const antwoord = await this.vraag({
+          methode: 'POST',
+          pad: '/sync/push',
+          body: { wijzigingen },
+        });
+        // A service from before this field answers without it: then the round asks.
+        const gelezen = ScopesAntwoord.safeParse((antwoord as { stand?: unknown } | null)?.stand);
+        stand = gelezen.success ? gelezen.data : undefined;
       } catch (error) {
         const geweigerd =
           error instanceof SyncFout && error.index !== undefined && error.soort !== 'clock-drift';

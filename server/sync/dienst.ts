@@ -71,16 +71,30 @@ export function scopesVoor(aanroeper: Aanroeper): string[] {
   return [REFERENTIE_SCOPE, teamScope(aanroeper.teamId)];
 }
 
-/** The caller's scopes with their last seq and checksum (a scope without changes has none). */
-export async function scopesMetStand(db: ServerDb, aanroeper: Aanroeper): Promise<ScopesAntwoord> {
-  const lijst = scopesVoor(aanroeper);
-  const standen: NonNullable<ScopesAntwoord['standen']> = {};
+type Standen = NonNullable<ScopesAntwoord['standen']>;
+
+/** The last seq and checksum of each of these scopes (a scope without changes has none). */
+async function standenVan(db: ServerDb | Tx, lijst: readonly string[]): Promise<Standen> {
+  const standen: Standen = {};
   for (const r of await db
     .select({ scope: scopes.scope, seq: scopes.seq, hash: scopes.hash, aantal: scopes.aantal })
     .from(scopes)
-    .where(inArray(scopes.scope, lijst)))
+    .where(inArray(scopes.scope, [...lijst])))
     standen[r.scope] = { seq: Number(r.seq), hash: r.hash, aantal: Number(r.aantal) };
-  return { scopes: lijst, standen };
+  return standen;
+}
+
+function scopesAntwoord(aanroeper: Aanroeper, standen: Standen): ScopesAntwoord {
+  const lijst = scopesVoor(aanroeper);
+  return {
+    scopes: lijst,
+    standen: Object.fromEntries(lijst.flatMap((s) => (standen[s] ? [[s, standen[s]]] : []))),
+  };
+}
+
+/** The caller's scopes with their last seq and checksum. */
+export async function scopesMetStand(db: ServerDb, aanroeper: Aanroeper): Promise<ScopesAntwoord> {
+  return scopesAntwoord(aanroeper, await standenVan(db, scopesVoor(aanroeper)));
 }
 
 const inhoudHash = (w: Wijziging) => createHash('sha256').update(JSON.stringify(w)).digest('hex');
@@ -471,8 +485,14 @@ export async function verwerkPushes(
     for (const { aanroeper, wijzigingen } of opdrachten)
       plekken.push(await pasToe(tx, schrijver, aanroeper, wijzigingen, nu));
     await schrijver.schrijf();
-    return plekken.map((lijst) => ({
+    // One read of the scope states for the whole group, in its transaction: what each caller
+    // would see asking right after.
+    const standen = await standenVan(tx, [
+      ...new Set(opdrachten.flatMap((o) => scopesVoor(o.aanroeper))),
+    ]);
+    return plekken.map((lijst, i) => ({
       verwerkt: lijst.map(([wijzigingId, { scope, seq }]) => ({ wijzigingId, scope, seq: seq! })),
+      stand: scopesAntwoord(opdrachten[i]!.aanroeper, standen),
     }));
   });
 }

@@ -202,6 +202,31 @@ describe('sync between laptops and the central service', () => {
     expect(plan(a, planId)?.eigenWoorden).toBe('Nieuw van collega');
   });
 
+  it('takes the scope states from its push, and asks for them only in a round without one', async () => {
+    const paden: string[] = [];
+    const inject = injectTransport(omgeving);
+    const a = await maakLaptop((v) => {
+      paden.push(`${v.methode} ${v.pad.split('?')[0]}`);
+      return inject(v);
+    }, pro);
+    const b = await maakLaptop(injectTransport(omgeving), collega);
+    const { planId, gezinId } = nieuwGezin(a, 'Familie Kort');
+    await a.engine.synchroniseer();
+    await b.engine.synchroniseer();
+
+    b.schrijf((w) => w.update(gezinsplannen, planId, { eigenWoorden: 'Van de collega' }));
+    await b.engine.synchroniseer();
+    a.schrijf((w) => w.update(gezinnen, gezinId, { naam: 'Familie Kort-Lang' }));
+    paden.length = 0;
+    expect(await a.engine.synchroniseer()).toMatchObject({ verstuurd: 1, ontvangen: 1 });
+    expect(paden).toEqual(['POST /sync/push', 'GET /sync/pull']);
+    expect(plan(a, planId)?.eigenWoorden).toBe('Van de collega');
+
+    paden.length = 0;
+    expect(await a.engine.synchroniseer()).toMatchObject({ verstuurd: 0, ontvangen: 0 });
+    expect(paden).toEqual(['GET /sync/scopes']);
+  });
+
   it('keeps a change the service refuses, sends the rest, and shows it', async () => {
     const transport = injectTransport(omgeving);
     const a = await maakLaptop(transport, pro);

@@ -42,6 +42,11 @@ export type PushVerzoek = z.infer<typeof PushVerzoek>;
 export interface PushAntwoord {
   /** Per change, in order: the server sequence number in its scope. */
   verwerkt: { wijzigingId: string; scope: string; seq: number }[];
+  /**
+   * The caller's scopes as they stand with this push written, as `GET /sync/scopes` would
+   * answer right after it: a sync round that pushed needs no request of its own for them.
+   */
+  stand: ScopesAntwoord;
 }
 
 export const PullVraag = z
