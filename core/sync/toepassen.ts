@@ -190,10 +190,13 @@ export function scopeIsLeeg(sqlite: Sqlite, scope: string): boolean {
 /** The local checksum of a scope, computed as the server does (XOR of row hashes). */
 export function lokaleChecksum(sqlite: Sqlite, scope: string): Checksum {
   const namen = tabellenVanScope(scope).map((t) => getTableName(t.tabel));
-  const rijen = sqlite
-    .prepare<string[], { hash: string }>(
+  // The hashes as plain strings (pluck), not a row object each: half the time for the ~2,000
+  // reference rows every round checks.
+  const hashes = sqlite
+    .prepare<string[], string>(
       `SELECT hash FROM sync_registers WHERE tabel IN (${namen.map(() => '?').join(', ')})`,
     )
+    .pluck()
     .all(...namen);
-  return { hash: xorAlle(rijen.map((r) => r.hash)), aantal: rijen.length };
+  return { hash: xorAlle(hashes), aantal: hashes.length };
 }
