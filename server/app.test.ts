@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bouwServer, AANMELD_POGINGEN, MAX_BODY_BYTES } from './app';
@@ -83,6 +84,17 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
     const doc = (await app.inject('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/auth/aanmelden');
+  });
+
+  it('gives every connection the sort memory a pull page needs', async () => {
+    // Several at once, so the PostgreSQL pool opens more than one connection.
+    const antwoorden = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        store.db.execute(sql`select current_setting('work_mem') as w, pg_sleep(0.05)`),
+      ),
+    );
+    for (const a of antwoorden)
+      expect((a as unknown as { rows: { w: string }[] }).rows[0]!.w).toBe('32MB');
   });
 
   it('signs in on a new device, knows who is calling, refreshes once (with a grace for a lost answer)', async () => {
