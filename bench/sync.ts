@@ -147,12 +147,7 @@ async function eenLaptop(
     ).waarde;
     for (let ronde = 0; ronde < 5; ronde++) {
       inTransaction(a.store.sqlite, () => {
-        const w = new ChangeWriter(
-          a.store.db,
-          a.store.sqlite,
-          a.clock,
-          JSON.parse(auteur).id as string,
-        );
+        const w = new ChangeWriter(a.store.sqlite, a.clock, JSON.parse(auteur).id as string);
         for (const p of plannen)
           w.update(gezinsplannen, p.id, { eigenWoorden: `Ronde ${ronde}: rust in huis` });
       });

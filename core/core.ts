@@ -408,7 +408,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     return {
       ...deps,
       session: session ?? { professionalId: '', rol: 'jeugdprofessional', teamId: null },
-      write: new ChangeWriter(deps.db, deps.sqlite, deps.clock, session?.professionalId ?? ''),
+      write: new ChangeWriter(deps.sqlite, deps.clock, session?.professionalId ?? ''),
       geraakt: new Map(),
       logregels: [],
     };

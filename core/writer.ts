@@ -39,7 +39,6 @@ export function deviceId(db: Db): string {
 
 export class ChangeWriter {
   constructor(
-    private readonly db: Db,
     private readonly sqlite: Sqlite,
     private readonly clock: HlcClock,
     private readonly authorId: string,

@@ -195,9 +195,7 @@ export async function maakLaptop(
     account,
     engine: maakEngine(opties),
     schrijf: (werk) =>
-      inTransaction(store.sqlite, () =>
-        werk(new ChangeWriter(store.db, store.sqlite, clock, account.id)),
-      ),
+      inTransaction(store.sqlite, () => werk(new ChangeWriter(store.sqlite, clock, account.id))),
     herstart(o = opties) {
       laptop.engine = maakEngine(o);
     },
