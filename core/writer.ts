@@ -56,7 +56,7 @@ export class ChangeWriter {
     });
     // Every field as stored, defaults included: other laptops then hold exactly this row, not
     // what their own defaults would make of it, and the row is its own registers there.
-    const { id: _id, hlc: _hlc, authorId: _auteur, ...velden } = this.current(table, id);
+    const { id: _id, hlc: _hlc, authorId: _auteur, ...velden } = this.current(spec, rijen, id);
     this.record(spec, id, velden, hlc, undefined);
     return id;
   }
@@ -71,7 +71,8 @@ export class ChangeWriter {
     fields: Partial<Values<T>>,
     { altijd = false }: { altijd?: boolean } = {},
   ): boolean {
-    const current = this.current(table, id);
+    const { spec, rijen } = this.toegang(table);
+    const current = this.current(spec, rijen, id);
     const changed = Object.fromEntries(
       Object.entries(fields).filter(
         ([key, value]) => value !== undefined && (altijd || current[key] !== value),
@@ -79,7 +80,6 @@ export class ChangeWriter {
     );
     if (Object.keys(changed).length === 0) return false;
     const hlc = this.clock.tick();
-    const { spec, rijen } = this.toegang(table);
     rijen.werkBij(id, { ...changed, hlc, authorId: this.authorId });
     this.record(spec, id, changed, hlc, current);
     return true;
@@ -87,9 +87,9 @@ export class ChangeWriter {
 
   /** Deletes by tombstone, so the deletion syncs like any other change. */
   tombstone<T extends SyncTable>(table: T, id: string): void {
-    const current = this.current(table, id);
-    const hlc = this.clock.tick();
     const { spec, rijen } = this.toegang(table);
+    const current = this.current(spec, rijen, id);
+    const hlc = this.clock.tick();
     rijen.werkBij(id, { deleted: true, hlc, authorId: this.authorId });
     this.record(spec, id, { deleted: true }, hlc, current);
   }
@@ -104,9 +104,9 @@ export class ChangeWriter {
     return { spec, rijen: tabelToegang(this.sqlite, spec) };
   }
 
-  private current(table: SyncTable, id: string): Record<string, unknown> {
-    const row = this.toegang(table).rijen.rij(id);
-    if (!row) throw new Error(`${getTableName(table)} ${id} bestaat niet`);
+  private current(spec: SyncTabel, rijen: TabelToegang, id: string): Record<string, unknown> {
+    const row = rijen.rij(id);
+    if (!row) throw new Error(`${spec.naam} ${id} bestaat niet`);
     return row;
   }
 

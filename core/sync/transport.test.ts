@@ -76,6 +76,22 @@ describe('the HTTP transport to the central service', () => {
     expect(verzoeken()).toBe(3);
   });
 
+  it('does not send again a request whose answer broke off halfway: the service had it', async () => {
+    const { url, verzoeken } = await dienst((req, res, n) => {
+      if (n === 1) return json(res, 200, { n });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"n":');
+      setTimeout(() => req.socket.destroy(), 50);
+      return true;
+    });
+    const transport = httpTransport(url);
+    await transport({ methode: 'GET', pad: '/a' });
+    await expect(transport({ methode: 'POST', pad: '/b', body: {} })).rejects.toBeInstanceOf(
+      GeenVerbinding,
+    );
+    expect(verzoeken()).toBe(2);
+  });
+
   it('reports no connection when the service drops a new connection or cannot be reached', async () => {
     const { url, verzoeken } = await dienst(() => false);
     await expect(httpTransport(url)({ methode: 'GET', pad: '/a' })).rejects.toBeInstanceOf(

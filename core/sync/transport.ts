@@ -63,17 +63,19 @@ export function httpTransport(basisUrl: string): Transport {
         },
       });
       const klok = setTimeout(() => req.destroy(new Error('timeout')), TIMEOUT_MS);
+      let beantwoord = false;
       const fout = (error: NodeJS.ErrnoException) => {
         clearTimeout(klok);
-        mislukt(new VerbindingWeg(req.reusedSocket, error.code));
+        mislukt(new VerbindingWeg(req.reusedSocket && !beantwoord, error.code));
       };
       req.on('error', fout);
       req.on('response', (res) => {
+        beantwoord = true;
         const delen: Buffer[] = [];
         res.on('data', (deel: Buffer) => delen.push(deel));
         res.on('error', fout);
         res.on('close', () => {
-          if (!res.complete) fout(Object.assign(new Error('afgebroken'), { code: 'ECONNRESET' }));
+          if (!res.complete) fout(new Error('afgebroken'));
         });
         res.on('end', () => {
           clearTimeout(klok);
@@ -98,6 +100,7 @@ export function httpTransport(basisUrl: string): Transport {
   };
 }
 
+/** `opnieuw`: a kept connection was reset before any answer came, so the service saw nothing. */
 class VerbindingWeg extends Error {
   readonly opnieuw: boolean;
   constructor(hergebruikt: boolean, code: string | undefined) {
