@@ -1,0 +1,156 @@
+/**
+ * Issue 21: ordinary offline work never stops a team's sync. Real cores (the app's own use
+ * cases, as the hosts call them) on their own encrypted stores, against the real service on
+ * PGlite and on PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/connection';
+import { createCore, type Core } from '../../core/core';
+import {
+  injectTransport,
+  maakAccount,
+  maakOmgeving,
+  maakTeam,
+  WACHTWOORD,
+  type Account,
+  type Omgeving,
+} from './test-omgeving';
+
+interface Kern {
+  core: Core;
+  account: Account;
+  /** The laptop's clock offset from the real time (a clock that runs ahead). */
+  scheef: { ms: number };
+  call<M extends Parameters<Core['call']>[0]>(method: M, input: unknown): unknown;
+  sync(): Promise<ReturnType<Core['sync']['status']>>;
+}
+
+async function maakKern(omgeving: Omgeving, account: Account): Promise<Kern> {
+  const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
+  const scheef = { ms: 0 };
+  const core = createCore(store, {
+    now: () => new Date(Date.now() + scheef.ms),
+    transport: () => injectTransport(omgeving),
+    log: () => {},
+  });
+  core.sync.stop();
+  const context = { professionalId: account.id };
+  const kern: Kern = {
+    core,
+    account,
+    scheef,
+    call(method, input) {
+      const r = core.call(method, input, context);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.data;
+    },
+    async sync() {
+      await core.sync.synchroniseer().catch(() => undefined);
+      return core.sync.status();
+    },
+  };
+  const verbonden = await core.callAsync(
+    'sync.verbinden',
+    { server: 'http://centraal.test', email: account.email, wachtwoord: WACHTWOORD },
+    context,
+  );
+  if (!verbonden.ok) throw new Error(verbonden.error.message);
+  return kern;
+}
+
+describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (soort) => {
+  let omgeving: Omgeving;
+  let team: string;
+  let accounts: Account[];
+
+  beforeAll(async () => {
+    omgeving = await maakOmgeving(soort);
+    team = await maakTeam(omgeving.store, 'Jeugdteam Papendrecht');
+    accounts = [];
+    for (let i = 0; i < 3; i++)
+      accounts.push(await maakAccount(omgeving.store, 'jeugdprofessional', team));
+  }, 120_000);
+  afterAll(() => omgeving?.sluit());
+
+  /** A family made by `a`, with `b` added as medewerker, on both laptops. */
+  async function gedeeldGezin(a: Kern, b: Kern, naam: string) {
+    const { id: gezinId } = a.call('gezin.aanmaken', {
+      naam,
+      adres: 'Molenstraat 3',
+      postcode: '3351 AB',
+      woonplaats: 'Papendrecht',
+      leden: [
+        { rol: 'ouder', voornaam: 'Fatma', achternaam: 'Demir', geboortedatum: '1988-04-02' },
+        { rol: 'jeugdige', voornaam: 'Emre', achternaam: 'Demir', geboortedatum: '2015-09-12' },
+      ],
+    }) as { id: string };
+    a.call('gezin.medewerker', { gezinId, professionalId: b.account.id, actie: 'toevoegen' });
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Weer rust in huis' });
+    await a.sync();
+    await b.sync();
+    return gezinId;
+  }
+
+  it('two offline fills of one new leefdomein and two offline plan versions: both kept, the team goes on', async () => {
+    const a = await maakKern(omgeving, accounts[0]!);
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Demir');
+    a.call('gezinsplan.vastleggen', { gezinId });
+    await a.sync();
+    await b.sync();
+
+    // Both offline: the same new leefdomein, and each a new version (both would be "2").
+    a.call('gezinsplan.opslaan', {
+      gezinId,
+      domeinen: [{ domein: 'opvoeden_opgroeien', situatie: 'Tekst van A', doel: 'Doel van A' }],
+    });
+    b.call('gezinsplan.opslaan', {
+      gezinId,
+      domeinen: [{ domein: 'opvoeden_opgroeien', situatie: 'Tekst van B', doel: 'Doel van B' }],
+    });
+    expect((a.call('gezinsplan.vastleggen', { gezinId }) as { versie: number }).versie).toBe(2);
+    expect((b.call('gezinsplan.vastleggen', { gezinId }) as { versie: number }).versie).toBe(2);
+
+    for (let ronde = 0; ronde < 2; ronde++) for (const k of [a, b]) await k.sync();
+    for (const k of [a, b])
+      expect(k.core.sync.status()).toMatchObject({ fout: null, wachtend: 0, geweigerd: 0 });
+
+    // The concurrently filled leefdomein: one row, both texts as a conflict on both laptops.
+    for (const k of [a, b]) {
+      const overzicht = k.call('sync.overzicht', {}) as {
+        conflicten: { veld: string; versies: { waarde: string | null }[] }[];
+      };
+      const situatie = overzicht.conflicten.find((c) => c.veld === 'situatie');
+      expect(situatie?.versies.map((v) => v.waarde).sort()).toEqual(['Tekst van A', 'Tekst van B']);
+      const plan = k.call('gezinsplan.ophalen', { gezinId }) as {
+        inhoud: { domeinen: { domein: string }[] };
+        versies: { versie: number }[];
+      };
+      expect(plan.inhoud.domeinen.filter((d) => d.domein === 'opvoeden_opgroeien')).toHaveLength(1);
+      // Both fixed versions kept, numbered distinctly, the same on every laptop.
+      expect(plan.versies.map((v) => v.versie)).toEqual([1, 2, 3]);
+    }
+    const versiesA = (a.call('gezinsplan.ophalen', { gezinId }) as { versies: unknown[] }).versies;
+    const versiesB = (b.call('gezinsplan.ophalen', { gezinId }) as { versies: unknown[] }).versies;
+    expect(versiesB).toEqual(versiesA);
+
+    // A later unrelated edit arrives.
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Later, los daarvan' });
+    await a.sync();
+    await b.sync();
+    expect(
+      (b.call('gezinsplan.ophalen', { gezinId }) as { inhoud: { eigenWoorden: string } }).inhoud
+        .eigenWoorden,
+    ).toBe('Later, los daarvan');
+
+    // A new laptop's first sync gets every family.
+    const c = await maakKern(omgeving, accounts[2]!);
+    await c.sync();
+    expect(c.core.sync.status()).toMatchObject({ fout: null });
+    const lijst = c.call('gezinnen.lijst', {}) as { gezinnen?: { id: string }[] } | unknown[];
+    const ids = (Array.isArray(lijst) ? lijst : (lijst.gezinnen ?? [])) as { id: string }[];
+    expect(ids.map((g) => g.id)).toContain(gezinId);
+    for (const k of [a, b, c]) k.core.close();
+  });
+});
