@@ -165,12 +165,18 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
       })
     ).statusCode;
     expect(pro).toBe(401);
-    const intrekken = (token: string, id: string) =>
+    const intrekken = (token: string, id: string, payload: object = { soort: 'verloren' }) =>
       app.inject({
         method: 'POST',
         url: `/beheer/apparaten/${id}/intrekken`,
         headers: { authorization: `Bearer ${token}` },
+        payload,
       });
+    // The beheerder says how: replaced or lost; anything else is refused.
+    expect((await intrekken(beheer.toegangstoken, laptop.apparaatId, {})).statusCode).toBe(400);
+    expect(
+      (await intrekken(beheer.toegangstoken, laptop.apparaatId, { soort: 'kwijt' })).statusCode,
+    ).toBe(400);
     expect((await intrekken(beheer.toegangstoken, laptop.apparaatId)).statusCode).toBe(200);
     const ik = await app.inject({
       url: '/ik',
@@ -184,6 +190,7 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
       payload: { vernieuwtoken: laptop.vernieuwtoken },
     });
     expect(vernieuw.json().code).toBe('apparaat-ingetrokken');
+    expect(vernieuw.json().toegangstoken).toBeUndefined();
     const weer = await aanmelden('beheer@voorbeeld.nl', wachtwoord, {
       id: laptop.apparaatId,
       naam: 'Gestolen laptop',

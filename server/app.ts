@@ -4,7 +4,7 @@
  * route and status: never bodies, query strings or headers (they may hold personal data).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { controleerWachtwoord, hashWachtwoord, NEP_HASH } from './auth/wachtwoord';
@@ -18,10 +18,18 @@ import {
   VERNIEUW_DAGEN,
   type ToegangsClaims,
 } from './auth/tokens';
-import type { ServerStore } from './db/connection';
+import type { ServerDb, ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
 import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
-import { PullVraag, PushVerzoek, ToegangslogPush } from '../shared/sync/protocol';
+import {
+  INTREKKINGEN,
+  PullVraag,
+  PushVerzoek,
+  ToegangslogPush,
+  type Intrekking,
+  type IntrekkingWire,
+  type ToegangslogAntwoord,
+} from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/dienst';
 import { PushWachtrij } from './sync/push-wachtrij';
 import { bewaarToegangslog } from './sync/toegangslog';
@@ -66,6 +74,8 @@ class HttpFout extends Error {
     readonly status: number,
     readonly code: Fout,
     message: string,
+    /** More fields of the answer (a revoked device hears how it was revoked). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -76,12 +86,25 @@ const Aanmelden = z
     email: z.string().trim().toLowerCase().email().max(200),
     wachtwoord: z.string().min(1).max(200),
     apparaat: z
-      .object({ id: z.string().uuid().optional(), naam: z.string().trim().min(1).max(100) })
+      .object({
+        id: z.string().uuid().optional(),
+        naam: z.string().trim().min(1).max(100),
+        /** The app's version, shown to the beheerder in the device list. */
+        versie: z.string().trim().min(1).max(40).optional(),
+      })
       .strict(),
   })
   .strict();
-const Vernieuwen = z.object({ vernieuwtoken: z.string().min(20).max(200) }).strict();
+const Vernieuwen = z
+  .object({
+    vernieuwtoken: z.string().min(20).max(200),
+    versie: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
 const ApparaatParams = z.object({ id: z.string().uuid() }).strict();
+const GebruikerParams = z.object({ id: z.string().min(1).max(64) }).strict();
+const Intrekken = z.object({ soort: z.enum(INTREKKINGEN) }).strict();
+const ApparatenVraag = z.object({ gebruikerId: z.string().min(1).max(64).optional() }).strict();
 const NieuweGebruiker = z
   .object({
     email: z.string().trim().toLowerCase().email().max(200),
@@ -106,6 +129,34 @@ const Bewaartermijn = z
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
 
+type ApparaatRij = typeof apparaten.$inferSelect;
+
+/** How a device was revoked, as its laptop hears it; null while it is active. */
+function intrekkingVan(
+  a: Pick<ApparaatRij, 'intrekking' | 'ingetrokkenOp'>,
+): IntrekkingWire | null {
+  if (!a.intrekking && !a.ingetrokkenOp) return null;
+  return {
+    soort: a.intrekking ?? 'verloren',
+    laatsteSync: a.intrekking === 'vervangen' && !a.ingetrokkenOp,
+  };
+}
+
+/** A device as the beheerder's list shows it. */
+function apparaatOverzicht(a: ApparaatRij) {
+  return {
+    id: a.id,
+    naam: a.naam,
+    eersteContact: a.geregistreerdOp.toISOString(),
+    laatsteContact: a.laatsteContact?.toISOString() ?? null,
+    appVersie: a.appVersie,
+    staat: a.ingetrokkenOp ? 'ingetrokken' : a.intrekking ? 'wordt-vervangen' : 'actief',
+    intrekking: a.intrekking,
+    intrekkingGevraagdOp: a.intrekkingGevraagdOp?.toISOString() ?? null,
+    ingetrokkenOp: a.ingetrokkenOp?.toISOString() ?? null,
+  };
+}
+
 /** The routes as the OpenAPI description lists them. */
 const ROUTES = [
   ['get', '/health', 'Is de dienst er, en welke database', null],
@@ -114,7 +165,30 @@ const ROUTES = [
   ['post', '/auth/aanmelden', 'Aanmelden met e-mail en wachtwoord op een apparaat', Aanmelden],
   ['post', '/auth/vernieuwen', 'Nieuw toegangstoken met een vernieuwtoken', Vernieuwen],
   ['get', '/ik', 'Wie ben ik, op welk apparaat', null],
-  ['post', '/beheer/apparaten/{id}/intrekken', 'Een apparaat intrekken (beheerder)', null],
+  [
+    'get',
+    '/beheer/apparaten',
+    'Alle apparaten per account: naam, eerste en laatste contact, app-versie, staat (beheerder)',
+    null,
+  ],
+  [
+    'post',
+    '/beheer/apparaten/{id}/intrekken',
+    'Een apparaat intrekken: vervangen (eerst een laatste sync) of verloren (beheerder)',
+    Intrekken,
+  ],
+  [
+    'post',
+    '/beheer/gebruikers/{id}/apparaten/intrekken',
+    'Alle apparaten van een account intrekken (beheerder)',
+    Intrekken,
+  ],
+  [
+    'post',
+    '/beheer/gebruikers/{id}/deactiveren',
+    'Een account op non-actief zetten: niet meer aanmelden, alle apparaten ingetrokken (beheerder)',
+    null,
+  ],
   ['get', '/beheer/gebruikers', 'Alle accounts, zonder wachtwoorden (beheerder)', null],
   ['post', '/beheer/gebruikers', 'Een account aanmaken (beheerder)', NieuweGebruiker],
   ['post', '/beheer/teams', 'Een team aanmaken (beheerder)', NieuwTeam],
@@ -139,6 +213,18 @@ const ROUTES = [
     PushVerzoek,
   ],
   ['get', '/sync/pull', 'Wijzigingen in een scope na een cursor, per pagina', PullVraag],
+  [
+    'post',
+    '/sync/toegangslog',
+    'Toegangslogregels bewaren (NEN 7513), ook van een ingetrokken apparaat',
+    ToegangslogPush,
+  ],
+  [
+    'post',
+    '/sync/afronden',
+    'Een apparaat dat vervangen wordt meldt zijn laatste sync; daarna is het ingetrokken',
+    null,
+  ],
 ] as const;
 
 function openApi() {
@@ -196,7 +282,9 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   app.setErrorHandler(
     (error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
       if (error instanceof HttpFout)
-        return reply.status(error.status).send({ code: error.code, message: error.message });
+        return reply
+          .status(error.status)
+          .send({ code: error.code, message: error.message, ...error.extra });
       if (error instanceof SyncFout)
         return reply
           .status(error.status)
@@ -252,18 +340,76 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     };
   }
 
-  const ingetrokken = () =>
+  /** An access token for the access log alone: all a revoked device still gets. */
+  function logtokenVoor(gebruiker: typeof gebruikers.$inferSelect, apparaatId: string): string {
+    return maakToegangstoken(
+      {
+        sub: gebruiker.id,
+        apparaat: apparaatId,
+        rol: gebruiker.rol,
+        team: gebruiker.teamId,
+        exp: Math.floor(now().getTime() / 1000) + TOEGANG_SECONDEN,
+        alleenLog: true,
+      },
+      options.geheim,
+    );
+  }
+
+  const ingetrokken = (intrekking: IntrekkingWire | null, logtoken?: string) =>
     new HttpFout(
       403,
       'apparaat-ingetrokken',
-      'Dit apparaat is ingetrokken; de gegevens erop worden gewist.',
+      intrekking?.laatsteSync
+        ? 'Dit apparaat wordt vervangen; het stuurt zijn laatste wijzigingen en wordt daarna gewist.'
+        : 'Dit apparaat is ingetrokken; de gegevens erop worden gewist.',
+      {
+        intrekking: intrekking ?? { soort: 'verloren', laatsteSync: false },
+        ...(logtoken ? { logtoken } : {}),
+      },
     );
 
+  /** The device, refused once the beheerder revoked it (also while it is being replaced). */
   async function actiefApparaat(id: string) {
     const apparaat = (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0];
-    if (apparaat?.ingetrokkenOp) throw ingetrokken();
+    const intrekking = apparaat && intrekkingVan(apparaat);
+    if (intrekking) throw ingetrokken(intrekking);
     return apparaat;
   }
+
+  /** The device was heard from (with its app version): what the beheerder's list shows. */
+  const contact = (id: string, versie: string | undefined) =>
+    db
+      .update(apparaten)
+      .set({ laatsteContact: now(), ...(versie ? { appVersie: versie } : {}) })
+      .where(eq(apparaten.id, id));
+
+  /**
+   * Revokes the devices `waar` selects. Lost or stolen: at once (one being replaced too: its
+   * unsent work is then given up). Replaced: an active device may push its work once more
+   * first; a device already revoked stays as it is.
+   */
+  async function trekIn(tx: Pick<ServerDb, 'update'>, waar: SQL, soort: Intrekking) {
+    const moment = now();
+    if (soort === 'verloren')
+      await tx
+        .update(apparaten)
+        .set({ intrekking: 'verloren', intrekkingGevraagdOp: moment, ingetrokkenOp: moment })
+        .where(and(waar, isNull(apparaten.ingetrokkenOp)));
+    else
+      await tx
+        .update(apparaten)
+        .set({ intrekking: 'vervangen', intrekkingGevraagdOp: moment })
+        .where(and(waar, isNull(apparaten.intrekking), isNull(apparaten.ingetrokkenOp)));
+  }
+
+  const apparatenVan = async (gebruikerId: string) =>
+    (
+      await db
+        .select()
+        .from(apparaten)
+        .where(eq(apparaten.gebruikerId, gebruikerId))
+        .orderBy(apparaten.geregistreerdOp, apparaten.id)
+    ).map(apparaatOverzicht);
 
   function claimsVan(req: FastifyRequest): ToegangsClaims {
     const header = req.headers.authorization ?? '';
@@ -278,6 +424,8 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   async function aanroeper(req: FastifyRequest): Promise<ToegangsClaims> {
     const claims = claimsVan(req);
     await actiefApparaat(claims.apparaat);
+    // A log token's device is revoked, so this is a second lock: it opens the access log only.
+    if (claims.alleenLog) throw ingetrokken(null);
     return claims;
   }
 
@@ -293,39 +441,88 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       teamId: gebruikers.teamId,
       actief: gebruikers.actief,
       ingetrokkenOp: sql<Date | null>`(select ${apparaten.ingetrokkenOp} from ${apparaten} where ${apparaten.id} = ${sql.placeholder('apparaat')})`,
+      intrekking: sql<Intrekking | null>`(select ${apparaten.intrekking} from ${apparaten} where ${apparaten.id} = ${sql.placeholder('apparaat')})`,
     })
     .from(gebruikers)
     .where(eq(gebruikers.id, sql.placeholder('gebruiker')))
     .prepare('sync_aanroeper');
-  async function syncAanroeper(req: FastifyRequest): Promise<Aanroeper> {
+  /**
+   * The caller, if its device may still do this. Active: everything. Being replaced: push its
+   * unsent work and confirm its last sync, but receive nothing more. Revoked (or holding a log
+   * token): only hand in its access log, so that a revocation never costs a NEN 7513 line.
+   */
+  async function syncAanroeper(
+    req: FastifyRequest,
+    doel: 'lezen' | 'push' | 'log' | 'afronden',
+  ): Promise<Aanroeper & { intrekking: IntrekkingWire | null }> {
     const claims = claimsVan(req);
     const rij = (
       await aanroeperVraag.execute({ gebruiker: claims.sub, apparaat: claims.apparaat })
     )[0];
-    if (rij?.ingetrokkenOp) throw ingetrokken();
-    if (!rij?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
-    return { gebruikerId: rij.id, rol: rij.rol, teamId: rij.teamId, apparaatId: claims.apparaat };
+    const intrekking = rij ? intrekkingVan(rij) : null;
+    const mag =
+      doel === 'log' ||
+      (!claims.alleenLog &&
+        (!intrekking ||
+          (doel === 'push' && intrekking.laatsteSync) ||
+          (doel === 'afronden' && intrekking.soort === 'vervangen')));
+    if (!mag) throw ingetrokken(intrekking);
+    // A deactivated account's devices are revoked: they hand in their log, and nothing else.
+    if (!rij?.actief && !(doel === 'log' && intrekking))
+      throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    return {
+      gebruikerId: rij!.id,
+      rol: rij!.rol,
+      teamId: rij!.teamId,
+      apparaatId: claims.apparaat,
+      intrekking,
+    };
   }
 
   const pushes = new PushWachtrij(db, now);
   app.get('/sync/scopes', async (req) => {
-    const wie = await syncAanroeper(req);
+    const wie = await syncAanroeper(req, 'lezen');
     await pushes.naWachtende();
     return scopesMetStand(db, wie);
   });
 
   app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
-    const wie = await syncAanroeper(req);
+    const wie = await syncAanroeper(req, 'push');
     return pushes.push({ aanroeper: wie, wijzigingen: PushVerzoek.parse(req.body).wijzigingen });
   });
 
-  app.post('/sync/toegangslog', { schema: { body: jsonSchema(ToegangslogPush) } }, async (req) => {
-    const wie = await syncAanroeper(req);
-    return bewaarToegangslog(db, wie, ToegangslogPush.parse(req.body).regels);
+  app.post(
+    '/sync/toegangslog',
+    { schema: { body: jsonSchema(ToegangslogPush) } },
+    async (req): Promise<ToegangslogAntwoord> => {
+      const wie = await syncAanroeper(req, 'log');
+      const regels = ToegangslogPush.parse(req.body).regels;
+      const uitkomst = await bewaarToegangslog(db, wie, regels, wie.intrekking?.soort ?? null);
+      if (!wie.intrekking) return uitkomst;
+      // A revoked laptop's last contacts are what a beheerder looks for.
+      await contact(wie.apparaatId!, undefined);
+      return { ...uitkomst, intrekking: wie.intrekking };
+    },
+  );
+
+  /** A laptop being replaced has pushed its last work: from now on it is revoked, and wipes. */
+  app.post('/sync/afronden', async (req) => {
+    const wie = await syncAanroeper(req, 'afronden');
+    if (!wie.intrekking)
+      throw new HttpFout(409, 'ongeldige-invoer', 'Dit apparaat wordt niet vervangen.');
+    // A confirmation sent again (its answer lost on the way) keeps the first moment.
+    await db
+      .update(apparaten)
+      .set({
+        ingetrokkenOp: sql`coalesce(${apparaten.ingetrokkenOp}, ${now()})`,
+        laatsteContact: now(),
+      })
+      .where(eq(apparaten.id, wie.apparaatId!));
+    return { ok: true };
   });
 
   app.get('/sync/pull', { schema: { querystring: jsonSchema(PullVraag) } }, async (req, reply) => {
-    const wie = await syncAanroeper(req);
+    const wie = await syncAanroeper(req, 'lezen');
     await pushes.naWachtende();
     const tekst = await leesPull(db, wie, PullVraag.parse(req.query));
     return reply.type('application/json; charset=utf-8').send(tekst);
@@ -356,25 +553,61 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       throw new HttpFout(401, 'niet-aangemeld', 'E-mailadres of wachtwoord klopt niet.');
     }
     pogingen.delete(sleutel);
-    let apparaatId = invoer.apparaat.id;
-    const bestaand = apparaatId ? await actiefApparaat(apparaatId) : undefined;
+    const { id, naam, versie } = invoer.apparaat;
+    const bestaand = id
+      ? (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0]
+      : undefined;
     if (bestaand && bestaand.gebruikerId !== gebruiker.id)
       throw new HttpFout(403, 'geen-toegang', 'Dit apparaat hoort bij een ander account.');
-    if (!bestaand) {
-      apparaatId = randomUUID();
-      await db
-        .insert(apparaten)
-        .values({ id: apparaatId, gebruikerId: gebruiker.id, naam: invoer.apparaat.naam });
+    if (bestaand) {
+      await contact(bestaand.id, versie);
+      // Revoked: no session, but its user proved who they are, so its log may still come in.
+      // One being replaced signs in as before: its last sync needs a session.
+      if (bestaand.ingetrokkenOp)
+        throw ingetrokken(intrekkingVan(bestaand), logtokenVoor(gebruiker, bestaand.id));
+      return tokensVoor(gebruiker, bestaand.id);
     }
-    return tokensVoor(gebruiker, apparaatId!);
+    const apparaatId = randomUUID();
+    await db.insert(apparaten).values({
+      id: apparaatId,
+      gebruikerId: gebruiker.id,
+      naam,
+      geregistreerdOp: now(),
+      laatsteContact: now(),
+      appVersie: versie ?? null,
+    });
+    return tokensVoor(gebruiker, apparaatId);
   });
 
   app.post('/auth/vernieuwen', { schema: { body: jsonSchema(Vernieuwen) } }, async (req) => {
-    const { vernieuwtoken } = Vernieuwen.parse(req.body);
+    const { vernieuwtoken, versie } = Vernieuwen.parse(req.body);
     const hash = hashToken(vernieuwtoken);
     // Used once (with a short grace for a lost answer): the update only succeeds for a token
     // that is unused or was used moments ago.
     const grens = new Date(now().getTime() - HERGEBRUIK_SECONDEN * 1000);
+    // The device first. A revoked one's token is not used up: it yields nothing but a log
+    // token, and its laptop may need more than one try to hand in its log.
+    const gevonden = (
+      await db
+        .select({ apparaat: apparaten, gebruiker: gebruikers })
+        .from(vernieuwTokens)
+        .innerJoin(apparaten, eq(apparaten.id, vernieuwTokens.apparaatId))
+        .innerJoin(gebruikers, eq(gebruikers.id, apparaten.gebruikerId))
+        .where(
+          and(
+            eq(vernieuwTokens.hash, hash),
+            gt(vernieuwTokens.verlooptOp, now()),
+            or(isNull(vernieuwTokens.gebruiktOp), gt(vernieuwTokens.gebruiktOp, grens)),
+          ),
+        )
+    )[0];
+    if (!gevonden) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    await contact(gevonden.apparaat.id, versie);
+    if (gevonden.apparaat.ingetrokkenOp)
+      throw ingetrokken(
+        intrekkingVan(gevonden.apparaat),
+        logtokenVoor(gevonden.gebruiker, gevonden.apparaat.id),
+      );
     const rij = (
       await db
         .update(vernieuwTokens)
@@ -389,11 +622,8 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     )[0];
     if (!rij || rij.verlooptOp.getTime() <= now().getTime())
       throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
-    const apparaat = (await actiefApparaat(rij.apparaatId))!;
-    const gebruiker = (
-      await db.select().from(gebruikers).where(eq(gebruikers.id, apparaat.gebruikerId))
-    )[0];
-    if (!gebruiker?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    const { apparaat, gebruiker } = gevonden;
+    if (!gebruiker.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
     return tokensVoor(gebruiker, apparaat.id);
   });
 
@@ -409,21 +639,16 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
 
   app.post(
     '/beheer/apparaten/:id/intrekken',
-    { schema: { params: jsonSchema(ApparaatParams) } },
+    { schema: { params: jsonSchema(ApparaatParams), body: jsonSchema(Intrekken) } },
     async (req) => {
       const claims = await aanroeper(req);
       if (claims.rol !== 'beheerder')
         throw new HttpFout(403, 'geen-toegang', 'Alleen een beheerder trekt apparaten in.');
       const { id } = ApparaatParams.parse(req.params);
-      const rij = (
-        await db
-          .update(apparaten)
-          .set({ ingetrokkenOp: now() })
-          .where(eq(apparaten.id, id))
-          .returning()
-      )[0];
+      await trekIn(db, eq(apparaten.id, id), Intrekken.parse(req.body).soort);
+      const rij = (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0];
       if (!rij) throw new HttpFout(404, 'niet-gevonden', 'Dit apparaat bestaat niet.');
-      return { ok: true };
+      return apparaatOverzicht(rij);
     },
   );
 
@@ -432,6 +657,88 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     if (claims.rol !== 'beheerder')
       throw new HttpFout(403, 'geen-toegang', 'Alleen een beheerder beheert accounts en teams.');
   }
+
+  const bestaandAccount = async (id: string) => {
+    const rij = (
+      await db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.id, id))
+    )[0];
+    if (!rij) throw new HttpFout(404, 'niet-gevonden', 'Dit account bestaat niet.');
+  };
+
+  /** Every account with its devices, so a beheerder finds the laptop to revoke. */
+  app.get(
+    '/beheer/apparaten',
+    { schema: { querystring: jsonSchema(ApparatenVraag) } },
+    async (req) => {
+      await beheerder(req);
+      const { gebruikerId } = ApparatenVraag.parse(req.query);
+      if (gebruikerId) await bestaandAccount(gebruikerId);
+      const accounts = await db
+        .select()
+        .from(gebruikers)
+        .where(gebruikerId ? eq(gebruikers.id, gebruikerId) : undefined)
+        .orderBy(gebruikers.naam, gebruikers.email);
+      const perAccount = new Map<string, ReturnType<typeof apparaatOverzicht>[]>();
+      for (const a of await db
+        .select()
+        .from(apparaten)
+        .where(gebruikerId ? eq(apparaten.gebruikerId, gebruikerId) : undefined)
+        .orderBy(apparaten.geregistreerdOp, apparaten.id))
+        perAccount.set(a.gebruikerId, [
+          ...(perAccount.get(a.gebruikerId) ?? []),
+          apparaatOverzicht(a),
+        ]);
+      return accounts.map((g) => ({
+        gebruiker: {
+          id: g.id,
+          naam: g.naam,
+          email: g.email,
+          rol: g.rol,
+          teamId: g.teamId,
+          actief: g.actief,
+        },
+        apparaten: perAccount.get(g.id) ?? [],
+      }));
+    },
+  );
+
+  app.post(
+    '/beheer/gebruikers/:id/apparaten/intrekken',
+    { schema: { params: jsonSchema(GebruikerParams), body: jsonSchema(Intrekken) } },
+    async (req) => {
+      await beheerder(req);
+      const { id } = GebruikerParams.parse(req.params);
+      await bestaandAccount(id);
+      await trekIn(db, eq(apparaten.gebruikerId, id), Intrekken.parse(req.body).soort);
+      return { gebruikerId: id, apparaten: await apparatenVan(id) };
+    },
+  );
+
+  /**
+   * No more sign-in or token refresh for the account, on any device; its devices are revoked as
+   * lost at once (they hand in their access log and wipe). Work not yet sent is given up: a
+   * beheerder who wants it replaces the laptops first.
+   */
+  app.post(
+    '/beheer/gebruikers/:id/deactiveren',
+    { schema: { params: jsonSchema(GebruikerParams) } },
+    async (req) => {
+      await beheerder(req);
+      const { id } = GebruikerParams.parse(req.params);
+      if (id === claimsVan(req).sub)
+        throw new HttpFout(
+          400,
+          'ongeldige-invoer',
+          'U kunt uw eigen account niet op non-actief zetten.',
+        );
+      await bestaandAccount(id);
+      await db.transaction(async (tx) => {
+        await tx.update(gebruikers).set({ actief: false }).where(eq(gebruikers.id, id));
+        await trekIn(tx, eq(apparaten.gebruikerId, id), 'verloren');
+      });
+      return { id, actief: false, apparaten: await apparatenVan(id) };
+    },
+  );
 
   app.get('/beheer/gebruikers', async (req) => {
     await beheerder(req);

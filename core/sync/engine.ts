@@ -5,9 +5,13 @@
  * unusual share of the caseload, and reports typed errors. Runs in the background when
  * connected (every minute, soon after a local change, backing off when offline).
  */
+import pakket from '../../package.json';
 import type { Db, Sqlite } from '../../db/connection';
 import type { HlcClock } from '../../shared/hlc';
 import {
+  IngetrokkenAntwoord,
+  type IntrekkingWire,
+  ToegangslogAntwoord,
   leesPullAntwoord,
   MAX_PAGINA,
   MAX_LOGREGELS,
@@ -31,6 +35,17 @@ export class SyncFout extends Error {
   ) {
     super(message);
     this.name = 'SyncFout';
+  }
+}
+
+/** The service revoked this laptop: what it may still send before it wipes itself. */
+class Ingetrokken extends SyncFout {
+  constructor(
+    readonly intrekking: IntrekkingWire,
+    /** A token for handing in the access log only (the session is over). */
+    readonly logtoken?: string,
+  ) {
+    super('unauthorised', 'Dit apparaat is ingetrokken door de beheerder.');
   }
 }
 
@@ -150,11 +165,11 @@ export class SyncEngine {
     const body = (antwoord.body ?? {}) as { code?: string; message?: string; index?: number };
     const bericht = body.message ?? `De centrale dienst antwoordde ${antwoord.status}.`;
     if (body.code === 'apparaat-ingetrokken') {
-      wisLokaleGegevens(this.deps.sqlite);
-      this.toegang = undefined;
-      throw new SyncFout(
-        'unauthorised',
-        'Dit apparaat is ingetrokken door de beheerder; alle gegevens op dit apparaat zijn gewist.',
+      // Not wiped here: its access log goes out first (and a replaced laptop's work).
+      const gelezen = IngetrokkenAntwoord.safeParse(antwoord.body);
+      throw new Ingetrokken(
+        (gelezen.success && gelezen.data.intrekking) || { soort: 'verloren', laatsteSync: false },
+        gelezen.success ? gelezen.data.logtoken : undefined,
       );
     }
     if (antwoord.status === 401)
@@ -172,7 +187,7 @@ export class SyncEngine {
       await this.stuur({
         methode: 'POST',
         pad: '/auth/vernieuwen',
-        body: { vernieuwtoken: token },
+        body: { vernieuwtoken: token, versie: pakket.version },
       }),
     ) as TokenAntwoord;
     this.bewaarTokens(body);
@@ -213,6 +228,7 @@ export class SyncEngine {
             wachtwoord,
             apparaat: {
               naam: apparaatNaam,
+              versie: pakket.version,
               ...(this.lees(K.apparaat) ? { id: this.lees(K.apparaat) } : {}),
             },
           },
@@ -226,9 +242,13 @@ export class SyncEngine {
       this.bewaarTokens(body);
       return body.gebruiker;
     } catch (error) {
+      const fout =
+        error instanceof Ingetrokken
+          ? await this.naIntrekking(error).catch((e: unknown) => e)
+          : error;
       if (vorige) this.zet(K.server, vorige);
       else this.deps.sqlite.prepare('DELETE FROM instellingen WHERE sleutel = ?').run(K.server);
-      throw error;
+      throw fout;
     }
   }
 
@@ -245,9 +265,17 @@ export class SyncEngine {
   private async ronde(opties: { bevestigMassa?: boolean }): Promise<SyncVerslag> {
     const verslag: SyncVerslag = { verstuurd: 0, ontvangen: 0, hersteld: [] };
     try {
+      // The access log goes out before anything else, so a revocation found on the way costs
+      // no line (NEN 7513). A refused line stops neither the work's push nor the pull.
+      let logFout: SyncFout | undefined;
+      const intrekking = await this.pushToegangslog().catch((error: unknown) => {
+        if (!(error instanceof SyncFout) || error.soort !== 'invalid-change') throw error;
+        logFout = error;
+        return undefined;
+      });
+      if (intrekking) throw new Ingetrokken(intrekking);
       const gepusht = await this.push();
       verslag.verstuurd = gepusht.verstuurd;
-      await this.pushToegangslog();
       // A round that pushed has the scope states from the push's answer: one request less.
       const { scopes, standen } =
         gepusht.stand ??
@@ -258,33 +286,86 @@ export class SyncEngine {
         verslag.ontvangen += ontvangen;
         if (hersteld) verslag.hersteld.push(scope);
       }
+      if (logFout) throw logFout;
       this.zet(K.laatste, this.deps.now().toISOString());
       this.fout = null;
       this.mislukt = 0;
       return verslag;
     } catch (error) {
+      const fout =
+        error instanceof Ingetrokken
+          ? await this.naIntrekking(error).catch((e: unknown) => e)
+          : error;
       this.fout =
-        error instanceof SyncFout
-          ? error
+        fout instanceof SyncFout
+          ? fout
           : new SyncFout('server-error', 'Er ging iets mis bij het synchroniseren.');
       this.mislukt += 1;
       throw this.fout;
     }
   }
 
-  /** Sends the access-log lines the service does not have yet, oldest first. */
-  private async pushToegangslog(): Promise<void> {
+  /**
+   * Sends the access-log lines the service does not have yet, oldest first. The service takes
+   * them from a revoked laptop too, and then says how it was revoked.
+   */
+  private async pushToegangslog(): Promise<IntrekkingWire | undefined> {
     const lees = this.deps.sqlite.prepare<[number, number], LogregelWire>(
       `SELECT id, seq, at, user_id AS userId, namens_id AS namensId, actie, gezin_id AS gezinId,
               onderdeel, reden, apparaat, prev_hash AS prevHash, hash
          FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
+    let intrekking: IntrekkingWire | undefined;
     for (;;) {
       const regels = lees.all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS);
-      if (regels.length === 0) return;
-      await this.vraag({ methode: 'POST', pad: '/sync/toegangslog', body: { regels } });
+      if (regels.length === 0) return intrekking;
+      const antwoord = await this.vraag({
+        methode: 'POST',
+        pad: '/sync/toegangslog',
+        body: { regels },
+      });
       this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
+      intrekking = ToegangslogAntwoord.safeParse(antwoord).data?.intrekking ?? intrekking;
     }
+  }
+
+  /**
+   * The service revoked this laptop: its access log goes out (the service keeps a revoked
+   * laptop's lines, marked), a replaced laptop pushes its unsent work and confirms, then
+   * everything local is wiped. A network failure on the way wipes nothing yet: the next contact
+   * tries again, so no line is lost to a bad connection. Lines the service refuses outright
+   * would never go, so they do not hold the wipe up.
+   */
+  private async naIntrekking(fout: Ingetrokken): Promise<never> {
+    let intrekking = fout.intrekking;
+    if (fout.logtoken) this.toegang = fout.logtoken;
+    for (let poging = 0; ; poging++) {
+      try {
+        const gemeld = await this.pushToegangslog().catch((error: unknown) => {
+          if (!(error instanceof SyncFout) || error.soort !== 'invalid-change') throw error;
+          return undefined;
+        });
+        intrekking = gemeld ?? intrekking;
+        if (intrekking.laatsteSync) {
+          await this.push();
+          await this.vraag({ methode: 'POST', pad: '/sync/afronden' });
+        }
+        break;
+      } catch (error) {
+        // A token that ran out on the way: the refresh answers with a log token to go on with.
+        if (!(error instanceof Ingetrokken) || poging >= 2) throw error;
+        if (error.logtoken) this.toegang = error.logtoken;
+        intrekking = error.intrekking;
+      }
+    }
+    wisLokaleGegevens(this.deps.sqlite);
+    this.toegang = undefined;
+    throw new SyncFout(
+      'unauthorised',
+      intrekking.soort === 'vervangen'
+        ? 'Dit apparaat is vervangen: uw laatste wijzigingen zijn verstuurd en alle gegevens op dit apparaat zijn gewist.'
+        : 'Dit apparaat is ingetrokken door de beheerder; alle gegevens op dit apparaat zijn gewist.',
+    );
   }
 
   /** Sends the outbox in batches; returns how many went and the scope states after the last. */

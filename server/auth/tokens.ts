@@ -21,6 +21,11 @@ export interface ToegangsClaims {
   team: string | null;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /**
+   * A revoked device's token: good only for handing in its access log (NEN 7513), so that a
+   * revocation never costs a line; every other route refuses it.
+   */
+  alleenLog?: true;
 }
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLLEN } from '../../shared/domain';
+import { INTREKKINGEN } from '../../shared/sync/protocol';
 
 export const teams = pgTable('teams', {
   id: text('id').primaryKey(),
@@ -37,7 +38,10 @@ export const gebruikers = pgTable(
   (t) => [index('gebruikers_team_idx').on(t.teamId)],
 );
 
-/** A laptop registered to a user; a revoked device gets nothing more and wipes itself. */
+/**
+ * A laptop registered to a user. A revoked device gets nothing more but the hand-over of its
+ * access log, and wipes itself; one being replaced may first push its unsent work once more.
+ */
 export const apparaten = pgTable(
   'apparaten',
   {
@@ -49,6 +53,14 @@ export const apparaten = pgTable(
     geregistreerdOp: timestamp('geregistreerd_op', { withTimezone: true })
       .notNull()
       .default(sql`now()`),
+    /** Last sign-in, token refresh or access-log hand-over: what the beheerder sees. */
+    laatsteContact: timestamp('laatste_contact', { withTimezone: true }),
+    /** The app version the laptop last reported. */
+    appVersie: text('app_versie'),
+    /** How the beheerder revoked it: replaced (last sync first) or lost/stolen (log only). */
+    intrekking: text('intrekking', { enum: INTREKKINGEN }),
+    intrekkingGevraagdOp: timestamp('intrekking_gevraagd_op', { withTimezone: true }),
+    /** From here on nothing but its access log is accepted (a replaced one: after its last sync). */
     ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true }),
   },
   (t) => [index('apparaten_gebruiker_idx').on(t.gebruikerId)],
@@ -152,6 +164,8 @@ export const toegangslog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     ontvangenOp: timestamp('ontvangen_op', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the sending device was revoked (or being replaced): how it was revoked. */
+    intrekking: text('intrekking', { enum: INTREKKINGEN }),
   },
   (t) => [
     uniqueIndex('toegangslog_laptop_seq_idx').on(t.laptop, t.seq),

@@ -2,11 +2,12 @@
  * Receiving the laptops' access logs (NEN 7513). Each line must carry its own correct hash and
  * continue its laptop's chain; a batch is stored whole or not at all, a line sent again is
  * accepted without being stored twice, and a different line under a known id or place in the
- * chain is refused. Nothing here ever deletes a line.
+ * chain is refused. Nothing here ever deletes a line, and a revoked laptop's lines are taken too
+ * (marked as such): a revocation must not cost its trace.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { regelHash } from '../../core/audit/toegangslog';
-import type { LogregelWire } from '../../shared/sync/protocol';
+import type { Intrekking, LogregelWire } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { toegangslog } from '../db/schema';
 import { SyncFout, type Aanroeper } from './dienst';
@@ -15,6 +16,8 @@ export async function bewaarToegangslog(
   db: ServerDb,
   wie: Aanroeper,
   regels: readonly LogregelWire[],
+  /** How the sending device was revoked, if it was: its lines are kept, marked with it. */
+  intrekking: Intrekking | null = null,
 ): Promise<{ opgeslagen: number }> {
   const fout = (i: number, m: string) =>
     new SyncFout(400, 'ongeldige-logregel', `Logregel ${i + 1}: ${m}.`, i);
@@ -94,6 +97,7 @@ export async function bewaarToegangslog(
         reden: r.reden,
         prevHash: r.prevHash,
         hash: r.hash,
+        intrekking,
       });
       bekend.set(r.id, r.hash);
       opgeslagen += 1;

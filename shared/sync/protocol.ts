@@ -196,3 +196,41 @@ export type LogregelWire = z.infer<typeof LogregelWire>;
 export const ToegangslogPush = z
   .object({ regels: z.array(LogregelWire).min(1).max(MAX_LOGREGELS) })
   .strict();
+
+/**
+ * How a beheerder revokes a laptop. `vervangen`: it is handed in, so it pushes its unsent work
+ * once more before it wipes itself; `verloren` (lost or stolen): it sends only its access log,
+ * then wipes. Either way the access log goes out first: a revocation never costs a NEN 7513 line.
+ */
+export const INTREKKINGEN = ['vervangen', 'verloren'] as const;
+export type Intrekking = (typeof INTREKKINGEN)[number];
+
+/** What the service tells a revoked laptop (code `apparaat-ingetrokken`, and with its log). */
+export const IntrekkingWire = z.object({
+  soort: z.enum(INTREKKINGEN),
+  /**
+   * Replaced and its last sync not yet done: it may push its outbox, then confirms with
+   * `POST /sync/afronden` and wipes. False: nothing but its access log is accepted.
+   */
+  laatsteSync: z.boolean(),
+});
+export type IntrekkingWire = z.infer<typeof IntrekkingWire>;
+
+/** The 403 answer to a revoked laptop. */
+export const IngetrokkenAntwoord = z.object({
+  code: z.literal('apparaat-ingetrokken'),
+  message: z.string(),
+  intrekking: IntrekkingWire.optional(),
+  /**
+   * An access token good only for `POST /sync/toegangslog`, given where the laptop proved
+   * itself with its refresh token or password: its session is over, its log may still come in.
+   */
+  logtoken: z.string().optional(),
+});
+
+/** The answer to `POST /sync/toegangslog`; `intrekking` when the sending device is revoked. */
+export const ToegangslogAntwoord = z.object({
+  opgeslagen: z.number().int(),
+  intrekking: IntrekkingWire.optional(),
+});
+export type ToegangslogAntwoord = z.infer<typeof ToegangslogAntwoord>;
