@@ -85,13 +85,30 @@ export class ChangeWriter {
     return true;
   }
 
-  /** Deletes by tombstone, so the deletion syncs like any other change. */
+  /**
+   * Deletes by tombstone, so the deletion syncs like any other change. The row's free text is
+   * written again as it was seen: a colleague who rewrote it offline meanwhile then meets this
+   * deletion as a visible conflict ("herstellen"), instead of the text vanishing with the row.
+   */
   tombstone<T extends SyncTable>(table: T, id: string): void {
     const { spec, rijen } = this.toegang(table);
     const current = this.current(spec, rijen, id);
     const hlc = this.clock.tick();
     rijen.werkBij(id, { deleted: true, hlc, authorId: this.authorId });
-    this.record(spec, id, { deleted: true }, hlc, current);
+    const gezien = Object.fromEntries(
+      spec.vrijeTekst.filter((veld) => current[veld] != null).map((veld) => [veld, current[veld]]),
+    );
+    this.record(spec, id, { ...gezien, deleted: true }, hlc, current);
+  }
+
+  /** Undoes a tombstone (a deleted row a colleague had rewritten, restored from the conflict). */
+  herstel<T extends SyncTable>(table: T, id: string): void {
+    const { spec, rijen } = this.toegang(table);
+    const current = this.current(spec, rijen, id);
+    if (current.deleted !== true) return;
+    const hlc = this.clock.tick();
+    rijen.werkBij(id, { deleted: false, hlc, authorId: this.authorId });
+    this.record(spec, id, { deleted: false }, hlc, current);
   }
 
   /**

@@ -170,6 +170,8 @@ export const gezinsplannen = sqliteTable('gezinsplannen', {
   /** Number of the last fixed version; the working copy is edited above it. */
   versie: integer('versie').notNull().default(0),
   toestemmingVersie: integer('toestemming_versie'),
+  /** The fixed version consented to (its row id; the number alone can be shared, ADR 0003). */
+  toestemmingVersieId: text('toestemming_versie_id'),
   toestemmingOp: text('toestemming_op'),
   toestemmingDoor: text('toestemming_door'),
 });
@@ -204,7 +206,11 @@ export const afspraken = sqliteTable(
   (t) => [index('afspraken_plan_idx').on(t.planId)],
 );
 
-/** A fixed version of the plan as the family saw and agreed it, kept for comparison. */
+/**
+ * A fixed version of the plan as the family saw and agreed it, kept for comparison. `versie` is
+ * the number the laptop proposed; two laptops offline can both propose the same one, so the
+ * number shown is the version's place in (versie, hlc, id) order (ADR 0003), not a unique key.
+ */
 export const gezinsplanVersies = sqliteTable(
   'gezinsplan_versies',
   {
@@ -218,7 +224,7 @@ export const gezinsplanVersies = sqliteTable(
     /** JSON snapshot of the plan, its domains and agreements at that moment. */
     inhoud: text('inhoud').notNull(),
   },
-  (t) => [uniqueIndex('gezinsplan_versies_plan_versie_uq').on(t.planId, t.versie)],
+  (t) => [index('gezinsplan_versies_plan_idx').on(t.planId, t.versie)],
 );
 
 // ---------------------------------------------------------------- action plans
@@ -563,6 +569,8 @@ export const handtekeningen = sqliteTable(
       .notNull()
       .references(() => gezinsplannen.id),
     versie: integer('versie').notNull(),
+    /** The signed version's row id (ADR 0003); null for signatures from before it was kept. */
+    versieId: text('versie_id'),
     naam: text('naam').notNull(),
     rol: text('rol', { enum: ONDERTEKENAARS.codes }).notNull(),
     /** The pen strokes in a 600 x 200 box, as written by shared/handtekening.ts. */
@@ -570,6 +578,28 @@ export const handtekeningen = sqliteTable(
     getekendOp: text('getekend_op').notNull(),
   },
   (t) => [index('handtekeningen_plan_idx').on(t.planId, t.versie)],
+);
+
+/**
+ * Text a colleague typed for this family that could no longer be stored where it was meant, because
+ * the family had moved to this team (verhuizing) before it was synced. The central service writes
+ * it here for the new regisseur, who reads it and marks it as handled (issue 21).
+ */
+export const doorgestuurdeTeksten = sqliteTable(
+  'doorgestuurde_teksten',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    /** Where it was typed, in words ("Afspraak: Wat"). */
+    waar: text('waar').notNull(),
+    tekst: text('tekst').notNull(),
+    auteurId: text('auteur_id').references(() => professionals.id),
+    geschrevenOp: text('geschreven_op').notNull(),
+    afgehandeld: integer('afgehandeld', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('doorgestuurde_teksten_gezin_idx').on(t.gezinId)],
 );
 
 /** A visit note (gespreksverslag): who was there, what was said, which goals it touched. */
@@ -730,9 +760,17 @@ export const syncRegisters = sqliteTable(
     registers: text('registers'),
     hash: text('hash').notNull(),
     conflict: integer('conflict', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Why the row could not be written into its table (quarantine): its registers are kept, so
+     * the checksum still agrees with the service, and it is tried again after every pull.
+     */
+    quarantaine: text('quarantaine'),
   },
   (t) => [
     primaryKey({ columns: [t.tabel, t.rijId] }),
+    index('sync_registers_quarantaine_idx')
+      .on(t.quarantaine)
+      .where(sql`quarantaine IS NOT NULL`),
     // Partial: only the few rows in conflict are indexed (the conflicts screen, the status bar).
     index('sync_registers_conflict_idx')
       .on(t.conflict)

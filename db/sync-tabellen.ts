@@ -108,6 +108,7 @@ const DEFINITIES: Def[] = [
   kind(s.gezinMedewerkers, 'gezinId', s.gezinnen),
   kind(s.gespreksverslagen, 'gezinId', s.gezinnen, ['verslag']),
   kind(s.bezoeken, 'gezinId', s.gezinnen, ['onderwerp']),
+  kind(s.doorgestuurdeTeksten, 'gezinId', s.gezinnen),
   { tabel: s.teambudgetten, soort: 'team', teamVeld: 'teamId' },
   { tabel: s.budgetWijzigingen, soort: 'team', teamVeld: 'teamId', vrijeTekst: ['toelichting'] },
 ];

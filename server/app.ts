@@ -31,6 +31,7 @@ import {
   type ToegangslogAntwoord,
 } from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/dienst';
+import { stuurTekstDoor } from './sync/doorsturen';
 import { PushWachtrij } from './sync/push-wachtrij';
 import { bewaarToegangslog } from './sync/toegangslog';
 import { updateRoutes } from './updates';
@@ -286,9 +287,13 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
           .status(error.status)
           .send({ code: error.code, message: error.message, ...error.extra });
       if (error instanceof SyncFout)
-        return reply
-          .status(error.status)
-          .send({ code: error.code, message: error.message, index: error.index });
+        return reply.status(error.status).send({
+          code: error.code,
+          message: error.message,
+          index: error.index,
+          // A laptop told its clock is off learns the service's (it then stamps by that).
+          ...(error.code === 'klok-afwijking' ? { nu: now().toISOString() } : {}),
+        });
       if (error.validation)
         return reply
           .status(400)
@@ -483,12 +488,20 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   app.get('/sync/scopes', async (req) => {
     const wie = await syncAanroeper(req, 'lezen');
     await pushes.naWachtende();
-    return scopesMetStand(db, wie);
+    return scopesMetStand(db, wie, now());
   });
 
   app.post('/sync/push', { schema: { body: jsonSchema(PushVerzoek) } }, async (req) => {
     const wie = await syncAanroeper(req, 'push');
-    return pushes.push({ aanroeper: wie, wijzigingen: PushVerzoek.parse(req.body).wijzigingen });
+    const { wijzigingen } = PushVerzoek.parse(req.body);
+    try {
+      return await pushes.push({ aanroeper: wie, wijzigingen });
+    } catch (fout) {
+      // Text typed for a family that moved away meanwhile goes to its new team (doorsturen.ts).
+      if (fout instanceof SyncFout && fout.code === 'verhuisd' && fout.index !== undefined)
+        await stuurTekstDoor(db, wie, wijzigingen[fout.index]!, now());
+      throw fout;
+    }
   });
 
   app.post(

@@ -37,7 +37,11 @@ export const SyncStatus = z.object({
   /** Changes the central service refused for good: kept and shown, never dropped. */
   geweigerd: z.number().int(),
   conflicten: z.number().int(),
+  /** Rows from the service this laptop could not store: shown, reported, tried again. */
+  quarantaine: z.number().int(),
   laatsteSync: z.string().nullable(),
+  /** Something to put right that does not stop sync (a computer clock that is off). */
+  waarschuwing: z.string().nullable(),
   fout: z.object({ soort: z.enum(SYNC_FOUT_SOORTEN), bericht: z.string() }).nullable(),
   volgendePoging: z.string().nullable(),
 });
@@ -73,13 +77,30 @@ export const Conflict = z.object({
   gezinId: z.string().nullable(),
   gezinNaam: z.string().nullable(),
   versies: z.array(ConflictVersie),
+  /** Deleted by someone while another rewrote it: keep it deleted, or restore it (herstellen). */
+  verwijderd: z.boolean(),
 });
 export type Conflict = z.infer<typeof Conflict>;
+
+/** What a person typed in a change that did not land: shown in full, to copy or export. */
+export const GetypteTekst = z.object({ veld: z.string(), tekst: z.string() });
+
+/** A row from the service this laptop could not store (quarantine, ADR 0003). */
+export const Quarantaine = z.object({
+  tabel: z.string(),
+  rijId: z.string(),
+  onderdeel: z.string(),
+  gezinNaam: z.string().nullable(),
+  reden: z.string(),
+  teksten: z.array(GetypteTekst),
+});
 
 export const Geweigerd = z.object({
   wijzigingId: z.string(),
   onderdeel: z.string(),
   velden: z.array(z.string()),
+  /** The text itself: nothing typed disappears silently. */
+  teksten: z.array(GetypteTekst),
   reden: z.string(),
   op: z.string(),
 });
@@ -87,6 +108,7 @@ export const Geweigerd = z.object({
 export const SyncOverzicht = z.object({
   conflicten: z.array(Conflict),
   geweigerd: z.array(Geweigerd),
+  quarantaine: z.array(Quarantaine),
 });
 export type SyncOverzicht = z.infer<typeof SyncOverzicht>;
 
@@ -96,5 +118,7 @@ export const ConflictOplossen = z
     rijId: z.string().min(1).max(64),
     veld: z.string().min(1).max(60),
     waarde: z.string().trim().max(20_000),
+    /** For a deleted row: bring it back with this text. */
+    herstellen: z.boolean().optional(),
   })
   .strict();

@@ -98,6 +98,7 @@ export const SIGNAAL_SOORTEN = [
   'geen_toestemming',
   'wordt_18',
   'akkoord_gevraagd',
+  'tekst_doorgestuurd',
 ] as const;
 export type SignaalSoort = (typeof SIGNAAL_SOORTEN)[number];
 

@@ -21,12 +21,36 @@ export function decodeHlc(value: string): Hlc {
 /** A clock for one node; `now` is injectable so tests can skew it. */
 export class HlcClock {
   private last: Hlc;
+  /** How far the central service's clock is from this computer's (ms; sync keeps it). */
+  private verschuiving = 0;
 
   constructor(
     readonly node: string,
-    private readonly now: () => number = Date.now,
+    private readonly klok: () => number = Date.now,
   ) {
     this.last = { wallMs: 0, counter: 0, node };
+  }
+
+  /** The physical part: this computer's time, corrected to the service's when it is known. */
+  private now(): number {
+    return this.klok() + this.verschuiving;
+  }
+
+  /**
+   * Follows the central service's clock from now on (a computer clock that runs ahead or behind
+   * must not stamp changes the service refuses, nor order concurrent edits by a wrong time).
+   */
+  volgDienst(verschuivingMs: number): void {
+    this.verschuiving = verschuivingMs;
+  }
+
+  /**
+   * Back to the corrected time after a clock ran ahead: the stamps made meanwhile lie in the
+   * future and are made anew (core/sync/herstempel.ts), so later ones must not follow them.
+   */
+  terugNaarNu(): void {
+    const wall = this.now();
+    if (this.last.wallMs > wall) this.last = { wallMs: wall, counter: 0, node: this.node };
   }
 
   /** Timestamp for a local event. */

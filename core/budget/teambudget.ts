@@ -8,6 +8,7 @@ import { budgetWijzigingen, teambudgetten } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
+import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 import { stmt } from '../prepared';
 
 function teamVoorBudget(ctx: Ctx, teamId: string): void {
@@ -42,6 +43,8 @@ export function budgetVaststellen(
   if (budgetId) ctx.write.update(teambudgetten, budgetId, { bedragCents: input.bedragCents });
   else
     budgetId = ctx.write.insert(teambudgetten, {
+      // One budget per team, year and perceel on every laptop (ADR 0003).
+      id: natuurlijkeId('teambudgetten', input.teamId, String(input.jaar), input.perceel ?? ''),
       teamId: input.teamId,
       jaar: input.jaar,
       perceel: input.perceel,

@@ -9,7 +9,6 @@ import {
   gezinMedewerkers,
   gezinsleden,
   gezinsplannen,
-  gezinsplanVersies,
   netwerkleden,
   overdrachten,
   producten,
@@ -30,6 +29,7 @@ import {
 import { gezinVoor, werktMetGezin } from '../access';
 import type { Ctx } from '../context';
 import { EVALUATIE_BINNENKORT_DAGEN } from './gezinnen';
+import { nummerVan, versions } from './gezinsplan';
 import { professionalNamen } from './profielen';
 import { signalen } from './signalen';
 import { ingezetPerActieplan } from './sociale-kaart';
@@ -282,11 +282,8 @@ function tijdlijn(
   ];
   const plan = ctx.db.select().from(gezinsplannen).where(eq(gezinsplannen.gezinId, gezin.id)).get();
   if (plan) {
-    for (const v of ctx.db
-      .select()
-      .from(gezinsplanVersies)
-      .where(eq(gezinsplanVersies.planId, plan.id))
-      .all()) {
+    const versies = versions(ctx, plan.id);
+    for (const v of versies) {
       events.push({
         datum: v.vastgesteldOp,
         soort: 'gezinsplan',
@@ -294,10 +291,11 @@ function tijdlijn(
       });
     }
     if (plan.toestemmingOp && plan.toestemmingVersie) {
+      const versie = nummerVan(versies, plan.toestemmingVersieId, plan.toestemmingVersie);
       events.push({
         datum: plan.toestemmingOp,
         soort: 'toestemming',
-        tekst: `Toestemming voor versie ${plan.toestemmingVersie} door ${plan.toestemmingDoor}`,
+        tekst: `Toestemming voor versie ${versie} door ${plan.toestemmingDoor}`,
       });
     }
   }

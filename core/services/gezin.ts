@@ -17,6 +17,7 @@ import { formatDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import { gezinVoor, medewerkerVan, netwerklidVoor, raakGezin } from '../access';
 import type { Ctx } from '../context';
+import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 
 export function collegas(ctx: Ctx): ApiOutput<'team.collegas'> {
   if (!ctx.session.teamId) return [];
@@ -49,6 +50,7 @@ export function gezinAanmaken(
     ctx.write.insert(gezinsleden, { ...lid, bsn: lid.bsn ?? null, gezinId: id });
   // Every family has exactly one plan from the start: "één gezin, één plan".
   ctx.write.insert(gezinsplannen, {
+    id: natuurlijkeId('gezinsplannen', id),
     gezinId: id,
     eigenWoorden: '',
     toekomstplan: null,

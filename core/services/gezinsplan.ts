@@ -18,6 +18,7 @@ import { LEEFDOMEINEN } from '../../shared/domain';
 import { ApiError } from '../api-error';
 import { afspraakVoor, gezinVoor, planVan } from '../access';
 import type { Ctx } from '../context';
+import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 
 /** A toekomstplan section is part of the plan from age 16 (001_… 2b, 002_… 3.2.2). */
 export const TOEKOMSTPLAN_LEEFTIJD = 16;
@@ -73,19 +74,47 @@ export function sameContents(a: PlanInhoud, b: PlanInhoud): boolean {
   return strip(a) === strip(b);
 }
 
+/**
+ * The fixed versions as every laptop shows them (ADR 0003): ordered by the number the laptop
+ * proposed, then by HLC and id, and numbered 1, 2, 3 … in that order. Two versions fixed offline
+ * as "4" on two laptops are then 4 and 5 everywhere, both kept.
+ */
 export function versions(ctx: Ctx, planId: string) {
   return ctx.db
     .select()
     .from(gezinsplanVersies)
     .where(and(eq(gezinsplanVersies.planId, planId), eq(gezinsplanVersies.deleted, false)))
-    .orderBy(asc(gezinsplanVersies.versie))
+    .orderBy(asc(gezinsplanVersies.versie), asc(gezinsplanVersies.hlc), asc(gezinsplanVersies.id))
     .all()
-    .map((v) => ({
-      versie: v.versie,
+    .map((v, i) => ({
+      id: v.id,
+      versie: i + 1,
+      voorgesteld: v.versie,
       vastgesteldOp: v.vastgesteldOp,
       inhoud: PlanInhoud.parse(JSON.parse(v.inhoud)),
     }));
 }
+
+type Versie = ReturnType<typeof versions>[number];
+
+/**
+ * The shown number of the version a signature or consent is about: by its row id, or (recorded
+ * before ids were kept) by the number it was proposed with.
+ */
+export function nummerVan(
+  versies: readonly Versie[],
+  versieId: string | null,
+  voorgesteld: number | null,
+): number | null {
+  const v = versieId
+    ? versies.find((x) => x.id === versieId)
+    : versies.find((x) => x.voorgesteld === voorgesteld);
+  return v?.versie ?? voorgesteld;
+}
+
+/** Whether a signature or consent is about this version. */
+export const gaatOver = (v: Versie, versieId: string | null, voorgesteld: number | null) =>
+  versieId ? versieId === v.id : voorgesteld === v.voorgesteld;
 
 export function gezinsplanOphalen(
   ctx: Ctx,
@@ -114,9 +143,10 @@ export function gezinsplanOphalen(
     .where(and(eq(handtekeningen.planId, plan.id), eq(handtekeningen.deleted, false)))
     .orderBy(asc(handtekeningen.versie), asc(handtekeningen.getekendOp))
     .all()
-    .map(({ id, versie, naam, rol, lijnen, getekendOp }) => ({
+    .map(({ id, versie, versieId, naam, rol, lijnen, getekendOp }) => ({
       id,
-      versie,
+      versie: nummerVan(versies, versieId, versie) ?? versie,
+      voorLaatste: Boolean(laatste && gaatOver(laatste, versieId, versie)),
       naam,
       rol,
       lijnen,
@@ -125,7 +155,7 @@ export function gezinsplanOphalen(
   const ondertekening: Ondertekening =
     getekend.length === 0
       ? 'niet'
-      : !gewijzigdSindsVersie && getekend.some((h) => h.versie === plan.versie)
+      : !gewijzigdSindsVersie && getekend.some((h) => h.voorLaatste)
         ? 'ondertekend'
         : 'opnieuw';
   return {
@@ -136,14 +166,24 @@ export function gezinsplanOphalen(
     toekomstplanNodig:
       jeugdigen.some((j) => ageOn(j.geboortedatum, ctx.today()) >= TOEKOMSTPLAN_LEEFTIJD) ||
       Boolean(plan.toekomstplan),
-    versie: plan.versie,
+    versie: laatste?.versie ?? 0,
     gewijzigdSindsVersie,
     toestemming:
       plan.toestemmingVersie && plan.toestemmingOp && plan.toestemmingDoor
-        ? { versie: plan.toestemmingVersie, op: plan.toestemmingOp, door: plan.toestemmingDoor }
+        ? {
+            versie:
+              nummerVan(versies, plan.toestemmingVersieId, plan.toestemmingVersie) ??
+              plan.toestemmingVersie,
+            op: plan.toestemmingOp,
+            door: plan.toestemmingDoor,
+          }
         : null,
-    versies,
-    handtekeningen: getekend,
+    versies: versies.map(({ versie, vastgesteldOp, inhoud }) => ({
+      versie,
+      vastgesteldOp,
+      inhoud,
+    })),
+    handtekeningen: getekend.map(({ voorLaatste: _v, ...h }) => h),
     ondertekening,
   };
 }
@@ -175,7 +215,13 @@ export function gezinsplanOpslaan(
       .get();
     if (existing)
       ctx.write.update(gezinsplanDomeinen, existing.id, { situatie: d.situatie, doel: d.doel });
-    else ctx.write.insert(gezinsplanDomeinen, { planId: plan.id, ...d });
+    // One row per plan and domain on every laptop: two offline fills meet as one row (ADR 0003).
+    else
+      ctx.write.insert(gezinsplanDomeinen, {
+        id: natuurlijkeId('gezinsplan_domeinen', plan.id, d.domein),
+        planId: plan.id,
+        ...d,
+      });
   }
   return { id: plan.id };
 }
@@ -224,40 +270,44 @@ export function gezinsplanVastleggen(
       'eigenWoorden',
     );
   }
-  const laatste = versions(ctx, plan.id).at(-1);
+  const versies = versions(ctx, plan.id);
+  const laatste = versies.at(-1);
   if (laatste && sameContents(laatste.inhoud, inhoud)) {
     throw new ApiError('conflict', `Er is niets gewijzigd sinds versie ${laatste.versie}.`);
   }
-  const versie = plan.versie + 1;
+  // The number proposed is one above any this laptop knows; a colleague may propose the same
+  // one offline, and then the order of ADR 0003 numbers the two apart.
+  const voorgesteld = Math.max(plan.versie, ...versies.map((v) => v.voorgesteld)) + 1;
   ctx.write.insert(gezinsplanVersies, {
     planId: plan.id,
-    versie,
+    versie: voorgesteld,
     vastgesteldOp: ctx.today(),
     vastgesteldDoor: ctx.session.professionalId,
     inhoud: JSON.stringify(inhoud),
   });
-  ctx.write.update(gezinsplannen, plan.id, { versie });
-  return { versie };
+  ctx.write.update(gezinsplannen, plan.id, { versie: voorgesteld });
+  return { versie: versions(ctx, plan.id).find((v) => v.voorgesteld === voorgesteld)!.versie };
 }
 
 /**
  * Consent and signatures apply to the last fixed version, and only if nothing changed since:
  * the family approves what it was shown.
  */
-export function eisOngewijzigdeVersie(ctx: Ctx, plan: typeof gezinsplannen.$inferSelect) {
-  if (plan.versie === 0)
+export function eisOngewijzigdeVersie(ctx: Ctx, plan: typeof gezinsplannen.$inferSelect): Versie {
+  const laatste = versions(ctx, plan.id).at(-1);
+  if (!laatste)
     throw new ApiError(
       'conflict',
       'Leg het gezinsplan eerst vast; toestemming en handtekeningen gelden voor een vastgelegde versie.',
     );
   const { inhoud } = currentContents(ctx, plan);
-  const laatste = versions(ctx, plan.id).at(-1);
-  if (laatste && !sameContents(laatste.inhoud, inhoud)) {
+  if (!sameContents(laatste.inhoud, inhoud)) {
     throw new ApiError(
       'conflict',
       'Het plan is gewijzigd sinds de laatste versie. Leg het opnieuw vast voordat het gezin toestemming geeft of tekent.',
     );
   }
+  return laatste;
 }
 
 export function gezinsplanToestemming(
@@ -266,11 +316,12 @@ export function gezinsplanToestemming(
 ): ApiOutput<'gezinsplan.toestemming'> {
   gezinVoor(ctx, input.gezinId, { schrijven: true });
   const plan = planOf(ctx, input.gezinId);
-  eisOngewijzigdeVersie(ctx, plan);
+  const laatste = eisOngewijzigdeVersie(ctx, plan);
   ctx.write.update(gezinsplannen, plan.id, {
-    toestemmingVersie: plan.versie,
+    toestemmingVersie: laatste.voorgesteld,
+    toestemmingVersieId: laatste.id,
     toestemmingOp: ctx.today(),
     toestemmingDoor: input.door,
   });
-  return { versie: plan.versie };
+  return { versie: laatste.versie };
 }

@@ -15,10 +15,11 @@ export function gezinsplanOndertekenen(
 ): ApiOutput<'gezinsplan.ondertekenen'> {
   gezinVoor(ctx, input.gezinId, { schrijven: true });
   const plan = planOf(ctx, input.gezinId);
-  eisOngewijzigdeVersie(ctx, plan);
+  const laatste = eisOngewijzigdeVersie(ctx, plan);
   ctx.write.insert(handtekeningen, {
     planId: plan.id,
-    versie: plan.versie,
+    versie: laatste.voorgesteld,
+    versieId: laatste.id,
     naam: input.naam,
     rol: input.rol,
     lijnen: input.lijnen,
@@ -26,9 +27,10 @@ export function gezinsplanOndertekenen(
   });
   if (input.rol !== 'regisseur')
     ctx.write.update(gezinsplannen, plan.id, {
-      toestemmingVersie: plan.versie,
+      toestemmingVersie: laatste.voorgesteld,
+      toestemmingVersieId: laatste.id,
       toestemmingOp: ctx.today(),
       toestemmingDoor: input.naam,
     });
-  return { versie: plan.versie };
+  return { versie: laatste.versie };
 }

@@ -84,11 +84,30 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
       { today, limit: addDays(today, EINDE_SIGNAAL_DAGEN) },
       (r) => `${r.product} voor ${r.voornaam} eindigt op ${formatDate(r.datum as IsoDate)}`,
     ),
+    // Text a colleague of the old team typed before the family moved here (server/sync/doorsturen.ts).
+    ...run(
+      'tekst_doorgestuurd',
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, substr(d.geschreven_op, 1, 10) AS datum,
+              d.waar, d.tekst, coalesce(p.naam, 'een collega') AS auteur
+         FROM ${G} CROSS JOIN doorgestuurde_teksten d ON d.gezin_id = g.id
+         LEFT JOIN professionals p ON p.id = d.auteur_id
+        WHERE ${w.sql} AND d.deleted = 0 AND d.afgehandeld = 0`,
+      {},
+      (r) => `Tekst van ${r.auteur} kon niet meer worden opgeslagen (${r.waar}): "${r.tekst}"`,
+    ),
     ...run(
       'geen_toestemming',
-      `SELECT g.id AS gezinId, g.naam AS gezinNaam, g.aangemeld_op AS datum, pl.versie
+      // Consent is for the last fixed version in the order of ADR 0003 (by its id; consent
+      // recorded before ids were kept names the number it was proposed with).
+      `SELECT g.id AS gezinId, g.naam AS gezinNaam, g.aangemeld_op AS datum,
+              (SELECT count(*) FROM gezinsplan_versies v WHERE v.plan_id = pl.id AND v.deleted = 0) AS versie
          FROM ${G} CROSS JOIN gezinsplannen pl ON pl.gezin_id = g.id
-        WHERE ${w.sql} AND (pl.versie = 0 OR pl.toestemming_versie IS NULL OR pl.toestemming_versie < pl.versie)`,
+         LEFT JOIN gezinsplan_versies lv ON lv.id = (
+              SELECT v.id FROM gezinsplan_versies v WHERE v.plan_id = pl.id AND v.deleted = 0
+               ORDER BY v.versie DESC, v.hlc DESC, v.id DESC LIMIT 1)
+        WHERE ${w.sql} AND (lv.id IS NULL OR NOT coalesce(
+              CASE WHEN pl.toestemming_versie_id IS NOT NULL THEN pl.toestemming_versie_id = lv.id
+                   ELSE pl.toestemming_versie = lv.versie END, 0))`,
       {},
       (r) =>
         Number(r.versie) === 0

@@ -1,59 +1,24 @@
 /**
  * The conflicts screen's data: free-text fields two people changed at the same time (both
- * versions kept), and changes the central service refused (kept locally, with the reason).
- * Resolving writes the chosen or combined text as a new version that replaces all it saw.
+ * versions kept, also when one of them deleted the row), changes the central service refused
+ * (kept locally, with the reason and the text itself) and rows from the service this laptop
+ * could not store (quarantine). Resolving writes the chosen or combined text as a new version
+ * that replaces all it saw, and can bring a deleted row back.
  */
 import { eq } from 'drizzle-orm';
 import { professionals } from '../../db/schema';
 import { syncTabel } from '../../db/sync-tabellen';
 import type { ConflictOplossen, SyncOverzicht } from '../../shared/api-sync';
 import { decodeHlc } from '../../shared/hlc';
-import { conflictenVan, uitOpslag } from '../../shared/sync/rij';
+import { onderdeel, veldLabel } from '../../shared/sync/labels';
+import { conflictenVan, uitOpslag, waardenVan } from '../../shared/sync/rij';
 import type { z } from 'zod';
 import { gezinVoor, raakGezin } from '../access';
 import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
 import { professionalNamen } from '../services/profielen';
+import { inQuarantaine } from './quarantaine';
 import { leesRegisters } from './registers';
-
-const ONDERDELEN: Record<string, string> = {
-  gezinnen: 'Gezin',
-  gezinsleden: 'Gezinslid',
-  netwerkleden: 'Netwerk',
-  gezinsplannen: 'Gezinsplan',
-  gezinsplan_domeinen: 'Leefdomein',
-  afspraken: 'Afspraak',
-  actieplannen: 'Actieplan',
-  doelen: 'Doel',
-  evaluaties: 'Evaluatie',
-  akkoorden: 'Akkoord',
-  overdrachten: 'Overdracht',
-  budget_wijzigingen: 'Budgetwijziging',
-};
-
-const VELDEN: Record<string, string> = {
-  adres: 'Adres',
-  oordeelGezin: 'Oordeel van het gezin',
-  rolInPlan: 'Rol in het plan',
-  eigenWoorden: 'In eigen woorden',
-  toekomstplan: 'Toekomstplan',
-  situatie: 'Situatie',
-  doel: 'Doel',
-  wat: 'Wat',
-  wie: 'Wie',
-  hulpvraag: 'Hulpvraag',
-  problemen: 'Problemen',
-  eigenKracht: 'Eigen kracht',
-  netwerk: 'Netwerk',
-  voorliggend: 'Voorliggend veld',
-  omschrijving: 'Omschrijving',
-  meetbaar: 'Meetbaar',
-  toelichting: 'Toelichting',
-  reden: 'Reden',
-};
-
-const onderdeel = (tabel: string) => ONDERDELEN[tabel] ?? tabel;
-const veldLabel = (veld: string) => VELDEN[veld] ?? veld;
 
 /** The family a row belongs to, following its parents (null for budget rows). */
 function gezinVan(ctx: Ctx, tabel: string, rijId: string): { id: string; naam: string } | null {
@@ -80,6 +45,8 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
     )
     .all();
   const conflicten: SyncOverzicht['conflicten'] = [];
+  const verwijderd = (tabel: string, rijId: string) =>
+    Boolean(ctx.sqlite.prepare(`SELECT 1 FROM "${tabel}" WHERE id = ? AND deleted = 1`).get(rijId));
   for (const r of rijen) {
     const spec = syncTabel(r.tabel);
     if (!spec || spec.soort !== 'team') continue;
@@ -101,6 +68,7 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
           op: new Date(decodeHlc(v.hlc).wallMs).toISOString(),
           huidig: v === c.huidig,
         })),
+        verwijderd: verwijderd(r.tabel, r.rijId),
       });
   }
   const geweigerd = ctx.sqlite
@@ -112,14 +80,54 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
        FROM outbox WHERE geweigerd IS NOT NULL ORDER BY outbox.rowid`,
     )
     .all()
-    .map((g) => ({
-      wijzigingId: g.changeId,
-      onderdeel: onderdeel(g.tabel),
-      velden: Object.keys(JSON.parse(g.fields) as object).map(veldLabel),
-      reden: g.geweigerd,
-      op: g.createdAt,
-    }));
-  return { conflicten, geweigerd };
+    .map((g) => {
+      const velden = JSON.parse(g.fields) as Record<string, { waarde: unknown }>;
+      return {
+        wijzigingId: g.changeId,
+        onderdeel: onderdeel(g.tabel),
+        velden: Object.keys(velden).map(veldLabel),
+        teksten: getypt(
+          g.tabel,
+          Object.fromEntries(Object.entries(velden).map(([k, v]) => [k, v.waarde])),
+        ),
+        reden: g.geweigerd,
+        op: g.createdAt,
+      };
+    });
+  const quarantaine = inQuarantaine(ctx.sqlite).flatMap((q) => {
+    const spec = syncTabel(q.tabel);
+    if (!spec || spec.soort !== 'team') return [];
+    const { waarden } = waardenVan(q.registers);
+    // Not in its table: the family is found from the parent its values name.
+    const ouderId = spec.ouder ? waarden[spec.ouder.veld] : undefined;
+    const gezin =
+      spec.naam === 'gezinnen'
+        ? { naam: String(waarden.naam ?? '') }
+        : spec.ouder && typeof ouderId === 'string'
+          ? gezinVan(ctx, spec.ouder.tabel, ouderId)
+          : null;
+    return [
+      {
+        tabel: q.tabel,
+        rijId: q.rijId,
+        onderdeel: onderdeel(q.tabel),
+        gezinNaam: gezin?.naam ?? null,
+        reden: q.reden,
+        teksten: getypt(q.tabel, waarden),
+      },
+    ];
+  });
+  return { conflicten, geweigerd, quarantaine };
+}
+
+/** The text in a change or row, as a person reads it: its free text, else every value. */
+function getypt(tabel: string, waarden: Record<string, unknown>) {
+  const vrij = syncTabel(tabel)?.vrijeTekst ?? [];
+  const velden = Object.keys(waarden).filter((v) => vrij.includes(v));
+  const getoond = velden.length > 0 ? velden : Object.keys(waarden).filter((v) => v !== 'deleted');
+  return getoond
+    .filter((v) => waarden[v] !== null && waarden[v] !== '')
+    .map((v) => ({ veld: veldLabel(v), tekst: String(waarden[v]) }));
 }
 
 export function conflictOplossen(
@@ -145,5 +153,6 @@ export function conflictOplossen(
       altijd: true,
     },
   );
+  if (input.herstellen) ctx.write.herstel(spec.tabel as typeof professionals, input.rijId);
   return syncOverzicht(ctx);
 }

@@ -13,6 +13,7 @@ import {
   type IntrekkingWire,
   ToegangslogAntwoord,
   leesPullAntwoord,
+  MAX_KLOK_VOORSPRONG_MS,
   MAX_PAGINA,
   MAX_LOGREGELS,
   type LogregelWire,
@@ -23,6 +24,8 @@ import {
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
+import { herstempel } from './herstempel';
+import { probeerOpnieuw } from './quarantaine';
 import { lokaleChecksum, pasPaginaToe, scopeIsLeeg, verwijderOngezien } from './toepassen';
 import { GeenVerbinding, type Antwoord, type Transport, type Verzoek } from './transport';
 
@@ -88,7 +91,15 @@ const K = {
   laatste: 'sync.laatste',
   /** The last access-log line the central service has (NEN 7513: kept there). */
   logVerzonden: 'sync.toegangslog',
+  /** The service's clock minus this computer's, as last seen (ms). */
+  klokVerschil: 'sync.klokverschil',
 } as const;
+
+/**
+ * A computer clock within this of the service's is left alone (network time keeps it there);
+ * beyond it, changes are stamped by the service's time.
+ */
+const KLOK_MARGE_MS = 30_000;
 
 interface TokenAntwoord {
   toegangstoken: string;
@@ -106,12 +117,51 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | undefined;
   private volgende: Date | null = null;
   private actief = false;
+  /** The service's clock minus this computer's, when known (ms). */
+  private klokVerschil: number | null = null;
 
   constructor(
     private readonly deps: EngineDeps,
     private readonly maakTransport: (server: string) => Transport,
     private readonly opties: EngineOpties = {},
-  ) {}
+  ) {
+    // Offline after a restart, changes are still stamped by the service's time as last seen.
+    const bekend = Number(this.lees(K.klokVerschil));
+    if (Number.isFinite(bekend) && this.lees(K.klokVerschil) !== undefined) this.volgKlok(bekend);
+  }
+
+  // ------------------------------------------------------------------ clock
+
+  private volgKlok(verschil: number): void {
+    this.klokVerschil = verschil;
+    this.deps.clock.volgDienst(Math.abs(verschil) > KLOK_MARGE_MS ? verschil : 0);
+  }
+
+  /** An answer that carries the service's time: from now on, stamp by it. */
+  private leerKlok(nu: unknown): void {
+    const dienst = typeof nu === 'string' ? Date.parse(nu) : NaN;
+    if (!Number.isFinite(dienst)) return;
+    const verschil = dienst - this.deps.now().getTime();
+    this.volgKlok(verschil);
+    this.zet(K.klokVerschil, String(Math.round(verschil)));
+  }
+
+  /** The service's time as this laptop reckons it. */
+  private dienstNu(): number {
+    return this.deps.now().getTime() + (this.klokVerschil ?? 0);
+  }
+
+  /** Said only while this computer's clock is off; sync goes on by the service's time. */
+  private klokWaarschuwing(): string | null {
+    const verschil = this.klokVerschil ?? 0;
+    if (Math.abs(verschil) <= MAX_KLOK_VOORSPRONG_MS) return null;
+    const minuten = Math.round(Math.abs(verschil) / 60_000);
+    const duur = minuten >= 120 ? `${Math.round(minuten / 60)} uur` : `${minuten} minuten`;
+    return (
+      `De klok van deze computer loopt ongeveer ${duur} ${verschil < 0 ? 'voor' : 'achter'}. ` +
+      'Eenplan rekent met de tijd van de centrale dienst; zet de datum en tijd van de computer goed.'
+    );
+  }
 
   // ------------------------------------------------------------------ settings
 
@@ -174,7 +224,10 @@ export class SyncEngine {
     }
     if (antwoord.status === 401)
       throw new SyncFout('unauthorised', 'Meld u opnieuw aan bij de centrale dienst.');
-    if (body.code === 'klok-afwijking') throw new SyncFout('clock-drift', bericht, body.index);
+    if (body.code === 'klok-afwijking') {
+      this.leerKlok((body as { nu?: unknown }).nu);
+      throw new SyncFout('clock-drift', bericht, body.index);
+    }
     if (body.code === 'cursor-onbekend') throw new SyncFout('out-of-sync', bericht);
     if (antwoord.status >= 500) throw new SyncFout('server-error', bericht);
     throw new SyncFout('invalid-change', bericht, body.index);
@@ -274,18 +327,30 @@ export class SyncEngine {
         return undefined;
       });
       if (intrekking) throw new Ingetrokken(intrekking);
-      const gepusht = await this.push();
+      // A refused push stops neither the pull: colleagues' work still comes in.
+      let pushFout: SyncFout | undefined;
+      const gepusht = await this.push().catch((error: unknown) => {
+        if (
+          !(error instanceof SyncFout) ||
+          !['clock-drift', 'invalid-change'].includes(error.soort)
+        )
+          throw error;
+        pushFout = error;
+        return { verstuurd: 0, stand: undefined };
+      });
       verslag.verstuurd = gepusht.verstuurd;
       // A round that pushed has the scope states from the push's answer: one request less.
-      const { scopes, standen } =
+      const { scopes, standen, nu } =
         gepusht.stand ??
         ((await this.vraag({ methode: 'GET', pad: '/sync/scopes' })) as ScopesAntwoord);
+      this.leerKlok(nu);
       for (const scope of scopes) {
         if (this.bijgewerkt(scope, standen?.[scope])) continue;
         const { ontvangen, hersteld } = await this.pull(scope, opties.bevestigMassa ?? false);
         verslag.ontvangen += ontvangen;
         if (hersteld) verslag.hersteld.push(scope);
       }
+      if (pushFout) throw pushFout;
       if (logFout) throw logFout;
       this.zet(K.laatste, this.deps.now().toISOString());
       this.fout = null;
@@ -374,6 +439,7 @@ export class SyncEngine {
     const { sqlite } = this.deps;
     let verstuurd = 0;
     let stand: ScopesAntwoord | undefined;
+    let herstempeld = false;
     for (;;) {
       const rijen = sqlite
         .prepare<
@@ -411,6 +477,13 @@ export class SyncEngine {
         const gelezen = ScopesAntwoord.safeParse((antwoord as { stand?: unknown } | null)?.stand);
         stand = gelezen.success ? gelezen.data : undefined;
       } catch (error) {
+        // Stamped by a clock that ran ahead: stamped anew by the service's time, sent again.
+        if (error instanceof SyncFout && error.soort === 'clock-drift' && !herstempeld) {
+          herstempeld = true;
+          const { sqlite: db, clock } = this.deps;
+          const grens = this.dienstNu() + MAX_KLOK_VOORSPRONG_MS / 2;
+          if (inTransaction(db, () => herstempel(db, clock, grens)) > 0) continue;
+        }
         const geweigerd =
           error instanceof SyncFout && error.index !== undefined && error.soort !== 'clock-drift';
         if (!geweigerd) throw error;
@@ -541,18 +614,37 @@ export class SyncEngine {
         // Let the requests leave before the synchronous apply holds the thread.
         await new Promise((klaar) => setImmediate(klaar));
       }
-      try {
+      const pasToe = (voorzichtig: boolean) =>
         inTransaction(sqlite, () => {
-          const uitkomst = pasPaginaToe(db, sqlite, clock, pagina.regels, { herstel, leeg });
+          const uitkomst = pasPaginaToe(db, sqlite, clock, pagina.regels, {
+            herstel,
+            leeg,
+            voorzichtig,
+          });
+          if (!bevestigMassa && weg + uitkomst.gezinnenWeg >= MIN_MASSA)
+            if (weg + uitkomst.gezinnenWeg > actieveGezinnen * drempel)
+              throw new SyncFout(
+                'mass-change',
+                `De centrale dienst zou ${weg + uitkomst.gezinnenWeg} van uw ${actieveGezinnen} gezinnen verwijderen of ` +
+                  'naar een ander team verplaatsen. Er is niets gewijzigd; bevestig als dit klopt.',
+              );
           weg += uitkomst.gezinnenWeg;
           ontvangen += uitkomst.gewijzigd;
-          if (!bevestigMassa && weg >= MIN_MASSA && weg > actieveGezinnen * drempel)
-            throw new SyncFout(
-              'mass-change',
-              `De centrale dienst zou ${weg} van uw ${actieveGezinnen} gezinnen verwijderen of ` +
-                'naar een ander team verplaatsen. Er is niets gewijzigd; bevestig als dit klopt.',
-            );
         });
+      // Rows this page meets for the first time in a repair: a failed try must not count them.
+      const eerstInPagina = herstel
+        ? pagina.regels.map((r) => `${r.tabel}|${r.rijId}`).filter((k) => !herstel!.has(k))
+        : [];
+      try {
+        try {
+          pasToe(false);
+        } catch (error) {
+          if (error instanceof SyncFout) throw error;
+          // A row this laptop cannot store (ADR 0003): the page again, row by row, and what
+          // still does not fit waits in quarantine while the rest of the scope goes on.
+          for (const k of eerstInPagina) herstel!.delete(k);
+          pasToe(true);
+        }
       } catch (error) {
         if (error instanceof SyncFout) throw error;
         if (!herstel) {
@@ -571,6 +663,8 @@ export class SyncEngine {
       cursor = pagina.tot;
       this.bewaarCursor(scope, cursor);
       if (pagina.meer) continue;
+      // What waited in quarantine may fit now (its parent arrived, a duplicate went).
+      inTransaction(sqlite, () => probeerOpnieuw(sqlite));
 
       const wachtend = (
         sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NULL').get() as {
@@ -650,6 +744,8 @@ export class SyncEngine {
       wachtend: tel('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NULL'),
       geweigerd: tel('SELECT count(*) AS n FROM outbox WHERE geweigerd IS NOT NULL'),
       conflicten: tel('SELECT count(*) AS n FROM sync_registers WHERE conflict = 1'),
+      quarantaine: tel('SELECT count(*) AS n FROM sync_registers WHERE quarantaine IS NOT NULL'),
+      waarschuwing: this.klokWaarschuwing(),
       laatsteSync: this.lees(K.laatste) ?? null,
       fout: this.fout ? { soort: this.fout.soort, bericht: this.fout.message } : null,
       volgendePoging: this.timer && this.volgende ? this.volgende.toISOString() : null,

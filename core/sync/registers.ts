@@ -26,10 +26,11 @@ function prepare(sqlite: Sqlite) {
     lees: sqlite.prepare<[string, string], { registers: string | null }>(
       'SELECT registers FROM sync_registers WHERE tabel = ? AND rij_id = ?',
     ),
+    // Storing registers means the row was written: it leaves quarantine (quarantaine.ts).
     bewaar: sqlite.prepare(
       `INSERT INTO sync_registers (tabel, rij_id, registers, hash, conflict) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (tabel, rij_id) DO UPDATE SET registers = excluded.registers,
-         hash = excluded.hash, conflict = excluded.conflict`,
+         hash = excluded.hash, conflict = excluded.conflict, quarantaine = NULL`,
     ),
     verwijder: sqlite.prepare('DELETE FROM sync_registers WHERE tabel = ? AND rij_id = ?'),
   };

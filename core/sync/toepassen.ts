@@ -23,6 +23,7 @@ import {
   leesRegisters,
   verwijderRegisters,
 } from './registers';
+import { redenVan, wezenInQuarantaine, zetInQuarantaine } from './quarantaine';
 import { tabelToegang, type TabelToegang } from './tabel-toegang';
 
 export const tabellenVanScope = (scope: string): readonly SyncTabel[] =>
@@ -32,6 +33,8 @@ export interface PaginaUitkomst {
   /** Families that this page deleted or moved away (for the mass-change fail-safe). */
   gezinnenWeg: number;
   gewijzigd: number;
+  /** Rows this laptop could not store, kept in quarantine (careful mode only). */
+  quarantaine: number;
 }
 
 export interface ToepasOpties {
@@ -45,6 +48,11 @@ export interface ToepasOpties {
    * exist locally yet, so they are not looked up. Holds the rows written since.
    */
   leeg?: Set<string>;
+  /**
+   * Each row in its own savepoint, a row that cannot be stored put in quarantine (after the fast
+   * way failed for the page): one row never stops the scope.
+   */
+  voorzichtig?: boolean;
 }
 
 /** Merges one page; returns what changed. Throws when a row cannot be stored (out of sync). */
@@ -55,10 +63,38 @@ export function pasPaginaToe(
   regels: PullPagina['regels'],
   opties: ToepasOpties = {},
 ): PaginaUitkomst {
-  const uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0 };
+  const uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0, quarantaine: 0 };
   sqlite.pragma('defer_foreign_keys = ON');
   let hoogste = '';
-  for (const regel of perRij(regels)) {
+  /**
+   * Writes a row into its table; careful: in its own savepoint, and when its table will not
+   * take it, its registers still go in (the checksum stays the service's) and the row waits in
+   * quarantine. Returns whether the row was written.
+   */
+  const schrijfVeilig = (
+    spec: SyncTabel,
+    rijId: string,
+    schrijf: () => void,
+    registers: () => RijRegisters,
+  ): boolean => {
+    if (!opties.voorzichtig) {
+      schrijf();
+      return true;
+    }
+    sqlite.exec('SAVEPOINT rij');
+    try {
+      schrijf();
+      sqlite.exec('RELEASE rij');
+      return true;
+    } catch (error) {
+      sqlite.exec('ROLLBACK TO rij');
+      sqlite.exec('RELEASE rij');
+      zetInQuarantaine(sqlite, spec, rijId, registers(), redenVan(error));
+      uitkomst.quarantaine += 1;
+      return false;
+    }
+  };
+  const pasRijToe = (regel: PullPagina['regels'][number]) => {
     const spec = syncTabel(regel.tabel);
     if (!spec) throw new Error(`Onbekende tabel ${regel.tabel} van de centrale dienst`);
     const t = spec.tabel as typeof spec.tabel & { id: never };
@@ -77,7 +113,7 @@ export function pasPaginaToe(
       }
       verwijderRegisters(sqlite, regel.tabel, regel.rijId);
       opties.herstel?.add(sleutel);
-      continue;
+      return;
     }
     const eerste = opties.herstel && !opties.herstel.has(sleutel);
     opties.herstel?.add(sleutel);
@@ -85,13 +121,20 @@ export function pasPaginaToe(
     // A row new here that arrives as one first write (most of a first sync) is stored as it
     // came: no registers built, merged or serialised again.
     if (nieuwHier && regel.eerste) {
-      const [hlc, auteur, waarden] = regel.eerste;
+      const eersteVersie = regel.eerste;
+      const [hlc, auteur, waarden] = eersteVersie;
       if (hlc > hoogste) hoogste = hlc;
-      schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst);
+      const geschreven = schrijfVeilig(
+        spec,
+        regel.rijId,
+        () => schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst),
+        () => uitEersteVersie(eersteVersie),
+      );
+      if (!geschreven) return;
       const inRij = !rij && tabel.bewaartPrecies(waarden);
-      bewaarEersteVersie(sqlite, spec, regel.rijId, regel.eerste, { inRij, hash: regel.hash });
+      bewaarEersteVersie(sqlite, spec, regel.rijId, eersteVersie, { inRij, hash: regel.hash });
       uitkomst.gewijzigd += 1;
-      continue;
+      return;
     }
     const binnen = regel.velden ?? (regel.eerste ? uitEersteVersie(regel.eerste) : {});
     const oud: RijRegisters = nieuwHier
@@ -99,12 +142,26 @@ export function pasPaginaToe(
       : leesRegisters(sqlite, regel.tabel, regel.rijId, rij ?? null);
     // The service sends merged registers; a row new here needs no merge.
     const nieuw = nieuwHier ? binnen : voegRijenSamen(oud, binnen);
-    if (!eerste && rij && canoniek(nieuw) === canoniek(oud)) continue;
+    if (!eerste && rij && canoniek(nieuw) === canoniek(oud)) return;
     const { waarden, hlc, auteur } = waardenVan(nieuw);
     if (hlc > hoogste) hoogste = hlc;
-    schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst);
+    const geschreven = schrijfVeilig(
+      spec,
+      regel.rijId,
+      () => schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst),
+      () => nieuw,
+    );
+    if (!geschreven) return;
     bewaarRegisters(sqlite, spec, regel.rijId, nieuw);
     uitkomst.gewijzigd += 1;
+  };
+  for (const regel of perRij(regels)) pasRijToe(regel);
+  if (opties.voorzichtig) {
+    // Every table of the page's scope: a row that left can orphan a child in another table.
+    const team = regels.some((r) => syncTabel(r.tabel)?.soort === 'team');
+    const tabellen = SYNC_TABELLEN.filter((t) => (t.soort === 'team') === team);
+    const weg = new Set(regels.filter((r) => r.soort === 'weg').map((r) => r.rijId));
+    uitkomst.quarantaine += wezenInQuarantaine(sqlite, tabellen, weg);
   }
   if (hoogste) clock.receive(hoogste);
   return uitkomst;

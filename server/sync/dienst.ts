@@ -41,7 +41,8 @@ export type SyncFoutCode =
   | 'geen-toegang'
   | 'cursor-onbekend'
   | 'ongeldige-logregel'
-  | 'herhaalde-logregel';
+  | 'herhaalde-logregel'
+  | 'verhuisd';
 
 export class SyncFout extends Error {
   constructor(
@@ -84,17 +85,22 @@ async function standenVan(db: ServerDb | Tx, lijst: readonly string[]): Promise<
   return standen;
 }
 
-function scopesAntwoord(aanroeper: Aanroeper, standen: Standen): ScopesAntwoord {
+function scopesAntwoord(aanroeper: Aanroeper, standen: Standen, nu: Date): ScopesAntwoord {
   const lijst = scopesVoor(aanroeper);
   return {
+    nu: nu.toISOString(),
     scopes: lijst,
     standen: Object.fromEntries(lijst.flatMap((s) => (standen[s] ? [[s, standen[s]]] : []))),
   };
 }
 
 /** The caller's scopes with their last seq and checksum. */
-export async function scopesMetStand(db: ServerDb, aanroeper: Aanroeper): Promise<ScopesAntwoord> {
-  return scopesAntwoord(aanroeper, await standenVan(db, scopesVoor(aanroeper)));
+export async function scopesMetStand(
+  db: ServerDb,
+  aanroeper: Aanroeper,
+  nu: Date,
+): Promise<ScopesAntwoord> {
+  return scopesAntwoord(aanroeper, await standenVan(db, scopesVoor(aanroeper)), nu);
 }
 
 const inhoudHash = (w: Wijziging) => createHash('sha256').update(JSON.stringify(w)).digest('hex');
@@ -492,7 +498,7 @@ export async function verwerkPushes(
     ]);
     return plekken.map((lijst, i) => ({
       verwerkt: lijst.map(([wijzigingId, { scope, seq }]) => ({ wijzigingId, scope, seq: seq! })),
-      stand: scopesAntwoord(opdrachten[i]!.aanroeper, standen),
+      stand: scopesAntwoord(opdrachten[i]!.aanroeper, standen, nu),
     }));
   });
 }
@@ -571,6 +577,14 @@ function bepaalScope(
   fout: (m: string) => SyncFout,
 ): { scope: string; gezinId: string | null } {
   const geenToegang = (m: string) => new SyncFout(403, 'geen-toegang', m, index);
+  // The family is (now) another team's: after a verhuizing, the text goes there (doorsturen.ts).
+  const verhuisd = () =>
+    new SyncFout(
+      403,
+      'verhuisd',
+      'Dit gezin hoort (inmiddels) bij een ander team. Uw tekst is bewaard en, als het gezin naar een ander team is verhuisd, doorgestuurd naar de nieuwe regisseur.',
+      index,
+    );
   if (spec.soort === 'referentie') {
     if (aanroeper.rol !== 'beheerder')
       throw geenToegang('Alleen een beheerder wijzigt referentiegegevens.');
@@ -581,7 +595,7 @@ function bepaalScope(
   const eigen = teamScope(aanroeper.teamId);
 
   if (bestaand) {
-    if (bestaand.scope !== eigen) throw geenToegang('Dit gezin hoort bij een ander team.');
+    if (bestaand.scope !== eigen) throw verhuisd();
     const vast = spec.ouder?.veld ?? (spec.naam === 'gezinnen' ? undefined : spec.teamVeld);
     if (vast && vast in w.velden) {
       const huidig = waardenVan(bestaand.registers).waarden[vast];
@@ -601,7 +615,7 @@ function bepaalScope(
   const ouderId = w.velden[spec.ouder!.veld]!.waarde;
   const ouder = typeof ouderId === 'string' ? schrijver.rij(spec.ouder!.tabel, ouderId) : undefined;
   if (!ouder) throw fout(`het bovenliggende record (${spec.ouder!.tabel}) bestaat niet`);
-  if (ouder.scope !== eigen) throw geenToegang('Dit gezin hoort bij een ander team.');
+  if (ouder.scope !== eigen) throw verhuisd();
   return { scope: eigen, gezinId: ouder.gezinId };
 }
 

@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type OpenDatabase } from '../../db/connection';
+import { gezinsplanDomeinen } from '../../db/schema';
+import { ChangeWriter, inTransaction } from '../../core/writer';
+import { HlcClock } from '../../shared/hlc';
 import { createCore, type Core } from '../../core/core';
 import {
   injectTransport,
@@ -19,6 +22,7 @@ import {
 
 interface Kern {
   core: Core;
+  store: OpenDatabase;
   account: Account;
   /** The laptop's clock offset from the real time (a clock that runs ahead). */
   scheef: { ms: number };
@@ -38,6 +42,7 @@ async function maakKern(omgeving: Omgeving, account: Account): Promise<Kern> {
   const context = { professionalId: account.id };
   const kern: Kern = {
     core,
+    store,
     account,
     scheef,
     call(method, input) {
@@ -152,5 +157,138 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
     const ids = (Array.isArray(lijst) ? lijst : (lijst.gezinnen ?? [])) as { id: string }[];
     expect(ids.map((g) => g.id)).toContain(gezinId);
     for (const k of [a, b, c]) k.core.close();
+  });
+
+  it('a clock that ran a day ahead: fixed, it syncs at once; still wrong, it syncs by the service and says so', async () => {
+    const a = await maakKern(omgeving, accounts[0]!);
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Klok');
+    const plan = (k: Kern) =>
+      k.call('gezinsplan.ophalen', { gezinId }) as {
+        inhoud: { eigenWoorden: string; afspraken: { wat: string }[] };
+      };
+
+    // Offline with the clock a day ahead: two edits, the second on top of the first.
+    a.scheef.ms = 86_400_000;
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Met de klok een dag vooruit' });
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'En daarna nog eens' });
+    b.call('afspraak.opslaan', { gezinId, wat: 'Schoolgesprek', wie: 'Moeder' });
+    await b.sync();
+
+    // The clock is put right: the next sync sends the work and brings the colleague's.
+    a.scheef.ms = 0;
+    expect(await a.sync()).toMatchObject({ fout: null, wachtend: 0, waarschuwing: null });
+    expect(plan(a).inhoud.afspraken.map((x) => x.wat)).toContain('Schoolgesprek');
+    await b.sync();
+    expect(plan(b).inhoud.eigenWoorden).toBe('En daarna nog eens');
+
+    // Still a day ahead: sync works by the service's time, and the laptop says the clock is off.
+    a.scheef.ms = 86_400_000;
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Weer met de klok vooruit' });
+    const status = await a.sync();
+    expect(status).toMatchObject({ fout: null, wachtend: 0 });
+    expect(status.waarschuwing).toMatch(/loopt ongeveer 24 uur voor/);
+    await b.sync();
+    expect(plan(b).inhoud.eigenWoorden).toBe('Weer met de klok vooruit');
+    // A colleague's later edit is not outranked by the clock that runs ahead.
+    b.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Collega, later' });
+    await b.sync();
+    await a.sync();
+    expect(plan(a).inhoud.eigenWoorden).toBe('Collega, later');
+    a.scheef.ms = 0;
+    expect((await a.sync()).waarschuwing).toBeNull();
+    for (const k of [a, b]) k.core.close();
+  });
+
+  it('an agreement deleted on one laptop and rewritten on another: a conflict on both, restorable', async () => {
+    const a = await maakKern(omgeving, accounts[0]!);
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Wis');
+    const { id } = a.call('afspraak.opslaan', { gezinId, wat: 'Bellen', wie: 'Vader' }) as {
+      id: string;
+    };
+    await a.sync();
+    await b.sync();
+
+    a.call('afspraak.verwijderen', { id });
+    b.call('afspraak.opslaan', { gezinId, id, wat: 'Herschreven tekst', wie: 'Vader' });
+    for (let ronde = 0; ronde < 2; ronde++) for (const k of [a, b]) await k.sync();
+
+    type Overzicht = {
+      conflicten: {
+        rijId: string;
+        veld: string;
+        verwijderd: boolean;
+        versies: { waarde: string | null }[];
+      }[];
+    };
+    for (const k of [a, b]) {
+      const c = (k.call('sync.overzicht', {}) as Overzicht).conflicten.find((x) => x.rijId === id);
+      expect(c).toMatchObject({ veld: 'wat', verwijderd: true });
+      expect(c!.versies.map((v) => v.waarde)).toContain('Herschreven tekst');
+    }
+    b.call('sync.oplossen', {
+      tabel: 'afspraken',
+      rijId: id,
+      veld: 'wat',
+      waarde: 'Herschreven tekst',
+      herstellen: true,
+    });
+    await b.sync();
+    await a.sync();
+    for (const k of [a, b]) {
+      const plan = k.call('gezinsplan.ophalen', { gezinId }) as {
+        inhoud: { afspraken: { wat: string }[] };
+      };
+      expect(plan.inhoud.afspraken.map((x) => x.wat)).toEqual(['Herschreven tekst']);
+      expect(
+        (k.call('sync.overzicht', {}) as Overzicht).conflicten.filter((x) => x.rijId === id),
+      ).toEqual([]);
+    }
+    for (const k of [a, b]) k.core.close();
+  });
+
+  it('a row a laptop cannot store waits in quarantine, shown with its text; the rest goes on', async () => {
+    const a = await maakKern(omgeving, accounts[0]!);
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Oud');
+    const { id: planId } = a.call('gezinsplan.ophalen', { gezinId }) as { id: string };
+    // An older Eenplan on laptop A still made leefdomein rows with a random id.
+    const oud = new ChangeWriter(a.store.sqlite, new HlcClock('oudeversie'), a.account.id);
+    inTransaction(a.store.sqlite, () =>
+      oud.insert(gezinsplanDomeinen, {
+        planId,
+        domein: 'onderwijs',
+        situatie: 'Tekst uit de oude versie',
+        doel: '',
+      }),
+    );
+    b.call('gezinsplan.opslaan', {
+      gezinId,
+      domeinen: [{ domein: 'onderwijs', situatie: 'Tekst van B', doel: '' }],
+    });
+    await a.sync();
+    for (let ronde = 0; ronde < 2; ronde++)
+      for (const k of [b, a])
+        expect(await k.sync()).toMatchObject({ fout: null, wachtend: 0, quarantaine: 1 });
+    for (const k of [a, b]) {
+      const { quarantaine } = k.call('sync.overzicht', {}) as {
+        quarantaine: { onderdeel: string; gezinNaam: string; teksten: { tekst: string }[] }[];
+      };
+      expect(quarantaine).toHaveLength(1);
+      expect(quarantaine[0]).toMatchObject({ onderdeel: 'Leefdomein', gezinNaam: 'Familie Oud' });
+      expect(quarantaine[0]!.teksten.map((t) => t.tekst)).toContain(
+        k === a ? 'Tekst van B' : 'Tekst uit de oude versie',
+      );
+    }
+    // Later edits still arrive.
+    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Gaat gewoon door' });
+    await a.sync();
+    await b.sync();
+    expect(
+      (b.call('gezinsplan.ophalen', { gezinId }) as { inhoud: { eigenWoorden: string } }).inhoud
+        .eigenWoorden,
+    ).toBe('Gaat gewoon door');
+    for (const k of [a, b]) k.core.close();
   });
 });

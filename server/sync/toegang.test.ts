@@ -333,7 +333,9 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
     expect(eerste.statusCode).toBe(200);
     const voor = await tel();
     const herhaald = await push([eenmaal]);
-    expect(herhaald.json()).toEqual(eerste.json());
+    // The same answer, but for the service's clock at the moment it answers.
+    const zonderKlok = (a: { stand: { nu?: string } }) => ({ ...a, stand: { ...a.stand, nu: '' } });
+    expect(zonderKlok(herhaald.json())).toEqual(zonderKlok(eerste.json()));
     expect(await tel()).toBe(voor);
 
     const gevallen: [

@@ -116,6 +116,8 @@ export type ScopeStand = z.infer<typeof ScopeStand>;
 export const ScopesAntwoord = z.object({
   scopes: z.array(z.string()),
   standen: z.record(z.string(), ScopeStand).optional(),
+  /** The service's clock when it answered (ISO): laptops stamp changes by it (HlcClock). */
+  nu: z.string().optional(),
 });
 export type ScopesAntwoord = z.infer<typeof ScopesAntwoord>;
 

@@ -22,6 +22,7 @@ export const SIGNAAL_LABELS: Record<SignaalSoort, string> = {
   geen_toestemming: 'Plan zonder toestemming',
   wordt_18: 'Wordt binnen 18 maanden 18',
   akkoord_gevraagd: 'Vier-ogenakkoord',
+  tekst_doorgestuurd: 'Tekst na verhuizing',
 };
 
 export function Taken() {
