@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../db/connection';
-import { gezinsplanDomeinen } from '../../db/schema';
+import { gezinnen, gezinsplanDomeinen } from '../../db/schema';
 import { ChangeWriter, inTransaction } from '../../core/writer';
 import { HlcClock } from '../../shared/hlc';
 import { createCore, type Core } from '../../core/core';
@@ -68,6 +68,8 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
   let omgeving: Omgeving;
   let team: string;
   let accounts: Account[];
+  let anderTeam: string;
+  let nieuw: Account;
 
   beforeAll(async () => {
     omgeving = await maakOmgeving(soort);
@@ -75,6 +77,8 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
     accounts = [];
     for (let i = 0; i < 3; i++)
       accounts.push(await maakAccount(omgeving.store, 'jeugdprofessional', team));
+    anderTeam = await maakTeam(omgeving.store, 'Jeugdteam Alblasserdam');
+    nieuw = await maakAccount(omgeving.store, 'jeugdprofessional', anderTeam);
   }, 120_000);
   afterAll(() => omgeving?.sluit());
 
@@ -290,5 +294,62 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
         .eigenWoorden,
     ).toBe('Gaat gewoon door');
     for (const k of [a, b]) k.core.close();
+  });
+  it('text typed offline for a family that moved meanwhile: kept and shown on the laptop, and sent to the new regisseur', async () => {
+    const a = await maakKern(omgeving, accounts[0]!);
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Verhuisd');
+    const { id: afspraakId } = a.call('afspraak.opslaan', {
+      gezinId,
+      wat: 'Huisbezoek',
+      wie: 'Regisseur',
+    }) as { id: string };
+    await a.sync();
+    await b.sync();
+
+    // B works offline on the plan; meanwhile A moves the family to the other team.
+    b.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Wat moeder vertelde bij het bezoek' });
+    b.call('afspraak.opslaan', {
+      gezinId,
+      id: afspraakId,
+      wat: 'Huisbezoek met de school erbij',
+      wie: 'Regisseur',
+    });
+    const verhuizer = new ChangeWriter(a.store.sqlite, new HlcClock('verhuizing'), a.account.id);
+    inTransaction(a.store.sqlite, () =>
+      verhuizer.update(gezinnen, gezinId, { teamId: anderTeam, regisseurId: nieuw.id }),
+    );
+    await a.sync();
+
+    // B's texts are refused for the old team, and kept on B's laptop in full.
+    const status = await b.sync();
+    expect(status).toMatchObject({ wachtend: 0, geweigerd: 2 });
+    const { geweigerd } = b.call('sync.overzicht', {}) as {
+      geweigerd: { teksten: { veld: string; tekst: string }[]; reden: string }[];
+    };
+    expect(geweigerd.flatMap((g) => g.teksten.map((t) => t.tekst)).sort()).toEqual([
+      'Huisbezoek met de school erbij',
+      'Wat moeder vertelde bij het bezoek',
+    ]);
+    expect(geweigerd[0]!.reden).toMatch(/ander team/);
+    // The family left B's laptop; the next rounds go on without an error.
+    expect(await b.sync()).toMatchObject({ fout: null });
+
+    // The new regisseur gets both texts as signals.
+    const c = await maakKern(omgeving, nieuw);
+    await c.sync();
+    const { signalen } = c.call('taken.lijst', {}) as {
+      signalen: { soort: string; gezinId: string; tekst: string }[];
+    };
+    const doorgestuurd = signalen.filter((s) => s.soort === 'tekst_doorgestuurd');
+    expect(doorgestuurd.every((s) => s.gezinId === gezinId)).toBe(true);
+    expect(doorgestuurd.map((s) => s.tekst).sort()).toEqual([
+      expect.stringContaining('(Afspraak: Wat): "Huisbezoek met de school erbij"'),
+      expect.stringContaining(
+        '(Gezinsplan: In eigen woorden): "Wat moeder vertelde bij het bezoek"',
+      ),
+    ]);
+    expect(doorgestuurd[0]!.tekst).toMatch(/^Tekst van Test jeugdprofessional/);
+    for (const k of [a, b, c]) k.core.close();
   });
 });
