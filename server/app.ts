@@ -25,6 +25,7 @@ import {
   INTREKKINGEN,
   PullVraag,
   PushVerzoek,
+  QuarantaineMelding,
   ToegangslogPush,
   type Intrekking,
   type IntrekkingWire,
@@ -32,6 +33,7 @@ import {
 } from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/dienst';
 import { stuurTekstDoor } from './sync/doorsturen';
+import { bewaarQuarantaine, quarantaineOverzicht } from './sync/quarantaine-meldingen';
 import { PushWachtrij } from './sync/push-wachtrij';
 import { bewaarToegangslog } from './sync/toegangslog';
 import { updateRoutes } from './updates';
@@ -220,6 +222,13 @@ const ROUTES = [
     'Toegangslogregels bewaren (NEN 7513), ook van een ingetrokken apparaat',
     ToegangslogPush,
   ],
+  [
+    'post',
+    '/sync/quarantaine',
+    'Wat dit apparaat niet kon opslaan (quarantaine), zoals het nu is; vervangt de vorige melding',
+    QuarantaineMelding,
+  ],
+  ['get', '/beheer/quarantaine', 'Wat laptops niet konden opslaan, per apparaat (beheerder)', null],
   [
     'post',
     '/sync/afronden',
@@ -519,6 +528,20 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   );
 
   /** A laptop being replaced has pushed its last work: from now on it is revoked, and wipes. */
+  app.post(
+    '/sync/quarantaine',
+    { schema: { body: jsonSchema(QuarantaineMelding) } },
+    async (req) => {
+      const wie = await syncAanroeper(req, 'lezen');
+      return bewaarQuarantaine(db, wie, QuarantaineMelding.parse(req.body), now());
+    },
+  );
+
+  app.get('/beheer/quarantaine', async (req) => {
+    await beheerder(req);
+    return { meldingen: await quarantaineOverzicht(db) };
+  });
+
   app.post('/sync/afronden', async (req) => {
     const wie = await syncAanroeper(req, 'afronden');
     if (!wie.intrekking)

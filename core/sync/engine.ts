@@ -14,6 +14,7 @@ import {
   ToegangslogAntwoord,
   leesPullAntwoord,
   MAX_KLOK_VOORSPRONG_MS,
+  MAX_QUARANTAINE_MELDINGEN,
   MAX_PAGINA,
   MAX_LOGREGELS,
   type LogregelWire,
@@ -25,7 +26,7 @@ import {
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { inTransaction } from '../writer';
 import { herstempel } from './herstempel';
-import { probeerOpnieuw } from './quarantaine';
+import { inQuarantaine, probeerOpnieuw } from './quarantaine';
 import { lokaleChecksum, pasPaginaToe, scopeIsLeeg, verwijderOngezien } from './toepassen';
 import { GeenVerbinding, type Antwoord, type Transport, type Verzoek } from './transport';
 
@@ -93,6 +94,8 @@ const K = {
   logVerzonden: 'sync.toegangslog',
   /** The service's clock minus this computer's, as last seen (ms). */
   klokVerschil: 'sync.klokverschil',
+  /** The quarantine as last reported to the service. */
+  quarantaineGemeld: 'sync.quarantaine',
 } as const;
 
 /**
@@ -350,6 +353,7 @@ export class SyncEngine {
         verslag.ontvangen += ontvangen;
         if (hersteld) verslag.hersteld.push(scope);
       }
+      await this.meldQuarantaine();
       if (pushFout) throw pushFout;
       if (logFout) throw logFout;
       this.zet(K.laatste, this.deps.now().toISOString());
@@ -368,6 +372,17 @@ export class SyncEngine {
       this.mislukt += 1;
       throw this.fout;
     }
+  }
+
+  /** Tells the service what this laptop could not store, when that changed (ADR 0003). */
+  private async meldQuarantaine(): Promise<void> {
+    const regels = inQuarantaine(this.deps.sqlite)
+      .slice(0, MAX_QUARANTAINE_MELDINGEN)
+      .map(({ tabel, rijId, reden }) => ({ tabel, rijId, reden: reden.slice(0, 1_000) }));
+    const vingerafdruk = JSON.stringify(regels);
+    if (vingerafdruk === (this.lees(K.quarantaineGemeld) ?? '[]')) return;
+    await this.vraag({ methode: 'POST', pad: '/sync/quarantaine', body: { regels } });
+    this.zet(K.quarantaineGemeld, vingerafdruk);
   }
 
   /**

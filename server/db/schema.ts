@@ -185,3 +185,22 @@ export const verwijderingen = pgTable('verwijderingen', {
   grond: text('grond').notNull(),
   verwijderdOp: timestamp('verwijderd_op', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Rows a laptop could not store (its quarantine, ADR 0003), as it last reported them: the
+ * beheerder sees what is stuck where, the laptop's own list replaced on every report.
+ */
+export const quarantaineMeldingen = pgTable(
+  'quarantaine_meldingen',
+  {
+    apparaatId: text('apparaat_id')
+      .notNull()
+      .references(() => apparaten.id),
+    gebruikerId: text('gebruiker_id').notNull(),
+    tabel: text('tabel').notNull(),
+    rijId: text('rij_id').notNull(),
+    reden: text('reden').notNull(),
+    gemeldOp: timestamp('gemeld_op', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apparaatId, t.tabel, t.rijId] })],
+);

@@ -285,6 +285,28 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
         k === a ? 'Tekst van B' : 'Tekst uit de oude versie',
       );
     }
+    // The service knows what is stuck where: one row on each laptop.
+    const beheer = await maakAccount(omgeving.store, 'beheerder', null);
+    const beheerToken = (
+      await omgeving.app.inject({
+        method: 'POST',
+        url: '/auth/aanmelden',
+        payload: { email: beheer.email, wachtwoord: WACHTWOORD, apparaat: { naam: 'Beheer' } },
+      })
+    ).json().toegangstoken as string;
+    const gemeld = (
+      await omgeving.app.inject({
+        method: 'GET',
+        url: '/beheer/quarantaine',
+        headers: { authorization: `Bearer ${beheerToken}` },
+      })
+    ).json() as { meldingen: { gebruikerId: string; tabel: string; reden: string }[] };
+    expect(gemeld.meldingen.map((m) => m.gebruikerId).sort()).toEqual(
+      [a.account.id, b.account.id].sort(),
+    );
+    expect(gemeld.meldingen.every((m) => m.tabel === 'gezinsplan_domeinen')).toBe(true);
+    expect(gemeld.meldingen[0]!.reden).toMatch(/al een ander record/);
+
     // Later edits still arrive.
     a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Gaat gewoon door' });
     await a.sync();

@@ -231,6 +231,16 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
     }),
     // Last: it ends the revocation of the laptop being replaced.
     'POST /sync/afronden': () => ({ method: 'POST', url: '/sync/afronden' }),
+    'POST /sync/quarantaine': () => ({
+      method: 'POST',
+      url: '/sync/quarantaine',
+      payload: {
+        regels: [
+          { tabel: 'afspraken', rijId: randomUUID(), reden: 'Bovenliggend record ontbreekt' },
+        ],
+      },
+    }),
+    'GET /beheer/quarantaine': () => ({ method: 'GET', url: '/beheer/quarantaine' }),
   };
 
   const OK = (status: number) => status === 200 || status === 201;
@@ -241,6 +251,8 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       case 'GET /ik':
       case 'GET /sync/scopes':
       case 'GET /sync/pull referentie':
+      // Every laptop reports its own quarantine (reference data can be stuck too).
+      case 'POST /sync/quarantaine':
         return 'ok';
       // A laptop's own access log: whoever works on it sends it; a beheerder has no dossier lines.
       case 'POST /sync/toegangslog':

@@ -236,3 +236,24 @@ export const ToegangslogAntwoord = z.object({
   intrekking: IntrekkingWire.optional(),
 });
 export type ToegangslogAntwoord = z.infer<typeof ToegangslogAntwoord>;
+
+/** At most this many quarantined rows in one report (more are counted, not listed). */
+export const MAX_QUARANTAINE_MELDINGEN = 500;
+
+/** A laptop's quarantine as it is now (`POST /sync/quarantaine`); an empty list clears it. */
+export const QuarantaineMelding = z
+  .object({
+    regels: z
+      .array(
+        z
+          .object({
+            tabel: z.string().min(1).max(60),
+            rijId: z.string().min(1).max(64),
+            reden: z.string().min(1).max(1_000),
+          })
+          .strict(),
+      )
+      .max(MAX_QUARANTAINE_MELDINGEN),
+  })
+  .strict();
+export type QuarantaineMelding = z.infer<typeof QuarantaineMelding>;
