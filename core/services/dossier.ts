@@ -233,6 +233,8 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
         .from(gezinMedewerkers)
         .where(and(eq(gezinMedewerkers.gezinId, gezin.id), eq(gezinMedewerkers.deleted, false)))
         .all()
+        // Added on two laptops offline, a colleague stands there twice: shown once (ADR 0003).
+        .filter((m, i, alle) => alle.findIndex((x) => x.id === m.id) === i)
         .map((m) => ({ id: m.id, naam: naamVan.get(m.id) ?? '' }))
         .sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
       magWijzigen: ctx.session.rol === 'jeugdprofessional' && werktMetGezin(ctx, gezin),

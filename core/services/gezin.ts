@@ -121,7 +121,19 @@ export function gezinMedewerker(
   if (input.actie === 'verwijderen') {
     if (!bestaand)
       throw new ApiError('niet-gevonden', 'Deze collega is geen medewerker van dit gezin.');
-    ctx.write.tombstone(gezinMedewerkers, bestaand.id);
+    // Added on two laptops offline, the colleague can stand there twice (ADR 0003): all go.
+    for (const dubbel of ctx.db
+      .select({ id: gezinMedewerkers.id })
+      .from(gezinMedewerkers)
+      .where(
+        and(
+          eq(gezinMedewerkers.gezinId, gezin.id),
+          eq(gezinMedewerkers.professionalId, input.professionalId),
+          eq(gezinMedewerkers.deleted, false),
+        ),
+      )
+      .all())
+      ctx.write.tombstone(gezinMedewerkers, dubbel.id);
     return { id: bestaand.id };
   }
   const collega = ctx.db

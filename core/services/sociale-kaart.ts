@@ -120,7 +120,19 @@ export function voorzieningWeghalen(
     .get();
   if (!rij) throw new ApiError('niet-gevonden', 'Deze voorziening staat niet in het actieplan.');
   actieplanVoor(ctx, rij.actieplanId, { schrijven: true });
-  ctx.write.tombstone(ingezetteVoorzieningen, input.id);
+  // Two laptops may each have added it offline (ADR 0003): taken away, it goes as a whole.
+  for (const dubbel of ctx.db
+    .select({ id: ingezetteVoorzieningen.id })
+    .from(ingezetteVoorzieningen)
+    .where(
+      and(
+        eq(ingezetteVoorzieningen.actieplanId, rij.actieplanId),
+        eq(ingezetteVoorzieningen.voorzieningId, rij.voorzieningId),
+        eq(ingezetteVoorzieningen.deleted, false),
+      ),
+    )
+    .all())
+    ctx.write.tombstone(ingezetteVoorzieningen, dubbel.id);
   return { id: input.id };
 }
 
@@ -148,6 +160,8 @@ export function ingezetPerActieplan(
     .all();
   for (const { i, v, gemeente } of rijen) {
     const lijst = uit.get(i.actieplanId) ?? [];
+    // Added on two laptops offline: one voorziening, shown once (ADR 0003).
+    if (lijst.some((x) => x.voorzieningId === v.id)) continue;
     lijst.push({
       id: i.id,
       voorzieningId: v.id,

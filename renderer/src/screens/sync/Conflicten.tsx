@@ -29,12 +29,13 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
   const go = useSession((s) => s.go);
   const [samen, setSamen] = useState(conflict.versies.map((v) => v.waarde ?? '').join('\n\n'));
   const [fout, setFout] = useState<string | null>(null);
-  const kies = async (waarde: string) => {
+  const kies = async (waarde: string, herstellen = false) => {
     const { error } = await mutate('sync.oplossen', {
       tabel: conflict.tabel,
       rijId: conflict.rijId,
       veld: conflict.veld,
       waarde,
+      ...(herstellen ? { herstellen } : {}),
     });
     if (error) setFout(error.message);
     else onOpgelost();
@@ -47,8 +48,9 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
           {titel}
         </Typography>
         <Typography variant="body2" sx={{ mb: 2 }}>
-          Dit veld is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; kies er een
-          of voeg ze samen.
+          {conflict.verwijderd
+            ? `Een collega heeft dit onderdeel verwijderd terwijl dit veld op een andere plaats werd gewijzigd. Beide versies zijn bewaard; herstel het met de tekst die u wilt houden, of laat het verwijderd.`
+            : 'Dit veld is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; kies er een of voeg ze samen.'}
         </Typography>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
           {conflict.versies.map((v) => (
@@ -61,10 +63,14 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
               <Button
                 size="small"
                 variant="outlined"
-                onClick={() => void kies(v.waarde ?? '')}
-                aria-label={`Versie van ${v.auteur} houden`}
+                onClick={() => void kies(v.waarde ?? '', conflict.verwijderd)}
+                aria-label={
+                  conflict.verwijderd
+                    ? `Herstellen met de versie van ${v.auteur}`
+                    : `Versie van ${v.auteur} houden`
+                }
               >
-                Deze versie houden
+                {conflict.verwijderd ? 'Herstellen met deze tekst' : 'Deze versie houden'}
               </Button>
             </Paper>
           ))}
@@ -85,9 +91,16 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
         )}
       </CardContent>
       <CardActions>
-        <Button variant="contained" onClick={() => void kies(samen)}>
-          Samengevoegde tekst opslaan
+        <Button variant="contained" onClick={() => void kies(samen, conflict.verwijderd)}>
+          {conflict.verwijderd
+            ? 'Herstellen met samengevoegde tekst'
+            : 'Samengevoegde tekst opslaan'}
         </Button>
+        {conflict.verwijderd && (
+          <Button onClick={() => void kies(conflict.versies.find((v) => v.huidig)?.waarde ?? '')}>
+            Verwijderd laten
+          </Button>
+        )}
         {conflict.gezinId && (
           <Button
             onClick={() => go({ naam: 'dossier', gezinId: conflict.gezinId!, tab: 'overzicht' })}
@@ -98,6 +111,47 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
       </CardActions>
     </Card>
   );
+}
+
+type Teksten = { veld: string; tekst: string }[];
+
+const alsTekst = (teksten: Teksten) => teksten.map((t) => `${t.veld}: ${t.tekst}`).join('\n');
+
+function Teksten({ teksten }: { teksten: Teksten }) {
+  return (
+    <>
+      {teksten.map((t, i) => (
+        <Typography key={i} variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          <strong>{t.veld}:</strong> {t.tekst}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+function KopieerKnop({ teksten }: { teksten: Teksten }) {
+  const [gekopieerd, setGekopieerd] = useState(false);
+  return (
+    <Button
+      size="small"
+      onClick={() =>
+        void navigator.clipboard.writeText(alsTekst(teksten)).then(() => setGekopieerd(true))
+      }
+    >
+      {gekopieerd ? 'Gekopieerd' : 'Kopiëren'}
+    </Button>
+  );
+}
+
+/** A plain-text file the user saves where they choose (nothing kept in the browser). */
+function exporteer(naam: string, delen: { kop: string; teksten: Teksten }[]) {
+  const tekst = delen.map((d) => `${d.kop}\n${alsTekst(d.teksten)}`).join('\n\n');
+  const url = URL.createObjectURL(new Blob([tekst], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${naam}.txt`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
 /** Conflicts to resolve and changes the central service refused: nothing typed is dropped. */
@@ -112,9 +166,11 @@ export function Conflicten() {
       <Typography variant="h4" component="h1" gutterBottom>
         Conflicten
       </Typography>
-      {data.conflicten.length === 0 && data.geweigerd.length === 0 && (
-        <Alert severity="success">Er zijn geen conflicten. Alles is in orde.</Alert>
-      )}
+      {data.conflicten.length === 0 &&
+        data.geweigerd.length === 0 &&
+        data.quarantaine.length === 0 && (
+          <Alert severity="success">Er zijn geen conflicten. Alles is in orde.</Alert>
+        )}
       <Stack spacing={2}>
         {data.conflicten.map((c) => (
           <ConflictKaart
@@ -133,25 +189,85 @@ export function Conflicten() {
             Geweigerde wijzigingen
           </Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            De centrale dienst heeft deze wijzigingen niet aangenomen. Ze blijven hier bewaard; neem
-            contact op met uw teamcoach of de beheerder.
+            De centrale dienst heeft deze wijzigingen niet aangenomen. Wat u typte blijft hier
+            bewaard: kopieer of exporteer het, en neem contact op met uw teamcoach of de beheerder.
           </Typography>
+          <Button
+            size="small"
+            variant="outlined"
+            sx={{ mb: 1 }}
+            onClick={() =>
+              exporteer(
+                'geweigerde-wijzigingen',
+                data.geweigerd.map((g) => ({
+                  kop: `${g.onderdeel} · ${momentTekst(g.op)} · ${g.reden}`,
+                  teksten: g.teksten,
+                })),
+              )
+            }
+          >
+            Alles exporteren
+          </Button>
           <Table size="small">
             <TableHead>
               <TableRow>
                 <TableCell>Onderdeel</TableCell>
-                <TableCell>Velden</TableCell>
+                <TableCell>Wat u typte</TableCell>
                 <TableCell>Reden</TableCell>
                 <TableCell>Vastgelegd</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
               {data.geweigerd.map((g) => (
                 <TableRow key={g.wijzigingId}>
                   <TableCell>{g.onderdeel}</TableCell>
-                  <TableCell>{g.velden.join(', ')}</TableCell>
+                  <TableCell>
+                    <Teksten teksten={g.teksten} />
+                  </TableCell>
                   <TableCell>{g.reden}</TableCell>
                   <TableCell>{momentTekst(g.op)}</TableCell>
+                  <TableCell>
+                    <KopieerKnop teksten={g.teksten} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+      {data.quarantaine.length > 0 && (
+        <Box component="section" sx={{ mt: 4 }} aria-label="Niet verwerkt">
+          <Typography variant="h5" component="h2" gutterBottom>
+            Niet verwerkt op deze laptop
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            Deze gegevens van collega's konden op deze laptop niet worden opgeslagen. Ze zijn
+            bewaard, de centrale dienst is op de hoogte, en Eenplan probeert het bij elke
+            synchronisatie opnieuw. De rest van uw gegevens synchroniseert gewoon door.
+          </Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>Gezin</TableCell>
+                <TableCell>Onderdeel</TableCell>
+                <TableCell>Inhoud</TableCell>
+                <TableCell>Reden</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.quarantaine.map((q) => (
+                <TableRow key={`${q.tabel}|${q.rijId}`}>
+                  <TableCell>{q.gezinNaam ?? '—'}</TableCell>
+                  <TableCell>{q.onderdeel}</TableCell>
+                  <TableCell>
+                    <Teksten teksten={q.teksten} />
+                  </TableCell>
+                  <TableCell>{q.reden}</TableCell>
+                  <TableCell>
+                    <KopieerKnop teksten={q.teksten} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

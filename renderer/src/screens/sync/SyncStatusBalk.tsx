@@ -38,7 +38,7 @@ export function SyncStatusBalk() {
         )}
       </>
     );
-  const aandacht = status.conflicten + status.geweigerd;
+  const aandacht = status.conflicten + status.geweigerd + status.quarantaine;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <Typography
@@ -75,6 +75,13 @@ export function SyncStatusBalk() {
 export function SyncMelding() {
   const { status, nu } = useSync();
   const fout = status?.fout;
+  // Something to put right that does not stop sync (the computer's clock), said while it lasts.
+  if ((!fout || fout.soort === 'offline') && status?.waarschuwing)
+    return (
+      <Alert severity="warning" sx={{ mb: 2 }}>
+        {status.waarschuwing}
+      </Alert>
+    );
   if (!fout || fout.soort === 'offline') return null;
   return (
     <Alert
