@@ -63,14 +63,13 @@ import {
   waardenVan,
   type RijRegisters,
 } from '../../shared/sync/rij';
-import { gebruikers, rijen } from '../db/schema';
+import { gebruikers, rijen, teams as teamAccounts } from '../db/schema';
 import {
   gemeenteVanTeam,
   injectTransport,
   maakAccount,
   maakLaptop,
   maakOmgeving,
-  maakTeam,
   zaaiReferentie,
   type Account,
   type Laptop,
@@ -356,12 +355,38 @@ const SNELLE_HASH = (() => {
 export interface Dienst {
   omgeving: Omgeving;
   runs: number;
+  /** Teams made so far: each gemeente gets its own code. */
+  teams: number;
+}
+
+/**
+ * A team with its gemeente, as test-omgeving's maakTeam makes one, but with a gemeente code
+ * unique on this service: a random one repeats after a hundred teams or so, and two gemeenten
+ * with one code are reference data no laptop can store (the unique index), for every later run.
+ */
+async function nieuwTeam(dienst: Dienst, naam: string): Promise<string> {
+  const { store } = dienst.omgeving;
+  const id = randomUUID();
+  const gemeente = randomUUID();
+  dienst.teams += 1;
+  await store.db.insert(teamAccounts).values({ id, naam });
+  await zaaiReferentie(store, 'gemeenten', [
+    {
+      id: gemeente,
+      code: `GM${String(dienst.teams).padStart(4, '0')}`,
+      naam,
+      inwoners: 40_000,
+      jeugdigen: 8_000,
+    },
+  ]);
+  await zaaiReferentie(store, 'teams', [{ id, naam, gemeenteId: gemeente }]);
+  return id;
 }
 
 export async function maakDienst(): Promise<Dienst> {
   const omgeving = await maakOmgeving('pglite');
-  const regio = await maakTeam(omgeving.store, 'Regio');
-  const gemeenteId = await gemeenteVanTeam(omgeving.store, regio);
+  const dienst: Dienst = { omgeving, runs: 0, teams: 0 };
+  const gemeenteId = await gemeenteVanTeam(omgeving.store, await nieuwTeam(dienst, 'Regio'));
   await zaaiReferentie(omgeving.store, 'aanbieders', [
     {
       id: randomUUID(),
@@ -397,7 +422,7 @@ export async function maakDienst(): Promise<Dienst> {
       actief: true,
     },
   ]);
-  return { omgeving, runs: 0 };
+  return dienst;
 }
 
 /** A call of a use case as the core makes it: a signed-in context, in one transaction. */
@@ -441,8 +466,8 @@ export async function draai(
   const storingen = { aan: false };
   const transport = foutieveTransport(injectTransport(omgeving), prng(transportZaad), storingen);
   dienst.runs += 1;
-  const team1 = await maakTeam(omgeving.store, `Jeugdteam ${dienst.runs}a`);
-  const team2 = await maakTeam(omgeving.store, `Jeugdteam ${dienst.runs}b`);
+  const team1 = await nieuwTeam(dienst, `Jeugdteam ${dienst.runs}a`);
+  const team2 = await nieuwTeam(dienst, `Jeugdteam ${dienst.runs}b`);
   const accounts: Account[] = [];
   for (let i = 0; i < LAPTOPS; i++) {
     const account = await maakAccount(
