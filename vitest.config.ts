@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// EENPLAN_NU (test/helpers/klok.ts): the real moment the run's clock starts, fixed here once so
+// that every worker shifts its clock by the same amount (the setup file shifts each one's Date).
+// Written out rather than imported: Vite's config loader wants no extensionless imports.
+if (process.env.EENPLAN_NU) process.env.EENPLAN_NU_ANKER ||= String(Date.now());
+
 export default defineConfig({
   test: {
     include: [
@@ -8,6 +13,7 @@ export default defineConfig({
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],
     pool: 'forks',
+    setupFiles: ['test/helpers/klok-preload.ts'],
     // The region-scale generator builds ~430k rows in memory; a larger young generation
     // keeps the garbage collector from dominating.
     execArgv: ['--max-semi-space-size=64'],

@@ -3,9 +3,11 @@ import { spawn } from 'node:child_process';
 import { ensureRenderer } from './ensure-built.mjs';
 
 ensureRenderer();
+// Node options given to this script reach the host too: the e2e tests start it on their clock
+// that way (`node --import … scripts/web.mjs`), while the renderer build stays on the real one.
 const child = spawn(
   process.execPath,
-  ['--max-semi-space-size=64', '--import', 'tsx', 'core/hosts/web-cli.ts'],
+  [...process.execArgv, '--max-semi-space-size=64', '--import', 'tsx', 'core/hosts/web-cli.ts'],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn, waitUntilSaved } from './helpers';
 
 test('text typed just before the window closes is saved when the app is back', async ({

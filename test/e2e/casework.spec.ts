@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { jw315Verzoek } from '../helpers/jw315';
 import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
 

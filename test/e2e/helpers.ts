@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { formatDate } from '../../shared/dates';
+import { vandaag } from '../helpers/klok';
 
 /** The passphrase every e2e profile is protected with (fictional, test only). */
 export const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
@@ -78,11 +80,12 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   );
 }
 
-/** dd-mm-jjjj of today plus a number of days, as typed by a user. */
+/**
+ * dd-mm-jjjj of today plus a number of days, as typed by a user: today on the run's clock and
+ * the Dutch calendar, as the browser sees it (not this process's time zone).
+ */
 export function dutchDate(daysFromToday = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + daysFromToday);
-  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
+  return formatDate(vandaag(daysFromToday));
 }
 
 /**

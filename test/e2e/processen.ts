@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KLOK_IMPORT } from '../helpers/klok';
 
 export class Processen {
   private readonly lopend: ChildProcess[] = [];
@@ -15,24 +16,54 @@ export class Processen {
     return map;
   }
 
+  /** A Node process of the app, on the run's clock (EENPLAN_NU) like the shared browser host. */
   start(args: string[], env: Record<string, string>): ChildProcess {
-    const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const p = spawn(process.execPath, ['--import', 'tsx', ...KLOK_IMPORT, ...args], {
       env: { ...process.env, ...env },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
+    // Read on, or a chatty process blocks once the pipe is full.
+    p.stdout!.resume();
     this.lopend.push(p);
     return p;
   }
 
-  /** A browser host on `poort` over a data folder of its own. */
-  async startHost(poort: number, env: Record<string, string> = {}): Promise<string> {
-    this.start(['core/hosts/web-cli.ts'], {
-      EENPLAN_DATA_DIR: this.map('laptop'),
-      EENPLAN_PORT: String(poort),
-      ...env,
+  /**
+   * Starts a process that takes a free port itself (port 0, so no other program can hold it)
+   * and waits until it prints its address (`adres`, whose first group is the URL).
+   */
+  async startMetAdres(
+    args: string[],
+    env: Record<string, string>,
+    adres: RegExp,
+  ): Promise<{ proces: ChildProcess; url: string }> {
+    const proces = this.start(args, env);
+    const url = await new Promise<string>((klaar, mislukt) => {
+      let uitvoer = '';
+      const lees = (stuk: Buffer) => {
+        uitvoer += stuk.toString('utf8');
+        const gevonden = adres.exec(uitvoer);
+        if (!gevonden) return;
+        proces.stdout!.off('data', lees);
+        proces.off('exit', gestopt);
+        klaar(gevonden[1]!);
+      };
+      const gestopt = (code: number | null) =>
+        mislukt(new Error(`${args.join(' ')} stopte (${code}) zonder adres:\n${uitvoer}`));
+      proces.stdout!.on('data', lees);
+      proces.once('exit', gestopt);
     });
-    const url = `http://127.0.0.1:${poort}`;
     await wachtOp(`${url}/health`);
+    return { proces, url };
+  }
+
+  /** A browser host over a data folder of its own, on a free port; returns its address. */
+  async startHost(env: Record<string, string> = {}): Promise<string> {
+    const { url } = await this.startMetAdres(
+      ['core/hosts/web-cli.ts'],
+      { EENPLAN_DATA_DIR: this.map('laptop'), EENPLAN_PORT: '0', ...env },
+      /draait in de browser op (http:\/\/127\.0\.0\.1:\d+)/,
+    );
     return url;
   }
 

@@ -3,11 +3,11 @@
  * one types the other never sees, each passphrase opens only its own profile, and the lock
  * screen offers the profile opened last.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, ontgrendel, signIn, waitUntilSaved } from './helpers';
 import { Processen } from './processen';
 
-const POORT = 5291;
 const ZIN_SANNE = 'Zeven blauwe fietsen op de dijk';
 const ZIN_YOUSSEF = 'Acht rode boten in de haven';
 const processen = new Processen();
@@ -15,7 +15,7 @@ let adres: string;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  adres = await processen.startHost(POORT);
+  adres = await processen.startHost();
 });
 test.afterAll(() => processen.stop());
 

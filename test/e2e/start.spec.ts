@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, ontgrendel, signIn } from './helpers';
 
 test('a professional chooses a profile and finds a family in the caseload', async ({ page }) => {

@@ -4,30 +4,42 @@
  * see the conflict, and one of them resolves it; the other receives the resolution.
  */
 import type { ChildProcess } from 'node:child_process';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, zetKlok } from './fixtures';
 import { ontgrendel, waitUntilSaved } from './helpers';
 import { Processen, wachtOp } from './processen';
 
-const SERVER_PORT = 5281;
-const HOSTS = [5282, 5283];
-const SERVER = `http://127.0.0.1:${SERVER_PORT}`;
 const BEHEER = { email: 'beheer@e2e.example', wachtwoord: 'beheer-wachtwoord-e2e' };
 const DEMO_WACHTWOORD = 'demo-wachtwoord-e2e';
 
 const processen = new Processen();
 let serverData: string;
 let server: ChildProcess | undefined;
+/** The service's address: a free port taken on the first start, the same one after a restart. */
+let dienstUrl = '';
+/** The two laptops' browser hosts (free ports of their own). */
+const HOSTS: string[] = [];
 
 async function startServer(): Promise<void> {
-  server = processen.start(['server/main.ts'], {
-    PORT: String(SERVER_PORT),
+  const env = {
+    PORT: dienstUrl ? new URL(dienstUrl).port : '0',
     DATA_DIR: serverData,
     EENPLAN_DEMO: '1',
     EENPLAN_DEMO_WACHTWOORD: DEMO_WACHTWOORD,
     EENPLAN_BEHEERDER_EMAIL: BEHEER.email,
     EENPLAN_BEHEERDER_WACHTWOORD: BEHEER.wachtwoord,
-  });
-  await wachtOp(`${SERVER}/health`);
+  };
+  if (dienstUrl) {
+    server = processen.start(['server/main.ts'], env);
+    await wachtOp(`${dienstUrl}/health`);
+    return;
+  }
+  // The service prints the port it was given; its log line (Fastify's) has the one it took.
+  ({ proces: server, url: dienstUrl } = await processen.startMetAdres(
+    ['server/main.ts'],
+    env,
+    /Server listening at (http:\/\/127\.0\.0\.1:\d+)/,
+  ));
 }
 
 async function stopServer(): Promise<void> {
@@ -39,14 +51,14 @@ async function stopServer(): Promise<void> {
 
 /** Two colleagues of one team, from the service's account list. */
 async function collegas(): Promise<[string, string]> {
-  const aanmelden = await fetch(`${SERVER}/auth/aanmelden`, {
+  const aanmelden = await fetch(`${dienstUrl}/auth/aanmelden`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...BEHEER, apparaat: { naam: 'e2e' } }),
   });
   const { toegangstoken } = (await aanmelden.json()) as { toegangstoken: string };
   const lijst = (await (
-    await fetch(`${SERVER}/beheer/gebruikers`, {
+    await fetch(`${dienstUrl}/beheer/gebruikers`, {
       headers: { authorization: `Bearer ${toegangstoken}` },
     })
   ).json()) as { email: string; rol: string; teamId: string | null }[];
@@ -58,14 +70,16 @@ async function collegas(): Promise<[string, string]> {
   return [a!, b!];
 }
 
-async function verbind(browser: Browser, poort: number, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: `http://127.0.0.1:${poort}` })).newPage();
+async function verbind(browser: Browser, host: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: host });
+  await zetKlok(context);
+  const page = await context.newPage();
   await page.goto('/');
   await ontgrendel(page);
   await expect(page.getByText('Verbind deze laptop met de centrale dienst')).toBeVisible();
   await page.getByRole('button', { name: 'Verbinden' }).click();
   const dialog = page.getByRole('dialog', { name: 'Verbinden met de centrale dienst' });
-  await expect(dialog.getByLabel('Adres van de centrale dienst')).toHaveValue(SERVER);
+  await expect(dialog.getByLabel('Adres van de centrale dienst')).toHaveValue(dienstUrl);
   await dialog.getByLabel('E-mailadres').fill(email);
   await dialog.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD);
   await dialog.getByRole('button', { name: 'Verbinden' }).click();
@@ -100,7 +114,8 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   serverData = processen.map('server');
   await startServer();
-  for (const poort of HOSTS) await processen.startHost(poort, { EENPLAN_SERVER_URL: SERVER });
+  for (let i = 0; i < 2; i++)
+    HOSTS.push(await processen.startHost({ EENPLAN_SERVER_URL: dienstUrl }));
 });
 
 test.afterAll(() => processen.stop());

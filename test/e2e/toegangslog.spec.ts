@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, meldGezinAan, pdfVan, signIn } from './helpers';
 
 test('a revealed BSN and a teamcoach reading a dossier with a reason show up in the access log', async ({

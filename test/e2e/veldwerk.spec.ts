@@ -3,7 +3,18 @@
  * as PDF, a visit note is written and found again, the sociale kaart is searched from the
  * triage, and visits show in the agenda. Screenshots (and PDF pages) go to screenshots/.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { AgendaItem } from '../../shared/api-veldwerk';
+import {
+  addDays,
+  addMonths,
+  formatDate,
+  maandagVan,
+  maandRaster,
+  type IsoDate,
+} from '../../shared/dates';
+import { vandaag } from '../helpers/klok';
 import {
   dutchDate,
   expectAccessible,
@@ -203,10 +214,59 @@ test('the sociale kaart is searched from the triage and what is used goes into t
   expect(tekst).toContain('Voor akkoord');
 });
 
+const MAANDEN = [
+  'Januari',
+  'Februari',
+  'Maart',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Augustus',
+  'September',
+  'Oktober',
+  'November',
+  'December',
+];
+
+/**
+ * The first open evaluatiemoment a professional sees in the agenda, from the month of `vanaf`
+ * on, within a year: how many months on, its day and its name in the agenda. Asked through the
+ * API the screen uses, a month (six weeks) at a time; a day with more than the three items a
+ * month shows is passed over.
+ */
+async function eersteEvaluatie(page: Page, naam: string, vanaf: IsoDate) {
+  const api = async <T>(methode: string, input: unknown, profiel?: string): Promise<T> => {
+    const antwoord = await page.request.post(`/api/${methode}`, {
+      data: { input },
+      headers: profiel ? { 'X-Eenplan-Profiel': profiel } : {},
+    });
+    const body = (await antwoord.json()) as { ok: boolean; data: T };
+    expect(body.ok, methode).toBe(true);
+    return body.data;
+  };
+  const profielen = await api<{ id: string; naam: string }[]>('profielen.lijst', {});
+  const ik = profielen.find((p) => p.naam === naam)!.id;
+  for (let stap = 0; stap <= 12; stap++) {
+    const eerste = addMonths(`${vanaf.slice(0, 7)}-01`, stap);
+    const { items } = await api<{ items: AgendaItem[] }>('agenda.lijst', maandRaster(eerste), ik);
+    const drukte = new Map<string, number>();
+    for (const item of items) drukte.set(item.datum, (drukte.get(item.datum) ?? 0) + 1);
+    const item = items.find(
+      (i) =>
+        i.soort === 'evaluatie' &&
+        i.datum.slice(0, 7) === eerste.slice(0, 7) &&
+        drukte.get(i.datum)! <= 3,
+    );
+    if (item) return { stap, datum: item.datum, naam: `${item.gezinNaam}: ${item.titel}` };
+  }
+  throw new Error(`${naam} heeft binnen een jaar geen evaluatiemoment in de agenda.`);
+}
+
 test('a planned visit shows in the week and month of the agenda, beside the dates from the plans', async ({
   page,
 }) => {
-  await signIn(page);
+  const naam = await signIn(page);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await nav.getByRole('button', { name: 'Agenda' }).click();
   await expect(page.getByRole('heading', { name: /Agenda · Week van/ })).toBeVisible();
@@ -217,7 +277,10 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   await dialog.getByLabel('Gezin').click();
   await page.getByRole('option').first().click();
   const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();
-  await dialog.getByLabel('Datum').fill(dutchDate(1));
+  // Tomorrow on the run's clock (EENPLAN_NU), which the page shares: on a Sunday that is in the
+  // next week, at a month's end in the next month, on 31 December in the next year.
+  const morgen = vandaag(1);
+  await dialog.getByLabel('Datum').fill(formatDate(morgen));
   await dialog.getByLabel('Tijd').fill('25:00');
   await dialog.getByRole('button', { name: 'Inplannen' }).click();
   await expect(dialog.getByRole('alert')).toContainText('tijd');
@@ -225,29 +288,60 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   await dialog.getByLabel('Onderwerp').fill('Plan doorlopen');
   await dialog.getByRole('button', { name: 'Inplannen' }).click();
   await expect(dialog).toHaveCount(0);
-  // Tomorrow may be next week when today is a Sunday.
-  if (new Date().getDay() === 0) await page.getByRole('button', { name: 'Volgende week' }).click();
-  const bezoek = page.getByRole('button', { name: `14:30 ${gezin}: Huisbezoek: Plan doorlopen` });
+  const kop = page.getByRole('heading', { name: /^Agenda · / });
+  // The week runs Monday to Sunday and opens on today's.
+  const week = (van: IsoDate) =>
+    `Agenda · Week van ${formatDate(van)} t/m ${formatDate(addDays(van, 6))}`;
+  await expect(kop).toHaveText(week(maandagVan(vandaag())));
+  const naarWeekVanMorgen = async () => {
+    if (maandagVan(morgen) !== maandagVan(vandaag()))
+      await page.getByRole('button', { name: 'Volgende week' }).click();
+    await expect(kop).toHaveText(week(maandagVan(morgen)));
+  };
+  await naarWeekVanMorgen();
+  // On tomorrow's day, in the week and in the month.
+  const dagVanMorgen = page.getByRole('region', {
+    name: new RegExp(`^[a-z]{2} ${formatDate(morgen)}: `),
+  });
+  const bezoek = dagVanMorgen.getByRole('button', {
+    name: `14:30 ${gezin}: Huisbezoek: Plan doorlopen`,
+  });
   await expect(bezoek).toBeVisible();
   await expectAccessible(page, 'agenda week');
   await shot(page, '37-agenda-week');
+  // The month is the one of the week shown, in six weeks from a Monday: tomorrow is in them,
+  // also when it is the first of the next month.
+  const anker = maandagVan(morgen) !== maandagVan(vandaag()) ? addDays(vandaag(), 7) : vandaag();
+  const maand = (stappen: number) => {
+    const eerste = addMonths(`${anker.slice(0, 7)}-01`, stappen);
+    return `Agenda · ${MAANDEN[Number(eerste.slice(5, 7)) - 1]} ${eerste.slice(0, 4)}`;
+  };
   await page.getByRole('button', { name: 'Maand' }).click();
-  await expect(
-    page.getByRole('heading', {
-      name: /Agenda · (Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December) \d{4}/,
-    }),
-  ).toBeVisible();
-  await expect(page.getByRole('button', { name: /Evaluatie: / }).first()).toBeVisible();
+  await expect(kop).toHaveText(maand(0));
+  await expect(bezoek).toBeVisible();
   await shot(page, '38-agenda-maand');
-  // Month by month and back: across a year's end too (shared addMonths).
-  const kop = page.getByRole('heading', { name: /^Agenda · / });
-  const deze = await kop.innerText();
-  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Volgende maand' }).click();
-  await expect(kop).toHaveText(deze.replace(/\d{4}$/, (j) => String(Number(j) + 1)));
-  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Vorige maand' }).click();
-  await expect(kop).toHaveText(deze);
-  // From the agenda straight to the family.
+  // Beside the dates from the plans: the first open evaluatiemoment of this professional from
+  // this month on (which month that is depends on the day the demo region was made for) shows
+  // on its day. Month by month forward and back, across a year's end too (shared addMonths).
+  const evaluatie = await eersteEvaluatie(page, naam, anker);
+  for (let stap = 0; stap <= 12; stap++) {
+    if (stap > 0) await page.getByRole('button', { name: 'Volgende maand' }).click();
+    await expect(kop).toHaveText(maand(stap));
+    if (stap !== evaluatie.stap) continue;
+    await expect(
+      page
+        .getByRole('region', { name: new RegExp(`^[a-z]{2} ${formatDate(evaluatie.datum)}: `) })
+        .getByRole('button', { name: evaluatie.naam, exact: true }),
+    ).toBeVisible();
+  }
+  for (let stap = 11; stap >= 0; stap--) {
+    await page.getByRole('button', { name: 'Vorige maand' }).click();
+    await expect(kop).toHaveText(maand(stap));
+  }
+  // Back to today's week, and from the agenda straight to the family.
+  await page.getByRole('button', { name: 'Vandaag' }).click();
   await page.getByRole('button', { name: 'Week' }).click();
+  await naarWeekVanMorgen();
   await bezoek.click();
   await expect(page.getByRole('dialog', { name: 'Huisbezoek: Plan doorlopen' })).toContainText(
     gezin,

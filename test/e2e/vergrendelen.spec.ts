@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, ontgrendel, signIn, WACHTWOORDZIN } from './helpers';
 
 test('locking hides everything, refuses a wrong passphrase and returns to the same dossier', async ({
@@ -36,8 +36,8 @@ test('locking hides everything, refuses a wrong passphrase and returns to the sa
 test('the beheerder sets a team’s lock time, and that team’s laptop locks after it', async ({
   page,
 }) => {
-  // The page's timers run on a clock the test can move on, so a minute passes at once.
-  await page.clock.install();
+  // The page's timers run on the run's clock (fixtures.ts), which the test moves on below, so
+  // a minute passes at once.
   await signIn(page, 'Regio (beheer)', 0, 'Beheerder');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByText('Budget en SOJ').click();
   const instelling = page.getByRole('region', { name: 'Automatisch vergrendelen' });

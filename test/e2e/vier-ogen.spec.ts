@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dutchDate, expectAccessible, signIn } from './helpers';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
