@@ -225,6 +225,12 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       url: `/beheer/gebruikers/${doelAccount.id}/apparaten/intrekken`,
       payload: { soort: 'vervangen' },
     }),
+    // The target's own team and a role it may have: nothing about its laptops changes.
+    'POST /beheer/gebruikers/:id/rol': () => ({
+      method: 'POST',
+      url: `/beheer/gebruikers/${doelAccount.id}/rol`,
+      payload: { rol: 'teamcoach', teamId: teams.ander },
+    }),
     'POST /beheer/gebruikers/:id/deactiveren': () => ({
       method: 'POST',
       url: `/beheer/gebruikers/${doelAccount.id}/deactiveren`,
@@ -496,6 +502,70 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       [
         'pull with a bad cursor',
         () => o.app.inject({ url: `/sync/pull?scope=team:${teams.eigen}&na=-1`, headers: auth }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'pull of no lines',
+        () =>
+          o.app.inject({
+            url: `/sync/pull?scope=team:${teams.eigen}&na=0&limiet=0`,
+            headers: auth,
+          }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'pull of more lines than a page holds',
+        () =>
+          o.app.inject({
+            url: `/sync/pull?scope=team:${teams.eigen}&na=0&limiet=99999`,
+            headers: auth,
+          }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'access-log line with a NUL byte (its hash right)',
+        () => {
+          const metNul = {
+            id: randomUUID(),
+            seq: 1,
+            at: new Date().toISOString(),
+            userId: pro.id,
+            namensId: null,
+            actie: 'inzien' as const,
+            gezinId: gezin.eigen,
+            onderdeel: 'gezin.dossier\u0000',
+            reden: null,
+            apparaat: randomUUID().slice(0, 8),
+            prevHash: BEGIN_HASH,
+          };
+          return o.app.inject({
+            method: 'POST',
+            url: '/sync/toegangslog',
+            headers: auth,
+            payload: { regels: [{ ...metNul, hash: regelHash(metNul) }] },
+          });
+        },
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'quarantine report with a NUL byte',
+        () =>
+          o.app.inject({
+            method: 'POST',
+            url: '/sync/quarantaine',
+            headers: auth,
+            payload: { regels: [{ tabel: 'afspraken', rijId: 'a\u0000b', reden: 'Kapot' }] },
+          }),
+        400,
+        'ongeldige-invoer',
+      ],
+      [
+        'row id with a NUL byte',
+        () => push([{ ...goed(), rijId: `${gezin.eigen}\u0000` }]),
         400,
         'ongeldige-invoer',
       ],
