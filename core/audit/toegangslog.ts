@@ -10,6 +10,11 @@ import type { AuditActie, KetenStatus } from '../../shared/api-toegangslog';
 
 export const BEGIN_HASH = '0'.repeat(64);
 const KOP_SLEUTEL = 'toegangslog-kop';
+/**
+ * In `instellingen`: the anchor the central service last gave (`{ seq, hash }` of the last line of
+ * this laptop's chain it holds), kept by the sync engine to check this log against.
+ */
+export const ANKER_SLEUTEL = 'toegangslog-anker';
 
 export interface LogregelInvoer {
   actie: AuditActie;

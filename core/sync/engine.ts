@@ -24,6 +24,7 @@ import {
   type Wijziging,
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
+import { ANKER_SLEUTEL } from '../audit/toegangslog';
 import { inTransaction } from '../writer';
 import { herstempel } from './herstempel';
 import { inQuarantaine, probeerOpnieuw } from './quarantaine';
@@ -295,6 +296,11 @@ export class SyncEngine {
           'unauthorised',
           'Dit profiel hoort bij een ander account. Gebruik een eigen profiel op deze laptop.',
         );
+      // The profile's first sign-in: its access-log lines so far were written offline under the
+      // laptop's own profiles, which the service does not know. They stay in the local log; this
+      // device's chain at the service starts after them.
+      if (!this.lees(K.apparaat) && this.lees(K.logVerzonden) === undefined)
+        this.zet(K.logVerzonden, String(this.laatsteLogregel()));
       this.bewaarTokens(body);
       return body.gebruiker;
     } catch (error) {
@@ -405,8 +411,19 @@ export class SyncEngine {
         body: { regels },
       });
       this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
-      intrekking = ToegangslogAntwoord.safeParse(antwoord).data?.intrekking ?? intrekking;
+      const gelezen = ToegangslogAntwoord.safeParse(antwoord).data;
+      // The service's anchor for this device's chain, to check the local log against.
+      if (gelezen?.anker) this.zet(ANKER_SLEUTEL, JSON.stringify(gelezen.anker));
+      intrekking = gelezen?.intrekking ?? intrekking;
     }
+  }
+
+  private laatsteLogregel(): number {
+    return (
+      this.deps.sqlite
+        .prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM audit_log')
+        .get()?.seq ?? 0
+    );
   }
 
   /**

@@ -12,7 +12,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLLEN } from '../../shared/domain';
 import { INTREKKINGEN } from '../../shared/sync/protocol';
@@ -143,15 +142,19 @@ export const rijen = pgTable(
 
 /**
  * The laptops' access logs (NEN 7513), kept here so a lost laptop loses no trace: append-only,
- * each line with the hash chain of its laptop, never deleted by the service (retention: at least
- * five years).
+ * each line with the hash chain of its device, never deleted by the service (retention: at least
+ * five years). Who and which device are the access token's, never the line's say.
  */
 export const toegangslog = pgTable(
   'toegangslog',
   {
     id: text('id').primaryKey(),
-    /** The laptop's own id for its log (its chain), and the registered device that sent it. */
+    /**
+     * The label the laptop's own log gives itself (part of the line's hash, so kept as sent; the
+     * laptop chose it, so it proves nothing).
+     */
     laptop: text('laptop').notNull(),
+    /** The registered device that sent the line (from the token): the key of its chain. */
     apparaatId: text('apparaat_id').notNull(),
     seq: integer('seq').notNull(),
     at: text('at').notNull(),
@@ -168,10 +171,22 @@ export const toegangslog = pgTable(
     intrekking: text('intrekking', { enum: INTREKKINGEN }),
   },
   (t) => [
-    uniqueIndex('toegangslog_laptop_seq_idx').on(t.laptop, t.seq),
+    index('toegangslog_apparaat_seq_idx').on(t.apparaatId, t.seq),
+    index('toegangslog_laptop_seq_idx').on(t.laptop, t.seq),
     index('toegangslog_gezin_idx').on(t.gezinId),
   ],
 );
+
+/**
+ * Each device's anchor: the seq and hash of the last line of its chain the service holds. A new
+ * line must continue it; the laptop keeps the anchor it is told, to check its own log against.
+ */
+export const toegangslogAnkers = pgTable('toegangslog_ankers', {
+  apparaatId: text('apparaat_id').primaryKey(),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+  bijgewerktOp: timestamp('bijgewerkt_op', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * What the retention clean-up removed: enough to show that and when a family was deleted, and

@@ -115,11 +115,16 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
   }, 120_000);
   afterAll(() => o?.sluit());
 
-  /** The first line of a new laptop's access log, with a correct hash. */
+  /**
+   * The next line of one running access log, with a correct hash. Each device's chain at the
+   * service starts at its first line and then goes on: a device sending twice in a row sends
+   * two lines that follow each other.
+   */
+  let vorigeRegel = { seq: 0, hash: BEGIN_HASH };
   const logregel = (userId: string, gezinId: string | undefined) => {
     const regel = {
       id: randomUUID(),
-      seq: 1,
+      seq: vorigeRegel.seq + 1,
       at: new Date().toISOString(),
       userId,
       namensId: null,
@@ -128,9 +133,10 @@ describe.each(['pglite', 'postgresql'] as const)('sync access and input on %s', 
       onderdeel: 'gezin.dossier',
       reden: null,
       apparaat: randomUUID().slice(0, 8),
-      prevHash: BEGIN_HASH,
+      prevHash: vorigeRegel.hash,
     };
-    return { ...regel, hash: regelHash(regel) };
+    vorigeRegel = { seq: regel.seq, hash: regelHash(regel) };
+    return { ...regel, hash: vorigeRegel.hash };
   };
 
   /** One request of the matrix: built for a caller and a target team. */

@@ -1,16 +1,58 @@
 /**
- * Receiving the laptops' access logs (NEN 7513). Each line must carry its own correct hash and
- * continue its laptop's chain; a batch is stored whole or not at all, a line sent again is
- * accepted without being stored twice, and a different line under a known id or place in the
- * chain is refused. Nothing here ever deletes a line, and a revoked laptop's lines are taken too
- * (marked as such): a revocation must not cost its trace.
+ * Receiving the laptops' access logs (NEN 7513). Who wrote a line and which device sent it are
+ * the access token's: a line in another user's name is refused, and each chain is keyed by the
+ * device id the service gave at sign-in, so no caller writes into another laptop's chain. The
+ * `apparaat` a line carries is the label the laptop's own log gives itself: part of the line's
+ * hash, so kept as sent, and trusted for nothing.
+ *
+ * Each line must carry its own correct hash and continue its device's chain: the service keeps,
+ * per device, the seq and hash of the last line it holds (the anchor), and a new line must be the
+ * next seq with the anchor's hash as its previous hash. A device's first line may start at any
+ * seq (a laptop's log begins before it first signs in; those lines stay on the laptop). A batch
+ * is stored whole or not at all, a line sent again is accepted without being stored twice, and a
+ * different line under a known id or in the part of the chain already held is refused. Nothing
+ * here ever deletes a line, and a revoked laptop's lines are taken too (marked as such): a
+ * revocation must not cost its trace.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { regelHash } from '../../core/audit/toegangslog';
-import type { Intrekking, LogregelWire } from '../../shared/sync/protocol';
+import { desc, eq, inArray } from 'drizzle-orm';
+import { BEGIN_HASH, regelHash } from '../../core/audit/toegangslog';
+import type { Intrekking, LogAnker, LogregelWire } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
-import { toegangslog } from '../db/schema';
+import { toegangslog, toegangslogAnkers } from '../db/schema';
 import { SyncFout, type Aanroeper } from './dienst';
+
+type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
+
+/**
+ * The device's anchor, locked until the transaction ends (one batch of a device at a time). A
+ * device that sent lines before anchors were kept gets its last stored line as its anchor; one
+ * without lines gets seq 0, and its first line may start anywhere.
+ */
+async function vergrendeldAnker(tx: Tx, apparaatId: string): Promise<LogAnker> {
+  const lees = async () =>
+    (
+      await tx
+        .select({ seq: toegangslogAnkers.seq, hash: toegangslogAnkers.hash })
+        .from(toegangslogAnkers)
+        .where(eq(toegangslogAnkers.apparaatId, apparaatId))
+        .for('update')
+    )[0];
+  const anker = await lees();
+  if (anker) return anker;
+  const laatste = (
+    await tx
+      .select({ seq: toegangslog.seq, hash: toegangslog.hash })
+      .from(toegangslog)
+      .where(eq(toegangslog.apparaatId, apparaatId))
+      .orderBy(desc(toegangslog.seq))
+      .limit(1)
+  )[0];
+  await tx
+    .insert(toegangslogAnkers)
+    .values({ apparaatId, seq: laatste?.seq ?? 0, hash: laatste?.hash ?? BEGIN_HASH })
+    .onConflictDoNothing();
+  return (await lees())!;
+}
 
 export async function bewaarToegangslog(
   db: ServerDb,
@@ -18,29 +60,44 @@ export async function bewaarToegangslog(
   regels: readonly LogregelWire[],
   /** How the sending device was revoked, if it was: its lines are kept, marked with it. */
   intrekking: Intrekking | null = null,
-): Promise<{ opgeslagen: number }> {
+): Promise<{ opgeslagen: number; anker: LogAnker }> {
+  const { apparaatId } = wie;
+  if (!apparaatId)
+    throw new SyncFout(
+      403,
+      'geen-toegang',
+      'Alleen een aangemeld apparaat stuurt een toegangslog.',
+    );
   const fout = (i: number, m: string) =>
     new SyncFout(400, 'ongeldige-logregel', `Logregel ${i + 1}: ${m}.`, i);
+  const herhaald = (i: number, m: string) =>
+    new SyncFout(409, 'herhaalde-logregel', `Logregel ${i + 1} ${m}.`, i);
   regels.forEach((r, i) => {
     const { hash, ...rest } = r;
     if (regelHash(rest) !== hash) throw fout(i, 'de hash klopt niet bij de inhoud');
-    const vorige = regels[i - 1];
-    if (
-      vorige &&
-      vorige.apparaat === r.apparaat &&
-      vorige.seq + 1 === r.seq &&
-      vorige.hash !== r.prevHash
-    )
-      throw fout(i, 'de keten is verbroken');
   });
-  // A laptop only sends the log of its own users; a beheerder's laptop holds no dossier lines.
+  // A laptop sends the lines of whoever is signed in on it, and nobody else's.
+  const vreemd = regels.findIndex((r) => r.userId !== wie.gebruikerId);
+  if (vreemd >= 0)
+    throw new SyncFout(
+      403,
+      'geen-toegang',
+      `Logregel ${vreemd + 1} staat op naam van een ander account dan het aangemelde.`,
+      vreemd,
+    );
+  // A beheerder's laptop holds no dossier lines.
   if (wie.rol === 'beheerder' && regels.some((r) => r.gezinId))
     throw new SyncFout(403, 'geen-toegang', 'Een beheerder heeft geen dossierregels.');
   return db.transaction(async (tx) => {
+    let anker = await vergrendeldAnker(tx, apparaatId);
     const bekend = new Map(
       (
         await tx
-          .select({ id: toegangslog.id, hash: toegangslog.hash })
+          .select({
+            id: toegangslog.id,
+            hash: toegangslog.hash,
+            apparaatId: toegangslog.apparaatId,
+          })
           .from(toegangslog)
           .where(
             inArray(
@@ -48,48 +105,31 @@ export async function bewaarToegangslog(
               regels.map((r) => r.id),
             ),
           )
-      ).map((r) => [r.id, r.hash]),
+      ).map((r) => [r.id, r]),
     );
     let opgeslagen = 0;
     for (const [i, r] of regels.entries()) {
       const eerder = bekend.get(r.id);
-      if (eerder !== undefined) {
-        if (eerder !== r.hash)
-          throw new SyncFout(
-            409,
-            'herhaalde-logregel',
-            `Logregel ${i + 1} is al anders ontvangen.`,
-            i,
-          );
+      if (eerder) {
+        if (eerder.apparaatId !== apparaatId)
+          throw herhaald(i, 'is al van een ander apparaat ontvangen');
+        if (eerder.hash !== r.hash) throw herhaald(i, 'is al anders ontvangen');
         continue;
       }
-      const plaats = (
-        await tx
-          .select({ id: toegangslog.id })
-          .from(toegangslog)
-          .where(and(eq(toegangslog.laptop, r.apparaat), eq(toegangslog.seq, r.seq)))
-      )[0];
-      if (plaats)
-        throw new SyncFout(
-          409,
-          'herhaalde-logregel',
-          `Logregel ${i + 1} staat al op die plaats in de keten.`,
-          i,
-        );
-      const voorganger = (
-        await tx
-          .select({ hash: toegangslog.hash })
-          .from(toegangslog)
-          .where(and(eq(toegangslog.laptop, r.apparaat), eq(toegangslog.seq, r.seq - 1)))
-      )[0];
-      if (voorganger && voorganger.hash !== r.prevHash) throw fout(i, 'de keten is verbroken');
+      if (anker.seq > 0) {
+        if (r.seq <= anker.seq)
+          throw herhaald(i, 'valt in het deel van de keten dat de dienst al heeft');
+        if (r.seq > anker.seq + 1)
+          throw fout(i, `er ontbreken regels vóór deze (de dienst heeft er tot ${anker.seq})`);
+        if (r.prevHash !== anker.hash) throw fout(i, 'de keten is verbroken');
+      }
       await tx.insert(toegangslog).values({
         id: r.id,
         laptop: r.apparaat,
-        apparaatId: wie.apparaatId ?? '',
+        apparaatId,
         seq: r.seq,
         at: r.at,
-        gebruikerId: r.userId,
+        gebruikerId: wie.gebruikerId,
         namensId: r.namensId,
         actie: r.actie,
         gezinId: r.gezinId,
@@ -99,9 +139,15 @@ export async function bewaarToegangslog(
         hash: r.hash,
         intrekking,
       });
-      bekend.set(r.id, r.hash);
+      bekend.set(r.id, { id: r.id, hash: r.hash, apparaatId });
+      anker = { seq: r.seq, hash: r.hash };
       opgeslagen += 1;
     }
-    return { opgeslagen };
+    if (opgeslagen > 0)
+      await tx
+        .update(toegangslogAnkers)
+        .set({ seq: anker.seq, hash: anker.hash, bijgewerktOp: new Date() })
+        .where(eq(toegangslogAnkers.apparaatId, apparaatId));
+    return { opgeslagen, anker };
   });
 }

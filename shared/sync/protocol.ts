@@ -230,9 +230,20 @@ export const IngetrokkenAntwoord = z.object({
   logtoken: z.string().optional(),
 });
 
-/** The answer to `POST /sync/toegangslog`; `intrekking` when the sending device is revoked. */
+/**
+ * The seq and hash of the last line of a device's access-log chain that the service holds: the
+ * laptop keeps it to check its own log against (a line the service has cannot go unnoticed).
+ */
+export const LogAnker = z.object({ seq: z.number().int().min(0), hash: Sha256 });
+export type LogAnker = z.infer<typeof LogAnker>;
+
+/**
+ * The answer to `POST /sync/toegangslog`: the device's anchor after the batch, and `intrekking`
+ * when the sending device is revoked. (A service of an earlier version sends no anchor.)
+ */
 export const ToegangslogAntwoord = z.object({
   opgeslagen: z.number().int(),
+  anker: LogAnker.optional(),
   intrekking: IntrekkingWire.optional(),
 });
 export type ToegangslogAntwoord = z.infer<typeof ToegangslogAntwoord>;
