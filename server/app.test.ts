@@ -97,7 +97,7 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
       expect((a as unknown as { rows: { w: string }[] }).rows[0]!.w).toBe('32MB');
   });
 
-  it('signs in on a new device, knows who is calling, refreshes once (with a grace for a lost answer)', async () => {
+  it('signs in on a new device, knows who is calling, refreshes once (the same answer again for a lost one)', async () => {
     const res = await aanmelden('Pro@Voorbeeld.nl');
     expect(res.statusCode).toBe(200);
     const tokens = res.json();
@@ -113,15 +113,23 @@ describe.each(['pglite', 'postgresql'] as const)('central service on %s', (soort
       payload: { vernieuwtoken: tokens.vernieuwtoken },
     });
     expect(vernieuwd.statusCode).toBe(200);
-    // The same token again within a minute (the first answer may have been lost): honoured;
-    // later it is refused.
+    // The same token again within a minute (the first answer may have been lost): the same
+    // answer; once that answer's token is used, the first one is refused.
     const opnieuw = () =>
       app.inject({
         method: 'POST',
         url: '/auth/vernieuwen',
         payload: { vernieuwtoken: tokens.vernieuwtoken },
       });
-    expect((await opnieuw()).statusCode).toBe(200);
+    const nogmaals = await opnieuw();
+    expect(nogmaals.statusCode).toBe(200);
+    expect(nogmaals.json().vernieuwtoken).toBe(vernieuwd.json().vernieuwtoken);
+    const verder = await app.inject({
+      method: 'POST',
+      url: '/auth/vernieuwen',
+      payload: { vernieuwtoken: vernieuwd.json().vernieuwtoken },
+    });
+    expect(verder.statusCode).toBe(200);
     const later = await bouwServer({
       store,
       geheim: randomBytes(32),

@@ -4,9 +4,10 @@
  * route and status: never bodies, query strings or headers (they may hold personal data).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
+import { AanmeldRem } from './auth/aanmeldrem';
 import { controleerWachtwoord, hashWachtwoord, NEP_HASH } from './auth/wachtwoord';
 import {
   HERGEBRUIK_SECONDEN,
@@ -14,13 +15,15 @@ import {
   leesToegangstoken,
   maakToegangstoken,
   nieuwVernieuwtoken,
+  opvolgerVan,
   TOEGANG_SECONDEN,
   VERNIEUW_DAGEN,
   type ToegangsClaims,
 } from './auth/tokens';
 import type { ServerDb, ServerStore } from './db/connection';
 import { ROLLEN } from '../shared/domain';
-import { apparaten, gebruikers, teams, vernieuwTokens } from './db/schema';
+import { beoordeelWachtwoord, MAX_WACHTWOORD_LENGTE } from '../shared/wachtwoord';
+import { apparaten, gebruikers, teams, vernieuwFamilies, vernieuwTokens } from './db/schema';
 import {
   INTREKKINGEN,
   PullVraag,
@@ -49,9 +52,8 @@ import {
 import { ruimBewaartermijnOp, STANDAARD_BEWAARTERMIJN_JAREN } from './sync/bewaartermijn';
 
 export const MAX_BODY_BYTES = 256 * 1024;
-/** Failed sign-ins allowed per address and e-mail within the window, then 429. */
-export const AANMELD_POGINGEN = 5;
-const AANMELD_VENSTER_MS = 15 * 60 * 1000;
+/** Wrong passwords checked per account before each next check waits (auth/aanmeldrem.ts). */
+export { VRIJE_POGINGEN as AANMELD_POGINGEN } from './auth/aanmeldrem';
 
 export interface ServerOptions {
   store: ServerStore;
@@ -61,6 +63,12 @@ export interface ServerOptions {
   logger?: boolean;
   /** Folder with the desktop app's update files (served at /updates/); none: no updates. */
   updatesMap?: string;
+  /**
+   * The reverse proxy whose `X-Forwarded-For` names the client (TRUST_PROXY): its addresses or
+   * CIDR ranges, comma-separated. Without it the peer's own address counts and the header is
+   * ignored, so no client picks the address it is limited by.
+   */
+  vertrouwProxy?: string;
 }
 
 type Fout =
@@ -70,6 +78,7 @@ type Fout =
   | 'apparaat-ingetrokken'
   | 'niet-gevonden'
   | 'te-veel-pogingen'
+  | 'zwak-wachtwoord'
   | 'interne-fout';
 
 class HttpFout extends Error {
@@ -114,8 +123,16 @@ const NieuweGebruiker = z
     naam: z.string().trim().min(1).max(200),
     rol: z.enum(ROLLEN.codes),
     teamId: z.string().uuid().nullable(),
-    wachtwoord: z.string().min(12, { message: 'Een wachtwoord heeft minstens 12 tekens' }).max(200),
+    // Length and predictability: shared/wachtwoord.ts, in the handler (it needs the account).
+    wachtwoord: z
+      .string()
+      .min(1)
+      .max(MAX_WACHTWOORD_LENGTE * 2),
   })
+  .strict();
+/** A role and team for an account: a beheerder has no team, everyone else one. */
+const RolEnTeam = z
+  .object({ rol: z.enum(ROLLEN.codes), teamId: z.string().uuid().nullable() })
   .strict();
 const NieuwTeam = z.object({ naam: z.string().trim().min(1).max(200) }).strict();
 const Bewaartermijn = z
@@ -133,6 +150,28 @@ const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
 
 type ApparaatRij = typeof apparaten.$inferSelect;
+
+/** Whether a string or key anywhere in `waarde` holds U+0000 (but where `vrij` allows it). */
+function bevatNul(
+  waarde: unknown,
+  vrij: (pad: readonly (string | number)[]) => boolean,
+  pad: (string | number)[] = [],
+): boolean {
+  if (typeof waarde === 'string') return waarde.includes('\u0000') && !vrij(pad);
+  if (Array.isArray(waarde)) return waarde.some((w, i) => bevatNul(w, vrij, [...pad, i]));
+  if (waarde && typeof waarde === 'object')
+    return Object.entries(waarde).some(
+      ([k, w]) => k.includes('\u0000') || bevatNul(w, vrij, [...pad, k]),
+    );
+  return false;
+}
+
+/** "5 minuten", "1 seconde": how long to wait, in words. */
+function wachtTekst(seconden: number): string {
+  if (seconden < 60) return seconden === 1 ? '1 seconde' : `${seconden} seconden`;
+  const minuten = Math.ceil(seconden / 60);
+  return minuten === 1 ? '1 minuut' : `${minuten} minuten`;
+}
 
 /** How a device was revoked, as its laptop hears it; null while it is active. */
 function intrekkingVan(
@@ -185,6 +224,12 @@ const ROUTES = [
     '/beheer/gebruikers/{id}/apparaten/intrekken',
     'Alle apparaten van een account intrekken (beheerder)',
     Intrekken,
+  ],
+  [
+    'post',
+    '/beheer/gebruikers/{id}/rol',
+    'Rol en team van een account wijzigen; wie van team wisselt krijgt zijn laptops vervangen (beheerder)',
+    RolEnTeam,
   ],
   [
     'post',
@@ -269,6 +314,9 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
+    // Only a configured proxy's X-Forwarded-For is believed (never `true`: that would take the
+    // leftmost address, which the client writes itself).
+    trustProxy: options.vertrouwProxy ?? false,
     // Refuse unknown fields instead of silently dropping them (a forged field is an error).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allowUnionTypes: true } },
     logger: options.logger
@@ -281,20 +329,36 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       : false,
   });
 
-  const pogingen = new Map<string, number[]>();
-  const teVeelPogingen = (sleutel: string) => {
-    const grens = now().getTime() - AANMELD_VENSTER_MS;
-    const recent = (pogingen.get(sleutel) ?? []).filter((t) => t > grens);
-    pogingen.set(sleutel, recent);
-    return recent.length >= AANMELD_POGINGEN;
-  };
+  const rem = new AanmeldRem(() => now().getTime());
+
+  // PostgreSQL's text cannot hold U+0000, and no name, id or log line needs it: refused before
+  // any route looks at the request. A pushed field's value is stored as JSON, which can, so
+  // typed text with one is not lost.
+  app.addHook('preValidation', async (req) => {
+    const vrij =
+      req.routeOptions.url === '/sync/push'
+        ? (pad: readonly (string | number)[]) =>
+            pad.length === 5 &&
+            pad[0] === 'wijzigingen' &&
+            pad[2] === 'velden' &&
+            pad[4] === 'waarde'
+        : () => false;
+    if ([req.body, req.query, req.params].some((w) => bevatNul(w, vrij)))
+      throw new HttpFout(
+        400,
+        'ongeldige-invoer',
+        'Ongeldige invoer: tekst met een nul-teken (U+0000) wordt niet aangenomen.',
+      );
+  });
 
   app.setErrorHandler(
     (error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
-      if (error instanceof HttpFout)
+      if (error instanceof HttpFout) {
+        if (error.status === 429) reply.header('Retry-After', String(error.extra.wachtSeconden));
         return reply
           .status(error.status)
           .send({ code: error.code, message: error.message, ...error.extra });
+      }
       if (error instanceof SyncFout)
         return reply.status(error.status).send({
           code: error.code,
@@ -307,6 +371,14 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         return reply
           .status(400)
           .send({ code: 'ongeldige-invoer', message: `Ongeldige invoer: ${error.message}` });
+      // What the JSON schema cannot say (a number's range in a query string) the zod schema does.
+      if (error instanceof ZodError)
+        return reply.status(400).send({
+          code: 'ongeldige-invoer',
+          message: `Ongeldige invoer: ${error.issues
+            .map((i) => `${i.path.join('.') || 'invoer'}: ${i.message}`)
+            .join('; ')}`,
+        });
       if (error.statusCode === 413)
         return reply
           .status(413)
@@ -325,7 +397,12 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     reply.status(404).send({ code: 'niet-gevonden', message: 'Onbekend adres.' }),
   );
 
-  async function tokensVoor(gebruiker: typeof gebruikers.$inferSelect, apparaatId: string) {
+  /** The answer to a sign-in or refresh: a new access token with the given refresh token. */
+  function tokensVoor(
+    gebruiker: typeof gebruikers.$inferSelect,
+    apparaatId: string,
+    vernieuwtoken: string,
+  ) {
     const exp = Math.floor(now().getTime() / 1000) + TOEGANG_SECONDEN;
     const claims: ToegangsClaims = {
       sub: gebruiker.id,
@@ -334,15 +411,9 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       team: gebruiker.teamId,
       exp,
     };
-    const vernieuw = nieuwVernieuwtoken();
-    await db.insert(vernieuwTokens).values({
-      hash: vernieuw.hash,
-      apparaatId,
-      verlooptOp: new Date(now().getTime() + VERNIEUW_DAGEN * 86_400_000),
-    });
     return {
       toegangstoken: maakToegangstoken(claims, options.geheim),
-      vernieuwtoken: vernieuw.token,
+      vernieuwtoken,
       verlooptOp: new Date(exp * 1000).toISOString(),
       apparaatId,
       gebruiker: {
@@ -352,6 +423,33 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         teamId: gebruiker.teamId,
       },
     };
+  }
+
+  const vernieuwVerloop = () => new Date(now().getTime() + VERNIEUW_DAGEN * 86_400_000);
+
+  /**
+   * A sign-in's session on a device: a new family with its first refresh token. The device's
+   * earlier families end (its laptop holds only the newest; any other copy is someone else's).
+   */
+  async function nieuweSessie(gebruiker: typeof gebruikers.$inferSelect, apparaatId: string) {
+    const familie = randomUUID();
+    const vernieuw = nieuwVernieuwtoken();
+    await db.transaction(async (tx) => {
+      await tx
+        .update(vernieuwFamilies)
+        .set({ ingetrokkenOp: now(), reden: 'aanmelding' })
+        .where(
+          and(eq(vernieuwFamilies.apparaatId, apparaatId), isNull(vernieuwFamilies.ingetrokkenOp)),
+        );
+      await tx.insert(vernieuwFamilies).values({ id: familie, apparaatId, aangemaaktOp: now() });
+      await tx.insert(vernieuwTokens).values({
+        hash: vernieuw.hash,
+        apparaatId,
+        familieId: familie,
+        verlooptOp: vernieuwVerloop(),
+      });
+    });
+    return tokensVoor(gebruiker, apparaatId, vernieuw.token);
   }
 
   /** An access token for the access log alone: all a revoked device still gets. */
@@ -381,14 +479,6 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         ...(logtoken ? { logtoken } : {}),
       },
     );
-
-  /** The device, refused once the beheerder revoked it (also while it is being replaced). */
-  async function actiefApparaat(id: string) {
-    const apparaat = (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0];
-    const intrekking = apparaat && intrekkingVan(apparaat);
-    if (intrekking) throw ingetrokken(intrekking);
-    return apparaat;
-  }
 
   /** The device was heard from (with its app version): what the beheerder's list shows. */
   const contact = (id: string, versie: string | undefined) =>
@@ -434,13 +524,22 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     return claims;
   }
 
-  /** The caller from the Bearer token, with the device still allowed. */
+  /**
+   * The caller from the Bearer token, with the device still allowed (not revoked, not being
+   * replaced) and the role and team the account has now: a beheerder's change counts at once,
+   * not when the token runs out.
+   */
   async function aanroeper(req: FastifyRequest): Promise<ToegangsClaims> {
     const claims = claimsVan(req);
-    await actiefApparaat(claims.apparaat);
+    const rij = (
+      await aanroeperVraag.execute({ gebruiker: claims.sub, apparaat: claims.apparaat })
+    )[0];
+    const intrekking = rij ? intrekkingVan(rij) : null;
+    if (intrekking) throw ingetrokken(intrekking);
     // A log token's device is revoked, so this is a second lock: it opens the access log only.
     if (claims.alleenLog) throw ingetrokken(null);
-    return claims;
+    if (!rij?.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    return { ...claims, rol: rij.rol, team: rij.teamId };
   }
 
   /**
@@ -568,31 +667,42 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   if (options.updatesMap) updateRoutes(app, options.updatesMap);
   app.get('/openapi.json', async () => openApi());
 
+  /**
+   * Sign-in. The attempt is counted before its password is checked (auth/aanmeldrem.ts): per
+   * account a growing delay, per source address a limit, and the owner's own laptop (a device of
+   * this account, named by its id) on a count of its own.
+   */
   app.post('/auth/aanmelden', { schema: { body: jsonSchema(Aanmelden) } }, async (req) => {
     const invoer = Aanmelden.parse(req.body);
-    const sleutel = `${req.ip}|${invoer.email}`;
-    if (teVeelPogingen(sleutel))
-      throw new HttpFout(
-        429,
-        'te-veel-pogingen',
-        'Te veel mislukte pogingen; probeer het over een kwartier opnieuw.',
-      );
     const gebruiker = (
       await db.select().from(gebruikers).where(eq(gebruikers.email, invoer.email))
     )[0];
-    const klopt = await controleerWachtwoord(
-      invoer.wachtwoord,
-      gebruiker?.wachtwoordHash ?? NEP_HASH,
-    );
-    if (!gebruiker || !klopt || !gebruiker.actief) {
-      pogingen.get(sleutel)!.push(now().getTime());
-      throw new HttpFout(401, 'niet-aangemeld', 'E-mailadres of wachtwoord klopt niet.');
-    }
-    pogingen.delete(sleutel);
     const { id, naam, versie } = invoer.apparaat;
     const bestaand = id
       ? (await db.select().from(apparaten).where(eq(apparaten.id, id)))[0]
       : undefined;
+    const eigenApparaat =
+      gebruiker && bestaand?.gebruikerId === gebruiker.id && !bestaand.ingetrokkenOp;
+    // No await between this look and the count: concurrent attempts each see the others.
+    const reservering = rem.reserveer({
+      email: invoer.email,
+      adres: req.ip,
+      ...(eigenApparaat ? { bekendApparaat: { gebruikerId: gebruiker.id, apparaatId: id! } } : {}),
+    });
+    if (!reservering.toegestaan)
+      throw new HttpFout(
+        429,
+        'te-veel-pogingen',
+        `Te veel mislukte pogingen; probeer het over ${wachtTekst(reservering.wachtSeconden)} opnieuw.`,
+        { wachtSeconden: reservering.wachtSeconden },
+      );
+    const klopt = await controleerWachtwoord(
+      invoer.wachtwoord,
+      gebruiker?.wachtwoordHash ?? NEP_HASH,
+    );
+    if (!gebruiker || !klopt || !gebruiker.actief)
+      throw new HttpFout(401, 'niet-aangemeld', 'E-mailadres of wachtwoord klopt niet.');
+    reservering.gelukt();
     if (bestaand && bestaand.gebruikerId !== gebruiker.id)
       throw new HttpFout(403, 'geen-toegang', 'Dit apparaat hoort bij een ander account.');
     if (bestaand) {
@@ -601,7 +711,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       // One being replaced signs in as before: its last sync needs a session.
       if (bestaand.ingetrokkenOp)
         throw ingetrokken(intrekkingVan(bestaand), logtokenVoor(gebruiker, bestaand.id));
-      return tokensVoor(gebruiker, bestaand.id);
+      return nieuweSessie(gebruiker, bestaand.id);
     }
     const apparaatId = randomUUID();
     await db.insert(apparaten).values({
@@ -612,55 +722,104 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       laatsteContact: now(),
       appVersie: versie ?? null,
     });
-    return tokensVoor(gebruiker, apparaatId);
+    return nieuweSessie(gebruiker, apparaatId);
   });
 
+  /**
+   * A new access token for a refresh token, which is used once (its family: server/README.md
+   * "Tokens"). Refusals write nothing and use nothing up; only a token that comes back when it
+   * should not revokes its family.
+   */
   app.post('/auth/vernieuwen', { schema: { body: jsonSchema(Vernieuwen) } }, async (req) => {
     const { vernieuwtoken, versie } = Vernieuwen.parse(req.body);
     const hash = hashToken(vernieuwtoken);
-    // Used once (with a short grace for a lost answer): the update only succeeds for a token
-    // that is unused or was used moments ago.
-    const grens = new Date(now().getTime() - HERGEBRUIK_SECONDEN * 1000);
-    // The device first. A revoked one's token is not used up: it yields nothing but a log
-    // token, and its laptop may need more than one try to hand in its log.
+    const opnieuw = () => new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
     const gevonden = (
       await db
-        .select({ apparaat: apparaten, gebruiker: gebruikers })
+        .select({
+          token: vernieuwTokens,
+          familie: vernieuwFamilies,
+          apparaat: apparaten,
+          gebruiker: gebruikers,
+        })
         .from(vernieuwTokens)
+        .innerJoin(vernieuwFamilies, eq(vernieuwFamilies.id, vernieuwTokens.familieId))
         .innerJoin(apparaten, eq(apparaten.id, vernieuwTokens.apparaatId))
         .innerJoin(gebruikers, eq(gebruikers.id, apparaten.gebruikerId))
-        .where(
-          and(
-            eq(vernieuwTokens.hash, hash),
-            gt(vernieuwTokens.verlooptOp, now()),
-            or(isNull(vernieuwTokens.gebruiktOp), gt(vernieuwTokens.gebruiktOp, grens)),
-          ),
-        )
+        .where(eq(vernieuwTokens.hash, hash))
     )[0];
-    if (!gevonden) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
-    await contact(gevonden.apparaat.id, versie);
-    if (gevonden.apparaat.ingetrokkenOp)
-      throw ingetrokken(
-        intrekkingVan(gevonden.apparaat),
-        logtokenVoor(gevonden.gebruiker, gevonden.apparaat.id),
-      );
-    const rij = (
-      await db
-        .update(vernieuwTokens)
-        .set({ gebruiktOp: sql`coalesce(${vernieuwTokens.gebruiktOp}, ${now()})` })
-        .where(
-          and(
-            eq(vernieuwTokens.hash, hash),
-            or(isNull(vernieuwTokens.gebruiktOp), gt(vernieuwTokens.gebruiktOp, grens)),
-          ),
-        )
-        .returning()
-    )[0];
-    if (!rij || rij.verlooptOp.getTime() <= now().getTime())
-      throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
+    if (
+      !gevonden ||
+      gevonden.token.verlooptOp.getTime() <= now().getTime() ||
+      gevonden.familie.ingetrokkenOp
+    )
+      throw opnieuw();
     const { apparaat, gebruiker } = gevonden;
-    if (!gebruiker.actief) throw new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
-    return tokensVoor(gebruiker, apparaat.id);
+    // A revoked device's token is not used up: it yields nothing but a log token, and its laptop
+    // may need more than one try to hand in its log.
+    if (apparaat.ingetrokkenOp) {
+      await contact(apparaat.id, versie);
+      throw ingetrokken(intrekkingVan(apparaat), logtokenVoor(gebruiker, apparaat.id));
+    }
+    if (!gebruiker.actief) throw opnieuw();
+
+    const moment = now();
+    const uitkomst = await db.transaction(async (tx) => {
+      // The family's row serialises its tokens: two uses of one token meet here in turn.
+      const [familie] = await tx
+        .select()
+        .from(vernieuwFamilies)
+        .where(eq(vernieuwFamilies.id, gevonden.familie.id))
+        .for('update');
+      if (!familie || familie.ingetrokkenOp) return null;
+      const [token] = await tx.select().from(vernieuwTokens).where(eq(vernieuwTokens.hash, hash));
+      const hergebruik = async () => {
+        await tx
+          .update(vernieuwFamilies)
+          .set({ ingetrokkenOp: moment, reden: 'hergebruik' })
+          .where(eq(vernieuwFamilies.id, familie.id));
+        return null;
+      };
+      // Replaced as successor before it was used: whoever shows it holds a copy.
+      if (!token || token.vervallenOp) return hergebruik();
+      const nieuweOpvolger = async (nummer: number) => {
+        const opvolger = opvolgerVan(vernieuwtoken, options.geheim, nummer);
+        if (token.opvolger)
+          await tx
+            .update(vernieuwTokens)
+            .set({ vervallenOp: moment })
+            .where(eq(vernieuwTokens.hash, token.opvolger));
+        await tx.insert(vernieuwTokens).values({
+          hash: hashToken(opvolger),
+          apparaatId: apparaat.id,
+          familieId: familie.id,
+          verlooptOp: vernieuwVerloop(),
+        });
+        await tx
+          .update(vernieuwTokens)
+          .set({ gebruiktOp: moment, opvolger: hashToken(opvolger), opvolgerNr: nummer })
+          .where(eq(vernieuwTokens.hash, hash));
+        return opvolger;
+      };
+      if (!token.gebruiktOp) return nieuweOpvolger(1);
+      // Spent. Its successor already used: the laptop went on with it, so this is a copy.
+      const [opvolger] = token.opvolger
+        ? await tx.select().from(vernieuwTokens).where(eq(vernieuwTokens.hash, token.opvolger))
+        : [];
+      if (!opvolger || opvolger.gebruiktOp || opvolger.vervallenOp) return hergebruik();
+      // Asked again moments after the answer (lost on the way, or two requests crossed): the
+      // same answer, and nothing written.
+      if (moment.getTime() - token.gebruiktOp.getTime() < HERGEBRUIK_SECONDEN * 1000) {
+        const zelfde = opvolgerVan(vernieuwtoken, options.geheim, token.opvolgerNr);
+        return hashToken(zelfde) === token.opvolger ? zelfde : null;
+      }
+      // Asked again later, its answer never used: the laptop never got it. A new successor, and
+      // the unused one becomes void, so a copy of either is found out at its first use.
+      return nieuweOpvolger(token.opvolgerNr + 1);
+    });
+    if (!uitkomst) throw opnieuw();
+    await contact(apparaat.id, versie);
+    return tokensVoor(gebruiker, apparaat.id, uitkomst);
   });
 
   app.get('/ik', async (req) => {
@@ -693,6 +852,18 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     if (claims.rol !== 'beheerder')
       throw new HttpFout(403, 'geen-toegang', 'Alleen een beheerder beheert accounts en teams.');
   }
+
+  /** A beheerder has no team, everyone else an existing one. */
+  const geldigTeam = async (rol: (typeof ROLLEN.codes)[number], teamId: string | null) => {
+    if ((rol === 'beheerder') !== (teamId === null))
+      throw new HttpFout(
+        400,
+        'ongeldige-invoer',
+        'Een beheerder heeft geen team; iedereen anders wel.',
+      );
+    if (teamId && !(await db.select().from(teams).where(eq(teams.id, teamId)))[0])
+      throw new HttpFout(400, 'ongeldige-invoer', 'Dit team bestaat niet.');
+  };
 
   const bestaandAccount = async (id: string) => {
     const rij = (
@@ -776,6 +947,39 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     },
   );
 
+  /**
+   * A new role or team for an account, at once: every request reads the account as it is now.
+   * Someone who leaves a team (another team, or beheerder) no longer may hold its families, so
+   * their laptops not yet revoked are revoked as replaced in the same transaction: each hands in
+   * its log and pushes what it still may, then wipes; signed in anew, it gets the new team.
+   * Unsent work for the old team is then refused: a beheerder who wants it replaces the laptops
+   * first and changes the team once the list shows them revoked.
+   */
+  app.post(
+    '/beheer/gebruikers/:id/rol',
+    { schema: { params: jsonSchema(GebruikerParams), body: jsonSchema(RolEnTeam) } },
+    async (req) => {
+      await beheerder(req);
+      const { id } = GebruikerParams.parse(req.params);
+      const { rol, teamId } = RolEnTeam.parse(req.body);
+      if (id === claimsVan(req).sub)
+        throw new HttpFout(400, 'ongeldige-invoer', 'U kunt uw eigen rol niet wijzigen.');
+      await bestaandAccount(id);
+      await geldigTeam(rol, teamId);
+      await db.transaction(async (tx) => {
+        const [oud] = await tx
+          .select({ teamId: gebruikers.teamId })
+          .from(gebruikers)
+          .where(eq(gebruikers.id, id))
+          .for('update');
+        await tx.update(gebruikers).set({ rol, teamId }).where(eq(gebruikers.id, id));
+        if (oud?.teamId && oud.teamId !== teamId)
+          await trekIn(tx, eq(apparaten.gebruikerId, id), 'vervangen');
+      });
+      return { id, rol, teamId, apparaten: await apparatenVan(id) };
+    },
+  );
+
   app.get('/beheer/gebruikers', async (req) => {
     await beheerder(req);
     const rijen = await db.select().from(gebruikers).orderBy(gebruikers.naam);
@@ -788,14 +992,9 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     async (req, reply) => {
       await beheerder(req);
       const invoer = NieuweGebruiker.parse(req.body);
-      if ((invoer.rol === 'beheerder') !== (invoer.teamId === null))
-        throw new HttpFout(
-          400,
-          'ongeldige-invoer',
-          'Een beheerder heeft geen team; iedereen anders wel.',
-        );
-      if (invoer.teamId && !(await db.select().from(teams).where(eq(teams.id, invoer.teamId)))[0])
-        throw new HttpFout(400, 'ongeldige-invoer', 'Dit team bestaat niet.');
+      await geldigTeam(invoer.rol, invoer.teamId);
+      const oordeel = beoordeelWachtwoord(invoer.wachtwoord, invoer);
+      if (!oordeel.ok) throw new HttpFout(400, 'zwak-wachtwoord', oordeel.melding);
       if ((await db.select().from(gebruikers).where(eq(gebruikers.email, invoer.email)))[0])
         throw new HttpFout(409, 'ongeldige-invoer', 'Er is al een account met dit e-mailadres.');
       const id = randomUUID();

@@ -1,7 +1,7 @@
 /**
  * npm run server: the central service on HOST:PORT (default 127.0.0.1:8787). PostgreSQL via
  * DATABASE_URL, otherwise embedded PGlite in DATA_DIR (default .data/server). TLS comes from a
- * reverse proxy in front of it (README).
+ * reverse proxy in front of it (README); TRUST_PROXY names it, so that its X-Forwarded-For counts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { bouwServer } from './app';
 import { hashWachtwoord } from './auth/wachtwoord';
 import { openServerStore } from './db/connection';
+import { beoordeelWachtwoord } from '../shared/wachtwoord';
 import { gebruikers, scopes } from './db/schema';
 import { generateRegion } from '../db/demo/generate';
 import { toIsoDate } from '../shared/dates';
@@ -18,6 +19,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
 const dataDir = process.env.DATA_DIR ?? '.data/server';
 mkdirSync(dataDir, { recursive: true });
+const proxy = vertrouwProxy();
 
 /** The token key: EENPLAN_GEHEIM (64 hex characters) or a random key kept in the data folder. */
 function geheim(): Buffer {
@@ -35,10 +37,15 @@ async function eersteBeheerder(): Promise<void> {
   const email = process.env.EENPLAN_BEHEERDER_EMAIL;
   const wachtwoord = process.env.EENPLAN_BEHEERDER_WACHTWOORD;
   if ((await store.db.select().from(gebruikers).limit(1)).length > 0) return;
-  if (!email || !wachtwoord || wachtwoord.length < 12) {
+  if (!email || !wachtwoord) {
     console.log(
-      'Nog geen accounts. Start met EENPLAN_BEHEERDER_EMAIL en EENPLAN_BEHEERDER_WACHTWOORD (12+ tekens) om de eerste beheerder te maken.',
+      'Nog geen accounts. Start met EENPLAN_BEHEERDER_EMAIL en EENPLAN_BEHEERDER_WACHTWOORD (12+ tekens, geen veelgebruikt wachtwoord) om de eerste beheerder te maken.',
     );
+    return;
+  }
+  const oordeel = beoordeelWachtwoord(wachtwoord, { email, naam: 'Beheerder' });
+  if (!oordeel.ok) {
+    console.log(`EENPLAN_BEHEERDER_WACHTWOORD is niet gebruikt: ${oordeel.melding}`);
     return;
   }
   await store.db.insert(gebruikers).values({
@@ -74,11 +81,29 @@ async function demo(): Promise<void> {
 
 await eersteBeheerder();
 await demo();
+/**
+ * TRUST_PROXY: the reverse proxy in front, by its address or CIDR range (comma-separated, e.g.
+ * 127.0.0.1, or `loopback`). Only then is X-Forwarded-For believed, and only the part that proxy
+ * added: never "true", with which every client would pick its own address.
+ */
+function vertrouwProxy(): string | undefined {
+  const waarde = process.env.TRUST_PROXY?.trim();
+  if (!waarde) return undefined;
+  const delen = waarde.split(',').map((d) => d.trim());
+  const adres = /^(?:[0-9a-fA-F.:]+(?:\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+  if (!delen.every((d) => adres.test(d)))
+    throw new Error(
+      `TRUST_PROXY: noem de adressen van de proxy (bijvoorbeeld 127.0.0.1), niet "${waarde}".`,
+    );
+  return delen.join(',');
+}
+
 const app = await bouwServer({
   store,
   geheim: geheim(),
   logger: true,
   updatesMap: process.env.UPDATES_DIR ?? join(dataDir, 'updates'),
+  vertrouwProxy: proxy,
 });
 await app.listen({ host, port });
 console.log(`Eenplan centrale dienst (${store.soort}) op http://${host}:${port}`);

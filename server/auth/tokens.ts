@@ -1,6 +1,6 @@
 /**
  * Short-lived access tokens (HMAC-SHA256 over a small JSON payload, 15 minutes) and long-lived
- * refresh tokens (random, stored only as a hash, used once).
+ * refresh tokens (stored only as a hash, used once, in families: server/README.md "Tokens").
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Rol } from '../../shared/domain';
@@ -8,9 +8,10 @@ import type { Rol } from '../../shared/domain';
 export const TOEGANG_SECONDEN = 15 * 60;
 export const VERNIEUW_DAGEN = 30;
 /**
- * A refresh token is used once; presented again within this many seconds of its use it is
- * still honoured, because the answer to the first use may have been lost on a bad connection
- * (the laptop would otherwise be locked out until its user signs in again).
+ * A refresh token is used once. Presented again within this many seconds of its answer, while
+ * that answer's token is unused, it gets the same answer (the first may have been lost on the
+ * way, or two requests of one laptop crossed); later it gets a new successor and the first one
+ * becomes void (server/README.md "Tokens").
  */
 export const HERGEBRUIK_SECONDEN = 60;
 
@@ -57,6 +58,15 @@ export function leesToegangstoken(
 export function nieuwVernieuwtoken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashToken(token) };
+}
+
+/**
+ * The `nummer`th successor of a refresh token: derived from the token and the service's key, so
+ * the same question gets the same answer again without the service keeping any token in the
+ * clear; unpredictable without both.
+ */
+export function opvolgerVan(token: string, geheim: Buffer, nummer: number): string {
+  return createHmac('sha256', geheim).update(`vernieuw|${nummer}|${token}`).digest('base64url');
 }
 
 export function hashToken(token: string): string {

@@ -65,6 +65,26 @@ export const apparaten = pgTable(
   (t) => [index('apparaten_gebruiker_idx').on(t.gebruikerId)],
 );
 
+/**
+ * A family of refresh tokens: one sign-in on one device and every token rotated from it. A
+ * spent or void token that comes back revokes the family (someone else holds a copy), as does a
+ * new sign-in on the device.
+ */
+export const vernieuwFamilies = pgTable(
+  'vernieuw_families',
+  {
+    id: text('id').primaryKey(),
+    apparaatId: text('apparaat_id')
+      .notNull()
+      .references(() => apparaten.id),
+    aangemaaktOp: timestamp('aangemaakt_op', { withTimezone: true }).notNull(),
+    ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true }),
+    /** `hergebruik`: a spent or void token came back; `aanmelding`: the device signed in anew. */
+    reden: text('reden', { enum: ['hergebruik', 'aanmelding'] }),
+  },
+  (t) => [index('vernieuw_families_apparaat_idx').on(t.apparaatId)],
+);
+
 /** Refresh tokens, stored only as their SHA-256; each is used once (rotation). */
 export const vernieuwTokens = pgTable(
   'vernieuw_tokens',
@@ -73,10 +93,22 @@ export const vernieuwTokens = pgTable(
     apparaatId: text('apparaat_id')
       .notNull()
       .references(() => apparaten.id),
+    familieId: text('familie_id')
+      .notNull()
+      .references(() => vernieuwFamilies.id),
     verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
+    /** When it was last answered with a successor (the first use, or a late ask again). */
     gebruiktOp: timestamp('gebruikt_op', { withTimezone: true }),
+    /** The hash of its current successor, and which one that is (`opvolgerVan`). */
+    opvolger: text('opvolger'),
+    opvolgerNr: integer('opvolger_nr').notNull().default(0),
+    /** Replaced as successor before anyone used it: whoever shows it holds a copy. */
+    vervallenOp: timestamp('vervallen_op', { withTimezone: true }),
   },
-  (t) => [index('vernieuw_tokens_apparaat_idx').on(t.apparaatId)],
+  (t) => [
+    index('vernieuw_tokens_apparaat_idx').on(t.apparaatId),
+    index('vernieuw_tokens_familie_idx').on(t.familieId),
+  ],
 );
 
 /**
