@@ -9,7 +9,8 @@ import { expect, test, zetKlok } from './fixtures';
 import { ontgrendel, waitUntilSaved } from './helpers';
 import { Processen, wachtOp } from './processen';
 
-const BEHEER = { email: 'beheer@e2e.example', wachtwoord: 'beheer-wachtwoord-e2e' };
+// The first beheerder's password passes the service's rule (shared/wachtwoord.ts).
+const BEHEER = { email: 'beheer@e2e.example', wachtwoord: 'kraanvogel boven de Merwede' };
 const DEMO_WACHTWOORD = 'demo-wachtwoord-e2e';
 
 const processen = new Processen();
