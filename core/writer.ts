@@ -12,6 +12,8 @@ import { syncTabel, type SyncTabel } from '../db/sync-tabellen';
 import { HlcClock } from '../shared/hlc';
 import type { Wijziging } from '../shared/sync/protocol';
 import { voegRijenSamen, type RijRegisters } from '../shared/sync/rij';
+import { waardeFout } from '../shared/regels/waarden';
+import { ApiError } from './api-error';
 import { bewaarRegisters, leesRegisters } from './sync/registers';
 import { tabelToegang, type TabelToegang } from './sync/tabel-toegang';
 
@@ -46,6 +48,7 @@ export class ChangeWriter {
 
   insert<T extends SyncTable>(table: T, values: Values<T> & { id?: string }): string {
     const { spec, rijen } = this.toegang(table);
+    this.controleer(spec, values as Record<string, unknown>);
     const id = values.id ?? randomUUID();
     const hlc = this.clock.tick();
     rijen.voegToe(values as Record<string, unknown>, {
@@ -79,6 +82,7 @@ export class ChangeWriter {
       ),
     );
     if (Object.keys(changed).length === 0) return false;
+    this.controleer(spec, changed);
     const hlc = this.clock.tick();
     rijen.werkBij(id, { ...changed, hlc, authorId: this.authorId });
     this.record(spec, id, changed, hlc, current);
@@ -95,8 +99,9 @@ export class ChangeWriter {
     const current = this.current(spec, rijen, id);
     const hlc = this.clock.tick();
     rijen.werkBij(id, { deleted: true, hlc, authorId: this.authorId });
+    // Empty text too: a colleague who filled it in meanwhile must meet the deletion as well.
     const gezien = Object.fromEntries(
-      spec.vrijeTekst.filter((veld) => current[veld] != null).map((veld) => [veld, current[veld]]),
+      spec.vrijeTekst.filter((veld) => veld in current).map((veld) => [veld, current[veld]]),
     );
     this.record(spec, id, { ...gezien, deleted: true }, hlc, current);
   }
@@ -119,6 +124,14 @@ export class ChangeWriter {
     const spec = syncTabel(getTableName(table));
     if (!spec) throw new Error(`${getTableName(table)} wordt niet gesynchroniseerd`);
     return { spec, rijen: tabelToegang(this.sqlite, spec) };
+  }
+
+  /** Only values the central service takes too (shared/regels/waarden.ts, the same check). */
+  private controleer(spec: SyncTabel, velden: Record<string, unknown>): void {
+    for (const veld in velden) {
+      const fout = waardeFout(spec.naam, veld, velden[veld]);
+      if (fout) throw new ApiError('ongeldige-invoer', fout.bericht, veld);
+    }
   }
 
   private current(spec: SyncTabel, rijen: TabelToegang, id: string): Record<string, unknown> {

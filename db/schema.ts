@@ -49,8 +49,11 @@ const syncColumns = () => ({
 
 export const gemeenten = sqliteTable('gemeenten', {
   ...syncColumns(),
-  /** CBS gemeentecode, e.g. GM0505 (Dordrecht). */
-  code: text('code').notNull().unique(),
+  /**
+   * CBS gemeentecode, e.g. GM0505 (Dordrecht). Unique in the beheerder's data on the service; a
+   * laptop does not refuse a duplicate (that would stop its reference data, ADR 0003).
+   */
+  code: text('code').notNull(),
   naam: text('naam').notNull(),
   inwoners: integer('inwoners').notNull(),
   jeugdigen: integer('jeugdigen').notNull(),
@@ -80,7 +83,7 @@ export const professionals = sqliteTable(
   {
     ...syncColumns(),
     naam: text('naam').notNull(),
-    email: text('email').notNull().unique(),
+    email: text('email').notNull(),
     rol: text('rol', { enum: ROLLEN.codes }).notNull(),
     /** A beheerder works region-wide and has no team. */
     teamId: text('team_id').references(() => teams.id),
@@ -294,7 +297,7 @@ export const aanbieders = sqliteTable('aanbieders', {
   ...syncColumns(),
   naam: text('naam').notNull(),
   /** AGB-code (8 digits), the provider's identity in iJw messages. */
-  agbCode: text('agb_code').notNull().unique(),
+  agbCode: text('agb_code').notNull(),
   plaats: text('plaats').notNull(),
   budgetplafondCents: integer('budgetplafond_cents').notNull(),
   /** Set when the budgetplafond is reached; new inflow only via "nee, tenzij" (002_… bijlage 1). */
@@ -322,7 +325,7 @@ export const contracten = sqliteTable(
 export const producten = sqliteTable('producten', {
   ...syncColumns(),
   /** iJw Productcode (up to five characters), unique within the region's catalogue. */
-  productcode: text('productcode').notNull().unique(),
+  productcode: text('productcode').notNull(),
   omschrijving: text('omschrijving').notNull(),
   perceel: text('perceel', { enum: PERCELEN.codes }).notNull(),
   categorie: text('categorie', { enum: IJW_PRODUCTCATEGORIEEN.codes }).notNull(),

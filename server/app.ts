@@ -605,8 +605,10 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     try {
       return await pushes.push({ aanroeper: wie, wijzigingen });
     } catch (fout) {
-      // Text typed for a family that moved away meanwhile goes to its new team (doorsturen.ts).
-      if (fout instanceof SyncFout && fout.code === 'verhuisd' && fout.index !== undefined)
+      // Text typed for a family that moved away meanwhile goes to its new team (doorsturen.ts):
+      // refused as `verhuisd`, or (an edit of a row whose creation was refused so) as unknown.
+      const doorsturen = ['verhuisd', 'ongeldige-wijziging'];
+      if (fout instanceof SyncFout && doorsturen.includes(fout.code) && fout.index !== undefined)
         await stuurTekstDoor(db, wie, wijzigingen[fout.index]!, now());
       throw fout;
     }

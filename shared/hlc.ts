@@ -21,8 +21,8 @@ export function decodeHlc(value: string): Hlc {
 /** A clock for one node; `now` is injectable so tests can skew it. */
 export class HlcClock {
   private last: Hlc;
-  /** How far the central service's clock is from this computer's (ms; sync keeps it). */
-  private verschuiving = 0;
+  /** The central service's time as sync estimates it, when this computer's clock is off. */
+  private dienst: (() => number) | null = null;
 
   constructor(
     readonly node: string,
@@ -31,17 +31,18 @@ export class HlcClock {
     this.last = { wallMs: 0, counter: 0, node };
   }
 
-  /** The physical part: this computer's time, corrected to the service's when it is known. */
+  /** The physical part: this computer's time, or the service's when sync says it is off. */
   private now(): number {
-    return this.klok() + this.verschuiving;
+    return this.dienst ? this.dienst() : this.klok();
   }
 
   /**
    * Follows the central service's clock from now on (a computer clock that runs ahead or behind
-   * must not stamp changes the service refuses, nor order concurrent edits by a wrong time).
+   * must not stamp changes the service refuses, nor order concurrent edits by a wrong time);
+   * null: this computer's clock again.
    */
-  volgDienst(verschuivingMs: number): void {
-    this.verschuiving = verschuivingMs;
+  volgDienst(dienst: (() => number) | null): void {
+    this.dienst = dienst;
   }
 
   /**

@@ -93,8 +93,6 @@ const K = {
   laatste: 'sync.laatste',
   /** The last access-log line the central service has (NEN 7513: kept there). */
   logVerzonden: 'sync.toegangslog',
-  /** The service's clock minus this computer's, as last seen (ms). */
-  klokVerschil: 'sync.klokverschil',
   /** The quarantine as last reported to the service. */
   quarantaineGemeld: 'sync.quarantaine',
 } as const;
@@ -121,43 +119,41 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | undefined;
   private volgende: Date | null = null;
   private actief = false;
-  /** The service's clock minus this computer's, when known (ms). */
-  private klokVerschil: number | null = null;
+  /** The service's time, once an answer told it. */
+  private dienstTijd: (() => number) | undefined;
 
   constructor(
     private readonly deps: EngineDeps,
     private readonly maakTransport: (server: string) => Transport,
     private readonly opties: EngineOpties = {},
-  ) {
-    // Offline after a restart, changes are still stamped by the service's time as last seen.
-    const bekend = Number(this.lees(K.klokVerschil));
-    if (Number.isFinite(bekend) && this.lees(K.klokVerschil) !== undefined) this.volgKlok(bekend);
-  }
+  ) {}
 
   // ------------------------------------------------------------------ clock
 
-  private volgKlok(verschil: number): void {
-    this.klokVerschil = verschil;
-    this.deps.clock.volgDienst(Math.abs(verschil) > KLOK_MARGE_MS ? verschil : 0);
-  }
-
-  /** An answer that carries the service's time: from now on, stamp by it. */
+  /**
+   * An answer that carries the service's time: from then on the service's time is that moment
+   * plus the time elapsed since on this computer's steady clock (which no one sets), so putting
+   * the computer's date right, or wrong, later changes nothing. Stamps follow it when the
+   * computer's clock is more than KLOK_MARGE_MS off.
+   */
   private leerKlok(nu: unknown): void {
     const dienst = typeof nu === 'string' ? Date.parse(nu) : NaN;
     if (!Number.isFinite(dienst)) return;
+    const gemeten = performance.now();
+    // Whole milliseconds: an HLC's physical part is an integer.
+    this.dienstTijd = () => Math.floor(dienst + (performance.now() - gemeten));
     const verschil = dienst - this.deps.now().getTime();
-    this.volgKlok(verschil);
-    this.zet(K.klokVerschil, String(Math.round(verschil)));
+    this.deps.clock.volgDienst(Math.abs(verschil) > KLOK_MARGE_MS ? this.dienstTijd : null);
   }
 
   /** The service's time as this laptop reckons it. */
   private dienstNu(): number {
-    return this.deps.now().getTime() + (this.klokVerschil ?? 0);
+    return this.dienstTijd?.() ?? this.deps.now().getTime();
   }
 
   /** Said only while this computer's clock is off; sync goes on by the service's time. */
   private klokWaarschuwing(): string | null {
-    const verschil = this.klokVerschil ?? 0;
+    const verschil = this.dienstNu() - this.deps.now().getTime();
     if (Math.abs(verschil) <= MAX_KLOK_VOORSPRONG_MS) return null;
     const minuten = Math.round(Math.abs(verschil) / 60_000);
     const duur = minuten >= 120 ? `${Math.round(minuten / 60)} uur` : `${minuten} minuten`;
@@ -403,17 +399,25 @@ export class SyncEngine {
     );
     let intrekking: IntrekkingWire | undefined;
     for (;;) {
-      const regels = lees.all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS);
+      let regels = lees.all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS);
       if (regels.length === 0) return intrekking;
-      const antwoord = await this.vraag({
-        methode: 'POST',
-        pad: '/sync/toegangslog',
-        body: { regels },
+      let geweigerd: SyncFout | undefined;
+      const stuur = () =>
+        this.vraag({ methode: 'POST', pad: '/sync/toegangslog', body: { regels } });
+      const antwoord = await stuur().catch((error: unknown) => {
+        // One damaged line refuses its batch: the intact lines before it still go (NEN 7513),
+        // then the refusal stands (it is shown; a revoked laptop is wiped all the same).
+        const index = error instanceof SyncFout ? error.index : undefined;
+        if (index === undefined || index < 1 || index >= regels.length) throw error;
+        geweigerd = error as SyncFout;
+        regels = regels.slice(0, index);
+        return stuur();
       });
       this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
       const gelezen = ToegangslogAntwoord.safeParse(antwoord).data;
       // The service's anchor for this device's chain, to check the local log against.
       if (gelezen?.anker) this.zet(ANKER_SLEUTEL, JSON.stringify(gelezen.anker));
+      if (geweigerd) throw geweigerd;
       intrekking = gelezen?.intrekking ?? intrekking;
     }
   }

@@ -157,11 +157,10 @@ export function pasPaginaToe(
   };
   for (const regel of perRij(regels)) pasRijToe(regel);
   if (opties.voorzichtig) {
-    // Every table of the page's scope: a row that left can orphan a child in another table.
-    const team = regels.some((r) => syncTabel(r.tabel)?.soort === 'team');
-    const tabellen = SYNC_TABELLEN.filter((t) => (t.soort === 'team') === team);
+    // Every synced table: a row that left or waits can orphan a child in another table, also of
+    // another scope (a team's families point at its team in the reference data).
     const weg = new Set(regels.filter((r) => r.soort === 'weg').map((r) => r.rijId));
-    uitkomst.quarantaine += wezenInQuarantaine(sqlite, tabellen, weg);
+    uitkomst.quarantaine += wezenInQuarantaine(sqlite, SYNC_TABELLEN, weg);
   }
   if (hoogste) clock.receive(hoogste);
   return uitkomst;

@@ -13,7 +13,7 @@ import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 import type { Wijziging } from '../../shared/sync/protocol';
 import { uitOpslag, waardenVan } from '../../shared/sync/rij';
 import type { ServerDb } from '../db/connection';
-import { rijen } from '../db/schema';
+import { rijen, wijzigingenLog } from '../db/schema';
 import { verwerkPush, type Aanroeper } from './dienst';
 
 async function rij(db: ServerDb, tabel: string, rijId: string) {
@@ -24,10 +24,34 @@ async function rij(db: ServerDb, tabel: string, rijId: string) {
   return r;
 }
 
+/** Whether the family once was in this team's scope and left it (a verhuizing). */
+async function verhuisdUit(db: ServerDb, teamId: string, gezinId: string): Promise<boolean> {
+  const [regel] = await db
+    .select({ seq: wijzigingenLog.seq })
+    .from(wijzigingenLog)
+    .where(
+      and(
+        eq(wijzigingenLog.scope, teamScope(teamId)),
+        eq(wijzigingenLog.tabel, 'gezinnen'),
+        eq(wijzigingenLog.rijId, gezinId),
+        eq(wijzigingenLog.soort, 'weg'),
+      ),
+    )
+    .limit(1);
+  return Boolean(regel);
+}
+
+/** The forwarded row for one field of one record: a later edit of it replaces its text. */
+const doorgestuurdId = (w: Wijziging, veld: string) =>
+  natuurlijkeId('doorgestuurde_teksten', w.tabel, w.rijId, veld);
+
 /**
- * Forwards the free text of a change refused as `verhuisd`. Only for someone who had the row:
- * the change builds on versions of it (its basis), or names its parent by id. Best effort: a
- * forward that fails leaves the refused change on the laptop, where it is shown all the same.
+ * Forwards the free text of a change refused as `verhuisd`, only from a professional of the team
+ * the family left (its scope's log holds the family's "leaves" line). The family is the row's
+ * own, a new row's parent's, or (a later edit of a row that never reached the service) that of
+ * its text forwarded before. One forwarded row per record and field: the last text typed is the
+ * one the new regisseur reads. Best effort: a forward that fails leaves the refused change on the
+ * laptop, where it is shown all the same.
  */
 export async function stuurTekstDoor(
   db: ServerDb,
@@ -43,22 +67,13 @@ export async function stuurTekstDoor(
   });
   if (teksten.length === 0) return false;
 
-  const bestaand = await rij(db, w.tabel, w.rijId);
-  let gezinId: string | null = null;
-  if (bestaand) {
-    const registers = uitOpslag(bestaand.registers);
-    const bekend = new Set(
-      Object.values(registers).flatMap((r) => [...r.koppen.map((k) => k.hlc), ...r.vervangen]),
-    );
-    const basis = Object.values(w.velden).flatMap((v) => v.basis);
-    if (!basis.some((h) => bekend.has(h))) return false;
-    gezinId = bestaand.gezinId;
-  } else if (spec.ouder) {
-    const ouderId = w.velden[spec.ouder.veld]?.waarde;
-    if (typeof ouderId !== 'string') return false;
+  let gezinId = (await rij(db, w.tabel, w.rijId))?.gezinId ?? null;
+  const ouderId = spec.ouder ? w.velden[spec.ouder.veld]?.waarde : undefined;
+  if (!gezinId && spec.ouder && typeof ouderId === 'string')
     gezinId = (await rij(db, spec.ouder.tabel, ouderId))?.gezinId ?? null;
-  }
-  if (!gezinId) return false;
+  for (const [veld] of teksten)
+    gezinId ??= (await rij(db, 'doorgestuurde_teksten', doorgestuurdId(w, veld)))?.gezinId ?? null;
+  if (!gezinId || !(await verhuisdUit(db, aanroeper.teamId, gezinId))) return false;
   const gezin = await rij(db, 'gezinnen', gezinId);
   if (!gezin) return false;
   const nieuwTeam = waardenVan(uitOpslag(gezin.registers)).waarden.teamId;
@@ -67,23 +82,35 @@ export async function stuurTekstDoor(
 
   const klok = new HlcClock('centraal', () => nu.getTime());
   const geschrevenOp = new Date(decodeHlc(w.hlc).wallMs).toISOString();
-  // Ids from the refused change: sent again (its answer lost), it forwards nothing twice.
-  const wijzigingen: Wijziging[] = teksten.map(([veld, tekst]) => ({
-    wijzigingId: natuurlijkeId('doorsturen', w.wijzigingId, veld),
-    tabel: 'doorgestuurde_teksten',
-    rijId: natuurlijkeId('doorgestuurde_teksten', w.wijzigingId, veld),
-    hlc: klok.tick(),
-    auteur: 'systeem',
-    velden: Object.fromEntries(
-      Object.entries({
-        gezinId,
-        waar: `${onderdeel(w.tabel)}: ${veldLabel(veld)}`,
-        tekst,
-        auteurId: aanroeper.gebruikerId,
-        geschrevenOp,
-      }).map(([k, waarde]) => [k, { waarde, basis: [] }]),
-    ),
-  }));
+  const wijzigingen: Wijziging[] = [];
+  for (const [veld, tekst] of teksten) {
+    const id = doorgestuurdId(w, veld);
+    // What the forwarded row holds now is replaced: the new regisseur reads the last text.
+    const eerder = await rij(db, 'doorgestuurde_teksten', id);
+    const registers = eerder ? uitOpslag(eerder.registers) : {};
+    const waarden: Record<string, string | boolean> = {
+      gezinId,
+      waar: `${onderdeel(w.tabel)}: ${veldLabel(veld)}`,
+      tekst,
+      auteurId: aanroeper.gebruikerId,
+      geschrevenOp,
+      afgehandeld: false,
+    };
+    wijzigingen.push({
+      // From the refused change: sent again (its answer lost), it forwards nothing twice.
+      wijzigingId: natuurlijkeId('doorsturen', w.wijzigingId, veld),
+      tabel: 'doorgestuurde_teksten',
+      rijId: id,
+      hlc: klok.tick(),
+      auteur: 'systeem',
+      velden: Object.fromEntries(
+        Object.entries(waarden).map(([k, waarde]) => [
+          k,
+          { waarde, basis: (registers[k]?.koppen ?? []).map((v) => v.hlc) },
+        ]),
+      ),
+    });
+  }
   const systeem = { gebruikerId: 'systeem', rol: 'jeugdprofessional', teamId: nieuwTeam };
   try {
     await verwerkPush(db, systeem, wijzigingen, nu);

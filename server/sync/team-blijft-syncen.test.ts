@@ -3,15 +3,12 @@
  * cases, as the hosts call them) on their own encrypted stores, against the real service on
  * PGlite and on PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/connection';
 import { gezinnen, gezinsplanDomeinen } from '../../db/schema';
 import { ChangeWriter, inTransaction } from '../../core/writer';
 import { HlcClock } from '../../shared/hlc';
-import { createCore, type Core } from '../../core/core';
+import { gedeeldGezin, maakKern, type Kern } from '../../test/helpers/sync-kern';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
@@ -19,50 +16,6 @@ import {
   type Account,
   type Omgeving,
 } from './test-omgeving';
-
-interface Kern {
-  core: Core;
-  store: OpenDatabase;
-  account: Account;
-  /** The laptop's clock offset from the real time (a clock that runs ahead). */
-  scheef: { ms: number };
-  call<M extends Parameters<Core['call']>[0]>(method: M, input: unknown): unknown;
-  sync(): Promise<ReturnType<Core['sync']['status']>>;
-}
-
-async function maakKern(omgeving: Omgeving, account: Account): Promise<Kern> {
-  const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
-  const scheef = { ms: 0 };
-  const core = createCore(store, {
-    now: () => new Date(Date.now() + scheef.ms),
-    transport: () => injectTransport(omgeving),
-    log: () => {},
-  });
-  core.sync.stop();
-  const context = { professionalId: account.id };
-  const kern: Kern = {
-    core,
-    store,
-    account,
-    scheef,
-    call(method, input) {
-      const r = core.call(method, input, context);
-      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.data;
-    },
-    async sync() {
-      await core.sync.synchroniseer().catch(() => undefined);
-      return core.sync.status();
-    },
-  };
-  const verbonden = await core.callAsync(
-    'sync.verbinden',
-    { server: 'http://centraal.test', email: account.email, wachtwoord: WACHTWOORD },
-    context,
-  );
-  if (!verbonden.ok) throw new Error(verbonden.error.message);
-  return kern;
-}
 
 describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (soort) => {
   let omgeving: Omgeving;
@@ -81,25 +34,6 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
     nieuw = await maakAccount(omgeving.store, 'jeugdprofessional', anderTeam);
   }, 120_000);
   afterAll(() => omgeving?.sluit());
-
-  /** A family made by `a`, with `b` added as medewerker, on both laptops. */
-  async function gedeeldGezin(a: Kern, b: Kern, naam: string) {
-    const { id: gezinId } = a.call('gezin.aanmaken', {
-      naam,
-      adres: 'Molenstraat 3',
-      postcode: '3351 AB',
-      woonplaats: 'Papendrecht',
-      leden: [
-        { rol: 'ouder', voornaam: 'Fatma', achternaam: 'Demir', geboortedatum: '1988-04-02' },
-        { rol: 'jeugdige', voornaam: 'Emre', achternaam: 'Demir', geboortedatum: '2015-09-12' },
-      ],
-    }) as { id: string };
-    a.call('gezin.medewerker', { gezinId, professionalId: b.account.id, actie: 'toevoegen' });
-    a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Weer rust in huis' });
-    await a.sync();
-    await b.sync();
-    return gezinId;
-  }
 
   it('two offline fills of one new leefdomein and two offline plan versions: both kept, the team goes on', async () => {
     const a = await maakKern(omgeving, accounts[0]!);
@@ -231,6 +165,31 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
       expect(c).toMatchObject({ veld: 'wat', verwijderd: true });
       expect(c!.versies.map((v) => v.waarde)).toContain('Herschreven tekst');
     }
+    // The same with text that was still empty when the row was deleted (a netwerklid's role).
+    const { id: lidId } = a.call('netwerklid.opslaan', {
+      gezinId,
+      naam: 'Oma Truus',
+      relatie: 'grootmoeder',
+    }) as { id: string };
+    await a.sync();
+    await b.sync();
+    a.call('netwerklid.verwijderen', { id: lidId });
+    b.call('netwerklid.opslaan', {
+      gezinId,
+      id: lidId,
+      naam: 'Oma Truus',
+      relatie: 'grootmoeder',
+      rolInPlan: 'Haalt de kinderen dinsdag op',
+    });
+    for (let ronde = 0; ronde < 2; ronde++) for (const k of [a, b]) await k.sync();
+    for (const k of [a, b]) {
+      const c = (k.call('sync.overzicht', {}) as Overzicht).conflicten.find(
+        (x) => x.rijId === lidId,
+      );
+      expect(c).toMatchObject({ veld: 'rolInPlan', verwijderd: true });
+      expect(c!.versies.map((v) => v.waarde)).toContain('Haalt de kinderen dinsdag op');
+    }
+
     b.call('sync.oplossen', {
       tabel: 'afspraken',
       rijId: id,

@@ -1,0 +1,92 @@
+/** Shared scaffolding for the breek tests: real cores over the injected transport. */
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type OpenDatabase } from '../../db/connection';
+import { createCore, type Core } from '../../core/core';
+import {
+  injectTransport,
+  WACHTWOORD,
+  type Account,
+  type Omgeving,
+} from '../../server/sync/test-omgeving';
+import type { Transport } from '../../core/sync/transport';
+
+export interface Kern {
+  core: Core;
+  store: OpenDatabase;
+  account: Account;
+  scheef: { ms: number };
+  call(method: string, input: unknown): unknown;
+  probeer(
+    method: string,
+    input: unknown,
+  ): { ok: boolean; data?: unknown; error?: { message: string } };
+  sync(): Promise<ReturnType<Core['sync']['status']>>;
+}
+
+export async function maakKern(
+  omgeving: Omgeving,
+  account: Account,
+  transport?: (t: Transport) => Transport,
+): Promise<Kern> {
+  const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
+  const scheef = { ms: 0 };
+  const core = createCore(store, {
+    now: () => new Date(Date.now() + scheef.ms),
+    transport: () => (transport ? transport(injectTransport(omgeving)) : injectTransport(omgeving)),
+    log: () => {},
+  });
+  core.sync.stop();
+  const context = { professionalId: account.id };
+  const kern: Kern = {
+    core,
+    store,
+    account,
+    scheef,
+    call(method, input) {
+      const r = core.call(method as never, input, context);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.data;
+    },
+    probeer(method, input) {
+      return core.call(method as never, input, context) as never;
+    },
+    async sync() {
+      await core.sync.synchroniseer().catch(() => undefined);
+      return core.sync.status();
+    },
+  };
+  const verbonden = await core.callAsync(
+    'sync.verbinden',
+    { server: 'http://centraal.test', email: account.email, wachtwoord: WACHTWOORD },
+    context,
+  );
+  if (!verbonden.ok) throw new Error(verbonden.error.message);
+  return kern;
+}
+
+export async function tokenVan(omgeving: Omgeving, account: Account): Promise<string> {
+  const res = await omgeving.app.inject({
+    method: 'POST',
+    url: '/auth/aanmelden',
+    payload: { email: account.email, wachtwoord: WACHTWOORD, apparaat: { naam: 'Aanvaller' } },
+  });
+  return res.json().toegangstoken as string;
+}
+
+export async function gedeeldGezin(a: Kern, b: Kern, naam: string) {
+  const { id: gezinId } = a.call('gezin.aanmaken', {
+    naam,
+    adres: 'Molenstraat 3',
+    postcode: '3351 AB',
+    woonplaats: 'Papendrecht',
+    leden: [
+      { rol: 'ouder', voornaam: 'Fatma', achternaam: 'Demir', geboortedatum: '1988-04-02' },
+      { rol: 'jeugdige', voornaam: 'Emre', achternaam: 'Demir', geboortedatum: '2015-09-12' },
+    ],
+  }) as { id: string };
+  a.call('gezin.medewerker', { gezinId, professionalId: b.account.id, actie: 'toevoegen' });
+  a.call('gezinsplan.opslaan', { gezinId, eigenWoorden: 'Weer rust in huis' });
+  await a.sync();
+  await b.sync();
+  return gezinId;
+}
