@@ -11,13 +11,14 @@
  * One timeline for all processes of a run: the first process that reads EENPLAN_NU writes the
  * real moment it did so to EENPLAN_NU_ANKER, and every process started from it (the browser
  * hosts, the central service, vitest's workers, the Playwright workers) shifts its clock by the
- * same amount. A laptop that starts later is therefore not behind the central service, which
- * would refuse changes stamped ahead of its own clock.
+ * same amount. Were each to start the clock itself, a central service started after a laptop
+ * would run behind it and refuse the laptop's changes as stamped ahead of its own clock.
  *
  * Node processes of the app get the shift through `klok-preload.ts` (a global Date that is
- * shifted, like libfaketime but only for the processes that should have it: not PostgreSQL, and
- * not the Playwright process, whose page clock must be computed from the real time). The
- * browser gets it through Playwright's page clock (test/e2e/fixtures.ts).
+ * shifted, like libfaketime but only for the processes that should have it: not PostgreSQL, not
+ * npm and the build (npm a year ahead stops to ask the registry for a newer npm), and not the
+ * Playwright process, whose page clock counts on from the real time). The browser gets it
+ * through Playwright's page clock (test/e2e/fixtures.ts).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
