@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, zetKlok } from './fixtures';
-import { ontgrendel, waitUntilSaved } from './helpers';
+import { expectAccessible, ontgrendel, waitUntilSaved } from './helpers';
 import { Processen, wachtOp } from './processen';
 
 // The first beheerder's password passes the service's rule (shared/wachtwoord.ts).
@@ -138,7 +138,7 @@ test('two laptops edit one family offline, see the conflict and resolve it', asy
         data: { input: {} },
         headers: { 'Content-Type': 'application/json' },
       })
-    ).json()) as { data: { naam: string }[] }
+    ).json()) as { data: { id: string; naam: string }[] }
   ).data[0]!;
   await openPlan(b, gezin);
   await expect(b.getByText(/U kunt dit dossier inzien maar niet wijzigen/)).toBeVisible();
@@ -220,4 +220,72 @@ test('two laptops edit one family offline, see the conflict and resolve it', asy
   await expect(veldA).toHaveValue(samen);
   await expect(syncStatus(a)).toHaveText(/^Offline/);
   await startServer();
+
+  // Edit against delete (issue 21): A deletes an agreement while B rewrites it; neither text
+  // vanishes. The agreement is made and changed through the API the screens use.
+  const api = (page: Page, profiel: string) => async (method: string, input: unknown) => {
+    const res = await page.request.post(`/api/${method}`, {
+      data: { input },
+      headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': profiel },
+    });
+    const body = (await res.json()) as { ok: boolean; data: { id: string } };
+    expect(body.ok).toBe(true);
+    return body.data;
+  };
+  const profielA = (
+    (await (
+      await a.request.post('/api/profielen.lijst', {
+        data: { input: {} },
+        headers: { 'Content-Type': 'application/json' },
+      })
+    ).json()) as { data: { id: string }[] }
+  ).data[0]!.id;
+  const { id: gezinIdB } = (
+    (await (
+      await b.request.post('/api/gezinnen.lijst', {
+        data: { input: { zoek: gezin } },
+        headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': profielB.id },
+      })
+    ).json()) as { data: { gezinnen: { id: string }[] } }
+  ).data.gezinnen[0]!;
+  const { id: afspraakId } = await api(a, profielA)('afspraak.opslaan', {
+    gezinId: gezinIdB,
+    wat: 'Schoolgesprek plannen',
+    wie: 'Moeder',
+  });
+  await synchroniseer(a);
+  await synchroniseer(b);
+  await api(a, profielA)('afspraak.verwijderen', { id: afspraakId });
+  await api(b, profielB.id)('afspraak.opslaan', {
+    gezinId: gezinIdB,
+    id: afspraakId,
+    wat: 'Schoolgesprek plannen met de mentor erbij',
+    wie: 'Moeder',
+  });
+  await synchroniseer(a);
+  await synchroniseer(b);
+  await b.getByRole('button', { name: /Conflicten/ }).click();
+  const kaart = b.getByRole('region', { name: new RegExp(`${gezin} · Afspraak: Wat`) });
+  await expect(kaart.getByText(/Een collega heeft dit onderdeel verwijderd/)).toBeVisible();
+  await expect(
+    kaart.getByText('Schoolgesprek plannen met de mentor erbij', { exact: true }),
+  ).toBeVisible();
+  await expectAccessible(b, 'Conflicten: bewerkt tegen verwijderd');
+  await b.screenshot({
+    path: 'test/e2e/screenshots/40-bewerkt-tegen-verwijderd.png',
+    fullPage: true,
+  });
+  await kaart
+    .getByRole('button', { name: /Herstellen met de versie van/ })
+    .first()
+    .click();
+  await expect(b.getByText('Er zijn geen conflicten. Alles is in orde.')).toBeVisible();
+  await synchroniseer(b);
+  await synchroniseer(a);
+  await openPlan(a, gezin);
+  await expect(
+    a
+      .getByRole('table', { name: /Afspraken/ })
+      .getByText('Schoolgesprek plannen met de mentor erbij'),
+  ).toBeVisible();
 });
