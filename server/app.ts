@@ -364,6 +364,8 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
           code: error.code,
           message: error.message,
           index: error.index,
+          // The rule a refused change breaks (shared/sync/protocol.ts `RegelWeigering`).
+          ...(error.regel ? { regel: error.regel } : {}),
           // A laptop told its clock is off learns the service's (it then stamps by that).
           ...(error.code === 'klok-afwijking' ? { nu: now().toISOString() } : {}),
         });

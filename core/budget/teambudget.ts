@@ -10,10 +10,12 @@ import { ApiError } from '../api-error';
 import type { Ctx } from '../context';
 import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 import { stmt } from '../prepared';
+import { budgetFout } from '../../shared/regels/rollen';
+import { aanroeperVan, weigerAls } from '../regels';
 
 function teamVoorBudget(ctx: Ctx, teamId: string): void {
-  if (ctx.session.rol === 'teamcoach' && teamId !== ctx.session.teamId)
-    throw new ApiError('geen-toegang', 'U stelt alleen het budget van uw eigen team vast.');
+  // The team's teamcoach or a beheerder, as the service checks it (shared/regels/rollen.ts).
+  weigerAls(budgetFout(aanroeperVan(ctx), teamId));
   if (!stmt(ctx, 'SELECT 1 FROM teams WHERE id = ? AND deleted = 0').get(teamId))
     throw new ApiError('niet-gevonden', 'Dit team bestaat niet.');
 }

@@ -7,9 +7,11 @@ import { akkoorden, evaluaties, toewijzingen } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { totalCents } from '../../shared/cost';
 import type { IjwFrequentie } from '../../shared/domain';
+import { besluitFout } from '../../shared/regels/rollen';
 import { ApiError } from '../api-error';
 import { toewijzingVoor } from '../access';
 import type { Ctx } from '../context';
+import { aanroeperVan, weigerAls } from '../regels';
 
 interface WachtrijRij {
   id: string;
@@ -72,13 +74,9 @@ export function akkoordBesluiten(
     .get();
   if (!akkoord) throw new ApiError('niet-gevonden', 'Dit verzoek om akkoord is niet gevonden.');
   const { toewijzing } = toewijzingVoor(ctx, akkoord.toewijzingId, { reden: 'Vier-ogenbesluit' });
-  if (akkoord.besluit) throw new ApiError('conflict', 'Over dit verzoek is al besloten.');
-  if (akkoord.aangevraagdDoor === ctx.session.professionalId) {
-    throw new ApiError(
-      'geen-toegang',
-      'U kunt uw eigen toewijzing niet accorderen: vraag een collega of de teamcoach.',
-    );
-  }
+  // Decided once, by a colleague or the teamcoach, never by the requester: the rule the service
+  // checks the decision against when it arrives (shared/regels/rollen.ts).
+  weigerAls(besluitFout(aanroeperVan(ctx), akkoord, ctx.session.professionalId));
   if (toewijzing.status !== 'ter_accordering')
     throw new ApiError('conflict', 'Deze toewijzing wacht niet (meer) op akkoord.');
   ctx.write.update(akkoorden, akkoord.id, {

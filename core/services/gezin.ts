@@ -18,6 +18,7 @@ import { ApiError } from '../api-error';
 import { gezinVoor, medewerkerVan, netwerklidVoor, raakGezin } from '../access';
 import type { Ctx } from '../context';
 import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
+import { teamlidFout } from '../../shared/regels/rollen';
 
 export function collegas(ctx: Ctx): ApiOutput<'team.collegas'> {
   if (!ctx.session.teamId) return [];
@@ -141,12 +142,9 @@ export function gezinMedewerker(
     .from(professionals)
     .where(eq(professionals.id, input.professionalId))
     .get();
-  if (
-    !collega ||
-    collega.teamId !== gezin.teamId ||
-    !collega.actief ||
-    collega.rol !== 'jeugdprofessional'
-  )
+  // Of the family's team, as the service checks it (shared/regels/rollen.ts); and chosen here
+  // from the team's jeugdprofessionals.
+  if (!collega || teamlidFout(collega, gezin.teamId) || collega.rol !== 'jeugdprofessional')
     throw new ApiError(
       'ongeldige-invoer',
       'Kies een jeugdprofessional van uw eigen team.',
@@ -169,7 +167,7 @@ export function gezinOverdragen(
 ): ApiOutput<'gezin.overdragen'> {
   const gezin = gezinVoor(ctx, input.gezinId, { schrijven: true });
   const naar = ctx.db.select().from(professionals).where(eq(professionals.id, input.naarId)).get();
-  if (!naar || naar.teamId !== gezin.teamId || !naar.actief || naar.rol !== 'jeugdprofessional') {
+  if (!naar || teamlidFout(naar, gezin.teamId) || naar.rol !== 'jeugdprofessional') {
     throw new ApiError(
       'ongeldige-invoer',
       'Kies een jeugdprofessional van uw eigen team.',

@@ -21,7 +21,7 @@ import {
   VERBLIJF_CATEGORIEEN,
   type EindeReden,
 } from '../../shared/domain';
-import { formatEuro } from '../../shared/money';
+import { vierOgenRedenen } from '../../shared/regels/vier-ogen';
 import { ApiError } from '../api-error';
 import { commitmentUitRij } from '../budget/facts';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
@@ -193,15 +193,15 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
   const verplichtCents = teamRows.reduce((sum, r) => sum + yearCents(commitmentUitRij(r), year), 0);
   const totaalCents = totalCents(commitment);
   const ditJaarCents = remainingYearCents(commitment, today);
-  const redenen: string[] = [];
-  if (!product.beschikkingsvrij) {
-    if (profiel?.categorie === 'acuut') redenen.push('zorgprofiel Acuut');
-    if (product.verblijf) redenen.push('hulp met verblijf buiten huis');
-    if (aanbieder.clientenstop || aanbieder.plafondBereikt)
-      redenen.push('"nee, tenzij" bij een aanbieder met cliëntenstop of bereikt budgetplafond');
-    if (totaalCents > team.vierOgenDrempelCents)
-      redenen.push(`kosten boven de teamdrempel van ${formatEuro(team.vierOgenDrempelCents)}`);
-  }
+  // The rule the service checks a toewijzing made toegewezen against (shared/regels/).
+  const redenen = vierOgenRedenen({
+    beschikkingsvrij: product.beschikkingsvrij,
+    zorgprofiel: profiel?.categorie ?? null,
+    verblijf: product.verblijf,
+    neeTenzij: aanbieder.clientenstop || aanbieder.plafondBereikt,
+    totaalCents,
+    drempelCents: team.vierOgenDrempelCents,
+  });
   const budgetCents = budget?.bedragCents ?? 0;
   return {
     plan,

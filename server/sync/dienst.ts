@@ -5,7 +5,7 @@
  * pages of the log. A batch is applied whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   REFERENTIE_SCOPE,
   syncTabel,
@@ -17,11 +17,15 @@ import {
 import { decodeHlc } from '../../shared/hlc';
 import {
   MAX_KLOK_VOORSPRONG_MS,
+  type Regel,
   type PullAntwoord,
   type PushAntwoord,
   type ScopesAntwoord,
   type Wijziging,
 } from '../../shared/sync/protocol';
+import { rolFout } from '../../shared/regels/rollen';
+import { waardeFout } from '../../shared/regels/waarden';
+import type { Opzoeken, Waarden, Weigering } from '../../shared/regels/weigering';
 import {
   naarOpslag,
   rijHash,
@@ -42,7 +46,9 @@ export type SyncFoutCode =
   | 'cursor-onbekend'
   | 'ongeldige-logregel'
   | 'herhaalde-logregel'
-  | 'verhuisd';
+  | 'verhuisd'
+  /** A change the caller's role may not make, or a value the app would refuse (`regel`). */
+  | 'regel-geschonden';
 
 export class SyncFout extends Error {
   constructor(
@@ -51,6 +57,8 @@ export class SyncFout extends Error {
     message: string,
     /** Index of the refused change in the batch. */
     readonly index?: number,
+    /** The rule a `regel-geschonden` refusal names (shared/regels/). */
+    readonly regel?: Regel,
   ) {
     super(message);
   }
@@ -118,6 +126,20 @@ function alsRegisters(w: Wijziging): RijRegisters {
 
 type RijStaat = typeof rijen.$inferSelect;
 const sleutel = (tabel: string, rijId: string) => `${tabel}|${rijId}`;
+/** A text array (PGlite's stack overflows on a long list of row values, not on arrays). */
+const tekstLijst = (waarden: readonly string[]) =>
+  sql`array[${sql.join(
+    waarden.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
+/** The rows with these keys, as two arrays. */
+const metSleutels = (stuk: readonly (readonly [string, string])[]) =>
+  sql`(${rijen.tabel}, ${rijen.rijId}) in (select * from unnest(${tekstLijst(stuk.map(([t]) => t))}, ${tekstLijst(stuk.map(([, id]) => id))}))`;
+/** A team scope's team. */
+const teamVanScope = (scope: string) =>
+  scope.startsWith(teamScope('')) ? scope.slice(teamScope('').length) : null;
+/** The family rows the toewijzing rule reads (shared/regels/rollen.ts). */
+const GEZIN_SAMENHANG = ['akkoorden', 'toewijzingen', 'zorgprofielen'];
 const IN_STUKKEN = 500;
 /**
  * Bound parameters per write statement: PGlite (PostgreSQL in WebAssembly) aborted here on a
@@ -187,6 +209,8 @@ export class Schrijver {
   private readonly rijWerk = new Map<string, RijWerk>();
   private readonly gewijzigd = new Set<string>();
   private readonly scopeWerk = new Map<string, ScopeWerk>();
+  /** Rows only read for the rules (reference rows, a family's approvals), not locked. */
+  private readonly gelezen = new Map<string, RijWerk>();
   readonly eerder = new Map<string, Bon>();
 
   constructor(private readonly tx: Tx) {}
@@ -213,35 +237,113 @@ export class Schrijver {
     for (let i = 0; i < uniek.length; i += IN_STUKKEN) {
       const stuk = uniek.slice(i, i + IN_STUKKEN);
       // Two arrays, not a list of row values: PGlite's stack overflows on a long list of pairs.
-      const lijst = (waarden: string[]) =>
-        sql`array[${sql.join(
-          waarden.map((w) => sql`${w}`),
-          sql`, `,
-        )}]::text[]`;
-      const waar = sql`(${rijen.tabel}, ${rijen.rijId}) in (select * from unnest(${lijst(stuk.map(([t]) => t))}, ${lijst(stuk.map(([, id]) => id))}))`;
       for (const r of await this.tx
         .select()
         .from(rijen)
-        .where(waar)
+        .where(metSleutels(stuk))
         .orderBy(rijen.tabel, rijen.rijId)
         .for('update'))
         this.onthoud(r);
     }
   }
 
-  private onthoud(r: RijStaat) {
-    this.rijWerk.set(sleutel(r.tabel, r.rijId), {
+  /**
+   * Reads, without a lock, the rows the role rules look at but the batch does not write
+   * (shared/regels/rollen.ts): the professionals a family, an overdracht or a medewerker names,
+   * the team a budget is for and, for a toewijzing made toegewezen or gestart, its product,
+   * aanbieder and team and its family's approvals, toewijzingen and zorgprofielen (a family new
+   * in this batch has none stored). One statement, only when the batch holds such a change.
+   * Reference rows are not locked: every team's pushes name them.
+   */
+  async laadSamenhang(opdrachten: readonly PushOpdracht[]) {
+    const sleutels = new Map<string, readonly [string, string]>();
+    const gezinnen = new Set<string>();
+    const vraag = (tabel: string, id: unknown) => {
+      if (typeof id === 'string' && !this.rijWerk.has(sleutel(tabel, id)))
+        sleutels.set(sleutel(tabel, id), [tabel, id]);
+    };
+    // Youths new in this batch, with their family (which may be stored already).
+    const nieuweLeden = new Map<unknown, unknown>();
+    for (const { wijzigingen } of opdrachten)
+      for (const w of wijzigingen)
+        if (w.tabel === 'gezinsleden') nieuweLeden.set(w.rijId, w.velden.gezinId?.waarde);
+    for (const { aanroeper, wijzigingen } of opdrachten)
+      for (const w of wijzigingen) {
+        const nieuw = (veld: string) => w.velden[veld]?.waarde;
+        if (w.tabel === 'gezinnen') vraag('professionals', nieuw('regisseurId'));
+        else if (w.tabel === 'overdrachten') vraag('professionals', nieuw('naarId'));
+        else if (w.tabel === 'gezin_medewerkers') vraag('professionals', nieuw('professionalId'));
+        else if (w.tabel === 'teambudgetten' || w.tabel === 'budget_wijzigingen')
+          vraag('teams', nieuw('teamId'));
+        else if (
+          w.tabel === 'toewijzingen' &&
+          (nieuw('status') === 'toegewezen' || nieuw('status') === 'gestart')
+        ) {
+          const bestaand = this.rijWerk.get(sleutel(w.tabel, w.rijId));
+          const huidig = bestaand ? waardenVan(bestaand.registers).waarden : {};
+          vraag('producten', nieuw('productId') ?? huidig.productId);
+          vraag('aanbieders', nieuw('aanbiederId') ?? huidig.aanbiederId);
+          const lid = nieuw('gezinslidId');
+          // The youth's row, stored before this batch or not (then the family is the caller's).
+          const plek =
+            bestaand ??
+            (typeof lid === 'string' ? this.rijWerk.get(sleutel('gezinsleden', lid)) : undefined);
+          vraag('teams', plek ? teamVanScope(plek.scope) : aanroeper.teamId);
+          const gezin = plek ? plek.gezinId : nieuweLeden.get(lid);
+          if (typeof gezin === 'string') gezinnen.add(gezin);
+        }
+      }
+    const waar: SQL[] = [];
+    const lijst = [...sleutels.values()];
+    for (let i = 0; i < lijst.length; i += IN_STUKKEN)
+      waar.push(metSleutels(lijst.slice(i, i + IN_STUKKEN)));
+    if (gezinnen.size > 0)
+      waar.push(and(inArray(rijen.gezinId, [...gezinnen]), inArray(rijen.tabel, GEZIN_SAMENHANG))!);
+    if (waar.length === 0) return;
+    for (const r of await this.tx
+      .select()
+      .from(rijen)
+      .where(or(...waar))) {
+      const k = sleutel(r.tabel, r.rijId);
+      if (!this.rijWerk.has(k)) this.gelezen.set(k, this.alsWerk(r));
+    }
+  }
+
+  private alsWerk(r: RijStaat): RijWerk {
+    return {
       tabel: r.tabel,
       rijId: r.rijId,
       scope: r.scope,
       gezinId: r.gezinId,
       registers: uitOpslag(r.registers),
       geteld: r.hash,
-    });
+    };
+  }
+
+  private onthoud(r: RijStaat) {
+    this.rijWerk.set(sleutel(r.tabel, r.rijId), this.alsWerk(r));
   }
 
   rij(tabel: string, rijId: string): RijWerk | undefined {
     return this.rijWerk.get(sleutel(tabel, rijId));
+  }
+
+  /** A row's current values as this transaction sees them (the batch so far included). */
+  waarden(tabel: string, rijId: string): Waarden | null {
+    const k = sleutel(tabel, rijId);
+    const r = this.rijWerk.get(k) ?? this.gelezen.get(k);
+    return r ? waardenVan(r.registers).waarden : null;
+  }
+
+  /** The rows read of `tabel` whose `veld` holds `waarde`, with their ids (the rules' lookup). */
+  rijenMet(tabel: string, veld: string, waarde: string): (Waarden & { id: string })[] {
+    const uit: (Waarden & { id: string })[] = [];
+    for (const [k, r] of [...this.rijWerk, ...this.gelezen]) {
+      if (r.tabel !== tabel || (this.rijWerk.has(k) && this.rijWerk.get(k) !== r)) continue;
+      const w = waardenVan(r.registers).waarden;
+      if (w[veld] === waarde) uit.push({ ...w, id: r.rijId });
+    }
+    return uit;
   }
 
   /** Merges a change's registers into the row (creating it in `plek` when new). */
@@ -459,6 +561,17 @@ function controleerVelden(spec: SyncTabel, w: Wijziging, index: number) {
   return fout;
 }
 
+/** A refused rule (shared/regels/) as the push's answer: `regel-geschonden` naming it. */
+function alsSyncFout(weigering: Weigering, w: Wijziging, index: number) {
+  return new SyncFout(
+    weigering.status,
+    'regel-geschonden',
+    `Wijziging ${index + 1} (${w.tabel}): ${weigering.bericht}`,
+    index,
+    weigering.regel,
+  );
+}
+
 /** One push request: a caller's batch of changes. */
 export interface PushOpdracht {
   aanroeper: Aanroeper;
@@ -486,7 +599,9 @@ export async function verwerkPushes(
 ): Promise<PushAntwoord[]> {
   return db.transaction(async (tx) => {
     const schrijver = new Schrijver(tx);
-    await schrijver.laad(opdrachten.flatMap((o) => o.wijzigingen));
+    const alle = opdrachten.flatMap((o) => o.wijzigingen);
+    await schrijver.laad(alle);
+    await schrijver.laadSamenhang(opdrachten);
     const plekken: [string, Plek][][] = [];
     for (const { aanroeper, wijzigingen } of opdrachten)
       plekken.push(await pasToe(tx, schrijver, aanroeper, wijzigingen, nu));
@@ -512,6 +627,11 @@ async function pasToe(
   nu: Date,
 ): Promise<[string, Plek][]> {
   const plekken: [string, Plek][] = [];
+  const wie = { id: aanroeper.gebruikerId, rol: aanroeper.rol, teamId: aanroeper.teamId };
+  const zoek: Opzoeken = {
+    rij: (tabel, id) => schrijver.waarden(tabel, id),
+    rijenMet: (tabel, veld, waarde) => schrijver.rijenMet(tabel, veld, waarde),
+  };
   for (const [index, w] of wijzigingen.entries()) {
     const spec = syncTabel(w.tabel);
     if (!spec)
@@ -546,8 +666,22 @@ async function pasToe(
       continue;
     }
 
+    // Values as the app would have them, then what the caller's role may do: the rules the core
+    // decides by (shared/regels/). After the receipts: a change once taken is answered as taken.
+    for (const [veld, { waarde }] of Object.entries(w.velden)) {
+      const onwaarde = waardeFout(w.tabel, veld, waarde);
+      if (onwaarde) throw alsSyncFout(onwaarde, w, index);
+    }
     const bestaand = schrijver.rij(w.tabel, w.rijId);
     const plek = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
+    const weigering = rolFout(
+      wie,
+      { tabel: w.tabel, rijId: w.rijId, teamId: teamVanScope(plek.scope) },
+      bestaand ? waardenVan(bestaand.registers).waarden : null,
+      Object.fromEntries(Object.entries(w.velden).map(([veld, { waarde }]) => [veld, waarde])),
+      zoek,
+    );
+    if (weigering) throw alsSyncFout(weigering, w, index);
     const delta = alsRegisters(w);
     const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
     const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);
@@ -590,9 +724,17 @@ function bepaalScope(
       throw geenToegang('Alleen een beheerder wijzigt referentiegegevens.');
     return { scope: REFERENTIE_SCOPE, gezinId: null };
   }
-  if (aanroeper.rol === 'beheerder' || !aanroeper.teamId)
+  // A beheerder sets any team's budget, as in the app (shared/regels/rollen.ts `budgetFout`):
+  // written into that team's scope, though the beheerder reads none.
+  const budgetVanBeheerder =
+    aanroeper.rol === 'beheerder' &&
+    (spec.naam === 'teambudgetten' || spec.naam === 'budget_wijzigingen');
+  if (!budgetVanBeheerder && (aanroeper.rol === 'beheerder' || !aanroeper.teamId))
     throw geenToegang('Een beheerder leest en wijzigt geen dossiers.');
-  const eigen = teamScope(aanroeper.teamId);
+  const budgetTeam = w.velden.teamId?.waarde;
+  const eigen = budgetVanBeheerder
+    ? (bestaand?.scope ?? teamScope(String(budgetTeam)))
+    : teamScope(aanroeper.teamId!);
 
   if (bestaand) {
     if (bestaand.scope !== eigen) throw verhuisd();
@@ -610,6 +752,8 @@ function bepaalScope(
     const team = w.velden[spec.teamVeld]!.waarde;
     if (typeof team !== 'string' || teamScope(team) !== eigen)
       throw geenToegang('U kunt alleen voor uw eigen team vastleggen.');
+    if (budgetVanBeheerder && !schrijver.waarden('teams', team))
+      throw fout('dit team bestaat niet');
     return { scope: eigen, gezinId: spec.naam === 'gezinnen' ? w.rijId : null };
   }
   const ouderId = w.velden[spec.ouder!.veld]!.waarde;

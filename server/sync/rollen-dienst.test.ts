@@ -235,15 +235,16 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
 
   it('refuses every forged role change and every value the app would refuse, storing nothing', async () => {
     const { pro, collega, coach, vreemde } = a;
-    const budget = (door: string, extra: Record<string, Waarde> = {}) => [
-      wijziging(door === coach.id ? coach.id : pro.id, 'teambudgetten', randomUUID(), {
+    /** A team budget and its logged change, pushed by `auteur` in the name of `door`. */
+    const budget = (auteur: string, door: string, extra: Record<string, Waarde> = {}) => [
+      wijziging(auteur, 'teambudgetten', randomUUID(), {
         teamId: team,
         jaar: 2027,
         perceel: null,
         bedragCents: 500_000_000,
         ...extra,
       }),
-      wijziging(door === coach.id ? coach.id : pro.id, 'budget_wijzigingen', randomUUID(), {
+      wijziging(auteur, 'budget_wijzigingen', randomUUID(), {
         teamId: team,
         jaar: 2027,
         perceel: null,
@@ -401,7 +402,7 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
       {
         naam: "the team budget set by a jeugdprofessional in the coach's name",
         wie: pro,
-        wijzigingen: budget(coach.id),
+        wijzigingen: budget(pro.id, coach.id),
         status: 403,
         regel: 'budget-rol',
         index: 0,
@@ -409,7 +410,7 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
       {
         naam: "a budget change logged by the coach in a jeugdprofessional's name",
         wie: coach,
-        wijzigingen: [budget(coach.id)[0]!, { ...budget(pro.id)[1]!, auteur: coach.id }],
+        wijzigingen: budget(coach.id, pro.id),
         status: 403,
         regel: 'budget-door',
         index: 1,
@@ -417,7 +418,7 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
       {
         naam: 'a negative team budget',
         wie: coach,
-        wijzigingen: budget(coach.id, { bedragCents: -100 }),
+        wijzigingen: budget(coach.id, coach.id, { bedragCents: -100 }),
         status: 400,
         regel: 'waarde-bedrag',
         index: 0,
@@ -638,6 +639,56 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
         'toewijzingen',
         randomUUID(),
         toewijzingVelden(ids, { volume: 1, status: 'toegewezen' }),
+      ),
+    ]);
+
+    // A family registered offline with its youth, action plan and a small toewijzing: all new
+    // in one push, toegewezen at once.
+    const nieuw = {
+      ...ids,
+      gezin: randomUUID(),
+      lid: randomUUID(),
+      plan: randomUUID(),
+      profiel: randomUUID(),
+    };
+    await ok(pro, [
+      wijziging(pro.id, 'gezinnen', nieuw.gezin, {
+        teamId: team,
+        regisseurId: pro.id,
+        naam: 'Familie Smit',
+        adres: 'Voorstraat 3',
+        postcode: '3311 AC',
+        woonplaats: 'Dordrecht',
+        status: 'actief',
+        aangemeldOp: '2026-11-24',
+      }),
+      wijziging(pro.id, 'gezinsleden', nieuw.lid, {
+        gezinId: nieuw.gezin,
+        rol: 'jeugdige',
+        voornaam: 'Noa',
+        achternaam: 'Smit',
+        geboortedatum: '2014-03-09',
+        bsn: '111222333',
+      }),
+      wijziging(pro.id, 'actieplannen', nieuw.plan, {
+        gezinId: nieuw.gezin,
+        jeugdigeId: nieuw.lid,
+        hulpvraag: 'Slapen',
+        verwijzer: 'jeugdteam',
+        triageUitkomst: 'laten_doen',
+        geopendOp: '2026-11-24',
+      }),
+      wijziging(pro.id, 'zorgprofielen', nieuw.profiel, {
+        actieplanId: nieuw.plan,
+        categorie: 'perspectief',
+        probleemgebieden: '[]',
+        vastgesteldOp: '2026-11-24',
+      }),
+      wijziging(
+        pro.id,
+        'toewijzingen',
+        randomUUID(),
+        toewijzingVelden(nieuw, { volume: 1, status: 'toegewezen' }),
       ),
     ]);
 

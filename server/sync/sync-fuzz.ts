@@ -8,7 +8,9 @@
  * laptops), with the server restarted and laptops crashing between applying a page and saving
  * its cursor. At random the laptops, offline or not:
  * - insert and edit rows of every synced table of the team scope (valid random values, parents
- *   from the same family);
+ *   from the same family, within the role rules of shared/regels/: laptop 0 is team 1's
+ *   teamcoach and alone sets its budget, requests for approval stay undecided, toewijzingen are
+ *   not made to run without one);
  * - fill a leefdomein and fix a plan version through the app's own use cases
  *   (`gezinsplanOpslaan`, `gezinsplanVastleggen`): two laptops doing so offline write the same
  *   natural key (plan + domein, plan + versie);
@@ -258,7 +260,22 @@ const VERWIJDER_TABELLEN = new Set([
 const NIET_BEWERKEN: Record<string, readonly string[]> = {
   gezinnen: ['teamId', 'regisseurId'],
   gezinsplannen: ['versie', 'toestemmingVersie'],
+  // A vier-ogen decision is a colleague's (shared/regels/rollen.ts); requests are made here.
+  akkoorden: ['besluit', 'beoordeeldOp'],
 };
+/**
+ * Set only by the team's teamcoach (laptop 0) or a beheerder (shared/regels/rollen.ts), and
+ * decisions that wait for a colleague: requests stay undecided, toewijzingen do not run.
+ */
+const BUDGET_TABELLEN = new Set(['teambudgetten', 'budget_wijzigingen']);
+const BESLUIT = new Set(['besluit', 'beoordeeldDoor', 'beoordeeldOp']);
+const NIET_LOPEND = ['concept', 'ter_accordering', 'ingetrokken'];
+/** The teamcoach's reason to open a dossier, given for every family (NEN 7513 in the app). */
+class ElkeReden extends Map<string, { reden: string; tot: number }> {
+  override get() {
+    return { reden: 'Werkt mee aan het gezinsplan', tot: Number.MAX_SAFE_INTEGER };
+  }
+}
 /** The leefdomeinen the natural-key steps use: few, so that laptops meet. */
 const DOMEINEN = LEEFDOMEINEN.codes.slice(0, 2);
 
@@ -438,7 +455,7 @@ function alsKern<R>(t: Toestel, scheefMs: number, werk: (ctx: Ctx) => R): R {
     sojJobs: undefined as never,
     sync: t.laptop.engine,
     toegangslog: undefined as never,
-    inzageRedenen: new Map(),
+    inzageRedenen: new ElkeReden(),
   };
   return inTransaction(store.sqlite, () =>
     werk({
@@ -470,9 +487,10 @@ export async function draai(
   const team2 = await nieuwTeam(dienst, `Jeugdteam ${dienst.runs}b`);
   const accounts: Account[] = [];
   for (let i = 0; i < LAPTOPS; i++) {
+    // Laptop 0 is team 1's teamcoach: the team budget is the coach's.
     const account = await maakAccount(
       omgeving.store,
-      'jeugdprofessional',
+      i === 0 ? 'teamcoach' : 'jeugdprofessional',
       i < LAPTOPS - 1 ? team1 : team2,
     );
     await omgeving.store.db
@@ -535,6 +553,7 @@ async function scenario(
   /** Rows of a table the laptop works on: of its own families, or its team's budget rows. */
   const kandidaten = (t: Toestel, tabel: string, gezinId?: string): string[] => {
     const spec = syncTabel(tabel)!;
+    if (BUDGET_TABELLEN.has(tabel) && t.account.rol !== 'teamcoach') return [];
     if (spec.teamVeld && tabel !== 'gezinnen')
       return levend(t, tabel).filter((id) => bekend.get(id)!.teamId === t.team);
     const gezinnen = gezinId ? [gezinId] : eigenGezinnen(t);
@@ -595,6 +614,7 @@ async function scenario(
     const v = spec.velden.get(veld)!;
     const verwijst = VERWIJZINGEN.get(spec.naam)!.get(veld);
     if (veld === spec.teamVeld) return { waarde: t.team };
+    if (spec.naam === 'akkoorden' && BESLUIT.has(veld)) return { waarde: null };
     if (verwijst) {
       const ref = syncTabel(verwijst)!;
       const lijst =
@@ -612,6 +632,7 @@ async function scenario(
     }
     if (spec.vrijeTekst.includes(veld)) return { waarde: v.nullable && r() < 0.2 ? null : tekst() };
     if (v.nullable && r() < 0.3) return { waarde: null };
+    if (spec.naam === 'toewijzingen' && veld === 'status') return { waarde: kies(r, NIET_LOPEND) };
     if (v.enumWaarden) {
       const codes =
         spec.naam === 'gezinnen' && veld === 'status'
@@ -622,6 +643,7 @@ async function scenario(
     if (v.soort === 'boolean') return { waarde: r() < 0.5 };
     if (v.soort === 'number') {
       const n = Math.floor(r() * 1_000);
+      if (veld === 'volume') return { waarde: 1 + (n % 100) };
       if (veld === 'jaar') return { waarde: 2026 + (n % 2) };
       if (veld === 'oordeelCijfer') return { waarde: 1 + (n % 10) };
       if (veld === 'versie') return { waarde: 1 + (n % 3) };
@@ -674,6 +696,7 @@ async function scenario(
       tel(telling.invoegingen, 'gezinsplannen');
       return true;
     }
+    if (BUDGET_TABELLEN.has(spec.naam) && t.account.rol !== 'teamcoach') return false;
     let gezinId: string | null = null;
     if (spec.ouder) {
       const gezin = inGezin ?? kies(r, eigenGezinnen(t));
@@ -1298,7 +1321,7 @@ export const BEKENDE_GEVALLEN: readonly { naam: string; stappen: Stap[]; transpo
           tabel: spec.naam,
         })),
         ...BEWERK_TABELLEN.flatMap((spec) =>
-          [1, 2].map((laptop): Stap => ({
+          (BUDGET_TABELLEN.has(spec.naam) ? [0] : [1, 2]).map((laptop): Stap => ({
             soort: 'bewerk',
             laptop,
             zaad: laptop,

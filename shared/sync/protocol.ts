@@ -34,6 +34,57 @@ export const Wijziging = z
   .strict();
 export type Wijziging = z.infer<typeof Wijziging>;
 
+/**
+ * The rules the service checks every pushed change against (shared/regels/, the same the core
+ * decides by). A refused change is answered `regel-geschonden` with the rule's name: 400 for a
+ * value the app would not store, 403 for what the caller's role may not do, 409 for a decision
+ * already taken.
+ */
+export const REGELS = [
+  /** A BSN that fails the 11-proef. */
+  'waarde-bsn',
+  /** A date that is not an ISO date (jjjj-mm-dd). */
+  'waarde-datum',
+  /** A moment that is not an ISO date or date-time. */
+  'waarde-moment',
+  /** An amount that is not whole cents from 0 up to the highest the app accepts. */
+  'waarde-bedrag',
+  /** A number outside the range the app accepts (a volume, a year, a mark). */
+  'waarde-bereik',
+  /** A code outside its code list. */
+  'waarde-code',
+  /** A request for approval made in someone else's name, or its requester rewritten. */
+  'akkoord-aanvrager',
+  /** A decision on a vier-ogen request by its own requester. */
+  'akkoord-eigen-verzoek',
+  /** A decision naming someone other than the caller, or by a role that does not decide. */
+  'akkoord-beoordelaar',
+  /** A decision on a request already decided. */
+  'akkoord-al-besloten',
+  /** A toewijzing toegewezen or started without the vier-ogen approval it needs. */
+  'toewijzing-zonder-akkoord',
+  /** A toewijzing moved back from ended, withdrawn or started. */
+  'toewijzing-status',
+  /** A team budget or budget change by anyone but the team's teamcoach or a beheerder. */
+  'budget-rol',
+  /** A budget change logged in someone else's name. */
+  'budget-door',
+  /** A regisseur (or an overdracht to someone) not of the family's team. */
+  'regisseur-team',
+  /** A medewerker not of the family's team. */
+  'medewerker-team',
+] as const;
+export type Regel = (typeof REGELS)[number];
+
+/** The answer to a push whose change `index` breaks a rule. */
+export const RegelWeigering = z.object({
+  code: z.literal('regel-geschonden'),
+  regel: z.enum(REGELS),
+  message: z.string(),
+  index: z.number().int().optional(),
+});
+export type RegelWeigering = z.infer<typeof RegelWeigering>;
+
 export const PushVerzoek = z
   .object({ wijzigingen: z.array(Wijziging).min(1).max(MAX_PUSH) })
   .strict();

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { besluitFout, budgetFout, rolFout, teamlidFout } from './rollen';
+import { isMoment, waardeFout } from './waarden';
+import { vierOgenRedenen } from './vier-ogen';
+import type { Opzoeken, Waarden } from './weigering';
+
+const regel = (w: { regel: string } | null) => w?.regel ?? null;
+const pro = { id: 'p1', rol: 'jeugdprofessional', teamId: 't1' };
+const coach = { id: 'c1', rol: 'teamcoach', teamId: 't1' };
+
+function opzoeken(rijen: Record<string, Record<string, Waarden>>): Opzoeken {
+  return {
+    rij: (tabel, id) => rijen[tabel]?.[id] ?? null,
+    rijenMet: (tabel, veld, waarde) =>
+      Object.entries(rijen[tabel] ?? {})
+        .filter(([, w]) => w[veld] === waarde)
+        .map(([id, w]) => ({ ...w, id })),
+  };
+}
+
+describe('value rules', () => {
+  it('refuses what the app would not store, and lets empty values be the schema’s', () => {
+    expect(regel(waardeFout('gezinsleden', 'bsn', '123456789'))).toBe('waarde-bsn');
+    expect(waardeFout('gezinsleden', 'bsn', '111222333')).toBeNull();
+    expect(waardeFout('gezinsleden', 'bsn', null)).toBeNull();
+    expect(regel(waardeFout('gezinsleden', 'geboortedatum', '2012-02-30'))).toBe('waarde-datum');
+    expect(regel(waardeFout('toewijzingen', 'tariefCents', -1))).toBe('waarde-bedrag');
+    expect(regel(waardeFout('toewijzingen', 'volume', 0))).toBe('waarde-bereik');
+    expect(regel(waardeFout('zorgprofielen', 'probleemgebieden', '["x"]'))).toBe('waarde-code');
+    expect(regel(waardeFout('zorgprofielen', 'probleemgebieden', 'gedrag'))).toBe('waarde-code');
+    expect(waardeFout('zorgprofielen', 'probleemgebieden', '["gedrag"]')).toBeNull();
+    expect(waardeFout('netwerkleden', 'naam', 'Oma')).toBeNull();
+    expect(waardeFout('gezinnen', 'toString', 'x')).toBeNull();
+  });
+
+  it('takes a moment as a date, or a date and time as the app writes them', () => {
+    for (const m of ['2026-11-02', '2026-11-02T10:30', '2026-11-02T10:30:00.000Z'])
+      expect(isMoment(m), m).toBe(true);
+    for (const m of ['2026-11-31T10:30', '2026-11-02T24:00', 'morgen', '2026-11-02 10:30'])
+      expect(isMoment(m), m).toBe(false);
+  });
+});
+
+describe('role rules', () => {
+  it('lets a colleague or the teamcoach decide once, in their own name, never the requester', () => {
+    const verzoek = { aangevraagdDoor: pro.id, besluit: null };
+    expect(besluitFout(coach, verzoek, coach.id)).toBeNull();
+    expect(regel(besluitFout(pro, verzoek, pro.id))).toBe('akkoord-eigen-verzoek');
+    expect(regel(besluitFout(pro, verzoek, coach.id))).toBe('akkoord-beoordelaar');
+    expect(regel(besluitFout({ ...coach, rol: 'beheerder' }, verzoek, coach.id))).toBe(
+      'akkoord-beoordelaar',
+    );
+    expect(regel(besluitFout(coach, { ...verzoek, besluit: 'akkoord' }, coach.id))).toBe(
+      'akkoord-al-besloten',
+    );
+  });
+
+  it('needs vier ogen for acuut, verblijf, nee-tenzij and cost above the threshold', () => {
+    const basis = {
+      beschikkingsvrij: false,
+      zorgprofiel: 'intensief',
+      verblijf: false,
+      neeTenzij: false,
+      totaalCents: 100,
+      drempelCents: 1_000,
+    };
+    expect(vierOgenRedenen(basis)).toEqual([]);
+    expect(vierOgenRedenen({ ...basis, zorgprofiel: 'acuut' })).toHaveLength(1);
+    expect(vierOgenRedenen({ ...basis, verblijf: true, totaalCents: 5_000 })).toHaveLength(2);
+    expect(vierOgenRedenen({ ...basis, neeTenzij: true, beschikkingsvrij: true })).toEqual([]);
+  });
+
+  it('makes a toewijzing toegewezen only with the approval it needs', () => {
+    const zoek = opzoeken({
+      producten: { pr: { categorie: '45', frequentie: '2', tariefCents: 10_000 } },
+      teams: { t1: { vierOgenDrempelCents: 2_500_000 } },
+      akkoorden: {},
+    });
+    const plek = { tabel: 'toewijzingen', rijId: 'tw', teamId: 't1' };
+    const nieuw = (volume: number, status: string) => ({
+      productId: 'pr',
+      volume,
+      tariefCents: 10_000,
+      startdatum: '2027-01-01',
+      einddatum: '2027-12-31',
+      status,
+    });
+    expect(rolFout(pro, plek, null, nieuw(1, 'toegewezen'), zoek)).toBeNull();
+    expect(regel(rolFout(pro, plek, null, nieuw(10, 'toegewezen'), zoek))).toBe(
+      'toewijzing-zonder-akkoord',
+    );
+    expect(rolFout(pro, plek, null, nieuw(10, 'ter_accordering'), zoek)).toBeNull();
+    const wacht = nieuw(10, 'ter_accordering');
+    expect(regel(rolFout(pro, plek, wacht, { status: 'toegewezen' }, zoek))).toBe(
+      'toewijzing-zonder-akkoord',
+    );
+    const goedgekeurd = opzoeken({
+      akkoorden: {
+        a: {
+          toewijzingId: 'tw',
+          aangevraagdDoor: pro.id,
+          besluit: 'akkoord',
+          beoordeeldDoor: 'c1',
+        },
+      },
+    });
+    expect(rolFout(pro, plek, wacht, { status: 'toegewezen' }, goedgekeurd)).toBeNull();
+    expect(
+      regel(rolFout(pro, plek, { ...wacht, status: 'beeindigd' }, { status: 'gestart' }, zoek)),
+    ).toBe('toewijzing-status');
+  });
+
+  it('keeps the budget to the team’s teamcoach or a beheerder, and the regisseur in the team', () => {
+    expect(budgetFout(coach, 't1')).toBeNull();
+    expect(budgetFout({ id: 'b', rol: 'beheerder', teamId: null }, 't2')).toBeNull();
+    expect(regel(budgetFout(coach, 't2'))).toBe('budget-rol');
+    expect(regel(budgetFout(pro, 't1'))).toBe('budget-rol');
+    expect(teamlidFout({ teamId: 't1', rol: 'jeugdprofessional', actief: true }, 't1')).toBeNull();
+    expect(teamlidFout({ teamId: 't2', rol: 'jeugdprofessional' }, 't1')).not.toBeNull();
+    expect(teamlidFout({ teamId: 't1', actief: false }, 't1')).not.toBeNull();
+    expect(teamlidFout(null, 't1')).not.toBeNull();
+  });
+});
