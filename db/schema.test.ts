@@ -63,6 +63,7 @@ describe('domain schema', () => {
         'sociale_voorzieningen',
         'ingezette_voorzieningen',
         'bezoeken',
+        'doorgestuurde_teksten',
       ].sort(),
     );
   });
