@@ -378,7 +378,8 @@ test('the agenda reminds of a visit a quarter of an hour ahead with a system not
   await dialog.getByLabel('Gezin').click();
   await page.getByRole('option').first().click();
   const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();
-  // Ten minutes from now on the laptop's clock (its time zone, not the test runner's).
+  // Ten minutes from now on the page's clock (the run's injected clock, installed by fixtures.ts;
+  // the laptop's time zone, not the test runner's).
   const { datum, tijd } = await page.evaluate(() => {
     const nu = new Date();
     const straks = new Date(
