@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
@@ -52,11 +52,38 @@ describe('Electron security checklist', () => {
     expect(isPermissionAllowed('notifications', 'https://example.org/')).toBe(false);
   });
 
-  it('serves only files inside the renderer folder', () => {
-    expect(resolveAppFile(`${APP_ORIGIN}/`, '/r', join)).toBe('/r/index.html');
-    expect(resolveAppFile(`${APP_ORIGIN}/assets/a.js`, '/r', join)).toBe('/r/assets/a.js');
-    expect(resolveAppFile(`${APP_ORIGIN}/..%2F..%2Fetc/passwd`, '/r', join)).toBeNull();
-    expect(resolveAppFile('https://example.org/a.js', '/r', join)).toBeNull();
+  it.each([
+    { flavour: 'posix', path: posix, dir: '/opt/Eenplan/resources/renderer' },
+    { flavour: 'win32', path: win32, dir: 'C:\\Program Files\\Eenplan\\resources\\renderer' },
+  ])('serves only files inside the renderer folder ($flavour paths)', ({ path, dir }) => {
+    const file = (pathname: string) => resolveAppFile(`${APP_ORIGIN}${pathname}`, dir, path);
+    expect(file('/')).toBe(path.join(dir, 'index.html'));
+    expect(file('/assets/a.js')).toBe(path.join(dir, 'assets', 'a.js'));
+    expect(file('/assets/een%20plaatje.png')).toBe(path.join(dir, 'assets', 'een plaatje.png'));
+    // The URL parser folds plain and encoded dot segments before we see them: still inside.
+    expect(file('/assets/../../index.html')).toBe(path.join(dir, 'index.html'));
+    expect(file('/%2e%2e/index.html')).toBe(path.join(dir, 'index.html'));
+    for (const pathname of [
+      '/..%2F..%2Fetc/passwd',
+      '/..%5C..%5Cx',
+      '/..%5c..%5cWindows%5cwin.ini',
+      '/assets/..%5C..%5C..%5Cx',
+      '/..\\..\\x',
+      '/%2Fetc%2Fpasswd',
+      '/%5C%5Cserver%5Cshare%5Cx',
+      '/C:%5CWindows%5Cwin.ini',
+      '/C:',
+      '/index.html:stream',
+      // Windows drops trailing dots and spaces from a name, so these would read as '..'.
+      '/..%20/x',
+      '/.../x',
+      '/index.html%00.png',
+      // Not UTF-8: refused, not thrown.
+      '/%E0%A4%A',
+    ]) {
+      expect(file(pathname), pathname).toBeNull();
+    }
+    expect(resolveAppFile('https://example.org/a.js', dir, path)).toBeNull();
   });
 
   it('has a CSP without inline or remote scripts', () => {

@@ -1,9 +1,9 @@
 /**
  * The profile's database key, never stored in the clear (ARCHITECTURE.md "Data and sync"): a
  * random 256-bit key, wrapped with AES-256-GCM under a key derived from the user's passphrase
- * (scrypt), and, in the desktop app, also under the OS keychain (Electron safeStorage). Changing
- * the passphrase re-wraps the same key, so the database is not re-encrypted. Wrong tries are
- * counted in the file; from the fifth on, each next try must wait twice as long.
+ * (scrypt), and under the central service's account once it signed in. Changing the passphrase
+ * re-wraps the same key, so the database is not re-encrypted. Wrong tries are counted in the
+ * file; from the fifth on, each next try must wait twice as long.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,10 @@ export interface SleutelBestand {
   versie: 1;
   kdf: { naam: 'scrypt'; N: number; r: number; p: number; zout: string };
   wachtwoord: Verpakt;
-  /** The same key wrapped by the OS keychain (desktop app only), base64. */
+  /**
+   * The same key wrapped by the OS keychain (Electron safeStorage), written by earlier versions
+   * and never used to unlock: dropped from the file at the next unlock.
+   */
   os?: string;
   /**
    * The same key wrapped under the account of the central service this profile last signed in
@@ -122,7 +125,7 @@ function schrijf(pad: string, bestand: SleutelBestand): void {
 export function maakSleutelBestand(
   pad: string,
   wachtwoord: string,
-  opties: { sleutel?: Buffer; os?: (sleutel: Buffer) => Buffer } = {},
+  opties: { sleutel?: Buffer } = {},
 ): Buffer {
   const zwakte = wachtwoordZwakte(wachtwoord);
   if (zwakte) throw new KluisFout('zwak-wachtwoord', zwakte);
@@ -132,7 +135,6 @@ export function maakSleutelBestand(
     versie: 1,
     kdf,
     wachtwoord: verpak(sleutel, afgeleid(wachtwoord, kdf)),
-    ...(opties.os ? { os: opties.os(sleutel).toString('base64') } : {}),
     pogingen: { mislukt: 0, laatste: null },
   });
   return sleutel;
@@ -171,7 +173,10 @@ function probeer(
       volgende,
     );
   }
-  if (mislukt > 0) schrijf(pad, { ...bestand, pogingen: { mislukt: 0, laatste: null } });
+  if (mislukt > 0 || bestand.os !== undefined) {
+    const { os: _os, ...zonderOs } = bestand;
+    schrijf(pad, { ...zonderOs, pogingen: { mislukt: 0, laatste: null } });
+  }
   return sleutel;
 }
 
@@ -215,10 +220,4 @@ export function wijzigWachtwoordzin(pad: string, oud: string, nieuw: string, nu:
   if (zwakte) throw new KluisFout('zwak-wachtwoord', zwakte);
   const kdf = { ...bestand.kdf, zout: randomBytes(16).toString('base64') };
   schrijf(pad, { ...bestand, kdf, wachtwoord: verpak(sleutel, afgeleid(nieuw, kdf)) });
-}
-
-/** The key through the OS keychain (desktop app), or null when this file has no such wrap. */
-export function ontgrendelMetOs(pad: string, os: (verpakt: Buffer) => Buffer): Buffer | null {
-  const bestand = leesSleutelBestand(pad);
-  return bestand?.os ? os(Buffer.from(bestand.os, 'base64')) : null;
 }
