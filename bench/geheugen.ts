@@ -10,6 +10,7 @@
 import { openDatabase } from '../db/connection';
 import { createCore } from '../core/core';
 import { loadOrCreateKeyFile } from '../db/key-file';
+import { legPersoonVast } from '../core/session';
 
 const [soort, pad] = process.argv.slice(2);
 // Migrations from the working folder: this file runs bundled, away from db/.
@@ -39,20 +40,25 @@ if (soort === 'kaal') {
         )
         .get(rol, teamId, teamId) as { id: string }
     ).id;
-  const pro = { professionalId: wie('jeugdprofessional', team.id) };
-  const coach = { professionalId: wie('teamcoach', team.id) };
-  const beheerder = { professionalId: wie('beheerder', null) };
+  const pro = wie('jeugdprofessional', team.id);
+  const coach = wie('teamcoach', team.id);
+  const beheerder = wie('beheerder', null);
   const ok = (r: { ok: boolean; error?: { message: string } }) => {
     if (!r.ok) throw new Error(r.error!.message);
   };
-  ok(core.call('gezinnen.lijst', {}, coach));
-  ok(core.call('gezinnen.lijst', { alleenEigen: false }, pro));
+  // The day of several people, each as the profile's person (the core takes nobody from a call).
+  legPersoonVast(sqlite, coach);
+  ok(core.call('gezinnen.lijst', {}));
+  legPersoonVast(sqlite, pro);
+  ok(core.call('gezinnen.lijst', { alleenEigen: false }));
   const gezinnen = sqlite
     .prepare('SELECT id FROM gezinnen WHERE team_id = ? LIMIT 200')
     .all(team.id) as { id: string }[];
-  for (const g of gezinnen) ok(core.call('gezin.dossier', { gezinId: g.id }, pro));
-  ok(core.call('budget.dashboard', { teamId: team.id, jaar: 2026 }, coach));
-  ok(core.call('budget.dashboard', { teamId: null, jaar: 2026 }, beheerder));
+  for (const g of gezinnen) ok(core.call('gezin.dossier', { gezinId: g.id }));
+  legPersoonVast(sqlite, coach);
+  ok(core.call('budget.dashboard', { teamId: team.id, jaar: 2026 }));
+  legPersoonVast(sqlite, beheerder);
+  ok(core.call('budget.dashboard', { teamId: null, jaar: 2026 }));
 }
 process.stdout.write(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 }));
 store.close();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { totalCents } from '../shared/cost';
 import { addDays, addMonths } from '../shared/dates';
-import { clientFor } from '../test/helpers/core-client';
+import { alsPersoon, clientFor } from '../test/helpers/core-client';
 import { DEMO_TODAY, demoStore } from '../test/helpers/demo-store';
 import { createCore } from './core';
 
@@ -17,8 +17,8 @@ const coach = data.professionals.find((p) => p.teamId === team.id && p.rol === '
 const outsider = data.professionals.find(
   (p) => p.teamId !== team.id && p.rol === 'jeugdprofessional',
 )!;
-const a = clientFor(core, proA!.id!);
-const b = clientFor(core, proB!.id!);
+const a = clientFor(core, store, proA!.id!);
+const b = clientFor(core, store, proB!.id!);
 const count = (table: string) =>
   (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -386,7 +386,7 @@ describe('the casework chain in the core', () => {
     expect(
       a.fails('akkoord.besluiten', { id: verzoek.id, besluit: 'akkoord', toelichting: 'ok' }).code,
     ).toBe('geen-toegang');
-    clientFor(core, coach.id!).ok('akkoord.besluiten', {
+    clientFor(core, store, coach.id!).ok('akkoord.besluiten', {
       id: verzoek.id,
       besluit: 'akkoord',
       toelichting: 'Eens, veiligheid gaat voor.',
@@ -491,8 +491,10 @@ describe('the casework chain in the core', () => {
   it('lets the team read a dossier but only the regisseur and medewerkers change it', () => {
     const gezinId = newFamily('Familie Medewerk');
     const uitgaand = () => count('outbox');
-    const wijzig = (professionalId: string, tekst: string) =>
-      core.call('gezinsplan.opslaan', { gezinId, eigenWoorden: tekst }, { professionalId });
+    const wijzig = (professionalId: string, tekst: string) => {
+      alsPersoon(store, professionalId);
+      return core.call('gezinsplan.opslaan', { gezinId, eigenWoorden: tekst });
+    };
     // B reads the dossier, sees it is read-only, and is refused a change: nothing written.
     expect(b.ok('gezin.dossier', { gezinId }).gezin).toMatchObject({
       magWijzigen: false,
@@ -528,18 +530,18 @@ describe('the casework chain in the core', () => {
     expect(wijzig(proB!.id!, 'Weer van B').ok).toBe(false);
     expect(b.ok('gezin.dossier', { gezinId }).gezin.magWijzigen).toBe(false);
     // The teamcoach reads (with a reason) and never changes a dossier.
-    const c = clientFor(core, coach.id!);
+    const c = clientFor(core, store, coach.id!);
     c.ok('inzage.reden', { gezinId, reden: 'Casusoverleg over de voortgang' });
     expect(c.ok('gezin.dossier', { gezinId }).gezin.magWijzigen).toBe(false);
   });
 
   it("never shows another team's family", () => {
     const gezinId = newFamily('Familie Geheim');
-    expect(clientFor(core, outsider.id!).fails('gezin.dossier', { gezinId }).code).toBe(
+    expect(clientFor(core, store, outsider.id!).fails('gezin.dossier', { gezinId }).code).toBe(
       'niet-gevonden',
     );
     expect(
-      clientFor(core, outsider.id!).fails('netwerklid.opslaan', {
+      clientFor(core, store, outsider.id!).fails('netwerklid.opslaan', {
         gezinId,
         naam: 'X',
         relatie: 'Oom',

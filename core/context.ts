@@ -20,6 +20,8 @@ export interface Deps {
   sync: SyncEngine;
   /** The access log (NEN 7513). */
   toegangslog: Toegangslog;
+  /** The central service this laptop was set up for (EENPLAN_SERVER_URL); the only one. */
+  standaardServer?: string | null;
   /** After signing in online (CoreOptions.naAanmelding). */
   naAanmelding?: (email: string, wachtwoord: string) => void;
   /** Reasons teamcoaches gave to read a dossier: `${professionalId}|${gezinId}` -> until when. */

@@ -14,7 +14,7 @@ import {
   type ApiOutput,
   type ApiResult,
 } from '../shared/api';
-import { toIsoDate } from '../shared/dates';
+import { datumInNederland } from '../shared/dates';
 import type { Rol } from '../shared/domain';
 import { HlcClock } from '../shared/hlc';
 import { ApiError, invalidInput } from './api-error';
@@ -47,7 +47,13 @@ import {
   gezinsplanToestemming,
   gezinsplanVastleggen,
 } from './services/gezinsplan';
-import { listProfielen, professionalNamen, sessionFor } from './services/profielen';
+import {
+  listProfielen,
+  persoonVan,
+  sessieKiezen,
+  sessieWie,
+  sessionFor,
+} from './services/profielen';
 import { takenLijst } from './services/taken';
 import { teamVergrendeling } from './services/team-instellingen';
 import {
@@ -58,14 +64,12 @@ import {
   toewijzingStoppen,
   toewijzingVoorstel,
 } from './services/toewijzing';
+import { gekozenPersoon } from './session';
 import { ChangeWriter, deviceId, inTransaction } from './writer';
 import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
 import { gezinInzage } from './audit/inzage-export';
-import { inzageNaarPdf } from './audit/inzage-pdf';
 import { toewijzingJw301 } from './ijw/jw301';
 import { verzoekLezen } from './ijw/jw315';
-import { actieplanNaarPdf } from './plan-pdf/actieplan-pdf';
-import { gezinsplanNaarPdf } from './plan-pdf/gezinsplan-pdf';
 import { agendaLijst, bezoekPlannen, bezoekVerwijderen } from './services/agenda';
 import { gesprekLijst, gesprekOpslaan } from './services/gesprekken';
 import { gezinsplanOndertekenen } from './services/handtekening';
@@ -75,17 +79,8 @@ import {
   voorzieningWeghalen,
 } from './services/sociale-kaart';
 import { Toegangslog } from './audit/toegangslog';
-import type { Tabel } from '../shared/api-budget';
-import {
-  dashboardTabellen,
-  ExportInvoer,
-  InzageExportInvoer,
-  PlanExportInvoer,
-  kiesTabel,
-  tabelNaarCsv,
-  tabelNaarXlsx,
-  type ExportResultaat,
-} from './export';
+import { bestandExporteren, type Roep } from './bestanden';
+import type { KluisMethode } from './kluis/acties';
 import { berekenDashboard } from './budget/dashboard';
 import { mijnKosten } from './budget/kosten';
 import { regelsAchterCijfer } from './budget/regels';
@@ -96,30 +91,30 @@ import { conflictOplossen, syncOverzicht } from './sync/conflicten';
 import { SyncEngine, SyncFout } from './sync/engine';
 import { httpTransport, type Transport } from './sync/transport';
 
-export interface CallContext {
-  /** The professional chosen at sign-in, or null before sign-in. */
-  professionalId: string | null;
-}
-
 export interface CoreOptions {
   log?: (message: string) => void;
   /** The clock; tests fix it. */
   now?: () => Date;
   /** How to reach the central service (tests pass an in-process one). */
   transport?: (server: string) => Transport;
-  /** The central service's address offered when connecting (EENPLAN_SERVER_URL). */
+  /** The central service this laptop was set up for (EENPLAN_SERVER_URL): the only one it connects to. */
   standaardServer?: string;
   /** After signing in online: the vault keeps the account to open the profile offline. */
   naAanmelding?: (email: string, wachtwoord: string) => void;
 }
 
-/** Methods that wait for the network; they run outside a database transaction. */
-type AsyncMethod = 'sync.verbinden' | 'sync.nu';
+/** Methods that wait (network, building a file); they run outside a database transaction. */
+type AsyncMethod = 'sync.verbinden' | 'sync.nu' | 'bestand.exporteren' | 'soj.importeren';
 type Handler<M extends ApiMethod> = (ctx: Ctx, input: ApiInput<M>) => ApiOutput<M>;
-type AsyncHandler<M extends ApiMethod> = (ctx: Ctx, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+type AsyncHandler<M extends ApiMethod> = (
+  ctx: Ctx,
+  input: ApiInput<M>,
+  roep: Roep,
+) => Promise<ApiOutput<M>>;
 
 const ASYNC_HANDLERS: { [M in AsyncMethod]: AsyncHandler<M> } = {
   'sync.verbinden': async (ctx, input) => {
+    verbindenToegestaan(ctx, input.server);
     try {
       await ctx.sync.verbind(
         input.server,
@@ -146,14 +141,54 @@ const ASYNC_HANDLERS: { [M in AsyncMethod]: AsyncHandler<M> } = {
     await ctx.sync.synchroniseer({ bevestigMassa: input.bevestigMassa }).catch(() => undefined);
     return ctx.sync.status();
   },
+  'bestand.exporteren': bestandExporteren,
+  // The import runs in the background, in transactions of its own.
+  'soj.importeren': async (ctx, input) =>
+    ctx.sojJobs.start(
+      new Uint8Array(Buffer.from(input.inhoud, 'base64')),
+      input.naam.trim().slice(0, 200) || 'soj-bestand',
+      ctx.session.professionalId,
+    ),
 };
+
+/** Trailing slashes do not make another address. */
+const adres = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+
+/**
+ * Only with the central service this laptop was set up for (EENPLAN_SERVER_URL), never with an
+ * address the page names: whatever answers there would decide who the profile's person is, what
+ * role they have, could plant an account that opens the profile, or order it wiped. A demo
+ * profile (its person chosen on the laptop) never connects: its data is fictional.
+ */
+function verbindenToegestaan(ctx: Ctx, server: string) {
+  if (!ctx.standaardServer)
+    throw new ApiError(
+      'geen-toegang',
+      'Op deze laptop is geen centrale dienst ingesteld. Vraag uw beheerder om Eenplan met het adres van de dienst te installeren.',
+      'server',
+    );
+  if (adres(server) !== adres(ctx.standaardServer))
+    throw new ApiError(
+      'geen-toegang',
+      `Deze laptop verbindt alleen met de centrale dienst ${ctx.standaardServer}.`,
+      'server',
+    );
+  if (!ctx.sync.gebruiker() && gekozenPersoon(ctx.sqlite))
+    throw new ApiError(
+      'conflict',
+      'Dit is een demoprofiel. Maak voor uw account een nieuw profiel aan op het vergrendelscherm.',
+    );
+}
+
 const isAsync = (method: ApiMethod): method is AsyncMethod => Object.hasOwn(ASYNC_HANDLERS, method);
 
-const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
+const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler<M> } = {
+  'sessie.wie': sessieWie,
+  'sessie.kiezen': sessieKiezen,
   'sync.status': (ctx) => ctx.sync.status(),
   'sync.overzicht': syncOverzicht,
   'sync.oplossen': conflictOplossen,
-  'profielen.lijst': (ctx) => listProfielen(ctx.db, ctx.sync.gebruiker()?.id),
+  'profielen.lijst': (ctx) => listProfielen(ctx.db, persoonVan(ctx)),
   'team.collegas': collegas,
   'team.vergrendeling': teamVergrendeling,
   'gezinnen.lijst': listGezinnen,
@@ -210,25 +245,16 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod>]: Handler<M> } = {
 };
 
 export interface Core {
-  /** A method that does not wait for the network, in one transaction. */
-  call<M extends ApiMethod>(method: M, input: unknown, context: CallContext): ApiResult<M>;
-  /** Any method, also those that wait for the network: what the hosts use. */
-  callAsync<M extends ApiMethod>(
-    method: M,
-    input: unknown,
-    context: CallContext,
-  ): Promise<ApiResult<M>>;
+  /**
+   * A method that does not wait, in one transaction, as the profile's person: the connected
+   * account, or the demo profile's one choice. No call says who is calling.
+   */
+  call<M extends ApiMethod>(method: M, input: unknown): ApiResult<M>;
+  /** Any method, also those that wait (network, files): what the host door uses. */
+  callAsync<M extends ApiMethod>(method: M, input: unknown): Promise<ApiResult<M>>;
   sync: SyncEngine;
-  /** Starts a monthly SOJ import in the background; poll `soj.importStatus` for progress. */
-  sojImporteren(
-    bytes: Uint8Array,
-    bestandsnaam: string,
-    context: CallContext,
-  ): ApiResult<'soj.importStatus'>;
-  /** Waits until an import has finished (for the CLI and tests). */
+  /** Waits until an SOJ import has finished (for the CLI and tests). */
   sojWacht(jobId: string): Promise<void>;
-  /** A dashboard table, or the rows behind a figure, as a CSV or XLSX file. */
-  exporteren(input: unknown, context: CallContext): Promise<ExportResultaat>;
   close(): void;
 }
 
@@ -240,10 +266,11 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     db: store.db,
     sqlite: store.sqlite,
     clock: new HlcClock(apparaat, () => now().getTime()),
-    today: () => toIsoDate(now()),
+    today: () => datumInNederland(now()),
     now: () => now().toISOString(),
     toegangslog: new Toegangslog(store.sqlite, apparaat, () => now().toISOString()),
     naAanmelding: options.naAanmelding,
+    standaardServer: options.standaardServer ?? null,
     inzageRedenen: new Map(),
   } as unknown as Deps;
   deps.sojJobs = new SojImportJobs(deps, log);
@@ -255,153 +282,22 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
   deps.sync.start();
   const veranderingen = store.sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
 
-  function authorise(roles: readonly Rol[] | null, context: CallContext) {
-    const session = context.professionalId ? sessionFor(deps.db, context.professionalId) : null;
+  /** The session's person, from the profile itself (see core/session.ts). */
+  function authorise(roles: readonly Rol[] | null) {
+    const persoon = persoonVan(deps);
+    const session = persoon ? sessionFor(deps.db, persoon) : null;
     if (roles !== null) {
       if (!session)
         throw new ApiError(
           'niet-aangemeld',
-          'U bent niet (meer) aangemeld. Kies opnieuw uw profiel.',
+          persoon
+            ? 'Uw account is niet (meer) actief op deze laptop.'
+            : 'Kies eerst wie u bent in dit profiel.',
         );
       if (!roles.includes(session.rol))
         throw new ApiError('geen-toegang', 'Uw rol geeft geen toegang tot deze functie.');
     }
     return session;
-  }
-
-  function sojImporteren(
-    bytes: Uint8Array,
-    bestandsnaam: string,
-    context: CallContext,
-  ): ApiResult<'soj.importStatus'> {
-    try {
-      const session = authorise(API['soj.importStatus'].roles, context)!;
-      const naam = bestandsnaam.trim().slice(0, 200) || 'soj-bestand';
-      return { ok: true, data: deps.sojJobs.start(bytes, naam, session.professionalId) };
-    } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-      throw error;
-    }
-  }
-
-  /** Through `gezin.inzage`, so the same access check applies and the export is logged. */
-  async function inzagePdf(input: unknown, context: CallContext): Promise<ExportResultaat> {
-    const parsed = InzageExportInvoer.safeParse(input);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
-    const inzage = call('gezin.inzage', { gezinId: parsed.data.gezinId }, context);
-    if (!inzage.ok) return inzage;
-    const naam = String(inzage.data.onderdelen.gezinnen?.[0]?.naam ?? 'gezin');
-    return {
-      ok: true,
-      bestand: {
-        naam: `eenplan-inzage-${inzage.data.gemaaktOp.slice(0, 10)}.pdf`,
-        mime: 'application/pdf',
-        bytes: await inzageNaarPdf(inzage.data, naam, professionalNamen(store.db)),
-      },
-    };
-  }
-
-  /** Through the API methods, so their access checks apply and reading the plan is logged. */
-  async function planExport(input: unknown, context: CallContext): Promise<ExportResultaat> {
-    const parsed = PlanExportInvoer.safeParse(input);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
-    const vraag = parsed.data;
-    if (vraag.soort === 'jw301') {
-      const bericht = call('toewijzing.jw301', { id: vraag.toewijzingId }, context);
-      if (!bericht.ok) return bericht;
-      return {
-        ok: true,
-        bestand: {
-          naam: bericht.data.bestandsnaam,
-          mime: 'application/xml',
-          bytes: new TextEncoder().encode(bericht.data.xml),
-        },
-      };
-    }
-    const dossierAntwoord = call('gezin.dossier', { gezinId: vraag.gezinId }, context);
-    if (!dossierAntwoord.ok) return dossierAntwoord;
-    const { gezin, actieplannen } = dossierAntwoord.data;
-    const gemaaktOp = now();
-    const datum = gemaaktOp.toISOString().slice(0, 10);
-    let bytes: Uint8Array;
-    let naam: string;
-    if (vraag.soort === 'gezinsplan') {
-      const plan = call('gezinsplan.ophalen', { gezinId: vraag.gezinId }, context);
-      if (!plan.ok) return plan;
-      bytes = await gezinsplanNaarPdf({
-        plan: plan.data,
-        gezinNaam: gezin.naam,
-        regisseurNaam: gezin.regisseurNaam,
-        gemaaktOp,
-      });
-      naam = `gezinsplan-${bestandsDeel(gezin.naam)}-${datum}.pdf`;
-    } else {
-      const plan = actieplannen.find((p) => p.id === vraag.actieplanId);
-      if (!plan)
-        return {
-          ok: false,
-          error: { code: 'niet-gevonden', message: 'Dit actieplan hoort niet bij dit gezin.' },
-        };
-      bytes = await actieplanNaarPdf({
-        plan,
-        gezinNaam: gezin.naam,
-        regisseurNaam: gezin.regisseurNaam,
-        gemaaktOp,
-      });
-      naam = `actieplan-${bestandsDeel(plan.jeugdigeNaam)}-${datum}.pdf`;
-    }
-    inTransaction(store.sqlite, () =>
-      deps.toegangslog.schrijf(context.professionalId!, [
-        { actie: 'printen', gezinId: gezin.id, onderdeel: `pdf:${vraag.soort}` },
-      ]),
-    );
-    return { ok: true, bestand: { naam, mime: 'application/pdf', bytes } };
-  }
-
-  async function exporteren(input: unknown, context: CallContext): Promise<ExportResultaat> {
-    const soort = (input as { soort?: unknown } | null)?.soort;
-    if (soort === 'inzage') return inzagePdf(input, context);
-    if (soort === 'gezinsplan' || soort === 'actieplan' || soort === 'jw301')
-      return planExport(input, context);
-    const parsed = ExportInvoer.safeParse(input);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() };
-    const { filter, tabel: sleutel, doorklik, formaat } = parsed.data;
-    let tabel: Tabel | undefined;
-    if (sleutel === 'regels') {
-      if (!doorklik)
-        return {
-          ok: false,
-          error: { code: 'ongeldige-invoer', message: 'Kies eerst een cijfer.' },
-        };
-      const regels = call('budget.regels', { filter, doorklik }, context);
-      if (!regels.ok) return regels;
-      tabel = regels.data;
-    } else {
-      const dashboard = call('budget.dashboard', filter, context);
-      if (!dashboard.ok) return dashboard;
-      tabel = kiesTabel(dashboardTabellen(dashboard.data), sleutel);
-    }
-    if (!tabel)
-      return { ok: false, error: { code: 'niet-gevonden', message: 'Deze tabel bestaat niet.' } };
-    const bytes = formaat === 'csv' ? tabelNaarCsv(tabel) : await tabelNaarXlsx(tabel);
-    const userId = context.professionalId!;
-    inTransaction(store.sqlite, () =>
-      deps.toegangslog.schrijf(userId, [
-        { actie: 'exporteren', gezinId: null, onderdeel: `export:${sleutel}:${formaat}` },
-      ]),
-    );
-    const slug = bestandsDeel(tabel.titel);
-    return {
-      ok: true,
-      bestand: {
-        naam: `eenplan-${slug}-${filter.jaar}.${formaat}`,
-        mime:
-          formaat === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        bytes,
-      },
-    };
   }
 
   function ctxFor(session: ReturnType<typeof authorise>): Ctx {
@@ -442,22 +338,21 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     };
   }
 
-  function call<M extends ApiMethod>(
-    method: M,
-    input: unknown,
-    context: CallContext,
-  ): ApiResult<M> {
+  function call<M extends ApiMethod>(method: M, input: unknown): ApiResult<M> {
     const spec = API[method];
     if (isAsync(method))
-      return failure(method, new Error(`${method} wacht op het netwerk: gebruik callAsync`));
+      return failure(method, new Error(`${method} wacht (netwerk of bestand): gebruik callAsync`));
     try {
       const voor = veranderingen.get()!.n;
       let gewijzigd = false;
       const result = inTransaction(store.sqlite, () => {
-        const session = authorise(spec.roles, context);
+        const session = authorise(spec.roles);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) throw invalidInput(parsed.error);
-        const handler = HANDLERS[method as Exclude<M, AsyncMethod>] as unknown as Handler<M>;
+        const handler = HANDLERS[method as keyof typeof HANDLERS] as unknown as
+          Handler<M> | undefined;
+        // The lock's methods (`kluis.*`) are the host's: there is no core while locked.
+        if (!handler) throw new ApiError('niet-gevonden', 'Deze functie beantwoordt de host.');
         const ctx = ctxFor(session);
         const data = handler(ctx, parsed.data as ApiInput<M>);
         gewijzigd = veranderingen.get()!.n !== voor;
@@ -472,19 +367,18 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     }
   }
 
-  async function callAsync<M extends ApiMethod>(
-    method: M,
-    input: unknown,
-    context: CallContext,
-  ): Promise<ApiResult<M>> {
-    if (!isAsync(method)) return call(method, input, context);
+  async function callAsync<M extends ApiMethod>(method: M, input: unknown): Promise<ApiResult<M>> {
+    if (!isAsync(method)) return call(method, input);
     try {
       const spec = API[method];
-      const session = authorise(spec.roles, context);
+      const session = authorise(spec.roles);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = ASYNC_HANDLERS[method] as unknown as AsyncHandler<M>;
-      return { ok: true, data: await handler(ctxFor(session), parsed.data as ApiInput<M>) };
+      return {
+        ok: true,
+        data: await handler(ctxFor(session), parsed.data as ApiInput<M>, call),
+      };
     } catch (error) {
       return failure(method, error);
     }
@@ -494,23 +388,10 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
     call,
     callAsync,
     sync: deps.sync,
-    sojImporteren,
     sojWacht: (jobId) => deps.sojJobs.wacht(jobId),
-    exporteren,
     close: () => {
       deps.sync.stop();
       store.close();
     },
   };
-}
-
-/** A title as part of a file name: lower case, ASCII, words joined by hyphens. */
-function bestandsDeel(titel: string): string {
-  return titel
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
 }

@@ -5,53 +5,9 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
-import { DashboardFilter, Doorklik, type Kolom, type Tabel } from '../shared/api-budget';
-import type { ApiErrorBody } from '../shared/api';
+import type { Kolom, Tabel } from '../shared/api-budget';
 import { dashboardTabellen } from '../shared/dashboard-tabellen';
 import { formatDate } from '../shared/dates';
-
-export const ExportInvoer = z
-  .object({
-    filter: DashboardFilter,
-    tabel: z.string().min(1).max(40),
-    doorklik: Doorklik.optional(),
-    formaat: z.enum(['csv', 'xlsx']),
-  })
-  .strict();
-export type ExportInvoer = z.input<typeof ExportInvoer>;
-
-/** The AVG inzage of one family as a readable PDF (the JSON form is `gezin.inzage`). */
-export const InzageExportInvoer = z
-  .object({
-    soort: z.literal('inzage'),
-    gezinId: z.string().min(1).max(60),
-    formaat: z.literal('pdf'),
-  })
-  .strict();
-export type InzageExportInvoer = z.input<typeof InzageExportInvoer>;
-
-/** The plan documents as PDF, and a toewijzing as its iJw JW301 message. */
-export const PlanExportInvoer = z.discriminatedUnion('soort', [
-  z.object({ soort: z.literal('gezinsplan'), gezinId: z.string().min(1).max(64) }).strict(),
-  z
-    .object({
-      soort: z.literal('actieplan'),
-      gezinId: z.string().min(1).max(64),
-      actieplanId: z.string().min(1).max(64),
-    })
-    .strict(),
-  z.object({ soort: z.literal('jw301'), toewijzingId: z.string().min(1).max(64) }).strict(),
-]);
-export type PlanExportInvoer = z.input<typeof PlanExportInvoer>;
-
-export interface Bestand {
-  naam: string;
-  mime: string;
-  bytes: Uint8Array;
-}
-
-export type ExportResultaat = { ok: true; bestand: Bestand } | { ok: false; error: ApiErrorBody };
 
 type Waarde = string | number | null | undefined;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '../db/connection';
 import { generateRegion } from '../db/demo/generate';
 import { writeDataset } from '../db/demo/write';
-import { toIsoDate } from '../shared/dates';
+import { datumInNederland } from '../shared/dates';
 
 export interface ProfileStoreOptions {
   dataDir: string;
@@ -37,7 +37,10 @@ export function openProfileStore(options: ProfileStoreOptions): ProfileStore {
   const empty =
     (store.sqlite.prepare('SELECT count(*) AS n FROM gemeenten').get() as { n: number }).n === 0;
   if (empty && options.demoOnFirstStart !== false) {
-    writeDataset(store.sqlite, generateRegion({ scale: 'small', today: toIsoDate(new Date()) }));
+    writeDataset(
+      store.sqlite,
+      generateRegion({ scale: 'small', today: datumInNederland(new Date()) }),
+    );
     seededWithDemo = true;
   }
   return { ...store, path, seededWithDemo };

@@ -25,9 +25,9 @@ const [proA, proB] = data.professionals.filter(
 const outsider = data.professionals.find(
   (p) => p.teamId !== team.id && p.rol === 'jeugdprofessional',
 )!;
-const a = clientFor(core, proA!.id!);
-const b = clientFor(core, proB!.id!);
-const vreemde = clientFor(core, outsider.id!);
+const a = clientFor(core, store, proA!.id!);
+const b = clientFor(core, store, proB!.id!);
+const vreemde = clientFor(core, store, outsider.id!);
 const count = (table: string) =>
   (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -60,13 +60,13 @@ function nieuwGezin(naam: string) {
 }
 
 async function pdfTekst(core: Core, input: unknown, professionalId: string) {
-  const uit = await core.exporteren(input, { professionalId });
+  const uit = await clientFor(core, store, professionalId).async('bestand.exporteren', input);
   if (!uit.ok) expect.fail(uit.error.message);
-  expect(uit.bestand.mime).toBe('application/pdf');
-  const pad = join(tempDir(), uit.bestand.naam);
-  writeFileSync(pad, uit.bestand.bytes);
+  expect(uit.data.mime).toBe('application/pdf');
+  const pad = join(tempDir(), uit.data.naam);
+  writeFileSync(pad, Buffer.from(uit.data.inhoud, 'base64'));
   return {
-    naam: uit.bestand.naam,
+    naam: uit.data.naam,
     pad,
     tekst: execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' }),
   };
@@ -175,10 +175,7 @@ describe('signatures under the gezinsplan', () => {
   });
 
   it("does not print another team's family", async () => {
-    const uit = await core.exporteren(
-      { soort: 'gezinsplan', gezinId },
-      { professionalId: outsider.id! },
-    );
+    const uit = await vreemde.async('bestand.exporteren', { soort: 'gezinsplan', gezinId });
     expect(uit).toMatchObject({ ok: false, error: { code: 'niet-gevonden' } });
   });
 });

@@ -3,23 +3,14 @@
  * renderer on a privileged scheme with a strict CSP, and answers IPC from its own pages only.
  * No business rules live here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { extname, join } from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  powerMonitor,
-  protocol,
-  safeStorage,
-  screen,
-  session,
-} from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, screen, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createCore } from '../core/core';
-import { kluisActie, VERGRENDELD } from '../core/kluis/acties';
+import { deur } from '../core/deur';
 import { Kluizen } from '../core/kluis/kluizen';
-import { isApiMethod } from '../shared/api';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -105,8 +96,9 @@ function createWindow(): void {
 void app.whenReady().then(() => {
   const rendererDir = join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, (request) => {
-    const file = resolveAppFile(request.url, rendererDir, join);
-    if (!file || !existsSync(file)) return new Response('Niet gevonden', { status: 404 });
+    const file = resolveAppFile(request.url, rendererDir, path);
+    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile())
+      return new Response('Niet gevonden', { status: 404 });
     return new Response(readFileSync(file), {
       headers: {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
@@ -127,12 +119,13 @@ void app.whenReady().then(() => {
   const nativeBinding = electronNativeBinding();
   kluis = new Kluizen({
     dataDir: join(app.getPath('userData'), 'profielen'),
+    // A laptop that syncs starts empty: its data comes from the central service.
+    demoOnFirstStart: !process.env.EENPLAN_SERVER_URL,
     ...(nativeBinding ? { nativeBinding } : {}),
     migrationsFolder: join(__dirname, 'migrations'),
-    // The second wrap of the key, tied to this OS account (unverified here: no Electron binary).
-    ...(safeStorage.isEncryptionAvailable()
-      ? { os: (sleutel: Buffer) => safeStorage.encryptString(sleutel.toString('hex')) }
-      : {}),
+    // The key is wrapped by the passphrase and the central account only. No copy under the OS
+    // keychain (safeStorage): nothing would unlock with it, and on Linux without a secret store
+    // it is only obfuscated, a weaker copy of the key on disk.
     maakCore: (store, naAanmelding) =>
       createCore(store, {
         naAanmelding,
@@ -144,50 +137,12 @@ void app.whenReady().then(() => {
   // Locked with the OS session and on suspend: the database closes, the key leaves memory.
   powerMonitor.on('lock-screen', () => kluis?.vergrendel());
   powerMonitor.on('suspend', () => kluis?.vergrendel());
-  ipcMain.handle('eenplan:kluis', (event, actie: unknown, invoer: unknown) => {
+  // The one door (core/deur.ts): a method of the contract and its input. Who is calling is not
+  // part of it; the open profile knows its person.
+  ipcMain.handle('eenplan:call', (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url))
       throw new Error('IPC van een onbekende afzender geweigerd.');
-    return kluisActie(kluis!, actie, invoer);
-  });
-  ipcMain.handle(
-    'eenplan:call',
-    (event, method: unknown, input: unknown, professionalId: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url))
-        throw new Error('IPC van een onbekende afzender geweigerd.');
-      if (typeof method !== 'string' || !isApiMethod(method)) {
-        return { ok: false, error: { code: 'niet-gevonden', message: 'Onbekende functie.' } };
-      }
-      const core = kluis!.core();
-      if (!core) return { ok: false, error: VERGRENDELD };
-      return core.callAsync(method, input, {
-        professionalId: typeof professionalId === 'string' ? professionalId : null,
-      });
-    },
-  );
-  const profielVan = (professionalId: unknown) => ({
-    professionalId: typeof professionalId === 'string' ? professionalId : null,
-  });
-  ipcMain.handle(
-    'eenplan:soj-import',
-    (event, bytes: unknown, naam: unknown, professionalId: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url))
-        throw new Error('IPC van een onbekende afzender geweigerd.');
-      if (!(bytes instanceof Uint8Array) || typeof naam !== 'string')
-        return {
-          ok: false,
-          error: { code: 'ongeldige-invoer', message: 'Geen bestand ontvangen.' },
-        };
-      const core = kluis!.core();
-      if (!core) return { ok: false, error: VERGRENDELD };
-      return core.sojImporteren(bytes, naam, profielVan(professionalId));
-    },
-  );
-  ipcMain.handle('eenplan:export', (event, input: unknown, professionalId: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url))
-      throw new Error('IPC van een onbekende afzender geweigerd.');
-    const core = kluis!.core();
-    if (!core) return { ok: false, error: VERGRENDELD };
-    return core.exporteren(input, profielVan(professionalId));
+    return deur(kluis!, method, input);
   });
   createWindow();
   zoekUpdates();

@@ -1,16 +1,7 @@
-/** Exposes the typed API to the page: calls, and the two file operations (SOJ import, export). */
+/** Exposes the one door of the typed API to the page: a method of the contract and its input. */
 import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('eenplan', {
-  call: (method: string, input: unknown, professionalId: string | null): Promise<unknown> =>
-    ipcRenderer.invoke('eenplan:call', method, input, professionalId),
-  sojImporteren: (
-    bytes: Uint8Array,
-    naam: string,
-    professionalId: string | null,
-  ): Promise<unknown> => ipcRenderer.invoke('eenplan:soj-import', bytes, naam, professionalId),
-  exporteren: (input: unknown, professionalId: string | null): Promise<unknown> =>
-    ipcRenderer.invoke('eenplan:export', input, professionalId),
-  kluis: (actie: string, invoer?: object): Promise<unknown> =>
-    ipcRenderer.invoke('eenplan:kluis', actie, invoer),
+  call: (method: string, input: unknown): Promise<unknown> =>
+    ipcRenderer.invoke('eenplan:call', method, input),
 });

@@ -13,6 +13,8 @@ import {
   Tabel,
   Teambudget,
 } from './api-budget';
+import { Bestand, BestandExport, SOJ_BESTAND_MAX_BYTES, SojUpload } from './api-bestanden';
+import { KluisInvoer, KluisStand } from './kluis';
 import { ConflictOplossen, SyncOverzicht, SyncStatus, SyncVerbinden } from './api-sync';
 import {
   BsnTonen,
@@ -391,8 +393,13 @@ const ToewijzingInvoer = z
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** Roles allowed to call it; null means "before sign-in" (the profile choice). */
+  /**
+   * Roles allowed to call it; null means also without a person (the lock, the profile's one
+   * choice of who it belongs to, connecting).
+   */
   roles: readonly Rol[] | null;
+  /** The largest request a host accepts for it (JSON, base64 files included); 1 MB otherwise. */
+  maxBytes?: number;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(
@@ -407,8 +414,39 @@ const professional = ['jeugdprofessional'] as const;
 const budget = ['teamcoach', 'beheerder'] as const;
 /** The access log: the teamcoach for the own team, the beheerder (privacy officer) for all. */
 const toezicht = ['teamcoach', 'beheerder'] as const;
+const iedereen = ['jeugdprofessional', 'teamcoach', 'beheerder'] as const;
+
+/** The lock's methods: the host answers them itself (there is no core while locked). */
+const kluisMethode = <I extends z.ZodType>(input: I) =>
+  method({ input, output: KluisStand, roles: null });
 
 export const API = {
+  'kluis.staat': kluisMethode(KluisInvoer.staat),
+  'kluis.instellen': kluisMethode(KluisInvoer.instellen),
+  'kluis.ontgrendelen': kluisMethode(KluisInvoer.ontgrendelen),
+  'kluis.aanmelden': kluisMethode(KluisInvoer.aanmelden),
+  'kluis.wijzigen': kluisMethode(KluisInvoer.wijzigen),
+  'kluis.vergrendelen': kluisMethode(KluisInvoer.vergrendelen),
+  /** Who this session is: the account the laptop is connected with, or the demo's one choice. */
+  'sessie.wie': method({ input: z.object({}).strict(), output: Profiel.nullable(), roles: null }),
+  /**
+   * A demo profile (never connected) is given its professional once, right after it is made;
+   * after that, and on a connected laptop, it is refused: another person makes a profile.
+   */
+  'sessie.kiezen': method({
+    input: z.object({ professionalId: id }).strict(),
+    output: Profiel,
+    roles: null,
+  }),
+  /** Asynchronous (PDF and XLSX are built off the transaction). */
+  'bestand.exporteren': method({ input: BestandExport, output: Bestand, roles: iedereen }),
+  /** Starts a monthly SOJ import in the background; poll `soj.importStatus` for progress. */
+  'soj.importeren': method({
+    input: SojUpload,
+    output: SojImportStatus,
+    roles: budget,
+    maxBytes: Math.ceil(SOJ_BESTAND_MAX_BYTES / 3) * 4 + 64 * 1024,
+  }),
   'sync.status': method({ input: z.object({}).strict(), output: SyncStatus, roles: null }),
   /** Asynchronous (network): the hosts run it through `callAsync`. */
   'sync.verbinden': method({ input: SyncVerbinden, output: SyncStatus, roles: null }),
@@ -861,6 +899,8 @@ export const API_ERROR_CODES = [
   'reden-nodig',
   /** The profile is locked: unlock it with the passphrase first. */
   'vergrendeld',
+  /** Too many tries: wait `wachtMs` before the next one. */
+  'even-wachten',
   'interne-fout',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -871,6 +911,8 @@ export interface ApiErrorBody {
   message: string;
   /** The input field the message is about, when there is one. */
   field?: string;
+  /** With `even-wachten`: how long before the next try is taken. */
+  wachtMs?: number;
 }
 
 export type ApiResult<M extends ApiMethod> =

@@ -30,6 +30,19 @@ export function toIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+// en-CA writes dates as YYYY-MM-DD.
+const NEDERLAND = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in the Netherlands at `moment`, whatever the computer's own time zone. */
+export function datumInNederland(moment: Date): IsoDate {
+  return NEDERLAND.format(moment);
+}
+
 /**
  * Day number since 1970-01-01 by plain arithmetic (H. Hinnant's days_from_civil): the budget
  * figures do this hundreds of thousands of times, where Date parsing is the slow part.

@@ -24,8 +24,8 @@ const pro = data.professionals.find((p) => p.teamId === team.id && p.rol === 'je
 const coach = data.professionals.find((p) => p.teamId === team.id && p.rol === 'teamcoach')!;
 const andereCoach = data.professionals.find((p) => p.teamId !== team.id && p.rol === 'teamcoach')!;
 const beheerder = data.professionals.find((p) => p.rol === 'beheerder')!;
-const a = clientFor(core, pro.id);
-const c = clientFor(core, coach.id);
+const a = clientFor(core, store, pro.id);
+const c = clientFor(core, store, coach.id);
 
 const regels = () =>
   store.sqlite
@@ -144,20 +144,21 @@ describe('the access log', () => {
     expect(ids.size).toBe(Object.values(inzage.onderdelen).flat().length);
     expect(inzage.toegangslog.length).toBeGreaterThan(regelsVoor);
     expect(inzage.toegangslog.every((r) => r.gezinId === gezin.id)).toBe(true);
-    expect(clientFor(core, andereCoach.id).fails('gezin.inzage', { gezinId: gezin.id }).code).toBe(
-      'niet-gevonden',
-    );
+    expect(
+      clientFor(core, store, andereCoach.id).fails('gezin.inzage', { gezinId: gezin.id }).code,
+    ).toBe('niet-gevonden');
   });
 
   it('gives the same inzage as a readable PDF, and logs that export too', async () => {
     const inzage = a.ok('gezin.inzage', { gezinId: gezin.id });
     const voor = regels().length;
-    const pdf = await core.exporteren(
-      { soort: 'inzage', gezinId: gezin.id, formaat: 'pdf' },
-      { professionalId: pro.id },
-    );
+    const pdf = await a.async('bestand.exporteren', {
+      soort: 'inzage',
+      gezinId: gezin.id,
+      formaat: 'pdf',
+    });
     if (!pdf.ok) throw new Error(pdf.error.message);
-    expect(pdf.bestand.mime).toBe('application/pdf');
+    expect(pdf.data.mime).toBe('application/pdf');
     expect(regels().slice(voor)).toEqual([
       expect.objectContaining({
         actie: 'exporteren',
@@ -166,8 +167,8 @@ describe('the access log', () => {
       }),
     ]);
     const map = mkdtempSync(join(tmpdir(), 'eenplan-inzage-'));
-    const pad = join(map, pdf.bestand.naam);
-    writeFileSync(pad, pdf.bestand.bytes);
+    const pad = join(map, pdf.data.naam);
+    writeFileSync(pad, Buffer.from(pdf.data.inhoud, 'base64'));
     // Read back as text the way a reader would see it: names, the full BSN, the plan, the log.
     const tekst = execFileSync('pdftotext', ['-layout', pad, '-'], { encoding: 'utf8' });
     expect(tekst).toContain(`Inzage in het dossier van ${gezin.naam}`);
@@ -180,15 +181,17 @@ describe('the access log', () => {
     expect(tekst).toMatch(new RegExp(`${pro.naam} · Geëxporteerd`));
     expect(tekst).not.toMatch(/hlc|authorId|[0-9a-f]{8}-[0-9a-f]{4}-/);
     // Another team's coach gets nothing, and nothing is logged for the refusal.
-    const geweigerd = await core.exporteren(
-      { soort: 'inzage', gezinId: gezin.id, formaat: 'pdf' },
-      { professionalId: andereCoach.id },
-    );
+    const geweigerd = await clientFor(core, store, andereCoach.id).async('bestand.exporteren', {
+      soort: 'inzage',
+      gezinId: gezin.id,
+      formaat: 'pdf',
+    });
     expect(geweigerd).toMatchObject({ ok: false, error: { code: 'niet-gevonden' } });
-    const bad = await core.exporteren(
-      { soort: 'inzage', gezinId: gezin.id, formaat: 'docx' },
-      { professionalId: pro.id },
-    );
+    const bad = await a.async('bestand.exporteren', {
+      soort: 'inzage',
+      gezinId: gezin.id,
+      formaat: 'docx',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'ongeldige-invoer' } });
   });
 
@@ -209,16 +212,16 @@ describe('the access log', () => {
     nu = new Date(nu.getTime() + 31 * 60 * 1000);
     expect(c.fails('gezin.dossier', { gezinId: gezin.id }).code).toBe('reden-nodig');
     // Another team's coach learns nothing, not even that the family exists.
-    const ander = clientFor(core, andereCoach.id);
+    const ander = clientFor(core, store, andereCoach.id);
     expect(ander.fails('inzage.reden', { gezinId: gezin.id, reden }).code).toBe('niet-gevonden');
     // A beheerder reads no dossiers at all.
-    expect(clientFor(core, beheerder.id).fails('gezin.dossier', { gezinId: gezin.id }).code).toBe(
-      'geen-toegang',
-    );
+    expect(
+      clientFor(core, store, beheerder.id).fails('gezin.dossier', { gezinId: gezin.id }).code,
+    ).toBe('geen-toegang');
   });
 
   it('shows the log per client and per employee, within dates, and logs that it was read', () => {
-    const b = clientFor(core, beheerder.id);
+    const b = clientFor(core, store, beheerder.id);
     const perClient = b.ok('toegangslog.lijst', { gezinId: gezin.id });
     expect(perClient.keten).toEqual({ intact: true, regels: expect.any(Number) });
     expect(perClient.regels.every((r) => r.gezinId === gezin.id)).toBe(true);

@@ -22,7 +22,7 @@ beforeEach(() => {
 describe('team budget', () => {
   it('is set by the teamcoach for the own team, with every change logged', () => {
     const coach = byRole('teamcoach');
-    const c = clientFor(core, coach.id!);
+    const c = clientFor(core, store, coach.id!);
     const voor = c.ok('budget.overzicht', { jaar: 2026 });
     const oud = voor.budgetten.find((b) => b.perceel === null)!.bedragCents;
     c.ok('budget.vaststellen', {
@@ -68,7 +68,7 @@ describe('team budget', () => {
   it('refuses another team, a negative amount, no reason, and the jeugdprofessional', () => {
     const coach = byRole('teamcoach');
     const ander = data.teams.find((t) => t.id !== coach.teamId)!;
-    const c = clientFor(core, coach.id!);
+    const c = clientFor(core, store, coach.id!);
     const geldig = {
       teamId: coach.teamId!,
       jaar: 2026,
@@ -84,13 +84,13 @@ describe('team budget', () => {
     expect(c.fails('budget.vaststellen', { ...geldig, toelichting: '  ' }).field).toBe(
       'toelichting',
     );
-    const prof = clientFor(core, byRole('jeugdprofessional').id!);
+    const prof = clientFor(core, store, byRole('jeugdprofessional').id!);
     expect(prof.fails('budget.vaststellen', geldig).code).toBe('geen-toegang');
     expect(prof.fails('budget.dashboard', { teamId: coach.teamId, jaar: 2026 }).code).toBe(
       'geen-toegang',
     );
     // A beheerder may set any team's budget.
-    clientFor(core, byRole('beheerder').id!).ok('budget.vaststellen', {
+    clientFor(core, store, byRole('beheerder').id!).ok('budget.vaststellen', {
       ...geldig,
       teamId: ander.id!,
     });
@@ -101,14 +101,14 @@ describe('export of dashboard tables', () => {
   it('writes the table the screen shows as CSV for Dutch Excel and as .xlsx', async () => {
     const coach = byRole('teamcoach');
     const filter = { teamId: coach.teamId!, jaar: 2026, perceel: null };
-    const d = clientFor(core, coach.id!).ok('budget.dashboard', filter);
-    const csv = await core.exporteren(
-      { filter, tabel: 'perceel', formaat: 'csv' },
-      { professionalId: coach.id! },
-    );
+    const c = clientFor(core, store, coach.id!);
+    const d = c.ok('budget.dashboard', filter);
+    const csv = await c.async('bestand.exporteren', { filter, tabel: 'perceel', formaat: 'csv' });
     if (!csv.ok) throw new Error(csv.error.message);
-    expect(csv.bestand.naam).toBe('eenplan-per-perceel-2026.csv');
-    const tekst = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bestand.bytes);
+    expect(csv.data.naam).toBe('eenplan-per-perceel-2026.csv');
+    const tekst = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      Buffer.from(csv.data.inhoud, 'base64'),
+    );
     expect(
       tekst.startsWith('\ufeffPerceel;Jeugdigen;Toewijzingen;Gecommitteerd;Gerealiseerd'),
     ).toBe(true);
@@ -123,13 +123,10 @@ describe('export of dashboard tables', () => {
       (eerste.gerealiseerdCents / 100).toFixed(2).replace('.', ','),
     ]);
 
-    const xlsx = await core.exporteren(
-      { filter, tabel: 'maanden', formaat: 'xlsx' },
-      { professionalId: coach.id! },
-    );
+    const xlsx = await c.async('bestand.exporteren', { filter, tabel: 'maanden', formaat: 'xlsx' });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.bestand.bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(xlsx.data.inhoud, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Maand');
     expect(sheet.rowCount).toBe(13);
@@ -140,13 +137,17 @@ describe('export of dashboard tables', () => {
   it('exports the rows behind a figure, and refuses what does not exist or is not yours', async () => {
     const coach = byRole('teamcoach');
     const filter = { teamId: coach.teamId!, jaar: 2026, perceel: null };
-    const regels = await core.exporteren(
-      { filter, tabel: 'regels', doorklik: { bron: 'soj', periode: '2026-03' }, formaat: 'csv' },
-      { professionalId: coach.id! },
-    );
+    const regels = await clientFor(core, store, coach.id!).async('bestand.exporteren', {
+      filter,
+      tabel: 'regels',
+      doorklik: { bron: 'soj', periode: '2026-03' },
+      formaat: 'csv',
+    });
     expect(regels.ok).toBe(true);
     const fout = (input: unknown, wie = coach.id!) =>
-      core.exporteren(input, { professionalId: wie }).then((r) => (r.ok ? 'ok' : r.error.code));
+      clientFor(core, store, wie)
+        .async('bestand.exporteren', input)
+        .then((r) => (r.ok ? 'ok' : r.error.code));
     expect(await fout({ filter, tabel: 'bestaat-niet', formaat: 'csv' })).toBe('niet-gevonden');
     expect(await fout({ filter, tabel: 'perceel', formaat: 'pdf' })).toBe('ongeldige-invoer');
     expect(await fout({ filter, tabel: 'regels', formaat: 'csv' })).toBe('ongeldige-invoer');
@@ -159,7 +160,7 @@ describe('export of dashboard tables', () => {
 describe('what my caseload costs', () => {
   it('adds up my own families and sets them beside the team', () => {
     const prof = byRole('jeugdprofessional');
-    const k = clientFor(core, prof.id!).ok('kosten.mijn', {});
+    const k = clientFor(core, store, prof.id!).ok('kosten.mijn', {});
     expect(k.jaar).toBe(2026);
     const metHulp = k.gezinnen.filter((g) => g.toewijzingen > 0);
     expect(k.eigen.gezinnenMetHulp).toBe(metHulp.length);

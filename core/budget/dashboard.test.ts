@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type OpenDatabase } from '../../db/connection';
 import { generateRegion, type DemoDataset } from '../../db/demo/generate';
 import { writeDataset } from '../../db/demo/write';
 import type { Dashboard, DashboardFilter } from '../../shared/api-budget';
@@ -28,6 +28,7 @@ import {
 } from '../../shared/cost';
 import { addDays, daysInclusive } from '../../shared/dates';
 import { COMMITTING_STATUSSEN } from '../../shared/domain';
+import { alsPersoon } from '../../test/helpers/core-client';
 import { createCore, type Core } from '../core';
 
 const TODAY = '2026-11-23';
@@ -349,12 +350,13 @@ function shape(d: Dashboard) {
 describe('coach dashboard at region scale: every figure recomputed from the raw rows', () => {
   let data: DemoDataset;
   let core: Core;
+  let store: OpenDatabase;
   let coachVan: Map<string, string>;
   let beheerder: string;
 
   beforeAll(() => {
     data = generateRegion({ scale: 'region', today: TODAY });
-    const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
+    store = openDatabase({ path: ':memory:', key: randomBytes(32) });
     writeDataset(store.sqlite, data);
     core = createCore(store, { now: () => new Date(`${TODAY}T12:00:00Z`) });
     coachVan = new Map(
@@ -364,7 +366,8 @@ describe('coach dashboard at region scale: every figure recomputed from the raw 
   }, 120_000);
 
   const dashboard = (filter: DashboardFilter, professionalId: string) => {
-    const result = core.call('budget.dashboard', filter, { professionalId });
+    alsPersoon(store, professionalId);
+    const result = core.call('budget.dashboard', filter);
     if (!result.ok) throw new Error(result.error.message);
     return result.data;
   };
@@ -410,7 +413,8 @@ describe('coach dashboard at region scale: every figure recomputed from the raw 
     const coach = coachVan.get(team)!;
     const d = dashboard(filter, coach);
     const regels = (doorklik: object) => {
-      const r = core.call('budget.regels', { filter, doorklik }, { professionalId: coach });
+      alsPersoon(store, coach);
+      const r = core.call('budget.regels', { filter, doorklik });
       if (!r.ok) throw new Error(r.error.message);
       return r.data;
     };
@@ -444,24 +448,14 @@ describe('coach dashboard at region scale: every figure recomputed from the raw 
 
   it('keeps a teamcoach to the own team and the region to the beheerder', () => {
     const [a, b] = data.teams;
-    const r = core.call(
-      'budget.dashboard',
-      { teamId: b!.id!, jaar: 2026 },
-      { professionalId: coachVan.get(a!.id!)! },
-    );
+    alsPersoon(store, coachVan.get(a!.id!)!);
+    const r = core.call('budget.dashboard', { teamId: b!.id!, jaar: 2026 });
     expect(r.ok || r.error.code).toBe('geen-toegang');
-    const regio = core.call(
-      'budget.dashboard',
-      { teamId: null, jaar: 2026 },
-      { professionalId: coachVan.get(a!.id!)! },
-    );
+    const regio = core.call('budget.dashboard', { teamId: null, jaar: 2026 });
     expect(regio.ok || regio.error.code).toBe('geen-toegang');
     const prof = data.professionals.find((p) => p.rol === 'jeugdprofessional')!;
-    const denied = core.call(
-      'budget.dashboard',
-      { teamId: prof.teamId!, jaar: 2026 },
-      { professionalId: prof.id! },
-    );
+    alsPersoon(store, prof.id!);
+    const denied = core.call('budget.dashboard', { teamId: prof.teamId!, jaar: 2026 });
     expect(denied.ok || denied.error.code).toBe('geen-toegang');
   });
 });

@@ -73,98 +73,122 @@ function send(
 
 const json = { 'Content-Type': 'application/json' };
 
+/** POST /api/<method> with `{ input }`: the one door, the lock included. */
+async function roep(method: string, input: unknown = {}, headers: Record<string, string> = {}) {
+  const reply = await send(`/api/${method}`, {
+    method: 'POST',
+    body: JSON.stringify({ input }),
+    headers: { ...json, ...headers },
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of many shapes
+  return { status: reply.status, body: JSON.parse(reply.body) as Record<string, any> };
+}
+
+const rij = <T>(sql: string) => store.sqlite.prepare(sql).get() as T;
+
 describe('browser host', () => {
   it('answers nothing of the profile until it is unlocked with the passphrase', async () => {
-    const json = (path: string, body?: object) =>
-      send(
-        path,
-        body
-          ? {
-              method: 'POST',
-              body: JSON.stringify(body),
-              headers: { 'Content-Type': 'application/json' },
-            }
-          : {},
-      );
-    const api = () =>
-      send('/api/profielen.lijst', {
-        method: 'POST',
-        body: JSON.stringify({ input: {} }),
-        headers: { 'Content-Type': 'application/json' },
-      });
-    const staat = async () => JSON.parse((await json('/kluis')).body) as object;
-    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
+    const staat = async () => (await roep('kluis.staat')).body;
+    const api = () => roep('profielen.lijst');
+    expect(await staat()).toEqual({
+      ok: true,
+      data: { staat: 'nieuw', profielen: [], actief: null },
+    });
     expect((await api()).status).toBe(423);
     // A form or text post (what another site's page can send without asking) is refused.
-    const formulier = await send('/kluis/instellen', {
+    const formulier = await send('/api/kluis.instellen', {
       method: 'POST',
-      body: JSON.stringify({ naam: 'Sanne', wachtwoord: WACHTWOORDZIN }),
+      body: JSON.stringify({ input: { naam: 'Sanne', wachtwoord: WACHTWOORDZIN } }),
       headers: { 'Content-Type': 'text/plain' },
     });
     expect(formulier.status).toBe(415);
-    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
-    const zwak = await json('/kluis/instellen', { naam: 'Sanne', wachtwoord: 'welkom123' });
+    expect((await staat()).data.staat).toBe('nieuw');
+    const zwak = await roep('kluis.instellen', { naam: 'Sanne', wachtwoord: 'welkom123' });
     expect(zwak.status).toBe(400);
-    expect(JSON.parse(zwak.body).error.message).toMatch(/minstens 12 tekens/);
-    expect(await staat()).toEqual({ ok: true, staat: 'nieuw', profielen: [], actief: null });
+    expect(zwak.body.error.message).toMatch(/minstens 12 tekens/);
+    const leeg = await roep('kluis.instellen', { naam: 'Sanne' });
+    expect(leeg).toMatchObject({
+      status: 400,
+      body: { error: { field: 'wachtwoord', message: 'Vul uw wachtwoordzin in.' } },
+    });
+    expect((await staat()).data.staat).toBe('nieuw');
     expect(
-      (await json('/kluis/instellen', { naam: 'Sanne', wachtwoord: WACHTWOORDZIN })).status,
+      (await roep('kluis.instellen', { naam: 'Sanne', wachtwoord: WACHTWOORDZIN })).status,
     ).toBe(200);
     // A second profile needs a name of its own; the first one's passphrase stays.
-    const dubbel = await json('/kluis/instellen', {
+    const dubbel = await roep('kluis.instellen', {
       naam: 'sanne',
       wachtwoord: 'Een andere zin van elders 99',
     });
     expect(dubbel.status).toBe(400);
-    expect(JSON.parse(dubbel.body).error).toMatchObject({ field: 'naam' });
-    const profielen = JSON.parse((await api()).body) as { data: { id: string; rol: string }[] };
+    expect(dubbel.body.error).toMatchObject({ field: 'naam' });
+    const profielen = (await api()).body as { data: { id: string; rol: string }[] };
     professional = profielen.data.find((p) => p.rol === 'jeugdprofessional')!;
 
-    await json('/kluis/vergrendelen', {});
+    await roep('kluis.vergrendelen');
     expect(await staat()).toMatchObject({
       ok: true,
-      staat: 'vergrendeld',
-      profielen: [{ naam: 'Sanne', metAccount: false }],
-      actief: null,
+      data: {
+        staat: 'vergrendeld',
+        profielen: [{ naam: 'Sanne', metAccount: false }],
+        actief: null,
+      },
     });
     const geweigerd = await api();
     expect(geweigerd.status).toBe(423);
-    expect(geweigerd.body).not.toContain(professional.id);
-    const fout = await json('/kluis/ontgrendelen', {
-      wachtwoord: 'Zeven blauwe fietsen op de dam',
-    });
+    expect(JSON.stringify(geweigerd.body)).not.toContain(professional.id);
+    const fout = await roep('kluis.ontgrendelen', { wachtwoord: 'Zeven blauwe fietsen op de dam' });
     expect(fout.status).toBe(401);
     expect((await api()).status).toBe(423);
-    expect((await json('/kluis/ontgrendelen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
+    expect((await roep('kluis.ontgrendelen', { wachtwoord: WACHTWOORDZIN })).status).toBe(200);
+    expect((await api()).status).toBe(200);
+    // The open profile still checks a passphrase sent to it: a wrong one is never "open".
+    const nogmaals = await roep('kluis.ontgrendelen', { wachtwoord: 'Raden kost niets, toch? 12' });
+    expect(nogmaals.status).toBe(401);
     expect((await api()).status).toBe(200);
   });
 
+  it('acts only as the person the profile belongs to, whatever the request says', async () => {
+    const coach = rij<{ id: string }>(
+      "SELECT id FROM professionals WHERE rol = 'teamcoach' LIMIT 1",
+    );
+    // Unlocked, but nobody chosen yet: no casework, whatever header is sent.
+    const niemand = await roep('gezinnen.lijst', {}, { 'X-Eenplan-Profiel': professional.id });
+    expect(niemand).toMatchObject({ status: 401, body: { error: { code: 'niet-aangemeld' } } });
+    expect((await roep('sessie.wie')).body).toEqual({ ok: true, data: null });
+    expect((await roep('sessie.kiezen', { professionalId: professional.id })).status).toBe(200);
+    // Chosen once: another choice, and a header naming the teamcoach, change nothing.
+    const ander = await roep('sessie.kiezen', { professionalId: coach.id });
+    expect(ander).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    expect((await roep('sessie.wie')).body.data).toMatchObject({ id: professional.id });
+    const alsCoach = await roep(
+      'budget.dashboard',
+      { teamId: null, jaar: 2026, perceel: null },
+      { 'X-Eenplan-Profiel': coach.id },
+    );
+    expect(alsCoach).toMatchObject({ status: 403, body: { error: { code: 'geen-toegang' } } });
+    expect((await roep('profielen.lijst')).body.data.map((p: { id: string }) => p.id)).toEqual([
+      professional.id,
+    ]);
+  });
+
   it('answers API calls with the same contract as the core', async () => {
-    const reply = await send('/api/gezinnen.lijst', {
-      method: 'POST',
-      headers: { ...json, 'X-Eenplan-Profiel': professional.id! },
-      body: JSON.stringify({ input: { alleenEigen: true } }),
-    });
+    const reply = await roep('gezinnen.lijst', { alleenEigen: true });
     expect(reply.status).toBe(200);
-    const result = JSON.parse(reply.body) as { ok: boolean; data: { totaal: number } };
-    expect(result.ok).toBe(true);
+    expect(reply.body.ok).toBe(true);
     const eigen = store.sqlite
       .prepare('SELECT count(*) AS n FROM gezinnen WHERE regisseur_id = ?')
       .get(professional.id) as { n: number };
-    expect(result.data.totaal).toBe(eigen.n);
+    expect(reply.body.data.totaal).toBe(eigen.n);
   });
 
   it('maps typed errors to HTTP statuses with the Dutch message', async () => {
     const post = (body: string, headers: Record<string, string> = json) =>
       send('/api/gezinnen.lijst', { method: 'POST', headers, body });
-    expect((await post(JSON.stringify({ input: {} }))).status).toBe(401);
-    const bad = await post(JSON.stringify({ input: { zoek: 1 } }), {
-      ...json,
-      'X-Eenplan-Profiel': professional.id!,
-    });
+    const bad = await post(JSON.stringify({ input: { zoek: 1 } }));
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { field: 'zoek' } });
-    const malformed = await post('{"input": ', { ...json, 'X-Eenplan-Profiel': professional.id! });
+    const malformed = await post('{"input": ');
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.body).error.message).toBe('De invoer is geen geldige JSON.');
     expect((await post('{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
@@ -172,6 +196,9 @@ describe('browser host', () => {
       (await send('/api/bestaat.niet', { method: 'POST', headers: json, body: '{}' })).status,
     ).toBe(404);
     expect((await send('/api/profielen.lijst')).status).toBe(405);
+    // The doors of earlier versions are closed: one route for everything.
+    for (const oud of ['/kluis/vergrendelen', '/bestand/export', '/bestand/soj-import'])
+      expect((await send(oud, { method: 'POST', headers: json, body: '{}' })).status).toBe(405);
   });
 
   it('refuses a body over 1 MB', async () => {
@@ -187,43 +214,42 @@ describe('browser host', () => {
     expect(reply.status).toBe(413);
   });
 
-  it('takes an SOJ file as raw bytes and hands out an export as a download', async () => {
-    const coach = store.sqlite
-      .prepare("SELECT id, team_id AS teamId FROM professionals WHERE rol = 'teamcoach' LIMIT 1")
-      .get() as { id: string; teamId: string };
-    const profiel = { 'X-Eenplan-Profiel': coach.id! };
-    const upload = await send('/bestand/soj-import?naam=leeg.csv', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream', ...profiel },
-      body: Buffer.from('periode;team\n'),
-    });
-    expect(upload.status).toBe(200);
-    expect(JSON.parse(upload.body)).toMatchObject({ ok: true, data: { fase: 'lezen' } });
-    const anoniem = await send('/bestand/soj-import?naam=x.csv', { method: 'POST', body: 'x' });
-    expect(anoniem.status).toBe(401);
+  it('takes an SOJ file and hands out an export through the same door', async () => {
+    const soj = { naam: 'leeg.csv', inhoud: Buffer.from('periode;team\n').toString('base64') };
+    // The jeugdprofessional's profile may not import; the teamcoach makes a profile of their own.
+    expect((await roep('soj.importeren', soj)).status).toBe(403);
+    expect(
+      (await roep('kluis.instellen', { naam: 'Coach', wachtwoord: 'Een andere zin van elders 99' }))
+        .status,
+    ).toBe(200);
+    const coach = rij<{ id: string; teamId: string }>(
+      "SELECT id, team_id AS teamId FROM professionals WHERE rol = 'teamcoach' LIMIT 1",
+    );
+    expect((await roep('sessie.kiezen', { professionalId: coach.id })).status).toBe(200);
+    const upload = await roep('soj.importeren', soj);
+    expect(upload).toMatchObject({ status: 200, body: { ok: true, data: { fase: 'lezen' } } });
+    const kapot = await roep('soj.importeren', { naam: 'x.csv', inhoud: 'geen base64!' });
+    expect(kapot.status).toBe(400);
 
     const input = {
       filter: { teamId: coach.teamId, jaar: 2026 },
       tabel: 'maanden',
       formaat: 'csv',
     };
-    const file = await send('/bestand/export', {
-      method: 'POST',
-      headers: { ...json, ...profiel },
-      body: JSON.stringify({ input }),
-    });
+    const file = await roep('bestand.exporteren', input);
     expect(file.status).toBe(200);
-    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(file.headers['content-disposition']).toBe(
-      'attachment; filename="eenplan-per-maand-2026.csv"',
-    );
-    expect(file.body.split('\r\n')[0]).toBe('\ufeffMaand;Gerealiseerd (SOJ);Gecommitteerd');
-    const fout = await send('/bestand/export', {
-      method: 'POST',
-      headers: { ...json, ...profiel },
-      body: JSON.stringify({ input: { ...input, formaat: 'doc' } }),
+    expect(file.body.data).toMatchObject({
+      naam: 'eenplan-per-maand-2026.csv',
+      mime: 'text/csv; charset=utf-8',
     });
-    expect(fout.status).toBe(400);
+    const tekst = Buffer.from(file.body.data.inhoud, 'base64').toString('utf8');
+    expect(tekst.split('\r\n')[0]).toBe('\ufeffMaand;Gerealiseerd (SOJ);Gecommitteerd');
+    expect((await roep('bestand.exporteren', { ...input, formaat: 'doc' })).status).toBe(400);
+    // The export is logged in the coach's name, from the profile, not from anything sent.
+    const regel = rij<{ gebruiker: string; onderdeel: string }>(
+      'SELECT user_id AS gebruiker, onderdeel FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    expect(regel).toEqual({ gebruiker: coach.id, onderdeel: 'export:maanden:csv' });
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {

@@ -6,28 +6,15 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { isApiMethod, type ApiErrorBody, type ApiErrorCode } from '../../shared/api';
+import { API, isApiMethod, type ApiErrorBody } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { deur, HTTP_STATUS } from '../deur';
+import { VERGRENDELD } from '../kluis/acties';
 import type { Kluizen } from '../kluis/kluizen';
-import { kluisActie, VERGRENDELD } from '../kluis/acties';
 
 export { CONTENT_SECURITY_POLICY };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A year of SOJ lines for the whole region stays well under this. */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-export const PROFILE_HEADER = 'x-eenplan-profiel';
-
-const STATUS: Record<ApiErrorCode, number> = {
-  'ongeldige-invoer': 400,
-  'niet-aangemeld': 401,
-  'geen-toegang': 403,
-  'niet-gevonden': 404,
-  conflict: 409,
-  'reden-nodig': 403,
-  vergrendeld: 423,
-  'interne-fout': 500,
-};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,7 +81,13 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer 
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.staticDir);
   let port = 0;
+  /** A large upload (the SOJ file) is being read. */
+  let grootBezig = false;
 
+  /**
+   * The one door: POST /api/<method> with `{ input }` as JSON, the lock's methods and files
+   * included. Nothing in the request says who is calling: the open profile knows its person.
+   */
   async function handleApi(
     req: IncomingMessage,
     res: ServerResponse,
@@ -105,19 +98,36 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isApiMethod(method))
       return sendError(res, 404, {
         code: 'niet-gevonden',
-        message: `Onbekende functie: ${method}.`,
+        message: `Onbekende functie: ${method.slice(0, 60)}.`,
       });
+    // JSON only: a page of another site cannot send that without a CORS preflight, which this
+    // host never grants, so it can neither lock the profile nor guess the passphrase.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, {
         code: 'ongeldige-invoer',
         message: 'Stuur de invoer als JSON.',
       });
     }
-    const body = await readBody(req);
+    const limiet = (API[method] as { maxBytes?: number }).maxBytes ?? MAX_BODY_BYTES;
+    // Before a large body is read: nothing of it while locked, and one at a time.
+    const groot = limiet > MAX_BODY_BYTES;
+    if (groot && !options.kluis.core()) return sendError(res, 423, VERGRENDELD);
+    if (groot && grootBezig)
+      return sendError(res, 429, {
+        code: 'even-wachten',
+        message: 'Er wordt al een bestand verwerkt. Probeer het zo opnieuw.',
+      });
+    grootBezig ||= groot;
+    let body: Buffer | null;
+    try {
+      body = await readBody(req, limiet);
+    } finally {
+      if (groot) grootBezig = false;
+    }
     if (body === null)
       return sendError(res, 413, {
         code: 'ongeldige-invoer',
-        message: 'De invoer is te groot (maximaal 1 MB).',
+        message: `De invoer is te groot (maximaal ${Math.round(limiet / 1024 / 1024)} MB).`,
       });
     let parsed: unknown;
     try {
@@ -129,86 +139,19 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
     const input = (parsed as { input?: unknown } | null)?.input;
-    const core = options.kluis.core();
-    if (!core) return sendError(res, 423, VERGRENDELD);
-    const result = await core.callAsync(method, input, profileOf(req));
-    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
-  }
-
-  const profileOf = (req: IncomingMessage) => {
-    const profile = req.headers[PROFILE_HEADER];
-    return { professionalId: typeof profile === 'string' ? profile : null };
-  };
-
-  /** Files: the SOJ upload (raw bytes) and table exports (a file in the response). */
-  async function handleBestand(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'POST')
-      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
-    const core = options.kluis.core();
-    if (!core) return sendError(res, 423, VERGRENDELD);
-    if (url.pathname === '/bestand/soj-import') {
-      const body = await readBody(req, MAX_UPLOAD_BYTES);
-      if (body === null)
-        return sendError(res, 413, {
-          code: 'ongeldige-invoer',
-          message: 'Het bestand is te groot (maximaal 64 MB).',
-        });
-      const naam = url.searchParams.get('naam') ?? 'soj-bestand';
-      const result = core.sojImporteren(new Uint8Array(body), naam, profileOf(req));
-      return sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
-    }
-    if (url.pathname === '/bestand/export') {
-      const body = await readBody(req);
-      if (body === null)
-        return sendError(res, 413, { code: 'ongeldige-invoer', message: 'De invoer is te groot.' });
-      let input: unknown;
-      try {
-        input = (JSON.parse(body.toString('utf8')) as { input?: unknown } | null)?.input;
-      } catch {
-        return sendError(res, 400, {
-          code: 'ongeldige-invoer',
-          message: 'De invoer is geen geldige JSON.',
-        });
-      }
-      const result = await core.exporteren(input, profileOf(req));
-      if (!result.ok) return sendError(res, STATUS[result.error.code], result.error);
-      res.writeHead(200, {
-        'Content-Type': result.bestand.mime,
-        'Content-Disposition': `attachment; filename="${result.bestand.naam}"`,
-        'Cache-Control': 'no-store',
-      });
-      res.end(Buffer.from(result.bestand.bytes));
-      return;
-    }
-    return sendError(res, 404, { code: 'niet-gevonden', message: 'Onbekend adres.' });
-  }
-
-  /** The lock: GET /kluis for its state, POST /kluis/<actie> with its input (see kluisActie). */
-  async function handleKluis(req: IncomingMessage, res: ServerResponse, pad: string) {
-    if (pad === '/kluis' && req.method === 'GET')
-      return sendJson(res, 200, kluisActie(options.kluis, 'staat', undefined));
-    if (req.method !== 'POST')
-      return sendError(res, 405, { code: 'ongeldige-invoer', message: 'Gebruik POST.' });
-    // JSON only: a page of another site cannot send that without a CORS preflight, which this
-    // host never grants, so it can neither lock the profile nor guess the passphrase.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return sendError(res, 415, {
-        code: 'ongeldige-invoer',
-        message: 'Stuur de invoer als JSON.',
-      });
-    const body = await readBody(req);
-    let invoer: unknown;
-    try {
-      invoer = JSON.parse(body?.toString('utf8') || '{}');
-    } catch {
-      invoer = undefined;
-    }
-    const antwoord = kluisActie(options.kluis, pad.slice('/kluis/'.length), invoer);
-    return sendJson(res, antwoord.ok ? 200 : antwoord.status, antwoord);
+    const result = await deur(options.kluis, method, input);
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
   function handleStatic(res: ServerResponse, pathname: string): void {
-    const requested = normalize(join(root, decodeURIComponent(pathname)));
+    let pad: string;
+    try {
+      pad = decodeURIComponent(pathname);
+    } catch {
+      // A malformed escape (any page can make the browser ask for /%ZZ) is a bad request.
+      return sendError(res, 400, { code: 'ongeldige-invoer', message: 'Ongeldig adres.' });
+    }
+    const requested = normalize(join(root, pad));
     const inside = requested === root || requested.startsWith(root + sep);
     let file =
       inside && existsSync(requested) && statSync(requested).isFile()
@@ -243,24 +186,6 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendError(res, 500, {
           code: 'interne-fout',
           message: 'Er ging iets mis bij het verwerken van het verzoek.',
-        }),
-      );
-      return;
-    }
-    if (url.pathname === '/kluis' || url.pathname.startsWith('/kluis/')) {
-      handleKluis(req, res, url.pathname).catch(() =>
-        sendError(res, 500, {
-          code: 'interne-fout',
-          message: 'Het profiel kon niet worden geopend.',
-        }),
-      );
-      return;
-    }
-    if (url.pathname.startsWith('/bestand/')) {
-      handleBestand(req, res, url).catch(() =>
-        sendError(res, 500, {
-          code: 'interne-fout',
-          message: 'Er ging iets mis bij het verwerken van het bestand.',
         }),
       );
       return;

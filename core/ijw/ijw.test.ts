@@ -20,7 +20,7 @@ const pro = data.professionals.find((p) => p.teamId === team.id && p.rol === 'je
 const outsider = data.professionals.find(
   (p) => p.teamId !== team.id && p.rol === 'jeugdprofessional',
 )!;
-const a = clientFor(core, pro.id!);
+const a = clientFor(core, store, pro.id!);
 
 const toewijzing = store.sqlite
   .prepare(
@@ -41,18 +41,19 @@ const toewijzing = store.sqlite
 };
 
 async function jw301(toewijzingId: string, professionalId = pro.id!) {
-  const uit = await core.exporteren({ soort: 'jw301', toewijzingId }, { professionalId });
+  const uit = await clientFor(core, store, professionalId).async('bestand.exporteren', {
+    soort: 'jw301',
+    toewijzingId,
+  });
   if (!uit.ok) return uit;
-  return { ...uit, xml: new TextDecoder().decode(uit.bestand.bytes) };
+  return { ...uit, xml: new TextDecoder().decode(Buffer.from(uit.data.inhoud, 'base64')) };
 }
 
 describe('JW301: a toewijzing as the message for the provider', () => {
   it('fits the JW301 structure and carries the client, provider, product and period', async () => {
     const uit = await jw301(toewijzing.id);
     if (!uit.ok) expect.fail(uit.error.message);
-    expect(uit.bestand.naam).toMatch(
-      new RegExp(`^JW301_0505_${toewijzing.agb}_EP[0-9A-Z]+\\.xml$`),
-    );
+    expect(uit.data.naam).toMatch(new RegExp(`^JW301_0505_${toewijzing.agb}_EP[0-9A-Z]+\\.xml$`));
     const { wortel, namespaces } = leesXml(uit.xml);
     expect(namespaces.jw301).toBe('http://www.istandaarden.nl/ijw/3_2/jw301/schema');
     expect(structuurFout(wortel, JW301)).toBeNull();
@@ -144,7 +145,7 @@ describe('JW315: reading a verzoek om toewijzing', () => {
     expect(uit.jeugdige).not.toBeNull();
     // Another team's professional learns nothing about this youth.
     expect(
-      clientFor(core, outsider.id!).ok('ijw.verzoekLezen', { xml: verzoek(toewijzing.bsn) })
+      clientFor(core, store, outsider.id!).ok('ijw.verzoekLezen', { xml: verzoek(toewijzing.bsn) })
         .jeugdige,
     ).toBeNull();
   });

@@ -26,8 +26,6 @@ export interface KluisOpties extends Omit<ProfileStoreOptions, 'key'> {
   /** `naAanmelding` goes to the core: the account then also opens this profile offline. */
   maakCore(store: ProfileStore, naAanmelding: NaAanmelding): Core;
   now?: () => Date;
-  /** The desktop app's OS keychain (Electron safeStorage): a second wrap of the key. */
-  os?: (sleutel: Buffer) => Buffer;
 }
 
 export class Kluis {
@@ -63,25 +61,29 @@ export class Kluis {
     const bestaand = existsSync(this.oudSleutelPad)
       ? loadOrCreateKeyFile(this.oudSleutelPad)
       : undefined;
-    const sleutel = maakSleutelBestand(this.sleutelPad, wachtwoord, {
-      ...(bestaand ? { sleutel: bestaand } : {}),
-      ...(this.opties.os ? { os: this.opties.os } : {}),
-    });
+    const sleutel = maakSleutelBestand(
+      this.sleutelPad,
+      wachtwoord,
+      bestaand ? { sleutel: bestaand } : {},
+    );
     if (bestaand) rmSync(this.oudSleutelPad);
     return this.openMet(sleutel);
   }
 
+  /** Also when already open the passphrase is checked: a wrong one is never answered "open". */
   ontgrendel(wachtwoord: string): ProfileStore | null {
-    if (this.open) return null;
     const sleutel = ontgrendelSleutel(this.sleutelPad, wachtwoord, this.nu());
-    return this.openMet(sleutel);
+    if (!this.open) return this.openMet(sleutel);
+    sleutel.fill(0);
+    return null;
   }
 
   /** Offline sign-in: the account this profile last signed in with online. */
   ontgrendelMetAccount(email: string, wachtwoord: string): ProfileStore | null {
-    if (this.open) return null;
     const sleutel = ontgrendelMetAccount(this.sleutelPad, email, wachtwoord, this.nu());
-    return this.openMet(sleutel);
+    if (!this.open) return this.openMet(sleutel);
+    sleutel.fill(0);
+    return null;
   }
 
   /** Whether the lock screen can offer signing in with the central service's account. */
@@ -106,7 +108,7 @@ export class Kluis {
   }
 
   private openMet(sleutel: Buffer): ProfileStore {
-    const { maakCore, now: _now, os: _os, ...storeOpties } = this.opties;
+    const { maakCore, now: _now, ...storeOpties } = this.opties;
     const store = openProfileStore({ ...storeOpties, key: sleutel });
     this.sleutel = Buffer.from(sleutel);
     sleutel.fill(0);

@@ -69,13 +69,14 @@ describe('profiles on a shared laptop', () => {
     expect(kluizen.core()).toBeNull();
 
     // Each passphrase opens its own profile and no other.
-    const antwoord = kluisActie(kluizen, 'ontgrendelen', { profiel: b, wachtwoord: ZIN_A });
-    expect(antwoord).toMatchObject({ ok: false, status: 401 });
+    const antwoord = kluisActie(kluizen, 'kluis.ontgrendelen', { profiel: b, wachtwoord: ZIN_A });
+    expect(antwoord).toMatchObject({ ok: false, error: { code: 'niet-aangemeld' } });
     expect(kluizen.core()).toBeNull();
-    expect(kluisActie(kluizen, 'ontgrendelen', { profiel: a, wachtwoord: ZIN_A })).toMatchObject({
+    expect(
+      kluisActie(kluizen, 'kluis.ontgrendelen', { profiel: a, wachtwoord: ZIN_A }),
+    ).toMatchObject({
       ok: true,
-      staat: 'open',
-      actief: a,
+      data: { staat: 'open', actief: a },
     });
     const storeA = geopend.at(-1)!;
     expect(storeA.sqlite.prepare('SELECT tekst FROM notitie').get()).toEqual({
@@ -84,12 +85,16 @@ describe('profiles on a shared laptop', () => {
 
     // While A works, a wrong try at B leaves A open; the right one closes A.
     expect(
-      kluisActie(kluizen, 'ontgrendelen', { profiel: b, wachtwoord: 'Negen foute woorden hier' })
-        .ok,
+      kluisActie(kluizen, 'kluis.ontgrendelen', {
+        profiel: b,
+        wachtwoord: 'Negen foute woorden hier',
+      }).ok,
     ).toBe(false);
     expect(kluizen.actiefProfiel()).toBe(a);
     expect(storeA.sqlite.open).toBe(true);
-    expect(kluisActie(kluizen, 'ontgrendelen', { profiel: b, wachtwoord: ZIN_B }).ok).toBe(true);
+    expect(kluisActie(kluizen, 'kluis.ontgrendelen', { profiel: b, wachtwoord: ZIN_B }).ok).toBe(
+      true,
+    );
     expect(storeA.sqlite.open).toBe(false);
     expect(kluizen.actiefProfiel()).toBe(b);
     kluizen.vergrendel();
@@ -100,13 +105,16 @@ describe('profiles on a shared laptop', () => {
     expect(readFileSync(join(map, 'profielen.json'), 'utf8')).not.toMatch(/wachtwoord|sleutel/i);
 
     // With two profiles the lock screen must say whose it is.
-    expect(kluisActie(kluizen, 'ontgrendelen', { wachtwoord: ZIN_A })).toMatchObject({
+    expect(kluisActie(kluizen, 'kluis.ontgrendelen', { wachtwoord: ZIN_A })).toMatchObject({
       ok: false,
-      status: 400,
-      error: { field: 'profiel', message: 'Kies uw profiel op deze laptop.' },
+      error: {
+        code: 'ongeldige-invoer',
+        field: 'profiel',
+        message: 'Kies uw profiel op deze laptop.',
+      },
     });
     expect(
-      kluisActie(kluizen, 'ontgrendelen', { profiel: 'elders', wachtwoord: ZIN_A }),
+      kluisActie(kluizen, 'kluis.ontgrendelen', { profiel: 'elders', wachtwoord: ZIN_A }),
     ).toMatchObject({
       ok: false,
       error: { field: 'profiel' },
@@ -125,8 +133,11 @@ describe('profiles on a shared laptop', () => {
       ['SANNE', ZIN_B, 'naam'],
       ['Youssef', 'welkom123', 'wachtwoord'],
     ] as const) {
-      const antwoord = kluisActie(kluizen, 'instellen', { naam, wachtwoord: zin });
-      expect(antwoord, naam).toMatchObject({ ok: false, status: 400, error: { field: veld } });
+      const antwoord = kluisActie(kluizen, 'kluis.instellen', { naam, wachtwoord: zin });
+      expect(antwoord, naam).toMatchObject({
+        ok: false,
+        error: { code: 'ongeldige-invoer', field: veld },
+      });
     }
     expect(readdirSync(map).sort()).toEqual(voor);
     expect(kluizen.lijst().map((p) => p.naam)).toEqual(['Sanne']);
@@ -139,19 +150,24 @@ describe('profiles on a shared laptop', () => {
     geopend
       .at(-1)!
       .sqlite.exec("CREATE TABLE notitie (tekst TEXT); INSERT INTO notitie VALUES ('blijft')");
-    expect(kluisActie(kluizen, 'wijzigen', { wachtwoord: ZIN_A, nieuw: 'kort' })).toMatchObject({
+    expect(
+      kluisActie(kluizen, 'kluis.wijzigen', { wachtwoord: ZIN_A, nieuw: 'kort' }),
+    ).toMatchObject({
       ok: false,
       error: { field: 'nieuw' },
     });
-    expect(kluisActie(kluizen, 'wijzigen', { wachtwoord: ZIN_B, nieuw: ZIN_B })).toMatchObject({
+    expect(
+      kluisActie(kluizen, 'kluis.wijzigen', { wachtwoord: ZIN_B, nieuw: ZIN_B }),
+    ).toMatchObject({
       ok: false,
-      status: 401,
-      error: { field: 'wachtwoord' },
+      error: { code: 'niet-aangemeld', field: 'wachtwoord' },
     });
-    expect(kluisActie(kluizen, 'wijzigen', { wachtwoord: ZIN_A, nieuw: ZIN_B }).ok).toBe(true);
+    expect(kluisActie(kluizen, 'kluis.wijzigen', { wachtwoord: ZIN_A, nieuw: ZIN_B }).ok).toBe(
+      true,
+    );
     kluizen.vergrendel();
-    expect(kluisActie(kluizen, 'ontgrendelen', { wachtwoord: ZIN_A }).ok).toBe(false);
-    expect(kluisActie(kluizen, 'ontgrendelen', { wachtwoord: ZIN_B }).ok).toBe(true);
+    expect(kluisActie(kluizen, 'kluis.ontgrendelen', { wachtwoord: ZIN_A }).ok).toBe(false);
+    expect(kluisActie(kluizen, 'kluis.ontgrendelen', { wachtwoord: ZIN_B }).ok).toBe(true);
     expect(geopend.at(-1)!.sqlite.prepare('SELECT tekst FROM notitie').get()).toEqual({
       tekst: 'blijft',
     });
@@ -173,7 +189,7 @@ describe('profiles on a shared laptop', () => {
     const kluizen = new Kluizen(opties(map));
     expect(kluizen.lijst()).toEqual([{ id: 'standaard', naam: 'Profiel', metAccount: false }]);
     expect(readdirSync(map).filter((b) => b.startsWith('eenplan.'))).toEqual([]);
-    expect(kluisActie(kluizen, 'ontgrendelen', { wachtwoord: ZIN_A }).ok).toBe(true);
+    expect(kluisActie(kluizen, 'kluis.ontgrendelen', { wachtwoord: ZIN_A }).ok).toBe(true);
     expect(geopend.at(-1)!.sqlite.prepare('SELECT tekst FROM notitie').get()).toEqual({
       tekst: 'van vroeger',
     });

@@ -67,7 +67,12 @@ export class Kluizen {
 
   /** A new profile for the professional at the keyboard, opened at once. */
   maak(naam: string, wachtwoord: string): string {
-    const schoon = naam.trim().replace(/\s+/g, ' ');
+    // No control or invisible characters: two names on the lock screen must look different.
+    const schoon = naam
+      .normalize('NFC')
+      .replace(/[\p{C}]/gu, '')
+      .trim()
+      .replace(/\s+/g, ' ');
     if (schoon.length === 0 || schoon.length > PROFIELNAAM_MAX)
       throw new KluisFout(
         'ongeldige-naam',
@@ -118,6 +123,8 @@ export class Kluizen {
     if (!gekozen || !index.some((p) => p.id === gekozen))
       throw new KluisFout('onbekend-profiel', 'Kies uw profiel op deze laptop.');
     if (this.actief !== gekozen) this.wissel(gekozen, werk);
+    // The open profile: its passphrase is still checked before "open" is answered.
+    else werk(this.kluis(gekozen));
   }
 
   /**

@@ -47,7 +47,13 @@ const kluis = new Kluizen({
   dataDir: map,
   demoOnFirstStart: false,
   maakCore: (store, naAanmelding) =>
-    createCore(store, { naAanmelding, transport: () => injectTransport(omgeving), log: () => {} }),
+    createCore(store, {
+      naAanmelding,
+      transport: () => injectTransport(omgeving),
+      // The laptop is set up for this service (EENPLAN_SERVER_URL); it connects with no other.
+      standaardServer: SERVER,
+      log: () => {},
+    }),
 });
 
 const sleutelPad = () => join(map, kluis.lijst()[0]!.id, 'eenplan.sleutel.json');
@@ -55,65 +61,59 @@ const sleutelPad = () => join(map, kluis.lijst()[0]!.id, 'eenplan.sleutel.json')
 async function verbind(wachtwoord: string) {
   const r = await kluis
     .core()!
-    .callAsync(
-      'sync.verbinden',
-      { server: SERVER, email: account.email, wachtwoord },
-      { professionalId: null },
-    );
+    .callAsync('sync.verbinden', { server: SERVER, email: account.email, wachtwoord });
   if (!r.ok) throw new Error(r.error.message);
 }
 
 describe('signing in offline with the last synced account', () => {
   it('opens the profile with the account after one online sign-in, and only then', async () => {
     kluis.maak('Sanne', ZIN);
-    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({
-      staat: 'open',
-      profielen: [{ naam: 'Sanne', metAccount: false }],
+    expect(kluisActie(kluis, 'kluis.staat', undefined)).toMatchObject({
+      data: { staat: 'open', profielen: [{ naam: 'Sanne', metAccount: false }] },
     });
     kluis.vergrendel();
     // Before any sign-in the account opens nothing (and says no more than a wrong password).
     expect(
-      kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: WACHTWOORD }),
+      kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: WACHTWOORD }),
     ).toMatchObject({
       ok: false,
-      status: 401,
-      error: { message: 'E-mailadres of wachtwoord klopt niet.' },
+      error: { code: 'niet-aangemeld', message: 'E-mailadres of wachtwoord klopt niet.' },
     });
 
-    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    expect(kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
     await verbind(WACHTWOORD);
-    expect(kluisActie(kluis, 'staat', undefined)).toMatchObject({
-      profielen: [{ metAccount: true }],
+    expect(kluisActie(kluis, 'kluis.staat', undefined)).toMatchObject({
+      data: { profielen: [{ metAccount: true }] },
     });
     // The key file holds the key wrapped, never the password.
     expect(readFileSync(sleutelPad(), 'utf8')).not.toContain(WACHTWOORD);
     kluis.vergrendel();
 
     // Offline: the service is not asked (it could be gone); e-mail in any case.
-    const open = kluisActie(kluis, 'aanmelden', {
+    const open = kluisActie(kluis, 'kluis.aanmelden', {
       email: account.email.toUpperCase(),
       wachtwoord: WACHTWOORD,
     });
-    expect(open).toMatchObject({ ok: true, staat: 'open' });
+    expect(open).toMatchObject({ ok: true, data: { staat: 'open' } });
     kluis.vergrendel();
-    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    expect(kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
     kluis.vergrendel();
   });
 
   it('counts wrong account tries with the passphrase tries, and follows a new password', async () => {
     for (let i = 0; i < 5; i++)
       expect(
-        kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: `fout ${i}` }).ok,
+        kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: `fout ${i}` }).ok,
       ).toBe(false);
-    const wacht = kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN });
-    expect(wacht).toMatchObject({ ok: false, status: 429 });
+    const wacht = kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN });
+    expect(wacht).toMatchObject({ ok: false, error: { code: 'even-wachten' } });
     // After the wait has passed (the key file's last try moved back), the passphrase opens.
     const bestand = JSON.parse(readFileSync(sleutelPad(), 'utf8')) as {
       pogingen: { laatste: string };
     };
     bestand.pogingen.laatste = '2020-01-01T00:00:00.000Z';
     writeFileSync(sleutelPad(), JSON.stringify(bestand));
-    expect(kluisActie(kluis, 'ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    expect(kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
 
     // The password changes centrally; the next online sign-in rewraps, the old one stops working.
     const nieuw = 'Een nieuw en lang wachtwoord 2027';
@@ -124,22 +124,20 @@ describe('signing in offline with the last synced account', () => {
     await verbind(nieuw);
     kluis.vergrendel();
     expect(
-      kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: WACHTWOORD }).ok,
+      kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: WACHTWOORD }).ok,
     ).toBe(false);
-    expect(kluisActie(kluis, 'aanmelden', { email: account.email, wachtwoord: nieuw }).ok).toBe(
-      true,
-    );
+    expect(
+      kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: nieuw }).ok,
+    ).toBe(true);
     kluis.vergrendel();
   });
 
   it('refuses an empty e-mail or password with a Dutch reason', () => {
-    expect(kluisActie(kluis, 'aanmelden', { wachtwoord: 'x' })).toMatchObject({
-      status: 400,
-      error: { field: 'email', message: 'Vul uw e-mailadres in.' },
+    expect(kluisActie(kluis, 'kluis.aanmelden', { wachtwoord: 'x' })).toMatchObject({
+      error: { code: 'ongeldige-invoer', field: 'email', message: 'Vul uw e-mailadres in.' },
     });
-    expect(kluisActie(kluis, 'aanmelden', { email: account.email })).toMatchObject({
-      status: 400,
-      error: { field: 'wachtwoord', message: 'Vul uw wachtwoord in.' },
+    expect(kluisActie(kluis, 'kluis.aanmelden', { email: account.email })).toMatchObject({
+      error: { code: 'ongeldige-invoer', field: 'wachtwoord', message: 'Vul uw wachtwoord in.' },
     });
   });
 });

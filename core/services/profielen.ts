@@ -3,13 +3,15 @@ import type { Db } from '../../db/connection';
 import { professionals, teams } from '../../db/schema';
 import type { Profiel } from '../../shared/api';
 import { VERGRENDELEN } from '../../shared/domain';
-import type { Session } from '../session';
+import { ApiError } from '../api-error';
+import type { Ctx } from '../context';
+import { gekozenPersoon, legPersoonVast, type Session } from '../session';
 
 /**
- * Everyone who can sign in on this laptop, grouped by team for the profile choice; once the
- * laptop is connected to the central service, only the account it is connected with.
+ * Everyone a demo profile can be given, grouped by team for its one choice; once the profile
+ * has its person (connected, or chosen), only that person.
  */
-export function listProfielen(db: Db, verbondenMet?: string): Profiel[] {
+export function listProfielen(db: Db, verbondenMet?: string | null): Profiel[] {
   return db
     .select({
       id: professionals.id,
@@ -55,4 +57,40 @@ export function professionalNamen(db: Db): Map<string, string> {
       .all()
       .map((p) => [p.id, p.naam]),
   );
+}
+
+/** The person this profile belongs to: the connected account, else the demo's one choice. */
+export function persoonVan(ctx: Pick<Ctx, 'sync' | 'sqlite'>): string | null {
+  return ctx.sync.gebruiker()?.id ?? gekozenPersoon(ctx.sqlite);
+}
+
+export function sessieWie(ctx: Ctx): Profiel | null {
+  const id = persoonVan(ctx);
+  return (id && listProfielen(ctx.db, id)[0]) || null;
+}
+
+/**
+ * The demo profile's one choice of who it belongs to. A connected laptop belongs to its
+ * account, and a choice is never changed: a colleague makes a profile of their own, so nobody
+ * can approve their own request as someone else.
+ */
+export function sessieKiezen(ctx: Ctx, input: { professionalId: string }): Profiel {
+  if (ctx.sync.gebruiker())
+    throw new ApiError(
+      'conflict',
+      'Deze laptop is verbonden: het profiel hoort bij het account waarmee u verbond.',
+    );
+  const al = gekozenPersoon(ctx.sqlite);
+  if (al)
+    throw new ApiError(
+      'conflict',
+      al === input.professionalId
+        ? 'U hebt dit profiel al gekozen.'
+        : 'Dit profiel hoort al bij een andere professional. Maak voor uzelf een eigen profiel aan.',
+    );
+  const profiel = listProfielen(ctx.db, input.professionalId)[0];
+  if (!profiel)
+    throw new ApiError('niet-gevonden', 'Deze professional bestaat niet (meer).', 'professionalId');
+  legPersoonVast(ctx.sqlite, profiel.id);
+  return profiel;
 }

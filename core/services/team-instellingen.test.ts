@@ -24,19 +24,20 @@ const outbox = () =>
 
 describe('automatic lock per team', () => {
   it('is set by the beheerder, reaches the team profiles and is sent with the reference data', () => {
-    const beheerder = clientFor(core, eerste('beheerder').id);
+    const beheerder = clientFor(core, store, eerste('beheerder').id);
     const pro = eerste('jeugdprofessional');
-    const profiel = () =>
-      beheerder.ok('profielen.lijst', {}).find((p) => p.id === pro.id)!.vergrendelMinuten;
-    expect(profiel()).toBe(VERGRENDELEN.standaard);
+    // A profile lists only its own person: each professional sees the lock time in their own.
+    const profiel = (wie: { id: string }) =>
+      clientFor(core, store, wie.id)
+        .ok('profielen.lijst', {})
+        .find((p) => p.id === wie.id)!.vergrendelMinuten;
+    expect(profiel(pro)).toBe(VERGRENDELEN.standaard);
     beheerder.ok('team.vergrendeling', { teamId: pro.teamId!, minuten: 2 });
-    expect(profiel()).toBe(2);
+    expect(profiel(pro)).toBe(2);
     const anderTeam = data.professionals.find(
       (p) => p.rol === 'jeugdprofessional' && p.teamId !== pro.teamId,
     )!;
-    expect(
-      beheerder.ok('profielen.lijst', {}).find((p) => p.id === anderTeam.id)!.vergrendelMinuten,
-    ).toBe(VERGRENDELEN.standaard);
+    expect(profiel(anderTeam)).toBe(VERGRENDELEN.standaard);
     const teams = beheerder.ok('budget.overzicht', { jaar: 2026 }).teams;
     expect(teams.find((t) => t.id === pro.teamId)?.vergrendelMinuten).toBe(2);
     expect(outbox().map((r) => JSON.parse(r.fields) as object)).toEqual([
@@ -45,7 +46,7 @@ describe('automatic lock per team', () => {
   });
 
   it('refuses a time out of range or an unknown team with a Dutch reason, writing nothing', () => {
-    const beheerder = clientFor(core, eerste('beheerder').id);
+    const beheerder = clientFor(core, store, eerste('beheerder').id);
     const teamId = eerste('jeugdprofessional').teamId!;
     for (const [minuten, reden] of [
       [0, /Minstens 1 minuut/],
@@ -60,7 +61,7 @@ describe('automatic lock per team', () => {
   });
 
   it('is not for a teamcoach or professional: reference data is the beheerder’s', () => {
-    const coach = clientFor(core, eerste('teamcoach').id);
+    const coach = clientFor(core, store, eerste('teamcoach').id);
     expect(
       coach.fails('team.vergrendeling', { teamId: eerste('teamcoach').teamId!, minuten: 3 }).code,
     ).toBe('geen-toegang');

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../db/connection';
 import type { DemoDataset } from '../../db/demo/generate';
+import { alsPersoon } from '../../test/helpers/core-client';
 import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
 import type { SojImportStatus } from '../../shared/api-budget';
 import { SOJ_KOLOMMEN, type SojKolom } from '../../shared/budget';
@@ -62,15 +63,19 @@ function staat() {
   };
 }
 
+/** Uploads a file as `wie` (null: a profile where nobody was chosen yet), as the app does. */
+function sojStart(bytes: Uint8Array, naam: string, wie: string | null) {
+  if (wie) alsPersoon(store, wie);
+  else store.sqlite.prepare("DELETE FROM instellingen WHERE sleutel = 'sessie-professional'").run();
+  return core.callAsync('soj.importeren', { naam, inhoud: Buffer.from(bytes).toString('base64') });
+}
+
 async function importeer(bytes: Uint8Array, naam = 'SOJ_2026-10.csv', wie = coach) {
-  const start = core.sojImporteren(bytes, naam, { professionalId: wie });
+  const start = await sojStart(bytes, naam, wie);
   if (!start.ok) throw new Error(start.error.message);
   await core.sojWacht(start.data.jobId);
-  const status = core.call(
-    'soj.importStatus',
-    { jobId: start.data.jobId },
-    { professionalId: wie },
-  );
+  alsPersoon(store, wie);
+  const status = core.call('soj.importStatus', { jobId: start.data.jobId });
   if (!status.ok) throw new Error(status.error.message);
   return status.data;
 }
@@ -121,7 +126,8 @@ describe('SOJ import of a good file', () => {
       )
       .get() as { n: number };
     expect(gekoppeld.n).toBe(rijen.length);
-    const lijst = core.call('soj.imports', {}, { professionalId: coach });
+    alsPersoon(store, coach);
+    const lijst = core.call('soj.imports', {});
     expect(lijst.ok && lijst.data.filter((i) => i.periode === '2026-10')).toHaveLength(1);
   });
 
@@ -188,24 +194,16 @@ describe('SOJ import of a good file', () => {
       client_ref: `REF${i}`,
     }));
     const bytes = csv(rijen);
-    const start = core.sojImporteren(bytes, 'groot.csv', { professionalId: coach });
+    const start = await sojStart(bytes, 'groot.csv', coach);
     if (!start.ok) throw new Error(start.error.message);
     const fasen = new Set<string>();
     const poll = setInterval(() => {
-      const s = core.call(
-        'soj.importStatus',
-        { jobId: start.data.jobId },
-        { professionalId: coach },
-      );
+      const s = core.call('soj.importStatus', { jobId: start.data.jobId });
       if (s.ok) fasen.add(`${s.data.fase}:${s.data.voortgang > 0 && s.data.voortgang < 1}`);
     }, 5);
     await core.sojWacht(start.data.jobId);
     clearInterval(poll);
-    const status = core.call(
-      'soj.importStatus',
-      { jobId: start.data.jobId },
-      { professionalId: coach },
-    );
+    const status = core.call('soj.importStatus', { jobId: start.data.jobId });
     expect(status.ok && status.data.resultaat!.regels).toBe(100_000);
     expect(fasen.has('lezen:true')).toBe(true);
     expect(status.ok && status.data.resultaat!.meerOnbekend).toBe(100_000 - 100);
@@ -331,11 +329,11 @@ describe('SOJ import of a bad file changes nothing', () => {
     expect(s.meerFouten).toBe(many.length - 100);
   });
 
-  it('only a teamcoach or beheerder may import', () => {
+  it('only a teamcoach or beheerder may import', async () => {
     const prof = data.professionals.find((p) => p.rol === 'jeugdprofessional')!.id!;
-    const r = core.sojImporteren(csv(goed()), 'x.csv', { professionalId: prof });
+    const r = await sojStart(csv(goed()), 'x.csv', prof);
     expect(r.ok || r.error.code).toBe('geen-toegang');
-    const anon = core.sojImporteren(csv(goed()), 'x.csv', { professionalId: null });
+    const anon = await sojStart(csv(goed()), 'x.csv', null);
     expect(anon.ok || anon.error.code).toBe('niet-aangemeld');
   });
 });

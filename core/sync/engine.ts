@@ -243,6 +243,9 @@ export class SyncEngine {
         body: { vernieuwtoken: token, versie: pakket.version },
       }),
     ) as TokenAntwoord;
+    // A refresh never makes the profile someone else's.
+    if (body.gebruiker?.id !== this.gebruiker()?.id)
+      throw new SyncFout('unauthorised', 'Meld u opnieuw aan bij de centrale dienst.');
     this.bewaarTokens(body);
   }
 

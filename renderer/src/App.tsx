@@ -1,4 +1,6 @@
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
+import { useEffect } from 'react';
+import { callApi } from './api/client';
 import { nlNL } from '@mui/material/locale';
 import { Layout } from './components/Layout';
 import { Agenda } from './screens/Agenda';
@@ -44,7 +46,11 @@ export function App() {
 
 /** The app itself, only mounted while the profile is unlocked. */
 function Ontgrendeld() {
-  const { profiel, view } = useSession();
+  const { profiel, view, signIn } = useSession();
+  // The host says whose profile this is; what the page kept from before is only a guess.
+  useEffect(() => {
+    callApi('sessie.wie', {}).then(signIn, () => undefined);
+  }, [signIn]);
   useSyncPeiler();
   useAgendaHerinneringen();
   if (!profiel) return <ProfielKeuze />;

@@ -21,8 +21,8 @@ export type View =
 interface SessionState {
   profiel: Profiel | null;
   view: View;
-  signIn(profiel: Profiel): void;
-  signOut(): void;
+  /** The profile's person, as the host says (`sessie.wie`); the renderer never chooses it. */
+  signIn(profiel: Profiel | null): void;
   go(view: View): void;
 }
 
@@ -54,8 +54,14 @@ export function budgetFilter(profiel: Profiel): DashboardFilter {
 
 export const useSession = create<SessionState>((set) => ({
   ...restore(),
-  signIn: (profiel) => set({ profiel, view: startView(profiel) }),
-  signOut: () => set({ profiel: null, view: { naam: 'gezinnen' } }),
+  signIn: (profiel) =>
+    set((s) =>
+      !profiel
+        ? { profiel: null, view: { naam: 'gezinnen' } }
+        : s.profiel?.id === profiel.id
+          ? { profiel }
+          : { profiel, view: startView(profiel) },
+    ),
   go: (view) => set({ view }),
 }));
 

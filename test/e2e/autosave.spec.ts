@@ -1,10 +1,7 @@
 import { expect, test } from './fixtures';
-import { signIn, waitUntilSaved } from './helpers';
+import { api, signIn, waitUntilSaved, wie } from './helpers';
 
-test('text typed just before the window closes is saved when the app is back', async ({
-  page,
-  request,
-}) => {
+test('text typed just before the window closes is saved when the app is back', async ({ page }) => {
   await signIn(page);
   const rows = page.getByRole('table', { name: 'Mijn gezinnen' }).locator('tbody tr');
   await rows.filter({ hasText: 'Actief' }).first().click();
@@ -18,23 +15,19 @@ test('text typed just before the window closes is saved when the app is back', a
   await expect(field).toHaveValue(tekst);
   await waitUntilSaved(page);
 
-  // The core has it: read the plan back through the API as the same professional.
-  const profiel = await page.evaluate(
+  // The core has it: read the plan back through the API, as the open profile's professional.
+  const { profiel, view } = await page.evaluate(
     () =>
       JSON.parse(sessionStorage.getItem('eenplan.sessie')!) as {
         profiel: { id: string };
         view: { gezinId: string };
       },
   );
-  const response = await request.post('/api/gezinsplan.ophalen', {
-    data: { input: { gezinId: profiel.view.gezinId } },
-    headers: { 'X-Eenplan-Profiel': profiel.profiel.id },
+  expect((await wie(page))?.id).toBe(profiel.id);
+  const plan = await api(page)<{ inhoud: { eigenWoorden: string } }>('gezinsplan.ophalen', {
+    gezinId: view.gezinId,
   });
-  const body = (await response.json()) as {
-    ok: boolean;
-    data: { inhoud: { eigenWoorden: string } };
-  };
-  expect(body.data.inhoud.eigenWoorden).toBe(tekst);
+  expect(plan.inhoud.eigenWoorden).toBe(tekst);
   expect(
     await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('eenplan.concept.')),

@@ -29,29 +29,137 @@ export async function ontgrendel(page: Page, zin = WACHTWOORDZIN): Promise<void>
   await expect(aanmaken.or(slot)).toHaveCount(0, { timeout: 30_000 });
 }
 
-/** Signs in as the first professional with a role in a team (or the region's beheer). */
+type Rol = 'Jeugdprofessional' | 'Teamcoach' | 'Beheerder';
+
+/**
+ * The laptop profile of the professional `signIn` picks: a short name that says who it is, for
+ * the lock screen (at most 60 characters).
+ */
+export function profielNaam(team: string, index: number, rol: Rol): string {
+  return `${team} · ${rol} ${index + 1}`.slice(0, 60);
+}
+
+/** The lock as the host has it: the laptop's profiles and the open one (`kluis.staat`). */
+export async function kluisStaat(
+  page: Page,
+): Promise<{ staat: string; profielen: { id: string; naam: string }[]; actief: string | null }> {
+  return api(page)('kluis.staat', {});
+}
+
+/**
+ * Opens the laptop profile named `naam` in the browser host at `adres`, as a user would: locks
+ * another profile that is open ("Vergrendelen"), then on the lock screen unlocks `naam`, or
+ * makes it ("Nieuw profiel op deze laptop") when the laptop has none of that name. Ends in the
+ * app (the profile's person) or, for a profile that is nobody's yet, on its one choice.
+ */
+export async function openProfiel(
+  page: Page,
+  naam: string,
+  adres = '/',
+  zin = WACHTWOORDZIN,
+): Promise<void> {
+  const aanmaken = page.getByRole('heading', { name: 'Profiel aanmaken' });
+  const slot = page.getByRole('heading', { name: 'Eenplan is vergrendeld' });
+  const keuze = page.getByRole('list', { name: 'Profielen' });
+  const binnen = page.getByRole('banner');
+  await page.goto(adres);
+  await expect(aanmaken.or(slot).or(keuze).or(binnen).first()).toBeVisible({ timeout: 30_000 });
+  let stand = await kluisStaat(page);
+  if (stand.staat === 'open') {
+    const open = stand.profielen.find((p) => p.id === stand.actief);
+    if (open?.naam === naam) return;
+    // Someone else's profile is open: lock it first.
+    if (await binnen.isVisible()) await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    else {
+      // A profile that is nobody's yet has no lock button on its choice: lock as the app would.
+      await api(page)('kluis.vergrendelen', {});
+      await page.reload();
+    }
+    await expect(slot).toBeVisible();
+    stand = await kluisStaat(page);
+  }
+  if (stand.profielen.some((p) => p.naam === naam)) {
+    // The lock screen offers a choice of profile once there is more than one.
+    if (stand.profielen.length > 1) {
+      const profiel = page.getByRole('combobox', { name: 'Profiel' });
+      if ((await profiel.innerText()).trim() !== naam) {
+        await profiel.click();
+        await page.getByRole('option', { name: naam, exact: true }).click();
+      }
+    }
+    await page.getByLabel(/^Wachtwoordzin/).fill(zin);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  } else {
+    if (await slot.isVisible())
+      await page.getByRole('button', { name: 'Nieuw profiel op deze laptop' }).click();
+    await expect(aanmaken).toBeVisible();
+    await page.getByLabel('Naam van het profiel').fill(naam);
+    await page.getByLabel(/^Wachtwoordzin/).fill(zin);
+    await page.getByLabel('Herhaal de wachtwoordzin').fill(zin);
+    await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  }
+  // A new profile is filled with the demo region first, which takes a moment.
+  await expect(keuze.or(binnen).first()).toBeVisible({ timeout: 60_000 });
+}
+
+/**
+ * Signs in as the first professional with a role in a team (or the region's beheer), on a laptop
+ * profile of that person's own (see openProfiel); a new profile is given its professional once,
+ * in the choice with "Ik ben …". Returns the professional's name.
+ */
 export async function signIn(
   page: Page,
   team = 'Jeugdteam Dordrecht Noord',
   index = 0,
-  rol: 'Jeugdprofessional' | 'Teamcoach' | 'Beheerder' = 'Jeugdprofessional',
+  rol: Rol = 'Jeugdprofessional',
   adres = '/',
 ): Promise<string> {
-  await page.goto(adres);
-  await ontgrendel(page);
-  const profielen = page.getByRole('list', { name: 'Profielen' });
-  const button = profielen
-    .locator('li', { hasText: team })
-    .getByRole('button')
-    .filter({ hasText: rol })
-    .nth(index);
-  const naam = (await button.locator('.MuiListItemText-primary').innerText()).trim();
-  await button.click();
-  await expect(
-    page.getByRole('heading', { name: rol === 'Beheerder' ? /Regio/ : 'Mijn gezinnen' }),
-  ).toBeVisible();
-  return naam;
+  await openProfiel(page, profielNaam(team, index, rol), adres);
+  const kop = page.getByRole('heading', { name: rol === 'Beheerder' ? /Regio/ : 'Mijn gezinnen' });
+  const keuze = page.getByRole('list', { name: 'Profielen' });
+  await expect(kop.or(keuze).first()).toBeVisible();
+  if (await keuze.isVisible()) {
+    const button = keuze
+      .getByRole('list', { name: team, exact: true })
+      .getByRole('button')
+      .filter({ hasText: rol })
+      .nth(index);
+    const naam = (await button.locator('.MuiListItemText-primary').innerText()).trim();
+    await button.click();
+    const dialoog = page.getByRole('dialog', { name: `Dit profiel is van ${naam}` });
+    await dialoog.getByRole('button', { name: `Ik ben ${naam}` }).click();
+  }
+  await expect(kop).toBeVisible();
+  return (await wie(page))!.naam;
 }
+
+/**
+ * Calls the API the screens use, in the browser host the page shows, as the open profile's
+ * person: nothing in a call says who is calling. Fails the test on an error answer.
+ */
+export function api(page: Page) {
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const antwoord = await page.request.post(`${new URL(page.url()).origin}/api/${method}`, {
+      data: { input },
+    });
+    const body = (await antwoord.json()) as
+      { ok: true; data: T } | { ok: false; error: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
+    return body.data;
+  };
+}
+
+export interface Persoon {
+  id: string;
+  naam: string;
+  rol: string;
+  teamId: string | null;
+  teamNaam: string | null;
+  vergrendelMinuten: number;
+}
+
+/** The open profile's person, as the host says (`sessie.wie`), or null before the choice. */
+export const wie = (page: Page) => api(page)<Persoon | null>('sessie.wie', {});
 
 /**
  * No serious or critical accessibility violations on the current screen, as the user sees it

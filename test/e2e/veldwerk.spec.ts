@@ -16,12 +16,14 @@ import {
 } from '../../shared/dates';
 import { vandaag } from '../helpers/klok';
 import {
+  api,
   dutchDate,
   expectAccessible,
   meldGezinAan,
   pdfVan,
   signIn,
   waitUntilSaved,
+  wie,
 } from './helpers';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
@@ -236,20 +238,11 @@ const MAANDEN = [
  * month shows is passed over.
  */
 async function eersteEvaluatie(page: Page, naam: string, vanaf: IsoDate) {
-  const api = async <T>(methode: string, input: unknown, profiel?: string): Promise<T> => {
-    const antwoord = await page.request.post(`/api/${methode}`, {
-      data: { input },
-      headers: profiel ? { 'X-Eenplan-Profiel': profiel } : {},
-    });
-    const body = (await antwoord.json()) as { ok: boolean; data: T };
-    expect(body.ok, methode).toBe(true);
-    return body.data;
-  };
-  const profielen = await api<{ id: string; naam: string }[]>('profielen.lijst', {});
-  const ik = profielen.find((p) => p.naam === naam)!.id;
+  // The open profile is this professional's: the API answers for them.
+  expect((await wie(page))?.naam).toBe(naam);
   for (let stap = 0; stap <= 12; stap++) {
     const eerste = addMonths(`${vanaf.slice(0, 7)}-01`, stap);
-    const { items } = await api<{ items: AgendaItem[] }>('agenda.lijst', maandRaster(eerste), ik);
+    const { items } = await api(page)<{ items: AgendaItem[] }>('agenda.lijst', maandRaster(eerste));
     const drukte = new Map<string, number>();
     for (const item of items) drukte.set(item.datum, (drukte.get(item.datum) ?? 0) + 1);
     const item = items.find(

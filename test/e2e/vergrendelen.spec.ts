@@ -1,5 +1,7 @@
+import { Dienst, synchroniseer } from './dienst';
 import { expect, test } from './fixtures';
-import { expectAccessible, ontgrendel, signIn, WACHTWOORDZIN } from './helpers';
+import { expectAccessible, signIn, WACHTWOORDZIN, wie } from './helpers';
+import { Processen } from './processen';
 
 test('locking hides everything, refuses a wrong passphrase and returns to the same dossier', async ({
   page,
@@ -33,33 +35,62 @@ test('locking hides everything, refuses a wrong passphrase and returns to the sa
   await expect(page.getByRole('heading', { name: gezin })).toBeVisible();
 });
 
-test('the beheerder sets a team’s lock time, and that team’s laptop locks after it', async ({
-  page,
-}) => {
-  // The page's timers run on the run's clock (fixtures.ts), which the test moves on below, so
-  // a minute passes at once.
-  await signIn(page, 'Regio (beheer)', 0, 'Beheerder');
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByText('Budget en SOJ').click();
-  const instelling = page.getByRole('region', { name: 'Automatisch vergrendelen' });
-  await instelling.getByRole('combobox', { name: 'Team' }).click();
-  await page.getByRole('option', { name: /^Jeugdteam Papendrecht/ }).click();
-  await instelling.getByLabel('Minuten').fill('90');
-  await instelling.getByRole('button', { name: 'Instellen' }).click();
-  await expect(instelling.getByRole('alert')).toContainText('Hooguit 60 minuten');
-  await instelling.getByLabel('Minuten').fill('1');
-  await instelling.getByRole('button', { name: 'Instellen' }).click();
-  await expect(instelling.getByText('vergrendelt na 1 minuut zonder gebruik')).toBeVisible();
-  await expect(instelling.getByRole('combobox', { name: 'Team' })).toContainText('(1 minuut)');
-  await expectAccessible(page, 'vergrendeling instellen');
-  await instelling.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test/e2e/screenshots/23-vergrendeling-instellen.png' });
+test.describe('with the central service', () => {
+  // A team's lock time is reference data, which only a beheerder changes and which syncs to
+  // every laptop: the beheerder, on a laptop of their own, sets it and syncs; the team's laptop
+  // (another person's profile) receives it with its sync and then locks after that time.
+  const processen = new Processen();
+  const dienst = new Dienst(processen);
+  const HOSTS: string[] = [];
 
-  await page.getByRole('button', { name: 'Afmelden' }).click();
-  await signIn(page, 'Jeugdteam Papendrecht');
-  await page.clock.fastForward('00:50');
-  await expect(page.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
-  await page.clock.fastForward('00:15');
-  await expect(page.getByRole('heading', { name: 'Eenplan is vergrendeld' })).toBeVisible();
-  // Unlocked again for the tests that follow (they share the browser host's profile).
-  await ontgrendel(page);
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await dienst.start();
+    for (let i = 0; i < 2; i++) HOSTS.push(await dienst.laptop());
+  });
+  test.afterAll(() => processen.stop());
+
+  test('the beheerder sets a team’s lock time, and that team’s laptop locks after it', async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const [professional] = await dienst.collegas();
+    const beheerder = (await dienst.accounts()).find((a) => a.rol === 'beheerder')!;
+    const team = await dienst.verbind(browser, HOSTS[0]!, professional);
+    const teamNaam = (await wie(team))!.teamNaam!;
+    const beheer = await dienst.verbind(browser, HOSTS[1]!, beheerder);
+
+    await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByText('Budget en SOJ').click();
+    const instelling = beheer.getByRole('region', { name: 'Automatisch vergrendelen' });
+    await instelling.getByRole('combobox', { name: 'Team' }).click();
+    const naam = teamNaam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await beheer.getByRole('option', { name: new RegExp(`^${naam} \\(`) }).click();
+    await instelling.getByLabel('Minuten').fill('90');
+    await instelling.getByRole('button', { name: 'Instellen' }).click();
+    await expect(instelling.getByRole('alert')).toContainText('Hooguit 60 minuten');
+    await instelling.getByLabel('Minuten').fill('1');
+    await instelling.getByRole('button', { name: 'Instellen' }).click();
+    await expect(instelling.getByText('vergrendelt na 1 minuut zonder gebruik')).toBeVisible();
+    await expect(instelling.getByRole('combobox', { name: 'Team' })).toContainText('(1 minuut)');
+    await expectAccessible(beheer, 'vergrendeling instellen');
+    await instelling.scrollIntoViewIfNeeded();
+    await beheer.screenshot({ path: 'test/e2e/screenshots/23-vergrendeling-instellen.png' });
+    await synchroniseer(beheer);
+
+    // The team's laptop syncs. The app reads the team's time again every minute; the page's
+    // timers run on the run's clock (fixtures.ts), which the test moves on, so a minute passes
+    // at once. Before the change the laptop locked after 5 minutes (the standard).
+    expect((await wie(team))?.vergrendelMinuten).toBe(5);
+    await synchroniseer(team);
+    expect((await wie(team))?.vergrendelMinuten).toBe(1);
+    const gelezen = team.waitForResponse((r) => r.url().endsWith('/api/sessie.wie'));
+    await team.clock.fastForward('01:00');
+    await gelezen;
+    // The new time is taken up once the answer is in.
+    await team.waitForTimeout(500);
+    await team.clock.fastForward('00:50');
+    await expect(team.getByRole('heading', { name: 'Mijn gezinnen' })).toBeVisible();
+    await team.clock.fastForward('00:15');
+    await expect(team.getByRole('heading', { name: 'Eenplan is vergrendeld' })).toBeVisible();
+  });
 });

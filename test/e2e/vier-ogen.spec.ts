@@ -1,34 +1,37 @@
-import type { APIRequestContext } from '@playwright/test';
+/**
+ * Vier ogen across two laptops: a laptop profile belongs to one person, so the colleague who
+ * approves works on a laptop of their own and the request reaches them through the central
+ * service (test/e2e/dienst.ts). The requester sets up an out-of-home toewijzing through the API
+ * the screens use, on their own laptop, and syncs; the colleague syncs, approves it from the
+ * vier-ogen queue and syncs; after syncing, the requester has it approved.
+ */
+import { Dienst, synchroniseer } from './dienst';
 import { expect, test } from './fixtures';
-import { dutchDate, expectAccessible, signIn } from './helpers';
+import { api, dutchDate, expectAccessible } from './helpers';
+import { Processen } from './processen';
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
+const processen = new Processen();
+const dienst = new Dienst(processen);
+const HOSTS: string[] = [];
 
-/** Sets up through the same API the screens use, as a given professional. */
-function api(request: APIRequestContext, profiel: string | null) {
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const response = await request.post(`/api/${method}`, {
-      data: { input },
-      headers: profiel ? { 'X-Eenplan-Profiel': profiel } : {},
-    });
-    const body = (await response.json()) as Result<T>;
-    if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-    return body.data;
-  };
-}
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await dienst.start();
+  for (let i = 0; i < 2; i++) HOSTS.push(await dienst.laptop());
+});
+
+test.afterAll(() => processen.stop());
 
 test('a colleague approves an out-of-home toewijzing from the vier-ogen queue', async ({
-  page,
-  request,
+  browser,
 }) => {
-  const profielen = await api(request, null)<{ id: string; rol: string; teamNaam: string }[]>(
-    'profielen.lijst',
-    {},
-  );
-  const [aanvrager] = profielen.filter(
-    (p) => p.teamNaam === 'Jeugdteam Dordrecht Noord' && p.rol === 'jeugdprofessional',
-  );
-  const call = api(request, aanvrager!.id);
+  test.setTimeout(180_000);
+  const [aanvrager, collega] = await dienst.collegas();
+  const a = await dienst.verbind(browser, HOSTS[0]!, aanvrager);
+  const b = await dienst.verbind(browser, HOSTS[1]!, collega);
+
+  // The requester's laptop, as the requester (the open profile's person).
+  const call = api(a);
   const iso = (dutch: string) => dutch.split('-').reverse().join('-');
   const { id: gezinId } = await call<{ id: string }>('gezin.aanmaken', {
     naam: 'Familie Vierogen',
@@ -73,8 +76,8 @@ test('a colleague approves an out-of-home toewijzing from the vier-ogen queue', 
     }[]
   >('aanbieders.voorProfiel', { actieplanId });
   const aanbieder = keuze.find(
-    (a) =>
-      !a.clientenstop && !a.plafondBereikt && a.producten.some((p) => p.productcode === '41A01'),
+    (k) =>
+      !k.clientenstop && !k.plafondBereikt && k.producten.some((p) => p.productcode === '41A01'),
   )!;
   const made = await call<{ status: string }>('toewijzing.aanmaken', {
     toewijzing: {
@@ -88,24 +91,39 @@ test('a colleague approves an out-of-home toewijzing from the vier-ogen queue', 
     vierOgenReden: 'Mila kan tijdelijk niet thuis wonen.',
   });
   expect(made.status).toBe('ter_accordering');
-
-  // A colleague of the same team sees it in the queue and approves it with a reason.
-  await signIn(page, 'Jeugdteam Dordrecht Noord', 1);
-  await page
+  // The requester cannot approve their own request: it is not in their own queue.
+  await a
     .getByRole('navigation', { name: 'Hoofdmenu' })
     .getByRole('button', { name: /Akkoorden/ })
     .click();
-  const verzoek = page.getByRole('article', { name: 'Verzoek Familie Vierogen' });
+  await expect(
+    a.getByText('Er wachten geen verzoeken op uw akkoord.').or(a.getByRole('article').first()),
+  ).toBeVisible();
+  await expect(a.getByRole('article', { name: 'Verzoek Familie Vierogen' })).toHaveCount(0);
+  await synchroniseer(a);
+
+  // A colleague of the same team, on their own laptop, sees it in the queue after syncing and
+  // approves it with a reason.
+  await synchroniseer(b);
+  await b
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: /Akkoorden/ })
+    .click();
+  const verzoek = b.getByRole('article', { name: 'Verzoek Familie Vierogen' });
   await expect(verzoek).toContainText('Mila kan tijdelijk niet thuis wonen.');
-  await expectAccessible(page, 'akkoorden met verzoek');
-  await page.screenshot({ path: 'test/e2e/screenshots/11-akkoorden.png' });
+  await expectAccessible(b, 'akkoorden met verzoek');
+  await b.screenshot({ path: 'test/e2e/screenshots/11-akkoorden.png' });
   await verzoek.getByRole('button', { name: 'Akkoord', exact: true }).click();
-  await page
+  await b
     .getByRole('dialog')
     .getByLabel('Toelichting bij uw besluit')
     .fill('Eens: veiligheid gaat voor.');
-  await page.getByRole('dialog').getByRole('button', { name: 'Akkoord geven' }).click();
+  await b.getByRole('dialog').getByRole('button', { name: 'Akkoord geven' }).click();
   await expect(verzoek).toHaveCount(0);
+  await synchroniseer(b);
+
+  // The requester's laptop has the decision after syncing: toegewezen, with the approval.
+  await synchroniseer(a);
   const na = await call<{
     actieplannen: { toewijzingen: { status: string; akkoord: { besluit: string } }[] }[];
   }>('gezin.dossier', { gezinId });
@@ -113,4 +131,14 @@ test('a colleague approves an out-of-home toewijzing from the vier-ogen queue', 
     status: 'toegewezen',
     akkoord: { besluit: 'akkoord' },
   });
+  await a
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Mijn gezinnen' })
+    .click();
+  await a.getByLabel(/Zoeken op naam/).fill('Vierogen');
+  await a.getByRole('table', { name: 'Mijn gezinnen' }).getByText('Familie Vierogen').click();
+  await a.getByRole('tab', { name: /Actieplannen/ }).click();
+  await expect(
+    a.getByRole('table', { name: 'Toewijzingen' }).getByRole('cell', { name: 'Toegewezen' }),
+  ).toBeVisible();
 });

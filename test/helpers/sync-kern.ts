@@ -10,6 +10,8 @@ import {
 } from '../../server/sync/test-omgeving';
 import type { Transport } from '../../core/sync/transport';
 
+const SERVER = 'http://centraal.test';
+
 export interface Kern {
   core: Core;
   store: OpenDatabase;
@@ -33,33 +35,34 @@ export async function maakKern(
   const core = createCore(store, {
     now: () => new Date(Date.now() + scheef.ms),
     transport: () => (transport ? transport(injectTransport(omgeving)) : injectTransport(omgeving)),
+    // The laptop is set up for this service (EENPLAN_SERVER_URL); it connects with no other.
+    standaardServer: SERVER,
     log: () => {},
   });
   core.sync.stop();
-  const context = { professionalId: account.id };
   const kern: Kern = {
     core,
     store,
     account,
     scheef,
     call(method, input) {
-      const r = core.call(method as never, input, context);
+      const r = core.call(method as never, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
       return r.data;
     },
     probeer(method, input) {
-      return core.call(method as never, input, context) as never;
+      return core.call(method as never, input) as never;
     },
     async sync() {
       await core.sync.synchroniseer().catch(() => undefined);
       return core.sync.status();
     },
   };
-  const verbonden = await core.callAsync(
-    'sync.verbinden',
-    { server: 'http://centraal.test', email: account.email, wachtwoord: WACHTWOORD },
-    context,
-  );
+  const verbonden = await core.callAsync('sync.verbinden', {
+    server: SERVER,
+    email: account.email,
+    wachtwoord: WACHTWOORD,
+  });
   if (!verbonden.ok) throw new Error(verbonden.error.message);
   return kern;
 }

@@ -1,6 +1,7 @@
 /**
  * The API client the renderer is given: window.eenplan in Electron (preload), HTTP to the
- * browser host otherwise. Both speak the same contract from shared/api.
+ * browser host otherwise. Both are one door: a method of the contract in shared/api and its
+ * input. Nothing says who is calling; the host's open profile knows.
  */
 import type {
   ApiErrorBody,
@@ -9,14 +10,12 @@ import type {
   ApiRequest,
   ApiResult,
 } from '../../../shared/api';
-import type { KluisActie, KluisAntwoord, KluisInvoer } from '../../../shared/kluis';
+import type { BestandExport } from '../../../shared/api-bestanden';
+import type { KluisActie, KluisAntwoord, KluisInvoerVan } from '../../../shared/kluis';
 import { vergrendeldGemeld } from '../kluis-store';
 
 export interface EenplanBridge {
-  call(method: string, input: unknown, professionalId: string | null): Promise<unknown>;
-  sojImporteren(bytes: Uint8Array, naam: string, professionalId: string | null): Promise<unknown>;
-  exporteren(input: unknown, professionalId: string | null): Promise<unknown>;
-  kluis(actie: KluisActie, invoer?: KluisInvoer): Promise<unknown>;
+  call(method: string, input: unknown): Promise<unknown>;
 }
 
 declare global {
@@ -32,40 +31,30 @@ export class ApiCallError extends Error {
   }
 }
 
-async function viaHttp(
-  method: string,
-  input: unknown,
-  professionalId: string | null,
-): Promise<unknown> {
-  let response: Response;
+const ONBEREIKBAAR: ApiErrorBody = {
+  code: 'interne-fout',
+  message: 'Eenplan is niet bereikbaar. Draait de browser-host nog?',
+};
+
+async function deur<M extends ApiMethod>(method: M, input: unknown): Promise<ApiResult<M>> {
+  if (window.eenplan) return (await window.eenplan.call(method, input)) as ApiResult<M>;
   try {
-    response = await fetch(`./api/${method}`, {
+    const response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(professionalId ? { 'X-Eenplan-Profiel': professionalId } : {}),
-      },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ input }),
     });
+    return (await response.json()) as ApiResult<M>;
   } catch {
-    return {
-      ok: false,
-      error: {
-        code: 'interne-fout',
-        message: 'Eenplan is niet bereikbaar. Draait de browser-host nog?',
-      },
-    };
+    return { ok: false, error: ONBEREIKBAAR };
   }
-  return response.json();
 }
 
 export async function callApi<M extends ApiMethod>(
   method: M,
   input: ApiRequest<M>,
-  professionalId: string | null,
 ): Promise<ApiOutput<M>> {
-  const transport = window.eenplan ? window.eenplan.call.bind(window.eenplan) : viaHttp;
-  const result = (await transport(method, input, professionalId)) as ApiResult<M>;
+  const result = await deur(method, input);
   if (!result.ok) {
     if (result.error.code === 'vergrendeld') vergrendeldGemeld();
     throw new ApiCallError(result.error);
@@ -74,61 +63,31 @@ export async function callApi<M extends ApiMethod>(
 }
 
 /**
- * The lock (see kluisActie in the core): the profiles on this laptop, making one, unlocking
- * with the passphrase or offline with the account, changing the passphrase, locking.
+ * The lock (`kluis.*` in the contract): the profiles on this laptop, making one, unlocking with
+ * the passphrase or offline with the account, changing the passphrase, locking.
  */
-export async function kluis(actie: KluisActie, invoer?: KluisInvoer): Promise<KluisAntwoord> {
-  if (window.eenplan) return (await window.eenplan.kluis(actie, invoer)) as KluisAntwoord;
-  try {
-    const response =
-      actie === 'staat'
-        ? await fetch('./kluis')
-        : await fetch(`./kluis/${actie}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(invoer ?? {}),
-          });
-    return (await response.json()) as KluisAntwoord;
-  } catch {
-    return { ok: false, error: ONBEREIKBAAR, wachtMs: 0 };
-  }
+export async function kluis<A extends KluisActie>(
+  actie: A,
+  invoer?: KluisInvoerVan<A>,
+): Promise<KluisAntwoord> {
+  const result = await deur(`kluis.${actie}`, invoer ?? {});
+  if (result.ok) return { ok: true, ...result.data };
+  return { ok: false, error: result.error, wachtMs: result.error.wachtMs ?? 0 };
 }
 
-const profielHeader = (professionalId: string | null): Record<string, string> =>
-  professionalId ? { 'X-Eenplan-Profiel': professionalId } : {};
-
-const ONBEREIKBAAR: ApiErrorBody = {
-  code: 'interne-fout',
-  message: 'Eenplan is niet bereikbaar. Draait de browser-host nog?',
-};
+/** A file as base64, read by the browser itself (fast, and without a copy per character). */
+function alsBase64(file: Blob): Promise<string> {
+  return new Promise((klaar, mislukt) => {
+    const lezer = new FileReader();
+    lezer.onload = () => klaar(String(lezer.result).replace(/^data:[^,]*,/, ''));
+    lezer.onerror = () => mislukt(new ApiCallError(ONBEREIKBAAR));
+    lezer.readAsDataURL(file);
+  });
+}
 
 /** Sends an SOJ file to the core; the import then runs in the background. */
-export async function sojImporteren(
-  file: File,
-  professionalId: string | null,
-): Promise<ApiOutput<'soj.importStatus'>> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let result: ApiResult<'soj.importStatus'>;
-  if (window.eenplan) {
-    result = (await window.eenplan.sojImporteren(
-      bytes,
-      file.name,
-      professionalId,
-    )) as typeof result;
-  } else {
-    try {
-      const response = await fetch(`./bestand/soj-import?naam=${encodeURIComponent(file.name)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', ...profielHeader(professionalId) },
-        body: bytes,
-      });
-      result = (await response.json()) as typeof result;
-    } catch {
-      throw new ApiCallError(ONBEREIKBAAR);
-    }
-  }
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.data;
+export async function sojImporteren(file: File): Promise<ApiOutput<'soj.importStatus'>> {
+  return callApi('soj.importeren', { naam: file.name, inhoud: await alsBase64(file) });
 }
 
 /** Saves bytes as a file through the browser's download. */
@@ -143,32 +102,11 @@ export function download(bytes: BlobPart, naam: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Exports a table as CSV or XLSX and saves it through the browser's download. */
-export async function exporteren(input: unknown, professionalId: string | null): Promise<void> {
-  if (window.eenplan) {
-    const result = (await window.eenplan.exporteren(input, professionalId)) as
-      | { ok: true; bestand: { naam: string; mime: string; bytes: Uint8Array } }
-      | { ok: false; error: ApiErrorBody };
-    if (!result.ok) throw new ApiCallError(result.error);
-    download(result.bestand.bytes as BlobPart, result.bestand.naam, result.bestand.mime);
-    return;
-  }
-  let response: Response;
-  try {
-    response = await fetch('./bestand/export', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...profielHeader(professionalId) },
-      body: JSON.stringify({ input }),
-    });
-  } catch {
-    throw new ApiCallError(ONBEREIKBAAR);
-  }
-  if (!response.ok)
-    throw new ApiCallError(((await response.json()) as { error: ApiErrorBody }).error);
-  const naam = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  download(
-    await response.arrayBuffer(),
-    naam ?? 'eenplan-export',
-    response.headers.get('Content-Type') ?? '',
-  );
+/** Exports a table, a plan, the inzage or a JW301 and saves it through the browser's download. */
+export async function exporteren(input: BestandExport): Promise<void> {
+  const bestand = await callApi('bestand.exporteren', input);
+  const tekens = atob(bestand.inhoud);
+  const bytes = new Uint8Array(tekens.length);
+  for (let i = 0; i < tekens.length; i++) bytes[i] = tekens.charCodeAt(i);
+  download(bytes, bestand.naam, bestand.mime);
 }

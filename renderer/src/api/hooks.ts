@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiMethod, ApiOutput, ApiRequest } from '../../../shared/api';
-import { useSession, useSaveState } from '../store';
+import { useSaveState } from '../store';
 import { callApi, ApiCallError } from './client';
 
-/** Calls the API as the signed-in professional. */
+/**
+ * Calls the API as the profile's person: the host knows who that is, so the function never
+ * changes (another profile reloads the page).
+ */
 export function useCall() {
-  const profiel = useSession((s) => s.profiel);
-  return useCallback(
-    <M extends ApiMethod>(method: M, input: ApiRequest<M>) =>
-      callApi(method, input, profiel?.id ?? null),
-    [profiel],
-  );
+  return callApi;
 }
 
 /** Loads data and reloads it on demand or when `key` changes. */

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useSession } from '../store';
+import type { BestandExport } from '../../../shared/api-bestanden';
 import { exporteren } from './client';
 
 /** Downloads a file the core makes (PDF, XML, spreadsheet); a refusal shows as Dutch text. */
 export function useExport() {
-  const profielId = useSession((s) => s.profiel?.id ?? null);
   const [fout, setFout] = useState<string | null>(null);
-  const exporteer = async (input: unknown) => {
+  const exporteer = async (input: BestandExport) => {
     try {
-      await exporteren(input, profielId);
+      await exporteren(input);
       setFout(null);
     } catch (error) {
       setFout((error as Error).message);

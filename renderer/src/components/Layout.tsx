@@ -9,7 +9,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { WachtwoordzinWijzigen } from './WachtwoordzinWijzigen';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { profiel, view, go, signOut } = useSession();
+  const { profiel, view, go } = useSession();
   const zetKluis = useKluis((s) => s.zet);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [wijzigen, setWijzigen] = useState(false);
@@ -90,9 +90,6 @@ export function Layout({ children }: { children: ReactNode }) {
             sx={{ flexShrink: 0 }}
           >
             Vergrendelen
-          </Button>
-          <Button color="inherit" variant="outlined" onClick={signOut} sx={{ flexShrink: 0 }}>
-            Afmelden
           </Button>
         </Toolbar>
         {/* What is safe: saved on this laptop, and synced with the central service. */}

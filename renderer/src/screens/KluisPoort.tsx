@@ -39,9 +39,9 @@ function useAutomatischVergrendelen(actief: boolean) {
     if (!actief || !profielId) return;
     let actueel = true;
     const lees = () =>
-      void callApi('profielen.lijst', {}, profielId)
-        .then((lijst) => {
-          const nu = lijst.find((p) => p.id === profielId)?.vergrendelMinuten;
+      void callApi('sessie.wie', {})
+        .then((wie) => {
+          const nu = wie?.id === profielId ? wie.vergrendelMinuten : undefined;
           if (actueel && nu) setGelezen({ id: profielId, minuten: nu });
         })
         .catch(() => undefined);

@@ -5,6 +5,11 @@ import {
   Card,
   CardContent,
   CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   List,
   ListItem,
   ListItemButton,
@@ -21,9 +26,9 @@ import { useSync } from './sync/sync-store';
 import { VerbindDialog } from './sync/VerbindDialog';
 
 /**
- * Simple local profile choice; real sign-in with a passphrase comes with the security work. A
- * laptop that is not yet connected offers to connect with the central service, which brings
- * the user's profile and team data.
+ * Whose profile this is. The host decides: a connected laptop belongs to the account it
+ * connected with, and a demo profile to the professional chosen here once, right after the
+ * profile was made. Until then the laptop offers to connect, or (demo data) the choice.
  */
 export function ProfielKeuze() {
   const signIn = useSession((s) => s.signIn);
@@ -31,11 +36,24 @@ export function ProfielKeuze() {
   const [profielen, setProfielen] = useState<Profiel[] | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [verbinden, setVerbinden] = useState(false);
+  const [bevestig, setBevestig] = useState<Profiel | null>(null);
 
   const laad = useCallback(() => {
-    callApi('profielen.lijst', {}, null).then(setProfielen, (e: Error) => setFout(e.message));
-  }, []);
+    callApi('sessie.wie', {})
+      .then(async (wie) => {
+        if (wie) return signIn(wie);
+        setProfielen(await callApi('profielen.lijst', {}));
+      })
+      .catch((e: Error) => setFout(e.message));
+  }, [signIn]);
   useEffect(laad, [laad, status?.laatsteSync]);
+
+  const kies = (p: Profiel) => {
+    setBevestig(null);
+    callApi('sessie.kiezen', { professionalId: p.id }).then(signIn, (e: Error) =>
+      setFout(e.message),
+    );
+  };
 
   const perTeam = new Map<string, Profiel[]>();
   for (const p of profielen ?? []) {
@@ -44,12 +62,15 @@ export function ProfielKeuze() {
   }
 
   return (
-    <Box sx={{ maxWidth: 560, mx: 'auto', my: 4, px: 2 }}>
+    <Box component="main" sx={{ maxWidth: 560, mx: 'auto', my: 4, px: 2 }}>
       <Typography variant="h4" component="h1" gutterBottom>
         Eenplan
       </Typography>
       <Typography sx={{ mb: 2 }}>
-        Eén gezin, één plan, één regisseur. Kies uw profiel om te beginnen.
+        Eén gezin, één plan, één regisseur. Dit profiel is nog van niemand:{' '}
+        {status?.standaardServer
+          ? 'verbind het met uw account bij de centrale dienst.'
+          : 'kies één keer wie u bent (demogegevens).'}
       </Typography>
       {fout && <Alert severity="error">{fout}</Alert>}
       {status && !status.verbonden && (
@@ -57,9 +78,12 @@ export function ProfielKeuze() {
           severity="info"
           sx={{ mb: 2 }}
           action={
-            <Button color="inherit" onClick={() => setVerbinden(true)}>
-              Verbinden
-            </Button>
+            // Only with the service this laptop was set up for (EENPLAN_SERVER_URL).
+            status.standaardServer && (
+              <Button color="inherit" onClick={() => setVerbinden(true)}>
+                Verbinden
+              </Button>
+            )
           }
         >
           {profielen?.length
@@ -80,7 +104,7 @@ export function ProfielKeuze() {
         />
       )}
       {!profielen && !fout && <CircularProgress aria-label="Profielen laden" />}
-      {profielen && (
+      {profielen && profielen.length > 0 && (
         <Card>
           <CardContent sx={{ maxHeight: '70vh', overflow: 'auto', p: 0 }}>
             <List aria-label="Profielen">
@@ -90,7 +114,7 @@ export function ProfielKeuze() {
                     <ListSubheader component="li">{team}</ListSubheader>
                     {leden.map((p) => (
                       <ListItem key={p.id} disablePadding>
-                        <ListItemButton onClick={() => signIn(p)}>
+                        <ListItemButton onClick={() => setBevestig(p)}>
                           <ListItemText primary={p.naam} secondary={ROLLEN.labels[p.rol]} />
                         </ListItemButton>
                       </ListItem>
@@ -101,6 +125,24 @@ export function ProfielKeuze() {
             </List>
           </CardContent>
         </Card>
+      )}
+      {bevestig && (
+        <Dialog open onClose={() => setBevestig(null)} aria-labelledby="kies-titel">
+          <DialogTitle id="kies-titel">Dit profiel is van {bevestig.naam}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              U kiest één keer wie u bent: daarna werkt dit profiel altijd als {bevestig.naam} (
+              {ROLLEN.labels[bevestig.rol].toLowerCase()}). Een collega maakt op het
+              vergrendelscherm een eigen profiel aan.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setBevestig(null)}>Terug</Button>
+            <Button variant="contained" onClick={() => kies(bevestig)} autoFocus>
+              Ik ben {bevestig.naam}
+            </Button>
+          </DialogActions>
+        </Dialog>
       )}
     </Box>
   );

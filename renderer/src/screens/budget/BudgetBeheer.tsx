@@ -39,7 +39,6 @@ const moment = (iso: string) =>
   new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
 
 function SojImport({ onKlaar }: { onKlaar(): void }) {
-  const profiel = useSession((s) => s.profiel);
   const call = useCall();
   const invoer = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<SojImportStatus | null>(null);
@@ -65,7 +64,7 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
     setFout(null);
     setStatus(null);
     try {
-      setStatus(await sojImporteren(file, profiel?.id ?? null));
+      setStatus(await sojImporteren(file));
     } catch (e) {
       setFout(e instanceof ApiCallError ? e.message : (e as Error).message);
     }

@@ -16,7 +16,6 @@ import type { DashboardFilter, Doorklik, Kolom, Tabel } from '../../../../shared
 import { formatDate } from '../../../../shared/dates';
 import { exporteren } from '../../api/client';
 import { formatEuro } from '../../format';
-import { useSession } from '../../store';
 
 const getal = new Intl.NumberFormat('nl-NL');
 
@@ -52,14 +51,12 @@ interface Props {
 
 /** A dashboard table: formatted cells, figures that click through, export to CSV and Excel. */
 export function TabelWeergave({ tabel, filter, doorklik, onDoorklik, onGezin, maxHoogte }: Props) {
-  const profiel = useSession((s) => s.profiel);
   const [fout, setFout] = useState<string | null>(null);
   const exporteer = (formaat: 'csv' | 'xlsx') => {
     setFout(null);
-    exporteren(
-      { filter, tabel: doorklik ? 'regels' : tabel.sleutel, doorklik, formaat },
-      profiel?.id ?? null,
-    ).catch((e: Error) => setFout(e.message));
+    exporteren({ filter, tabel: doorklik ? 'regels' : tabel.sleutel, doorklik, formaat }).catch(
+      (e: Error) => setFout(e.message),
+    );
   };
   return (
     <Box>

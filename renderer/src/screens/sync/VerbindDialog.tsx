@@ -23,7 +23,7 @@ export function VerbindDialog({ standaardServer, onKlaar, onAnnuleren }: Props) 
       onCancel={onAnnuleren}
       onSubmit={async () => {
         try {
-          onKlaar(await callApi('sync.verbinden', { server, email, wachtwoord }, null));
+          onKlaar(await callApi('sync.verbinden', { server, email, wachtwoord }));
           return null;
         } catch (e) {
           return e instanceof ApiCallError ? e.body.message : 'Verbinden is niet gelukt.';

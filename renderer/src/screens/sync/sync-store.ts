@@ -28,7 +28,7 @@ export const useSync = create<SyncState>((set, get) => ({
     })),
   laad: async () => {
     try {
-      get().zet(await callApi('sync.status', {}, null));
+      get().zet(await callApi('sync.status', {}));
     } catch {
       // The host is unreachable; the next poll tries again.
     }
@@ -36,7 +36,7 @@ export const useSync = create<SyncState>((set, get) => ({
   nu: async (bevestigMassa) => {
     const huidig = get().status;
     if (huidig) set({ status: { ...huidig, bezig: true } });
-    const status = await callApi('sync.nu', bevestigMassa ? { bevestigMassa } : {}, null);
+    const status = await callApi('sync.nu', bevestigMassa ? { bevestigMassa } : {});
     get().zet(status);
     return status;
   },

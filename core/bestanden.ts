@@ -1,0 +1,118 @@
+/**
+ * `bestand.exporteren`: a dashboard table (CSV, XLSX), the plan documents and the AVG inzage
+ * (PDF), a toewijzing as its JW301 message. Each goes through the API methods that show the
+ * same data, so their access checks apply and reading is logged; the file itself is logged as
+ * printed or exported (NEN 7513).
+ */
+import type { ApiMethod, ApiResult } from '../shared/api';
+import type { Tabel } from '../shared/api-budget';
+import type { Bestand, BestandExport } from '../shared/api-bestanden';
+import { ApiError } from './api-error';
+import { inzageNaarPdf } from './audit/inzage-pdf';
+import type { Ctx } from './context';
+import { dashboardTabellen, kiesTabel, tabelNaarCsv, tabelNaarXlsx } from './export';
+import { actieplanNaarPdf } from './plan-pdf/actieplan-pdf';
+import { gezinsplanNaarPdf } from './plan-pdf/gezinsplan-pdf';
+import { professionalNamen } from './services/profielen';
+import { inTransaction } from './writer';
+
+/** Another method of the contract, as the same session (its own transaction and checks). */
+export type Roep = <M extends ApiMethod>(method: M, input: unknown) => ApiResult<M>;
+
+function data<M extends ApiMethod>(result: ApiResult<M>) {
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
+  return result.data;
+}
+
+const alsBestand = (naam: string, mime: string, bytes: Uint8Array): Bestand => ({
+  naam,
+  mime,
+  inhoud: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+});
+
+export async function bestandExporteren(
+  ctx: Ctx,
+  vraag: BestandExport,
+  roep: Roep,
+): Promise<Bestand> {
+  const gemaaktOp = new Date(ctx.now());
+  const datum = ctx.today();
+  const logRegel = (gezinId: string | null, actie: 'printen' | 'exporteren', onderdeel: string) =>
+    inTransaction(ctx.sqlite, () =>
+      ctx.toegangslog.schrijf(ctx.session.professionalId, [{ actie, gezinId, onderdeel }]),
+    );
+  if (!('soort' in vraag)) {
+    const { filter, tabel: sleutel, doorklik, formaat } = vraag;
+    let tabel: Tabel | undefined;
+    if (sleutel === 'regels') {
+      if (!doorklik) throw new ApiError('ongeldige-invoer', 'Kies eerst een cijfer.');
+      tabel = data(roep('budget.regels', { filter, doorklik }));
+    } else {
+      tabel = kiesTabel(dashboardTabellen(data(roep('budget.dashboard', filter))), sleutel);
+    }
+    if (!tabel) throw new ApiError('niet-gevonden', 'Deze tabel bestaat niet.');
+    const bytes = formaat === 'csv' ? tabelNaarCsv(tabel) : await tabelNaarXlsx(tabel);
+    logRegel(null, 'exporteren', `export:${sleutel}:${formaat}`);
+    return alsBestand(
+      `eenplan-${bestandsDeel(tabel.titel)}-${filter.jaar}.${formaat}`,
+      formaat === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes,
+    );
+  }
+  if (vraag.soort === 'inzage') {
+    // `gezin.inzage` logs the reading itself.
+    const inzage = data(roep('gezin.inzage', { gezinId: vraag.gezinId }));
+    const naam = String(inzage.onderdelen.gezinnen?.[0]?.naam ?? 'gezin');
+    return alsBestand(
+      `eenplan-inzage-${inzage.gemaaktOp.slice(0, 10)}.pdf`,
+      'application/pdf',
+      await inzageNaarPdf(inzage, naam, professionalNamen(ctx.db)),
+    );
+  }
+  if (vraag.soort === 'jw301') {
+    const bericht = data(roep('toewijzing.jw301', { id: vraag.toewijzingId }));
+    return alsBestand(
+      bericht.bestandsnaam,
+      'application/xml',
+      new TextEncoder().encode(bericht.xml),
+    );
+  }
+  const { gezin, actieplannen } = data(roep('gezin.dossier', { gezinId: vraag.gezinId }));
+  let bytes: Uint8Array;
+  let naam: string;
+  if (vraag.soort === 'gezinsplan') {
+    const plan = data(roep('gezinsplan.ophalen', { gezinId: vraag.gezinId }));
+    bytes = await gezinsplanNaarPdf({
+      plan,
+      gezinNaam: gezin.naam,
+      regisseurNaam: gezin.regisseurNaam,
+      gemaaktOp,
+    });
+    naam = `gezinsplan-${bestandsDeel(gezin.naam)}-${datum}.pdf`;
+  } else {
+    const plan = actieplannen.find((p) => p.id === vraag.actieplanId);
+    if (!plan) throw new ApiError('niet-gevonden', 'Dit actieplan hoort niet bij dit gezin.');
+    bytes = await actieplanNaarPdf({
+      plan,
+      gezinNaam: gezin.naam,
+      regisseurNaam: gezin.regisseurNaam,
+      gemaaktOp,
+    });
+    naam = `actieplan-${bestandsDeel(plan.jeugdigeNaam)}-${datum}.pdf`;
+  }
+  logRegel(gezin.id, 'printen', `pdf:${vraag.soort}`);
+  return alsBestand(naam, 'application/pdf', bytes);
+}
+
+/** A title as part of a file name: lower case, ASCII, words joined by hyphens. */
+function bestandsDeel(titel: string): string {
+  return titel
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
