@@ -78,13 +78,16 @@ export async function rendererBenchmarks(
     page.on('request', (r) => {
       if (r.url().endsWith('/api/gezinnen.lijst')) laatsteVraag = r.postData();
     });
-    // The profile's one choice of who it belongs to; the page then opens as the coach.
-    const gekozen = await fetch(`${host.url}/api/sessie.kiezen`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ input: { professionalId: coach.id } }),
-    });
-    if (!gekozen.ok) throw new Error(`sessie.kiezen: ${await gekozen.text()}`);
+    // Unlocked through the page's own context, as the lock screen does: the host hands that
+    // page the session secret. Then the profile's one choice of who it belongs to: the coach.
+    kluis.vergrendel();
+    for (const [method, input] of [
+      ['kluis.ontgrendelen', { wachtwoord: WACHTWOORDZIN }],
+      ['sessie.kiezen', { professionalId: coach.id }],
+    ] as const) {
+      const antwoord = await page.request.post(`${host.url}/api/${method}`, { data: { input } });
+      if (!antwoord.ok()) throw new Error(`${method}: ${await antwoord.text()}`);
+    }
     await page.goto(host.url);
     const totaal = (zoek?: string) => {
       const r = core!.call('gezinnen.lijst', zoek ? { zoek } : {});

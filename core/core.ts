@@ -72,6 +72,7 @@ import { toewijzingJw301 } from './ijw/jw301';
 import { verzoekLezen } from './ijw/jw315';
 import { agendaLijst, bezoekPlannen, bezoekVerwijderen } from './services/agenda';
 import { gesprekLijst, gesprekOpslaan } from './services/gesprekken';
+import { conceptBewaren, conceptLezen } from './services/concepten';
 import { gezinsplanOndertekenen } from './services/handtekening';
 import {
   socialeKaartZoeken,
@@ -182,6 +183,9 @@ function verbindenToegestaan(ctx: Ctx, server: string) {
 
 const isAsync = (method: ApiMethod): method is AsyncMethod => Object.hasOwn(ASYNC_HANDLERS, method);
 
+/** Methods that write only local tables (drafts): nothing for the sync to push. */
+const ALLEEN_LOKAAL: ReadonlySet<ApiMethod> = new Set(['concept.lezen', 'concept.bewaren']);
+
 const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler<M> } = {
   'sessie.wie': sessieWie,
   'sessie.kiezen': sessieKiezen,
@@ -234,6 +238,8 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler
   'gezinsplan.ondertekenen': gezinsplanOndertekenen,
   'gesprek.opslaan': gesprekOpslaan,
   'gesprek.lijst': gesprekLijst,
+  'concept.lezen': conceptLezen,
+  'concept.bewaren': conceptBewaren,
   'socialeKaart.zoeken': socialeKaartZoeken,
   'actieplan.voorzieningInzetten': voorzieningInzetten,
   'actieplan.voorzieningWeghalen': voorzieningWeghalen,
@@ -360,7 +366,7 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
         return { ok: true as const, data };
       });
       // Something was written: push it soon.
-      if (gewijzigd) deps.sync.gewijzigd();
+      if (gewijzigd && !ALLEEN_LOKAAL.has(method)) deps.sync.gewijzigd();
       return result;
     } catch (error) {
       return failure(method, error);

@@ -2,9 +2,9 @@
  * Opens the local profile store in a data folder with its key, and on the very first start
  * fills it with the small demo region so the app has something to show.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '../db/connection';
+import { priveMap } from '../db/prive-bestanden';
 import { generateRegion } from '../db/demo/generate';
 import { writeDataset } from '../db/demo/write';
 import { datumInNederland } from '../shared/dates';
@@ -25,7 +25,7 @@ export interface ProfileStore extends OpenDatabase {
 }
 
 export function openProfileStore(options: ProfileStoreOptions): ProfileStore {
-  mkdirSync(options.dataDir, { recursive: true });
+  priveMap(options.dataDir);
   const path = join(options.dataDir, 'eenplan.db');
   const store = openDatabase({
     path,

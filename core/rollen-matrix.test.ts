@@ -26,6 +26,7 @@ const MATRIX: Record<ApiMethod, string> = {
   'kluis.aanmelden': '*',
   'kluis.wijzigen': '*',
   'kluis.vergrendelen': '*',
+  'kluis.actief': '*',
   'sessie.wie': '*',
   'sessie.kiezen': '*',
   'bestand.exporteren': 'pcb',
@@ -57,6 +58,8 @@ const MATRIX: Record<ApiMethod, string> = {
   'gezinsplan.ondertekenen': 'p',
   'gesprek.opslaan': 'p',
   'gesprek.lijst': 'pc',
+  'concept.lezen': 'p',
+  'concept.bewaren': 'p',
   'socialeKaart.zoeken': 'pc',
   'actieplan.voorzieningInzetten': 'p',
   'actieplan.voorzieningWeghalen': 'p',
@@ -107,8 +110,8 @@ let wie: Wie;
 let teamId: string;
 
 beforeAll(async () => {
-  kluizen.maak('Matrix', WACHTWOORDZIN);
   host = await startWebHost({ kluis: kluizen, staticDir: dataDir, port: 0 });
+  await ontgrendel('kluis.instellen', { naam: 'Matrix', wachtwoord: WACHTWOORDZIN });
   const een = (sql: string) => (store.sqlite.prepare(sql).get() as { id: string }).id;
   teamId = een("SELECT team_id AS id FROM professionals WHERE rol = 'teamcoach' LIMIT 1");
   const inTeam = (rol: string) =>
@@ -128,9 +131,29 @@ afterAll(async () => {
 const GEWEIGERD = new Set(['geen-toegang', 'niet-aangemeld']);
 type Rolcode = keyof Wie | 'niemand';
 
+/** The session secret the host hands the page that unlocked, sent like a browser does. */
+let cookie = '';
+const headers = (zegt: string) => ({
+  'Content-Type': 'application/json',
+  'X-Eenplan-Profiel': zegt,
+  Cookie: cookie,
+});
+
+/** Unlocks through the host, as the page does, and keeps the secret it hands out. */
+async function ontgrendel(method: string, input: object) {
+  const res = await fetch(`${host.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ input }),
+  });
+  expect(res.status).toBe(200);
+  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
 /** Makes `rol` the profile's person (or nobody), unlocking again after `kluis.vergrendelen`. */
-function wordt(rol: Rolcode) {
-  if (kluizen.staat() !== 'open') kluizen.ontgrendel(undefined, WACHTWOORDZIN);
+async function wordt(rol: Rolcode) {
+  if (kluizen.staat() !== 'open')
+    await ontgrendel('kluis.ontgrendelen', { wachtwoord: WACHTWOORDZIN });
   if (rol === 'niemand')
     store.sqlite.prepare("DELETE FROM instellingen WHERE sleutel = 'sessie-professional'").run();
   else alsPersoon(store, wie[rol]);
@@ -140,7 +163,7 @@ function wordt(rol: Rolcode) {
 async function roep(method: ApiMethod, zegt: string) {
   const res = await fetch(`${host.url}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': zegt },
+    headers: headers(zegt),
     body: JSON.stringify({ input: {}, professionalId: zegt }),
   });
   return (await res.json()) as { ok: boolean; error?: { code: string } };
@@ -154,7 +177,7 @@ describe('the role matrix', () => {
   it('lets each role call exactly the methods of the matrix, whoever the request claims to be', async () => {
     const afwijkingen: string[] = [];
     for (const rol of ['p', 'c', 'b', 'niemand'] as const) {
-      wordt(rol);
+      await wordt(rol);
       const vanaf =
         (
           store.sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as {
@@ -168,7 +191,7 @@ describe('the role matrix', () => {
         const zegt = (['c', 'b', 'p'] as const).find(
           (r) => r !== rol && (mag === '*' || mag.includes(r) !== toegelaten),
         );
-        wordt(rol);
+        await wordt(rol);
         // Empty input: the role check comes first, so a refused role never reaches validation.
         const result = await roep(method, zegt ? wie[zegt] : wie.c);
         const geweigerd = !result.ok && GEWEIGERD.has(result.error!.code);
@@ -179,7 +202,7 @@ describe('the role matrix', () => {
         if (!toegelaten && !result.ok)
           expect(result.error!.code).toBe(rol === 'niemand' ? 'niet-aangemeld' : 'geen-toegang');
       }
-      wordt(rol);
+      await wordt(rol);
       const namen = store.sqlite
         .prepare('SELECT DISTINCT user_id AS id FROM audit_log WHERE seq > ?')
         .all(vanaf) as { id: string }[];
@@ -191,7 +214,7 @@ describe('the role matrix', () => {
   });
 
   it('reads and writes in the person’s name when a request claims to be the teamcoach', async () => {
-    wordt('p');
+    await wordt('p');
     const gezin = store.sqlite
       .prepare(
         'SELECT g.id, l.id AS lid FROM gezinnen g JOIN gezinsleden l ON l.gezin_id = g.id WHERE g.regisseur_id = ? AND g.status != ? AND l.bsn IS NOT NULL LIMIT 1',
@@ -203,7 +226,7 @@ describe('the role matrix', () => {
     const alsCoach = (method: ApiMethod, input: object) =>
       fetch(`${host.url}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': wie.c },
+        headers: headers(wie.c),
         body: JSON.stringify({ input, professionalId: wie.c }),
       }).then((r) => r.json() as Promise<{ ok: boolean }>);
     expect(await alsCoach('gezin.dossier', { gezinId: gezin.id })).toMatchObject({ ok: true });
@@ -239,10 +262,10 @@ describe('the role matrix', () => {
   it('applies the roles to the file import and export like to every method', async () => {
     const soj = { naam: 'soj.csv', inhoud: Buffer.from('periode;team\n').toString('base64') };
     const importeer = async (rol: Rolcode) => {
-      wordt(rol);
+      await wordt(rol);
       const res = await fetch(`${host.url}/api/soj.importeren`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': wie.c },
+        headers: headers(wie.c),
         body: JSON.stringify({ input: soj }),
       });
       return res.json();
@@ -254,10 +277,10 @@ describe('the role matrix', () => {
     });
     expect(await importeer('c')).toMatchObject({ ok: true });
     const exporteer = async (rol: Rolcode) => {
-      wordt(rol);
+      await wordt(rol);
       const res = await fetch(`${host.url}/api/bestand.exporteren`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Eenplan-Profiel': wie.c },
+        headers: headers(wie.c),
         body: JSON.stringify({
           input: { filter: { teamId, jaar: 2026 }, tabel: 'perceel', formaat: 'csv' },
         }),

@@ -10,6 +10,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { MIGRATIONS_FOLDER } from './migrations-folder';
+import { priveDatabasebestand } from './prive-bestanden';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -79,6 +80,8 @@ export function applyKey(sqlite: Sqlite, key: Buffer, path: string): void {
 export function openDatabase(options: OpenOptions): OpenDatabase {
   const { path, key } = options;
   if (isPlainSqliteFile(path)) throw new UnencryptedDatabaseError(path);
+  // Mode 0600 before SQLite makes the file (its -wal and -shm follow the file's mode).
+  if (path !== ':memory:') priveDatabasebestand(path);
   const sqlite = new Database(
     path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},

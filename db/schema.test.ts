@@ -4,11 +4,19 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import * as schema from './schema';
+import { syncTabel } from './sync-tabellen';
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
   is(value, SQLiteTable),
 );
-const LOCAL_ONLY = new Set(['audit_log', 'instellingen', 'outbox', 'sync_state', 'sync_registers']);
+const LOCAL_ONLY = new Set([
+  'audit_log',
+  'concepten',
+  'instellingen',
+  'outbox',
+  'sync_state',
+  'sync_registers',
+]);
 
 function insertFamily(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
   sqlite.exec(`
@@ -34,6 +42,7 @@ describe('domain schema', () => {
         'akkoorden',
         'audit_log',
         'budget_wijzigingen',
+        'concepten',
         'contracten',
         'doelen',
         'evaluaties',
@@ -77,6 +86,10 @@ describe('domain schema', () => {
       expect(byName.has('author_id'), getTableName(table)).toBe(true);
       expect(byName.get('deleted')?.default, getTableName(table)).toBe(false);
     }
+  });
+
+  it('keeps the local tables out of the sync (drafts, settings, the log, the outbox)', () => {
+    for (const naam of LOCAL_ONLY) expect(syncTabel(naam), naam).toBeUndefined();
   });
 
   it('stores every amount as integer cents', () => {

@@ -690,6 +690,30 @@ export const instellingen = sqliteTable('instellingen', {
 });
 
 /**
+ * Drafts: text the professional typed that is not saved in its record yet (a plan field whose
+ * autosave has not run or was refused, a visit note not yet saved), so a crash, a closed window
+ * or the lock loses nothing, and no case text is left in the browser's storage. Local to this
+ * laptop's profile and never synced; the key names a record and a field (ids only, built by the
+ * screens, see `ConceptSleutel`), never case text. A draft is removed once its field is saved,
+ * and goes with its family: triggers (migration 0018, which drizzle cannot declare) remove the
+ * family's drafts when the family is deleted here (the sync removes a family that left the team
+ * or was destroyed under the retention period), tombstoned or closed; core/services/concepten.ts
+ * removes those of families the professional no longer works with.
+ */
+export const concepten = sqliteTable(
+  'concepten',
+  {
+    sleutel: text('sleutel').primaryKey(),
+    /** The family the record belongs to (no foreign key: the triggers remove its drafts first). */
+    gezinId: text('gezin_id').notNull(),
+    tekst: text('tekst').notNull(),
+    /** When the draft was last written (ISO date-time). */
+    bijgewerkt: text('bijgewerkt').notNull(),
+  },
+  (t) => [index('concepten_gezin_idx').on(t.gezinId)],
+);
+
+/**
  * NEN 7513 style access log: append-only and hash-chained (each line's hash covers the
  * previous line's hash), so a removed or altered line is detected.
  */
@@ -711,6 +735,11 @@ export const auditLog = sqliteTable(
     apparaat: text('apparaat').notNull().default(''),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * HMAC-SHA256 of `hash` under the log key the central service gave this device at sign-in;
+     * null on lines written before the profile had one (core/audit/toegangslog.ts).
+     */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_log_gezin_idx').on(t.gezinId, t.at),

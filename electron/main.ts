@@ -39,7 +39,9 @@ protocol.registerSchemesAsPrivileged([
 /** The SQLite addon built for Electron's ABI (packaging or `npm start` builds it). */
 function electronNativeBinding(): string | undefined {
   const candidates = [
-    process.env.EENPLAN_NATIVE_BINDING,
+    // Only in development: in the installed app an environment variable must not be a way to
+    // load native code into the process that holds the database key.
+    app.isPackaged ? undefined : process.env.EENPLAN_NATIVE_BINDING,
     join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
     join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node'),
   ];
@@ -134,6 +136,8 @@ void app.whenReady().then(() => {
           : {}),
       }),
   });
+  // The idle lock lives in the host, not in the window (the renderer reports activity).
+  setInterval(() => kluis?.vergrendelBijStilte(), 5_000);
   // Locked with the OS session and on suspend: the database closes, the key leaves memory.
   powerMonitor.on('lock-screen', () => kluis?.vergrendel());
   powerMonitor.on('suspend', () => kluis?.vergrendel());

@@ -38,7 +38,7 @@ import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/diens
 import { stuurTekstDoor } from './sync/doorsturen';
 import { bewaarQuarantaine, quarantaineOverzicht } from './sync/quarantaine-meldingen';
 import { PushWachtrij } from './sync/push-wachtrij';
-import { bewaarToegangslog } from './sync/toegangslog';
+import { bewaarToegangslog, logsleutelVoor } from './sync/toegangslog';
 import { updateRoutes } from './updates';
 import {
   NieuweVoorziening,
@@ -399,8 +399,11 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     reply.status(404).send({ code: 'niet-gevonden', message: 'Onbekend adres.' }),
   );
 
-  /** The answer to a sign-in or refresh: a new access token with the given refresh token. */
-  function tokensVoor(
+  /**
+   * The answer to a sign-in or refresh: a new access token with the given refresh token, and the
+   * device's access-log key (the same every time; the laptop MACs its new log lines with it).
+   */
+  async function tokensVoor(
     gebruiker: typeof gebruikers.$inferSelect,
     apparaatId: string,
     vernieuwtoken: string,
@@ -418,6 +421,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       vernieuwtoken,
       verlooptOp: new Date(exp * 1000).toISOString(),
       apparaatId,
+      logsleutel: await logsleutelVoor(db, apparaatId),
       gebruiker: {
         id: gebruiker.id,
         naam: gebruiker.naam,

@@ -87,14 +87,34 @@ export const ToegangslogVraag = z
     path: ['tot'],
   });
 
+/**
+ * The state of the laptop's access-log chain (core/audit/toegangslog.ts `controleer`), as the
+ * Logboek shows it.
+ */
 export const KetenStatus = z.union([
-  z.object({ intact: z.literal(true), regels: z.number().int() }),
+  z.object({
+    intact: z.literal(true),
+    regels: z.number().int(),
+    /** Lines up to the central service's anchor: held against what the service received. */
+    verankerd: z.number().int(),
+    /**
+     * Lines not yet covered by the anchor and without a MAC: written before this profile had
+     * a log key from the service (before its first sign-in). Not damaged, but only the local
+     * chain vouches for them.
+     */
+    onbeschermd: z.number().int(),
+  }),
   z.object({
     intact: z.literal(false),
     regels: z.number().int(),
-    /** The first line that does not fit. */
+    /** The first line that does not fit (for `anker`: the anchor's line, or the first missing). */
     seq: z.number().int(),
     reden: z.string(),
+    /**
+     * `keten`: the chain itself is broken; `anker`: lines the central service already received
+     * were changed or removed; `mac`: a line not yet sent, or the end of the chain, lacks its MAC.
+     */
+    soort: z.enum(['keten', 'anker', 'mac']),
   }),
 ]);
 export type KetenStatus = z.infer<typeof KetenStatus>;

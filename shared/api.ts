@@ -81,6 +81,20 @@ const postcode = z
   .regex(/^\d{4} ?[A-Z]{2}$/, { message: 'Een postcode is vier cijfers en twee letters' })
   .transform((p) => `${p.slice(0, 4)} ${p.slice(-2)}`);
 
+/** The longest draft kept: twice the longest text field (a visit note, 10,000). */
+export const CONCEPT_MAX_TEKENS = 20_000;
+/**
+ * A draft's key, built by the screens from the kind of record, its id and the field (ids and
+ * names only, so no case text fits): "gesprek:<gezinId>" (a new visit note),
+ * "plan:<gezinsplanId>:<veld>" and "plan:<gezinsplanId>:<domein>:<veld>", "ap:<actieplanId>:<veld>".
+ * The core finds the family from it: a draft goes with its family.
+ */
+export const ConceptSleutel = z
+  .string()
+  .regex(/^(gesprek|plan|ap):[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_]{1,40}){0,2}$/, {
+    message: 'Ongeldige sleutel voor een concept',
+  });
+
 // ---------------------------------------------------------------- shapes returned
 
 export const Profiel = z.object({
@@ -427,6 +441,7 @@ export const API = {
   'kluis.aanmelden': kluisMethode(KluisInvoer.aanmelden),
   'kluis.wijzigen': kluisMethode(KluisInvoer.wijzigen),
   'kluis.vergrendelen': kluisMethode(KluisInvoer.vergrendelen),
+  'kluis.actief': kluisMethode(KluisInvoer.actief),
   /** Who this session is: the account the laptop is connected with, or the demo's one choice. */
   'sessie.wie': method({ input: z.object({}).strict(), output: Profiel.nullable(), roles: null }),
   /**
@@ -620,6 +635,30 @@ export const API = {
   }),
   'gesprek.opslaan': method({ input: GesprekOpslaan, output: Ok, roles: professional }),
   'gesprek.lijst': method({ input: GesprekLijst, output: Gesprekken, roles: team }),
+  /**
+   * The professional's own unsaved text (a draft), kept in the profile's encrypted store instead
+   * of the browser's; local, never synced. Written by the screens where text is typed, so the
+   * role of those fields: only a jeugdprofessional types case text. Only for a record of a family
+   * the professional may change; a draft of any other family is removed and reads as none.
+   */
+  'concept.lezen': method({
+    input: z.object({ sleutel: ConceptSleutel }).strict(),
+    output: z.object({ tekst: z.string().nullable() }),
+    roles: professional,
+  }),
+  /** Keeps the draft under `sleutel`; an empty `tekst` removes it (the field was saved). */
+  'concept.bewaren': method({
+    input: z
+      .object({
+        sleutel: ConceptSleutel,
+        tekst: z
+          .string()
+          .max(CONCEPT_MAX_TEKENS, { message: `Maximaal ${CONCEPT_MAX_TEKENS} tekens` }),
+      })
+      .strict(),
+    output: z.object({}),
+    roles: professional,
+  }),
   'socialeKaart.zoeken': method({ input: SocialeKaartZoeken, output: SocialeKaart, roles: team }),
   'actieplan.voorzieningInzetten': method({
     input: z.object({ actieplanId: id, voorzieningId: id }).strict(),

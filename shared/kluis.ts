@@ -35,6 +35,8 @@ const zin = tekst('Vul uw wachtwoordzin in.');
 export const KluisInvoer = {
   staat: z.object({}).strict(),
   vergrendelen: z.object({}).strict(),
+  /** The user is at the keyboard: the host's idle lock starts counting again. */
+  actief: z.object({}).strict(),
   /** A new profile on this laptop, opened at once. */
   instellen: z
     .object({ naam: z.string({ error: 'Geef het profiel een naam.' }), wachtwoord: zin })

@@ -15,6 +15,8 @@ let dataDir: string;
 let kluis: Kluizen;
 let professional: { id: string };
 let store: ProfileStore;
+/** The cookie jar: the last session secret the host handed out. */
+let sessie: string | null = null;
 
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'eenplan-web-'));
@@ -50,21 +52,21 @@ function send(
 ): Promise<Reply> {
   const url = new URL(path, host.url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
+    // Like the browser: the session secret the host handed out goes with every request.
+    const headers = { ...(sessie ? { Cookie: sessie } : {}), ...options.headers };
+    const req = request(url, { method: options.method ?? 'GET', headers }, (res) => {
+      const cookie = res.headers['set-cookie']?.[0];
+      if (cookie) sessie = cookie.split(';')[0]!;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -252,9 +254,38 @@ describe('browser host', () => {
     expect(regel).toEqual({ gebruiker: coach.id, onderdeel: 'export:maanden:csv' });
   });
 
+  it('answers only the page that unlocked: without this unlock’s secret the profile is locked', async () => {
+    expect((await roep('sessie.wie')).status).toBe(200);
+    const profiel = (await roep('kluis.staat')).body.data.actief as string;
+    const bewaard = sessie;
+    sessie = null;
+    // Another local program (or a page from before the lock): no secret, nothing of the profile.
+    for (const method of ['sessie.wie', 'gezinnen.lijst', 'kluis.vergrendelen', 'kluis.actief'])
+      expect((await roep(method)).status).toBe(423);
+    expect((await roep('kluis.staat')).body.data).toMatchObject({
+      staat: 'vergrendeld',
+      actief: null,
+    });
+    expect(sessie).toBeNull();
+    // Unlocking with the passphrase hands this caller a new secret; the old one stops working.
+    expect(
+      (await roep('kluis.ontgrendelen', { profiel, wachtwoord: 'Een andere zin van elders 99' }))
+        .status,
+    ).toBe(200);
+    const nieuw = sessie;
+    expect(nieuw).toMatch(/^eenplan-sessie=[\w-]{40,}$/);
+    expect(nieuw).not.toBe(bewaard);
+    sessie = bewaard;
+    expect((await roep('sessie.wie')).status).toBe(423);
+    sessie = nieuw;
+    expect((await roep('sessie.wie')).status).toBe(200);
+    expect((await roep('kluis.staat')).body.data.staat).toBe('open');
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const index = await send('/');
     expect(index.status).toBe(200);
+    expect(index.headers['cache-control']).toBe('no-store');
     expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(index.headers['x-content-type-options']).toBe('nosniff');

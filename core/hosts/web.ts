@@ -2,6 +2,7 @@
  * The browser host: serves the built renderer and the core's API on 127.0.0.1, for demos on
  * machines without Electron and for the Playwright e2e tests. Same contract, same validation.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { API, isApiMethod, type ApiErrorBody } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { deur, HTTP_STATUS } from '../deur';
 import { VERGRENDELD } from '../kluis/acties';
+import type { KluisStand } from '../../shared/kluis';
 import type { Kluizen } from '../kluis/kluizen';
 
 export { CONTENT_SECURITY_POLICY };
@@ -33,6 +35,33 @@ export interface WebHostOptions {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
+  /** How often the host checks whether the open profile has been idle too long (tests: short). */
+  stilteControleMs?: number;
+}
+
+/** The cookie that carries this unlock's session secret (HttpOnly: no script reads it). */
+export const SESSIE_COOKIE = 'eenplan-sessie';
+
+/** What may be asked without the session secret: the lock's state, and unlocking. */
+const ZONDER_GEHEIM = new Set([
+  'kluis.staat',
+  'kluis.instellen',
+  'kluis.ontgrendelen',
+  'kluis.aanmelden',
+]);
+
+function cookieWaarde(req: IncomingMessage, naam: string): string | null {
+  for (const deel of (req.headers.cookie ?? '').split(';')) {
+    const [sleutel, ...rest] = deel.trim().split('=');
+    if (sleutel === naam) return rest.join('=');
+  }
+  return null;
+}
+
+/** Compared in constant time: the secret is not to be guessed byte by byte. */
+function zelfdeGeheim(a: string | null, b: string | null): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 export interface WebHost {
@@ -83,6 +112,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   /** A large upload (the SOJ file) is being read. */
   let grootBezig = false;
+  /** The secret of the current unlock, handed to the page that unlocked (a cookie). */
+  let geheim: string | null = null;
+  // The idle lock lives here, not in a window: a host nobody uses locks by itself.
+  const stilte = setInterval(
+    () => options.kluis.vergrendelBijStilte(),
+    options.stilteControleMs ?? 5_000,
+  );
+  stilte.unref();
 
   /**
    * The one door: POST /api/<method> with `{ input }` as JSON, the lock's methods and files
@@ -108,10 +145,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         message: 'Stuur de invoer als JSON.',
       });
     }
+    // Without this unlock's secret (another local program, a page from before the lock) the
+    // profile is locked, whatever its state.
+    if (!ZONDER_GEHEIM.has(method) && !heeftGeheim(req)) return sendError(res, 423, VERGRENDELD);
     const limiet = (API[method] as { maxBytes?: number }).maxBytes ?? MAX_BODY_BYTES;
     // Before a large body is read: nothing of it while locked, and one at a time.
     const groot = limiet > MAX_BODY_BYTES;
-    if (groot && !options.kluis.core()) return sendError(res, 423, VERGRENDELD);
     if (groot && grootBezig)
       return sendError(res, 429, {
         code: 'even-wachten',
@@ -129,6 +168,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         code: 'ongeldige-invoer',
         message: `De invoer is te groot (maximaal ${Math.round(limiet / 1024 / 1024)} MB).`,
       });
+    // Again once the body is in: the profile may have been locked, or another one opened, while
+    // a slow request was arriving.
+    if (!ZONDER_GEHEIM.has(method) && !heeftGeheim(req)) return sendError(res, 423, VERGRENDELD);
     let parsed: unknown;
     try {
       parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -140,7 +182,30 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const input = (parsed as { input?: unknown } | null)?.input;
     const result = await deur(options.kluis, method, input);
+    if (ZONDER_GEHEIM.has(method) && result.ok) {
+      const stand = result.data as KluisStand;
+      if (method !== 'kluis.staat' && stand.staat === 'open') {
+        // This unlock's secret, for this page only; an earlier one stops working.
+        geheim = randomBytes(32).toString('base64url');
+        res.setHeader(
+          'Set-Cookie',
+          `${SESSIE_COOKIE}=${geheim}; HttpOnly; SameSite=Strict; Path=/`,
+        );
+      } else if (stand.staat === 'open' && !heeftGeheim(req)) {
+        // Open, but not for this caller: to it the profile is locked.
+        return sendJson(res, 200, {
+          ok: true,
+          data: { ...stand, staat: 'vergrendeld', actief: null },
+        });
+      }
+    }
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  /** Whether the request carries the secret of the current unlock. */
+  function heeftGeheim(req: IncomingMessage): boolean {
+    if (options.kluis.staat() !== 'open') geheim = null;
+    return zelfdeGeheim(cookieWaarde(req, SESSIE_COOKIE), geheim);
   }
 
   function handleStatic(res: ServerResponse, pathname: string): void {
@@ -165,8 +230,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!inside) file = join(root, 'index.html');
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      // The page itself is never kept (what it shows comes from the API, also no-store).
       'Cache-Control': file.endsWith('index.html')
-        ? 'no-cache'
+        ? 'no-store'
         : 'public, max-age=31536000, immutable',
     });
     createReadStream(file).pipe(res);
@@ -201,7 +267,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       port = (server.address() as AddressInfo).port;
       resolveHost({
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () => {
+          clearInterval(stilte);
+          return new Promise<void>((done) => server.close(() => done()));
+        },
       });
     });
   });

@@ -57,6 +57,7 @@ export function kluisActie(
   const v = parsed.data as Record<string, string | undefined>;
   try {
     if (actie === 'vergrendelen') kluizen.vergrendel();
+    else if (actie === 'actief') kluizen.activiteit();
     else if (actie === 'instellen') kluizen.maak(v.naam!, v.wachtwoord!);
     else if (actie === 'aanmelden')
       kluizen.ontgrendelMetAccount(v.profiel, v.email!, v.wachtwoord!);

@@ -3,9 +3,10 @@
  * passphrase unlocks it, and closes again when the user locks or goes idle. Hosts ask the vault
  * for the core; while locked there is none, so nothing of a family can be read.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrCreateKeyFile } from '../../db/key-file';
+import { priveMap } from '../../db/prive-bestanden';
 import type { KluisStaat } from '../../shared/kluis';
 import type { Core } from '../core';
 import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from '../profile-store';
@@ -40,7 +41,7 @@ export class Kluis {
   private readonly oudSleutelPad: string;
 
   constructor(private readonly opties: KluisOpties) {
-    mkdirSync(opties.dataDir, { recursive: true });
+    priveMap(opties.dataDir);
     this.sleutelPad = join(opties.dataDir, 'eenplan.sleutel.json');
     this.oudSleutelPad = join(opties.dataDir, 'eenplan.key');
   }

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -16,6 +15,8 @@ import {
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Core } from '../core';
+import { priveMap } from '../../db/prive-bestanden';
+import { VERGRENDELEN } from '../../shared/domain';
 import type { KluisStaat, LaptopProfiel } from '../../shared/kluis';
 import { Kluis, type KluisOpties } from './kluis';
 import { KluisFout } from './sleutelbestand';
@@ -32,14 +33,27 @@ const INDEX = 'profielen.json';
 const PROFIEL_BESTAND = /^eenplan\.(db|db-wal|db-shm|key|sleutel\.json)$/;
 const STANDAARD = 'standaard';
 
-export type KluizenOpties = Omit<KluisOpties, 'dataDir'> & { dataDir: string };
+export type KluizenOpties = Omit<KluisOpties, 'dataDir'> & {
+  dataDir: string;
+  /** A steady clock in ms for the idle lock (setting the computer's date changes nothing). */
+  stilKlok?: () => number;
+  /** The wall clock in ms (tests); it counts the time asleep, which the steady clock skips. */
+  wandKlok?: () => number;
+};
 
 export class Kluizen {
   private readonly kluizen = new Map<string, Kluis>();
   private actief: string | null = null;
+  /** When the user was last at the keyboard (`activiteit`), on the steady clock. */
+  private laatsteActiviteit = 0;
+  /**
+   * The same moment on the wall clock: the steady clock stands still while the computer sleeps,
+   * so a night asleep counts through this one (setting the clock back changes nothing).
+   */
+  private laatsteActiviteitWand = 0;
 
   constructor(private readonly opties: KluizenOpties) {
-    mkdirSync(opties.dataDir, { recursive: true });
+    priveMap(opties.dataDir);
     this.neemOudeIndelingOver();
   }
 
@@ -111,6 +125,42 @@ export class Kluizen {
     this.actief = null;
   }
 
+  /** The renderer reports that the user is at the keyboard (not its own polling). */
+  activiteit(): void {
+    if (this.actief) this.markeerActiviteit();
+  }
+
+  private markeerActiviteit(): void {
+    this.laatsteActiviteit = this.stilNu();
+    this.laatsteActiviteitWand = this.wandNu();
+  }
+
+  /**
+   * Locks the open profile once it has been idle for its team's time (5 minutes unless the
+   * beheerder set another), whether or not a window is open: the hosts call this every few
+   * seconds, so nothing of the profile is served by a host nobody is using.
+   */
+  vergrendelBijStilte(): boolean {
+    const core = this.core();
+    if (!core) return false;
+    const wie = core.call('sessie.wie', {});
+    const minuten = (wie.ok && wie.data?.vergrendelMinuten) || VERGRENDELEN.standaard;
+    const grens = minuten * 60_000;
+    const stil = this.stilNu() - this.laatsteActiviteit;
+    const wand = this.wandNu() - this.laatsteActiviteitWand;
+    if (stil < grens && wand < grens) return false;
+    this.vergrendel();
+    return true;
+  }
+
+  private stilNu(): number {
+    return this.opties.stilKlok?.() ?? performance.now();
+  }
+
+  private wandNu(): number {
+    return this.opties.wandKlok?.() ?? Date.now();
+  }
+
   wijzigWachtwoordzin(oud: string, nieuw: string): void {
     if (!this.actief) throw new KluisFout('verkeerd-wachtwoord', 'Ontgrendel eerst het profiel.');
     this.kluis(this.actief).wijzigWachtwoordzin(oud, nieuw);
@@ -123,8 +173,11 @@ export class Kluizen {
     if (!gekozen || !index.some((p) => p.id === gekozen))
       throw new KluisFout('onbekend-profiel', 'Kies uw profiel op deze laptop.');
     if (this.actief !== gekozen) this.wissel(gekozen, werk);
-    // The open profile: its passphrase is still checked before "open" is answered.
-    else werk(this.kluis(gekozen));
+    else {
+      // The open profile: its passphrase is still checked before "open" is answered.
+      werk(this.kluis(gekozen));
+      this.markeerActiviteit();
+    }
   }
 
   /**
@@ -135,6 +188,7 @@ export class Kluizen {
     werk(this.kluis(id));
     if (this.actief && this.actief !== id) this.kluis(this.actief).vergrendel();
     this.actief = id;
+    this.markeerActiviteit();
   }
 
   private heeft(id: string, bestand: string) {
@@ -144,7 +198,8 @@ export class Kluizen {
   private kluis(id: string): Kluis {
     let kluis = this.kluizen.get(id);
     if (!kluis) {
-      kluis = new Kluis({ ...this.opties, dataDir: join(this.opties.dataDir, id) });
+      const { stilKlok: _stilKlok, wandKlok: _wandKlok, ...opties } = this.opties;
+      kluis = new Kluis({ ...opties, dataDir: join(this.opties.dataDir, id) });
       this.kluizen.set(id, kluis);
     }
     return kluis;
@@ -171,7 +226,7 @@ export class Kluizen {
     const map = this.opties.dataDir;
     const oud = readdirSync(map).filter((b) => PROFIEL_BESTAND.test(b));
     if (oud.length > 0) {
-      mkdirSync(join(map, STANDAARD), { recursive: true });
+      priveMap(join(map, STANDAARD));
       for (const bestand of oud) renameSync(join(map, bestand), join(map, STANDAARD, bestand));
     }
     if (!existsSync(join(map, INDEX)) && this.heeft(STANDAARD, 'eenplan.sleutel.json'))

@@ -25,6 +25,7 @@ import { kluisActie } from './acties';
 import { Kluizen } from './kluizen';
 
 const ZIN = 'Zeven blauwe fietsen op de dijk';
+const NIEUW_WACHTWOORD = 'Een nieuw en lang wachtwoord 2027';
 const SERVER = 'http://dienst.test';
 let omgeving: Omgeving;
 let account: Account;
@@ -85,8 +86,16 @@ describe('signing in offline with the last synced account', () => {
     expect(kluisActie(kluis, 'kluis.staat', undefined)).toMatchObject({
       data: { profielen: [{ metAccount: true }] },
     });
-    // The key file holds the key wrapped, never the password.
-    expect(readFileSync(sleutelPad(), 'utf8')).not.toContain(WACHTWOORD);
+    // The key file holds the key wrapped, never the password, and nothing that names the
+    // account: the wrap is found by trying the e-mail and password typed (issue 23 item 6).
+    const tekst = readFileSync(sleutelPad(), 'utf8');
+    expect(tekst).not.toContain(WACHTWOORD);
+    expect(tekst.toLowerCase()).not.toContain(account.email.toLowerCase());
+    expect(tekst.toLowerCase()).not.toContain(account.email.split('@')[0]!.toLowerCase());
+    expect((JSON.parse(tekst) as { account: object }).account).toEqual({
+      zout: expect.any(String),
+      verpakt: { iv: expect.any(String), tag: expect.any(String), data: expect.any(String) },
+    });
     kluis.vergrendel();
 
     // Offline: the service is not asked (it could be gone); e-mail in any case.
@@ -116,7 +125,7 @@ describe('signing in offline with the last synced account', () => {
     expect(kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
 
     // The password changes centrally; the next online sign-in rewraps, the old one stops working.
-    const nieuw = 'Een nieuw en lang wachtwoord 2027';
+    const nieuw = NIEUW_WACHTWOORD;
     await omgeving.store.db
       .update(gebruikers)
       .set({ wachtwoordHash: await hashWachtwoord(nieuw) })
@@ -128,6 +137,24 @@ describe('signing in offline with the last synced account', () => {
     ).toBe(false);
     expect(
       kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: nieuw }).ok,
+    ).toBe(true);
+    kluis.vergrendel();
+  });
+
+  it('drops the e-mail an earlier version kept in the clear at the next unlock, and still opens with the account', () => {
+    const oud = JSON.parse(readFileSync(sleutelPad(), 'utf8')) as {
+      account: Record<string, unknown>;
+    };
+    oud.account.email = account.email.toLowerCase();
+    writeFileSync(sleutelPad(), JSON.stringify(oud));
+    expect(kluisActie(kluis, 'kluis.ontgrendelen', { wachtwoord: ZIN }).ok).toBe(true);
+    kluis.vergrendel();
+    expect(readFileSync(sleutelPad(), 'utf8').toLowerCase()).not.toContain(
+      account.email.toLowerCase(),
+    );
+    expect(
+      kluisActie(kluis, 'kluis.aanmelden', { email: account.email, wachtwoord: NIEUW_WACHTWOORD })
+        .ok,
     ).toBe(true);
     kluis.vergrendel();
   });

@@ -6,7 +6,7 @@
  * file; from the fifth on, each next try must wait twice as long.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 /** scrypt cost: about 0.1 s and 32 MB per try on a municipal laptop. */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
@@ -32,8 +32,10 @@ export interface SleutelBestand {
   /**
    * The same key wrapped under the account of the central service this profile last signed in
    * with (scrypt of e-mail and password): the laptop then also opens offline with that account.
+   * Nothing here names the account: the wrap is found by trying the e-mail and password typed.
+   * (`email`, in the clear, was written by earlier versions: dropped at the next unlock.)
    */
-  account?: { email: string; zout: string; verpakt: Verpakt };
+  account?: { zout: string; verpakt: Verpakt; email?: string };
   pogingen: { mislukt: number; laatste: string | null };
 }
 
@@ -112,9 +114,13 @@ export function leesSleutelBestand(pad: string): SleutelBestand | null {
   return JSON.parse(readFileSync(pad, 'utf8')) as SleutelBestand;
 }
 
-/** Written to a temporary file and renamed, so a crash never leaves half a key file. */
+/**
+ * Written to a temporary file and renamed, so a crash never leaves half a key file; mode 0600
+ * (also when a temporary file of a crash was left with another).
+ */
 function schrijf(pad: string, bestand: SleutelBestand): void {
   writeFileSync(`${pad}.nieuw`, JSON.stringify(bestand, null, 2), { mode: 0o600 });
+  chmodSync(`${pad}.nieuw`, 0o600);
   renameSync(`${pad}.nieuw`, pad);
 }
 
@@ -173,9 +179,13 @@ function probeer(
       volgende,
     );
   }
-  if (mislukt > 0 || bestand.os !== undefined) {
-    const { os: _os, ...zonderOs } = bestand;
-    schrijf(pad, { ...zonderOs, pogingen: { mislukt: 0, laatste: null } });
+  if (mislukt > 0 || bestand.os !== undefined || bestand.account?.email !== undefined) {
+    const { os: _os, account, ...rest } = bestand;
+    schrijf(pad, {
+      ...rest,
+      ...(account ? { account: { zout: account.zout, verpakt: account.verpakt } } : {}),
+      pogingen: { mislukt: 0, laatste: null },
+    });
   }
   return sleutel;
 }
@@ -198,7 +208,7 @@ export function koppelAccount(pad: string, sleutel: Buffer, email: string, wacht
   const kek = afgeleid(accountGeheim(email, wachtwoord), { ...bestand.kdf, zout });
   schrijf(pad, {
     ...bestand,
-    account: { email: email.trim().toLowerCase(), zout, verpakt: verpak(sleutel, kek) },
+    account: { zout, verpakt: verpak(sleutel, kek) },
   });
 }
 

@@ -24,7 +24,7 @@ import {
   type Wijziging,
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
-import { ANKER_SLEUTEL } from '../audit/toegangslog';
+import { ANKER_SLEUTEL, bewaarLogsleutel } from '../audit/toegangslog';
 import { inTransaction } from '../writer';
 import { herstempel } from './herstempel';
 import { inQuarantaine, probeerOpnieuw } from './quarantaine';
@@ -108,6 +108,8 @@ interface TokenAntwoord {
   vernieuwtoken: string;
   apparaatId: string;
   gebruiker: SyncGebruiker;
+  /** The device's access-log key (a service of an earlier version gives none). */
+  logsleutel?: string;
 }
 
 export class SyncEngine {
@@ -254,6 +256,8 @@ export class SyncEngine {
     this.zet(K.vernieuw, body.vernieuwtoken);
     this.zet(K.apparaat, body.apparaatId);
     this.zet(K.gebruiker, JSON.stringify(body.gebruiker));
+    // New lines get a MAC under it from now on (core/audit/toegangslog.ts).
+    if (typeof body.logsleutel === 'string') bewaarLogsleutel(this.deps.sqlite, body.logsleutel);
   }
 
   /** A request with the access token, refreshed once when it has expired. */
@@ -395,14 +399,20 @@ export class SyncEngine {
    * them from a revoked laptop too, and then says how it was revoked.
    */
   private async pushToegangslog(): Promise<IntrekkingWire | undefined> {
-    const lees = this.deps.sqlite.prepare<[number, number], LogregelWire>(
+    const lees = this.deps.sqlite.prepare<
+      [number, number],
+      Omit<LogregelWire, 'mac'> & { mac: string | null }
+    >(
       `SELECT id, seq, at, user_id AS userId, namens_id AS namensId, actie, gezin_id AS gezinId,
-              onderdeel, reden, apparaat, prev_hash AS prevHash, hash
+              onderdeel, reden, apparaat, prev_hash AS prevHash, hash, mac
          FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
     let intrekking: IntrekkingWire | undefined;
     for (;;) {
-      let regels = lees.all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS);
+      // A line's MAC goes with it, for the service to check; a line without one is sent as such.
+      let regels: LogregelWire[] = lees
+        .all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS)
+        .map(({ mac, ...r }) => (mac ? { ...r, mac } : r));
       if (regels.length === 0) return intrekking;
       let geweigerd: SyncFout | undefined;
       const stuur = () =>

@@ -1,6 +1,7 @@
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { useEffect } from 'react';
 import { callApi } from './api/client';
+import { useOudeConceptenOverzetten } from './api/concepten';
 import { nlNL } from '@mui/material/locale';
 import { Layout } from './components/Layout';
 import { Agenda } from './screens/Agenda';
@@ -29,6 +30,12 @@ const theme = createTheme(
       success: { main: '#2e6b30' },
       info: { main: '#1b5e8c' },
     },
+    components: {
+      // No field is for the browser to remember: with autocomplete off Chromium keeps no form
+      // history and no typed text in the form state it saves for session restore (on disk).
+      // Passphrase and e-mail fields say otherwise themselves, for the password manager.
+      MuiInputBase: { defaultProps: { autoComplete: 'off' } },
+    },
   },
   nlNL,
 );
@@ -53,6 +60,7 @@ function Ontgrendeld() {
   }, [signIn]);
   useSyncPeiler();
   useAgendaHerinneringen();
+  useOudeConceptenOverzetten();
   if (!profiel) return <ProfielKeuze />;
   return (
     <Layout>

@@ -20,8 +20,8 @@ export const vergrendeldGemeld = () => {
 const GETOOND = 'eenplan.getoond-profiel';
 
 /**
- * Called when a profile opens. The screens, drafts and session kept while locked belong to the
- * profile that was open: another professional's profile starts afresh (a reload empties every
+ * Called when a profile opens. The screens and session kept while locked belong to the profile that
+ * was open (drafts are in the profile's own store): another professional's profile starts afresh (a reload empties every
  * store), the same one returns where it was.
  */
 export function profielGeopend(id: string): 'verder' | 'opnieuw' {
@@ -32,7 +32,3 @@ export function profielGeopend(id: string): 'verder' | 'opnieuw' {
     if (sleutel !== GETOOND) sessionStorage.removeItem(sleutel);
   return 'opnieuw';
 }
-
-/** Drafts belong to the laptop profile they were typed in. */
-export const conceptVoorvoegsel = () =>
-  `eenplan.concept.${sessionStorage.getItem(GETOOND) ?? 'onbekend'}.`;

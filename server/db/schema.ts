@@ -221,6 +221,26 @@ export const toegangslogAnkers = pgTable('toegangslog_ankers', {
 });
 
 /**
+ * Each device's access-log key, issued at its first sign-in (or first token refresh after this
+ * table came) and given with every token: the laptop writes `HMAC-SHA256(sleutel, hash)` beside
+ * each new line, and the service checks it when the line arrives (server/sync/toegangslog.ts).
+ * Kept in the clear: the service must recompute the MAC, and the key protects nothing else.
+ */
+export const toegangslogSleutels = pgTable('toegangslog_sleutels', {
+  apparaatId: text('apparaat_id')
+    .primaryKey()
+    .references(() => apparaten.id),
+  /** 32 random bytes, base64url. */
+  sleutel: text('sleutel').notNull(),
+  uitgegevenOp: timestamp('uitgegeven_op', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The seq of the first line that came with a MAC; every later line of the device must carry
+   * one (null until then: a laptop of an earlier version, or its lines written before the key).
+   */
+  macVanaf: integer('mac_vanaf'),
+});
+
+/**
  * What the retention clean-up removed: enough to show that and when a family was deleted, and
  * on what ground, without any personal data (no name, BSN or content; the id is a random UUID).
  */

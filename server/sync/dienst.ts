@@ -46,6 +46,8 @@ export type SyncFoutCode =
   | 'cursor-onbekend'
   | 'ongeldige-logregel'
   | 'herhaalde-logregel'
+  /** An access-log line whose MAC does not hold, or is missing where the device sends them. */
+  | 'logregel-mac'
   | 'verhuisd'
   /** A change the caller's role may not make, or a value the app would refuse (`regel`). */
   | 'regel-geschonden';

@@ -13,13 +13,47 @@
  * different line under a known id or in the part of the chain already held is refused. Nothing
  * here ever deletes a line, and a revoked laptop's lines are taken too (marked as such): a
  * revocation must not cost its trace.
+ *
+ * Each device has a log key, issued with its tokens (`logsleutelVoor`); the laptop writes the
+ * HMAC of each new line's hash beside it, so a line edited on the laptop before it was sent (the
+ * chain recomputed, not the MAC) is refused here (`400 logregel-mac`, its batch with it). Once a
+ * device has sent a line with a MAC, every later line of it must have one: dropping the MACs is
+ * no way around them. The MAC is checked, not stored: once here, the chain and anchor hold.
  */
+import { randomBytes } from 'node:crypto';
 import { desc, eq, inArray } from 'drizzle-orm';
-import { BEGIN_HASH, regelHash } from '../../core/audit/toegangslog';
+import {
+  BEGIN_HASH,
+  logsleutelBytes,
+  macGelijk,
+  regelHash,
+  regelMac,
+} from '../../core/audit/toegangslog';
 import type { Intrekking, LogAnker, LogregelWire } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
-import { toegangslog, toegangslogAnkers } from '../db/schema';
+import { toegangslog, toegangslogAnkers, toegangslogSleutels } from '../db/schema';
 import { SyncFout, type Aanroeper } from './dienst';
+
+/**
+ * The device's access-log key, made at its first token (a device registered before keys were
+ * kept gets one at its next sign-in or refresh) and the same ever after.
+ */
+export async function logsleutelVoor(db: ServerDb, apparaatId: string): Promise<string> {
+  const lees = async () =>
+    (
+      await db
+        .select({ sleutel: toegangslogSleutels.sleutel })
+        .from(toegangslogSleutels)
+        .where(eq(toegangslogSleutels.apparaatId, apparaatId))
+    )[0]?.sleutel;
+  const bestaand = await lees();
+  if (bestaand) return bestaand;
+  await db
+    .insert(toegangslogSleutels)
+    .values({ apparaatId, sleutel: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
+  return (await lees())!;
+}
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 
@@ -88,8 +122,19 @@ export async function bewaarToegangslog(
   // A beheerder's laptop holds no dossier lines.
   if (wie.rol === 'beheerder' && regels.some((r) => r.gezinId))
     throw new SyncFout(403, 'geen-toegang', 'Een beheerder heeft geen dossierregels.');
+  const macFout = (i: number, m: string) =>
+    new SyncFout(400, 'logregel-mac', `Logregel ${i + 1}: ${m}.`, i);
   return db.transaction(async (tx) => {
     let anker = await vergrendeldAnker(tx, apparaatId);
+    // Read under the anchor's lock: `macVanaf` moves with this device's batches only.
+    const sleutelRij = (
+      await tx
+        .select()
+        .from(toegangslogSleutels)
+        .where(eq(toegangslogSleutels.apparaatId, apparaatId))
+    )[0];
+    const sleutel = sleutelRij ? logsleutelBytes(sleutelRij.sleutel) : null;
+    let macVanaf = sleutelRij?.macVanaf ?? null;
     const bekend = new Map(
       (
         await tx
@@ -109,6 +154,13 @@ export async function bewaarToegangslog(
     );
     let opgeslagen = 0;
     for (const [i, r] of regels.entries()) {
+      if (r.mac !== undefined && !(sleutel && macGelijk(r.mac, regelMac(sleutel, r.hash))))
+        throw macFout(
+          i,
+          sleutel
+            ? 'de MAC klopt niet: de regel is na het schrijven gewijzigd'
+            : 'dit apparaat heeft geen sleutel voor het toegangslog gekregen',
+        );
       const eerder = bekend.get(r.id);
       if (eerder) {
         if (eerder.apparaatId !== apparaatId)
@@ -122,6 +174,18 @@ export async function bewaarToegangslog(
         if (r.seq > anker.seq + 1)
           throw fout(i, `er ontbreken regels vóór deze (de dienst heeft er tot ${anker.seq})`);
         if (r.prevHash !== anker.hash) throw fout(i, 'de keten is verbroken');
+      }
+      if (r.mac === undefined && macVanaf !== null && r.seq >= macVanaf)
+        throw macFout(
+          i,
+          `de MAC ontbreekt (dit apparaat stuurt elke regel vanaf ${macVanaf} met MAC)`,
+        );
+      if (r.mac !== undefined && macVanaf === null) {
+        macVanaf = r.seq;
+        await tx
+          .update(toegangslogSleutels)
+          .set({ macVanaf })
+          .where(eq(toegangslogSleutels.apparaatId, apparaatId));
       }
       await tx.insert(toegangslog).values({
         id: r.id,

@@ -243,6 +243,11 @@ export const LogregelWire = z
     apparaat: z.string().min(1).max(40),
     prevHash: Sha256,
     hash: Sha256,
+    /**
+     * HMAC-SHA256 of `hash` under the device's log key (given with its tokens): sent by a laptop
+     * that has one, checked by the service (`400 logregel-mac` when it does not hold).
+     */
+    mac: Sha256.optional(),
   })
   .strict();
 export type LogregelWire = z.infer<typeof LogregelWire>;

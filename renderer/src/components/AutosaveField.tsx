@@ -1,9 +1,9 @@
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { conceptVoorvoegsel } from '../kluis-store';
+import { bewaarConcept, leesConcept, verwijderConcept } from '../api/concepten';
 
 interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
-  /** Identifies the field for the crash-safe draft, e.g. "plan:<id>:eigenWoorden". */
+  /** Identifies the field for the crash-safe draft, e.g. "plan:<id>:eigenWoorden" (ids only). */
   draftKey: string;
   value: string;
   /** Saves the value; resolves to a Dutch error message, or null when saved. */
@@ -12,61 +12,111 @@ interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
 
 const DEBOUNCE_MS = 800;
 
+/** Shown under a field whose text came back from a draft. */
+const HERSTELD = 'Teruggezet: tekst die nog niet was opgeslagen.';
+
 /**
  * A text field that saves itself while the user types (debounced, and at once on blur). Until a
- * save succeeds the text is kept as a draft in localStorage, so closing the window or a crash
- * loses nothing: the draft is offered back the next time the field is shown, in the same
- * laptop profile only (a colleague's profile may hold the same records).
+ * save succeeds the text is a draft: kept in memory and, a moment after typing, in the
+ * profile's encrypted store (never in the browser's storage), so closing the window, a crash or
+ * the lock loses nothing: the draft comes back, and is saved, the next time the field is shown.
+ * A read-only field keeps no drafts.
  */
-export function AutosaveField({ draftKey, value, save, helperText, ...props }: Props) {
-  const storageKey = conceptVoorvoegsel() + draftKey;
-  const [text, setText] = useState(() => localStorage.getItem(storageKey) ?? value);
+export function AutosaveField({ draftKey, value, save, helperText, disabled, ...props }: Props) {
+  const [text, setText] = useState(value);
   const [fout, setFout] = useState<string | null>(null);
+  const [hersteld, setHersteld] = useState(false);
+  /** The text differs from what the core has: a newer value from the core does not replace it. */
+  const [onopgeslagen, setOnopgeslagen] = useState(false);
   const saved = useRef(value);
+  const laatste = useRef(value);
+  const getypt = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // A newer value from the core replaces the text, unless the user has an unsaved draft.
   const [shownValue, setShownValue] = useState(value);
   if (value !== shownValue) {
     setShownValue(value);
-    if (localStorage.getItem(storageKey) === null) setText(value);
+    if (!onopgeslagen) setText(value);
   }
   useEffect(() => {
     saved.current = value;
   }, [value]);
+  useEffect(() => {
+    laatste.current = text;
+  }, [text]);
 
-  const flush = async (next: string) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+  /** Saves run one after the other: an older text never lands after a newer one. */
+  const keten = useRef<Promise<void>>(Promise.resolve());
+  const bewaar = async (next: string) => {
+    // Typed on meanwhile: the newer text has a save of its own coming.
+    if (next !== laatste.current) return;
     if (next === saved.current) {
-      localStorage.removeItem(storageKey);
+      setOnopgeslagen(false);
+      void verwijderConcept(draftKey);
       return;
     }
     const error = await save(next);
+    if (next !== laatste.current && error) return;
     setFout(error);
-    if (!error) {
-      saved.current = next;
-      localStorage.removeItem(storageKey);
+    if (error) return;
+    saved.current = next;
+    if (laatste.current === next) {
+      setOnopgeslagen(false);
+      void verwijderConcept(draftKey);
     }
   };
+  const flush = (next: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    keten.current = keten.current.then(() => bewaar(next)).catch(() => undefined);
+    return keten.current;
+  };
 
-  // A draft left by a crash or a closed window is saved as soon as the field is back.
+  // A draft left by a crash, a closed window or the lock is shown and saved as soon as the
+  // field is back (unless the user already typed in it).
   useEffect(() => {
-    const draft = localStorage.getItem(storageKey);
-    if (draft !== null && draft !== value) void flush(draft);
+    if (disabled) return;
+    let weg = false;
+    leesConcept(draftKey).then(
+      (draft) => {
+        if (weg || draft === null || getypt.current) return;
+        if (draft === saved.current) {
+          void verwijderConcept(draftKey);
+          return;
+        }
+        laatste.current = draft;
+        setText(draft);
+        setOnopgeslagen(true);
+        setHersteld(true);
+        void flush(draft);
+      },
+      () => undefined,
+    );
+    return () => {
+      weg = true;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
     <TextField
       {...props}
+      disabled={disabled}
       value={text}
       error={Boolean(fout)}
-      helperText={fout ?? helperText}
+      helperText={
+        fout && hersteld ? `${fout} ${HERSTELD}` : (fout ?? (hersteld ? HERSTELD : helperText))
+      }
+      // Not for the browser to remember (its form history and restored form state).
+      autoComplete="off"
       onChange={(e) => {
         const next = e.target.value;
+        getypt.current = true;
+        laatste.current = next;
         setText(next);
-        localStorage.setItem(storageKey, next);
+        setHersteld(false);
+        setOnopgeslagen(true);
+        bewaarConcept(draftKey, next === saved.current ? '' : next);
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => void flush(next), DEBOUNCE_MS);
       }}

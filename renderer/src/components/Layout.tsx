@@ -1,6 +1,7 @@
 import { AppBar, Badge, Box, Button, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { kluis } from '../api/client';
+import { conceptenNu } from '../api/concepten';
 import { useQuery } from '../api/hooks';
 import { useKluis } from '../kluis-store';
 import { budgetFilter, useSession, type View } from '../store';
@@ -86,7 +87,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {wijzigen && <WachtwoordzinWijzigen onClose={() => setWijzigen(false)} />}
           <Button
             color="inherit"
-            onClick={() => void kluis('vergrendelen').then(() => zetKluis('vergrendeld'))}
+            // Drafts still waiting go to the store first: the lock closes it.
+            onClick={() =>
+              void conceptenNu()
+                .then(() => kluis('vergrendelen'))
+                .then(() => zetKluis('vergrendeld'))
+            }
             sx={{ flexShrink: 0 }}
           >
             Vergrendelen

@@ -10,67 +10,54 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
-import { callApi, kluis } from '../api/client';
+import { kluis } from '../api/client';
 import type { KluisAntwoord, LaptopProfiel } from '../../../shared/kluis';
-import { VERGRENDELEN } from '../../../shared/domain';
 import { WachtwoordVeld } from '../components/WachtwoordVeld';
 import { profielGeopend, useKluis } from '../kluis-store';
-import { useSession } from '../store';
 
 const ACTIVITEIT = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
+/** A report per this many ms at most: the host's lock counts in minutes. */
+const MELD_MS = 15_000;
+/** How often an open page asks the host whether it is still open. */
+const PEIL_MS = 5_000;
+
 /**
- * Locks after the team's idle time without keyboard, mouse or touch (the default until a
- * profile is chosen); the host closes the database.
+ * The host keeps the idle lock (the team's time, 5 minutes unless the beheerder set another) and
+ * locks also with no window open; the page only reports that the user is at the keyboard, and
+ * shows the lock screen as soon as the host has locked.
  */
 function useAutomatischVergrendelen(actief: boolean) {
   const zet = useKluis((s) => s.zet);
-  const profiel = useSession((s) => s.profiel);
-  const profielId = profiel?.id ?? null;
-  // What the last re-read found, for the profile it was read for: another professional signing
-  // in uses their own team's time at once, not the previous one's until the next read.
-  const [gelezen, setGelezen] = useState<{ id: string; minuten: number } | null>(null);
-  const minuten =
-    gelezen && gelezen.id === profielId
-      ? gelezen.minuten
-      : (profiel?.vergrendelMinuten ?? VERGRENDELEN.standaard);
-  // The beheerder may change the team's time while the user works; it arrives with the sync.
-  useEffect(() => {
-    if (!actief || !profielId) return;
-    let actueel = true;
-    const lees = () =>
-      void callApi('sessie.wie', {})
-        .then((wie) => {
-          const nu = wie?.id === profielId ? wie.vergrendelMinuten : undefined;
-          if (actueel && nu) setGelezen({ id: profielId, minuten: nu });
-        })
-        .catch(() => undefined);
-    lees();
-    const interval = setInterval(lees, 60_000);
-    return () => {
-      actueel = false;
-      clearInterval(interval);
-    };
-  }, [actief, profielId]);
   useEffect(() => {
     if (!actief) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const opnieuw = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => {
-          void kluis('vergrendelen').then(() => zet('vergrendeld'));
-        },
-        minuten * 60 * 1000,
-      );
+    let laatst = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const meld = () => {
+      laatst = Date.now();
+      later = undefined;
+      void kluis('actief');
     };
-    opnieuw();
-    for (const soort of ACTIVITEIT) window.addEventListener(soort, opnieuw, { passive: true });
+    // At most one report per MELD_MS, and the last activity is always reported.
+    const activiteit = () => {
+      const wacht = laatst + MELD_MS - Date.now();
+      if (wacht <= 0) meld();
+      else later ??= setTimeout(meld, wacht);
+    };
+    const peil = setInterval(
+      () =>
+        void kluis('staat').then((a) => {
+          if (a.ok && a.staat !== 'open') zet('vergrendeld');
+        }),
+      PEIL_MS,
+    );
+    for (const soort of ACTIVITEIT) window.addEventListener(soort, activiteit, { passive: true });
     return () => {
-      clearTimeout(timer);
-      for (const soort of ACTIVITEIT) window.removeEventListener(soort, opnieuw);
+      clearTimeout(later);
+      clearInterval(peil);
+      for (const soort of ACTIVITEIT) window.removeEventListener(soort, activiteit);
     };
-  }, [actief, minuten, zet]);
+  }, [actief, zet]);
 }
 
 /**

@@ -123,7 +123,17 @@ export function Logboek() {
         <>
           {data.keten.intact ? (
             <Alert severity="success" sx={{ mb: 2 }}>
-              Het logboek is compleet en ongewijzigd ({data.keten.regels} regels gecontroleerd).
+              Het logboek is compleet en ongewijzigd ({data.keten.regels} regels gecontroleerd
+              {data.keten.verankerd > 0 &&
+                `, waarvan ${data.keten.verankerd} ook bij de centrale dienst vastgelegd`}
+              ).
+              {data.keten.onbeschermd > 0 &&
+                ` ${data.keten.onbeschermd} regels staan alleen op deze laptop, zonder sleutel van de centrale dienst (geschreven voordat dit profiel verbonden was).`}
+            </Alert>
+          ) : data.keten.soort === 'anker' ? (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              Het logboek op deze laptop is aangetast: {data.keten.reden}. Meld dit direct aan de
+              privacy officer.
             </Alert>
           ) : (
             <Alert severity="error" sx={{ mb: 2 }}>

@@ -45,6 +45,7 @@ export function VerzoekInlezen({ onClose }: { onClose(): void }) {
             <input
               hidden
               type="file"
+              autoComplete="off"
               accept=".xml,application/xml,text/xml"
               aria-label="JW315-bestand"
               onChange={async (e) => {

@@ -27,12 +27,16 @@ export function useMeldingToestemming() {
 
 const sleutelVoor = (profielId: string) => `eenplan.agenda-gemeld.${profielId}`;
 
-/** Ids already notified today, kept per profile so a reload does not repeat them. */
+/**
+ * Ids already notified today, kept per profile so a reload does not repeat them: in session
+ * storage (ids only, never a family's name or a visit's subject), which lasts as long as the
+ * window.
+ */
 function gemeld(profielId: string): { dag: string; ids: Set<string> } {
   const sleutel = sleutelVoor(profielId);
   const dag = lokaleDatum();
   try {
-    const opgeslagen = JSON.parse(localStorage.getItem(sleutel) ?? 'null') as {
+    const opgeslagen = JSON.parse(sessionStorage.getItem(sleutel) ?? 'null') as {
       dag: string;
       ids: string[];
     } | null;
@@ -44,7 +48,7 @@ function gemeld(profielId: string): { dag: string; ids: Set<string> } {
 }
 
 function bewaar(profielId: string, stand: { dag: string; ids: Set<string> }) {
-  localStorage.setItem(
+  sessionStorage.setItem(
     sleutelVoor(profielId),
     JSON.stringify({ dag: stand.dag, ids: [...stand.ids] }),
   );

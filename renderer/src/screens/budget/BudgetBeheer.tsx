@@ -88,6 +88,7 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
             ref={invoer}
             hidden
             type="file"
+            autoComplete="off"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label="SOJ-bestand"
             onChange={(e) => void kies(e.target.files?.[0])}

@@ -14,13 +14,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
 import type { Koppeling } from '../../../../shared/api-veldwerk';
 import { parseDutchDate } from '../../../../shared/dates';
+import { bewaarConcept, leesConcept, verwijderConcept } from '../../api/concepten';
 import { useMutation, useQuery } from '../../api/hooks';
 import { DATUM_FOUT, formatDate, vandaag } from '../../format';
-import { conceptVoorvoegsel } from '../../kluis-store';
 
 export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolean }) {
   const gezinId = dossier.gezin.id;
@@ -98,16 +98,35 @@ function NieuwVerslag({
 }) {
   const mutate = useMutation();
   const gezinId = dossier.gezin.id;
-  const conceptSleutel = `${conceptVoorvoegsel()}gesprek:${gezinId}`;
+  const conceptSleutel = `gesprek:${gezinId}`;
   const [datum, setDatum] = useState(vandaag());
   const [aanwezig, setAanwezig] = useState<string[]>([]);
   const [koppelingen, setKoppelingen] = useState<Koppeling[]>([]);
-  const [verslag, setVerslagState] = useState(() => localStorage.getItem(conceptSleutel) ?? '');
+  // The note being typed lives here and, as a draft, in the profile's store (never in the
+  // browser's storage); it comes back after a crash, a closed window or the lock.
+  const [verslag, setVerslagState] = useState('');
+  const [hersteld, setHersteld] = useState(false);
+  const getypt = useRef(false);
   const [fout, setFout] = useState<string | null>(null);
+  useEffect(() => {
+    let weg = false;
+    leesConcept(conceptSleutel).then(
+      (concept) => {
+        if (weg || !concept || getypt.current) return;
+        setVerslagState(concept);
+        setHersteld(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      weg = true;
+    };
+  }, [conceptSleutel]);
   const setVerslag = (tekst: string) => {
+    getypt.current = true;
     setVerslagState(tekst);
-    if (tekst) localStorage.setItem(conceptSleutel, tekst);
-    else localStorage.removeItem(conceptSleutel);
+    setHersteld(false);
+    bewaarConcept(conceptSleutel, tekst);
   };
   const namen = [
     ...dossier.leden.map((l) => `${l.voornaam} ${l.achternaam}`),
@@ -123,6 +142,7 @@ function NieuwVerslag({
         </Typography>
         <Box
           component="form"
+          autoComplete="off"
           sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
           onSubmit={async (e) => {
             e.preventDefault();
@@ -137,7 +157,9 @@ function NieuwVerslag({
             });
             setFout(error?.message ?? null);
             if (error) return;
-            setVerslag('');
+            setVerslagState('');
+            setHersteld(false);
+            void verwijderConcept(conceptSleutel);
             setAanwezig([]);
             setKoppelingen([]);
             onOpgeslagen();
@@ -173,7 +195,12 @@ function NieuwVerslag({
             onChange={(e) => setVerslag(e.target.value)}
             multiline
             minRows={4}
-            helperText="Wordt als concept bewaard tot het is opgeslagen."
+            autoComplete="off"
+            helperText={
+              hersteld
+                ? 'Teruggezet: dit concept is nog niet opgeslagen. Kies "Verslag opslaan" als het af is.'
+                : 'Wordt als concept bewaard tot het is opgeslagen.'
+            }
           />
           <Autocomplete
             multiple
