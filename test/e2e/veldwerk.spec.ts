@@ -14,7 +14,7 @@ import {
   maandRaster,
   type IsoDate,
 } from '../../shared/dates';
-import { vandaag } from '../helpers/klok';
+import { momentInNederland, nu, vandaag } from '../helpers/klok';
 import {
   api,
   dutchDate,
@@ -371,19 +371,12 @@ test('the agenda reminds of a visit a quarter of an hour ahead with a system not
   await dialog.getByLabel('Gezin').click();
   await page.getByRole('option').first().click();
   const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();
-  // Ten minutes from now on the page's clock (the run's injected clock, installed by fixtures.ts;
-  // the laptop's time zone, not the test runner's).
-  const { datum, tijd } = await page.evaluate(() => {
-    const nu = new Date();
-    const straks = new Date(
-      Math.min(nu.getTime() + 10 * 60_000, new Date(nu).setHours(23, 59, 0, 0)),
-    );
-    const twee = (n: number) => String(n).padStart(2, '0');
-    return {
-      datum: `${twee(straks.getDate())}-${twee(straks.getMonth() + 1)}-${straks.getFullYear()}`,
-      tijd: `${twee(straks.getHours())}:${twee(straks.getMinutes())}`,
-    };
-  });
+  // Ten minutes from now on the run's clock (the one the page's clock is installed from, in the
+  // Dutch time zone), but today: just before midnight it is 23:59.
+  const straks = momentInNederland(nu().getTime() + 10 * 60_000);
+  const [dag, tijdStraks] = straks.slice(0, 16).split('T') as [string, string];
+  const datum = formatDate(vandaag());
+  const tijd = dag === vandaag() ? tijdStraks : '23:59';
   await dialog.getByLabel('Datum').fill(datum);
   await dialog.getByLabel('Tijd').fill(tijd);
   await dialog.getByLabel('Onderwerp').fill('Herinneringstest');
