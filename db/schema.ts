@@ -740,6 +740,11 @@ export const auditLog = sqliteTable(
      * null on lines written before the profile had one (core/audit/toegangslog.ts).
      */
     mac: text('mac'),
+    /**
+     * HMAC of `hash` under the forward-secure key of the line's own position, replaced as soon as
+     * the line is written; the central service checks it (core/audit/ratel.ts).
+     */
+    ratelMac: text('ratel_mac'),
   },
   (t) => [
     index('audit_log_gezin_idx').on(t.gezinId, t.at),

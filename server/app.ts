@@ -29,6 +29,7 @@ import {
   PullVraag,
   PushVerzoek,
   QuarantaineMelding,
+  LogStand,
   ToegangslogPush,
   type Intrekking,
   type IntrekkingWire,
@@ -38,7 +39,7 @@ import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/diens
 import { stuurTekstDoor } from './sync/doorsturen';
 import { bewaarQuarantaine, quarantaineOverzicht } from './sync/quarantaine-meldingen';
 import { PushWachtrij } from './sync/push-wachtrij';
-import { bewaarToegangslog, logsleutelVoor } from './sync/toegangslog';
+import { bewaarToegangslog, logsleutelVoor, ratelVoor } from './sync/toegangslog';
 import { updateRoutes } from './updates';
 import {
   NieuweVoorziening,
@@ -105,12 +106,15 @@ const Aanmelden = z
         versie: z.string().trim().min(1).max(40).optional(),
       })
       .strict(),
+    /** How far the laptop's access log has come (a laptop of an earlier version says nothing). */
+    logstand: LogStand.optional(),
   })
   .strict();
 const Vernieuwen = z
   .object({
     vernieuwtoken: z.string().min(20).max(200),
     versie: z.string().trim().min(1).max(40).optional(),
+    logstand: LogStand.optional(),
   })
   .strict();
 const ApparaatParams = z.object({ id: z.string().uuid() }).strict();
@@ -400,14 +404,17 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
   );
 
   /**
-   * The answer to a sign-in or refresh: a new access token with the given refresh token, and the
-   * device's access-log key (the same every time; the laptop MACs its new log lines with it).
+   * The answer to a sign-in or refresh: a new access token with the given refresh token, the
+   * device's key for the laptop's own log check (the same every time), and a new forward-secure
+   * log key when the laptop could not prove it holds one (server/sync/toegangslog.ts).
    */
   async function tokensVoor(
     gebruiker: typeof gebruikers.$inferSelect,
     apparaatId: string,
     vernieuwtoken: string,
+    logstand: LogStand | undefined,
   ) {
+    const logratel = await ratelVoor(db, apparaatId, logstand);
     const exp = Math.floor(now().getTime() / 1000) + TOEGANG_SECONDEN;
     const claims: ToegangsClaims = {
       sub: gebruiker.id,
@@ -422,6 +429,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       verlooptOp: new Date(exp * 1000).toISOString(),
       apparaatId,
       logsleutel: await logsleutelVoor(db, apparaatId),
+      ...(logratel ? { logratel } : {}),
       gebruiker: {
         id: gebruiker.id,
         naam: gebruiker.naam,
@@ -437,7 +445,11 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
    * A sign-in's session on a device: a new family with its first refresh token. The device's
    * earlier families end (its laptop holds only the newest; any other copy is someone else's).
    */
-  async function nieuweSessie(gebruiker: typeof gebruikers.$inferSelect, apparaatId: string) {
+  async function nieuweSessie(
+    gebruiker: typeof gebruikers.$inferSelect,
+    apparaatId: string,
+    logstand: LogStand | undefined,
+  ) {
     const familie = randomUUID();
     const vernieuw = nieuwVernieuwtoken();
     await db.transaction(async (tx) => {
@@ -455,7 +467,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         verlooptOp: vernieuwVerloop(),
       });
     });
-    return tokensVoor(gebruiker, apparaatId, vernieuw.token);
+    return tokensVoor(gebruiker, apparaatId, vernieuw.token, logstand);
   }
 
   /** An access token for the access log alone: all a revoked device still gets. */
@@ -625,8 +637,14 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     { schema: { body: jsonSchema(ToegangslogPush) } },
     async (req): Promise<ToegangslogAntwoord> => {
       const wie = await syncAanroeper(req, 'log');
-      const regels = ToegangslogPush.parse(req.body).regels;
-      const uitkomst = await bewaarToegangslog(db, wie, regels, wie.intrekking?.soort ?? null);
+      const { regels, stand } = ToegangslogPush.parse(req.body);
+      const uitkomst = await bewaarToegangslog(
+        db,
+        wie,
+        regels,
+        wie.intrekking?.soort ?? null,
+        stand,
+      );
       if (!wie.intrekking) return uitkomst;
       // A revoked laptop's last contacts are what a beheerder looks for.
       await contact(wie.apparaatId!, undefined);
@@ -719,7 +737,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       // One being replaced signs in as before: its last sync needs a session.
       if (bestaand.ingetrokkenOp)
         throw ingetrokken(intrekkingVan(bestaand), logtokenVoor(gebruiker, bestaand.id));
-      return nieuweSessie(gebruiker, bestaand.id);
+      return nieuweSessie(gebruiker, bestaand.id, invoer.logstand);
     }
     const apparaatId = randomUUID();
     await db.insert(apparaten).values({
@@ -730,7 +748,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       laatsteContact: now(),
       appVersie: versie ?? null,
     });
-    return nieuweSessie(gebruiker, apparaatId);
+    return nieuweSessie(gebruiker, apparaatId, invoer.logstand);
   });
 
   /**
@@ -739,7 +757,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
    * should not revokes its family.
    */
   app.post('/auth/vernieuwen', { schema: { body: jsonSchema(Vernieuwen) } }, async (req) => {
-    const { vernieuwtoken, versie } = Vernieuwen.parse(req.body);
+    const { vernieuwtoken, versie, logstand } = Vernieuwen.parse(req.body);
     const hash = hashToken(vernieuwtoken);
     const opnieuw = () => new HttpFout(401, 'niet-aangemeld', 'Meld u opnieuw aan.');
     const gevonden = (
@@ -827,7 +845,7 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
     });
     if (!uitkomst) throw opnieuw();
     await contact(apparaat.id, versie);
-    return tokensVoor(gebruiker, apparaat.id, uitkomst);
+    return tokensVoor(gebruiker, apparaat.id, uitkomst, logstand);
   });
 
   app.get('/ik', async (req) => {

@@ -15,9 +15,24 @@
  *   service when they arrive; the newest hash (the head) carries a MAC too, so cutting lines off
  *   the end is found. A line written before the profile had a key has no MAC: it is reported as
  *   not protected, not as damaged, until the anchor covers it.
+ * That key is in the store too, so against someone who also uses it only the service holds: each
+ * line also carries `ratel_mac`, under a forward-secure key the service issued for its position
+ * and that the laptop replaces as soon as the line is written (core/audit/ratel.ts). Here only
+ * its presence and position can be checked (the keys for written lines are gone); the service
+ * checks the MACs, and `logStand` proves to it how far the log has come.
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
+import type { LogRatel, LogStand } from '../../shared/sync/protocol';
+import {
+  RATELSLEUTEL_VORM,
+  ratelBytes,
+  ratelMac,
+  ratelTekst,
+  ratelVooruit,
+  standBewijs,
+  volgendeRatelsleutel,
+} from './ratel';
 import type { AuditActie, KetenStatus } from '../../shared/api-toegangslog';
 
 export const BEGIN_HASH = '0'.repeat(64);
@@ -32,6 +47,11 @@ export const ANKER_SLEUTEL = 'toegangslog-anker';
  * base64url) and `vanaf`, the first seq written with it: every line from there on has a MAC.
  */
 export const LOGSLEUTEL_SLEUTEL = 'toegangslog-sleutel';
+/**
+ * In `instellingen`: the forward-secure key for `positie` (the seq of the next line to carry a
+ * MAC under it), and `vanaf`, the position the service issued it for.
+ */
+export const RATEL_SLEUTEL = 'toegangslog-ratel';
 /** A log key as the service gives it: 32 bytes, base64url. */
 export const LOGSLEUTEL_VORM = /^[A-Za-z0-9_-]{43}$/;
 
@@ -44,6 +64,12 @@ interface Kop {
 
 interface Logsleutel {
   sleutel: string;
+  vanaf: number;
+}
+
+interface RatelStand {
+  sleutel: string;
+  positie: number;
   vanaf: number;
 }
 
@@ -71,10 +97,11 @@ interface Regel {
   prevHash: string;
   hash: string;
   mac: string | null;
+  ratelMac: string | null;
 }
 
-/** The hash of a line: every stored field but the hash itself, in a fixed order. */
-export function regelHash(r: Omit<Regel, 'hash' | 'mac'>): string {
+/** The hash of a line: every stored field but the hash and MACs, in a fixed order. */
+export function regelHash(r: Omit<Regel, 'hash' | 'mac' | 'ratelMac'>): string {
   const inhoud = [
     r.seq,
     r.id,
@@ -167,6 +194,33 @@ export function bewaarLogsleutel(sqlite: Sqlite, sleutel: string): void {
   })();
 }
 
+/**
+ * Keeps a forward-secure log key the service issued: lines from its position on get a MAC under
+ * it. It replaces any key held before (the service issues one only when none was proved).
+ */
+export function bewaarRatel(sqlite: Sqlite, ratel: LogRatel): void {
+  if (!RATELSLEUTEL_VORM.test(ratel.sleutel)) return;
+  zetInstelling(sqlite, RATEL_SLEUTEL, {
+    sleutel: ratel.sleutel,
+    positie: ratel.positie,
+    vanaf: ratel.positie,
+  } satisfies RatelStand);
+}
+
+/** How far this log has come, with proof of the key for that position once it has one. */
+export function logStand(sqlite: Sqlite): LogStand {
+  const ratel = leesInstelling<RatelStand>(sqlite, RATEL_SLEUTEL);
+  if (ratel && RATELSLEUTEL_VORM.test(ratel.sleutel))
+    return {
+      positie: ratel.positie,
+      bewijs: standBewijs(ratelBytes(ratel.sleutel), ratel.positie),
+    };
+  const laatste =
+    sqlite.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM audit_log').get()
+      ?.seq ?? 0;
+  return { positie: laatste + 1 };
+}
+
 export class Toegangslog {
   private readonly laatste;
   private readonly invoegen;
@@ -183,8 +237,8 @@ export class Toegangslog {
       'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
     );
     this.invoegen = sqlite.prepare(
-      `INSERT INTO audit_log (seq, id, at, user_id, namens_id, actie, gezin_id, onderdeel, reden, apparaat, prev_hash, hash, mac)
-       VALUES (@seq, @id, @at, @userId, @namensId, @actie, @gezinId, @onderdeel, @reden, @apparaat, @prevHash, @hash, @mac)`,
+      `INSERT INTO audit_log (seq, id, at, user_id, namens_id, actie, gezin_id, onderdeel, reden, apparaat, prev_hash, hash, mac, ratel_mac)
+       VALUES (@seq, @id, @at, @userId, @namensId, @actie, @gezinId, @onderdeel, @reden, @apparaat, @prevHash, @hash, @mac, @ratelMac)`,
     );
     this.kopLezen = sqlite.prepare<[string], { waarde: string }>(
       'SELECT waarde FROM instellingen WHERE sleutel = ?',
@@ -194,7 +248,7 @@ export class Toegangslog {
     );
     this.regelsLezen = sqlite.prepare<[], Regel>(
       `SELECT seq, id, at, user_id AS userId, namens_id AS namensId, actie, gezin_id AS gezinId,
-              onderdeel, reden, apparaat, prev_hash AS prevHash, hash, mac
+              onderdeel, reden, apparaat, prev_hash AS prevHash, hash, mac, ratel_mac AS ratelMac
          FROM audit_log ORDER BY seq`,
     );
   }
@@ -218,9 +272,12 @@ export class Toegangslog {
     let prevHash = vorige?.hash ?? BEGIN_HASH;
     const at = this.now();
     const sleutel = this.logsleutel()?.bytes;
+    const ratel = this.lees<RatelStand>(RATEL_SLEUTEL);
+    let ratelSleutel: Buffer | null = ratel ? ratelBytes(ratel.sleutel) : null;
+    let ratelPositie = ratel?.positie ?? 0;
     for (const invoer of regels) {
       seq += 1;
-      const regel: Omit<Regel, 'hash' | 'mac'> = {
+      const regel: Omit<Regel, 'hash' | 'mac' | 'ratelMac'> = {
         seq,
         id: randomUUID(),
         at,
@@ -234,15 +291,33 @@ export class Toegangslog {
         prevHash,
       };
       prevHash = regelHash(regel);
+      // The key of this line's position MACs it and is replaced by the next one at once.
+      let regelRatelMac: string | null = null;
+      const k = ratelSleutel && ratelVooruit(ratelSleutel, seq - ratelPositie);
+      if (k) {
+        regelRatelMac = ratelMac(k, prevHash);
+        ratelSleutel = volgendeRatelsleutel(k);
+        ratelPositie = seq + 1;
+      }
       this.invoegen.run({
         ...regel,
         hash: prevHash,
         mac: sleutel ? regelMac(sleutel, prevHash) : null,
+        ratelMac: regelRatelMac,
       });
     }
     const kop: Kop = { seq, hash: prevHash };
     if (sleutel) kop.mac = kopMac(sleutel, kop);
     this.kopZetten.run(KOP_SLEUTEL, JSON.stringify(kop));
+    if (ratel && ratelSleutel && ratelPositie !== ratel.positie)
+      this.kopZetten.run(
+        RATEL_SLEUTEL,
+        JSON.stringify({
+          sleutel: ratelTekst(ratelSleutel),
+          positie: ratelPositie,
+          vanaf: ratel.vanaf,
+        } satisfies RatelStand),
+      );
   }
 
   /**
@@ -271,6 +346,7 @@ export class Toegangslog {
     const anker = this.lees<{ seq: number; hash: string }>(ANKER_SLEUTEL);
     const ankerSeq = anker?.seq ?? 0;
     const sleutel = this.logsleutel();
+    const ratel = this.lees<RatelStand>(RATEL_SLEUTEL);
     let vorige = { seq: 0, hash: BEGIN_HASH };
     let regels = 0;
     let onbeschermd = 0;
@@ -284,7 +360,7 @@ export class Toegangslog {
     for (const r of this.regelsLezen.iterate()) {
       if (r.seq !== vorige.seq + 1) return fout('keten', vorige.seq + 1, 'regel ontbreekt');
       if (r.prevHash !== vorige.hash) return fout('keten', r.seq, 'keten verbroken');
-      const { hash, mac, ...rest } = r;
+      const { hash, mac, ratelMac: regelRatelMac, ...rest } = r;
       if (regelHash(rest) !== hash) return fout('keten', r.seq, 'regel gewijzigd');
       // Lines the service has: the whole chain up to its anchor must still end in its hash.
       if (r.seq === ankerSeq && hash !== anker!.hash)
@@ -294,6 +370,9 @@ export class Toegangslog {
           `de regels tot en met ${ankerSeq} wijken af van wat de centrale dienst ontving`,
         );
       if (r.seq > ankerSeq) {
+        // The forward-secure MAC only the service can check; here, that it is there.
+        if (ratel && r.seq >= ratel.vanaf && r.seq < ratel.positie && !regelRatelMac)
+          return fout('mac', r.seq, 'regel zonder MAC (niet door Eenplan geschreven)');
         if (sleutel && r.seq >= sleutel.vanaf) {
           if (!mac) return fout('mac', r.seq, 'regel zonder MAC (niet door Eenplan geschreven)');
           if (!macGelijk(mac, regelMac(sleutel.bytes, hash)))
@@ -318,6 +397,14 @@ export class Toegangslog {
         'mac',
         vorige.seq + 1,
         'laatste regels ontbreken (MAC van de kop van de keten klopt niet)',
+      );
+    // The forward-secure key moves on with each line and cannot go back: lines cut off the end
+    // leave it further on than the log.
+    if (ratel && ratel.positie > Math.max(vorige.seq + 1, ratel.vanaf))
+      return fout(
+        'mac',
+        vorige.seq + 1,
+        `laatste regels ontbreken (de sleutel van het logboek staat op regel ${ratel.positie})`,
       );
     return { intact: true, regels, verankerd: Math.min(ankerSeq, regels), onbeschermd };
   }

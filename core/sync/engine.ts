@@ -11,6 +11,7 @@ import type { HlcClock } from '../../shared/hlc';
 import {
   IngetrokkenAntwoord,
   type IntrekkingWire,
+  LogRatel,
   ToegangslogAntwoord,
   leesPullAntwoord,
   MAX_KLOK_VOORSPRONG_MS,
@@ -24,7 +25,7 @@ import {
   type Wijziging,
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
-import { ANKER_SLEUTEL, bewaarLogsleutel } from '../audit/toegangslog';
+import { ANKER_SLEUTEL, bewaarLogsleutel, bewaarRatel, logStand } from '../audit/toegangslog';
 import { inTransaction } from '../writer';
 import { herstempel } from './herstempel';
 import { inQuarantaine, probeerOpnieuw } from './quarantaine';
@@ -93,6 +94,8 @@ const K = {
   laatste: 'sync.laatste',
   /** The last access-log line the central service has (NEN 7513: kept there). */
   logVerzonden: 'sync.toegangslog',
+  /** The log position (`LogStand`) last proved to the service. */
+  logStand: 'sync.toegangslog-stand',
   /** The quarantine as last reported to the service. */
   quarantaineGemeld: 'sync.quarantaine',
 } as const;
@@ -110,6 +113,8 @@ interface TokenAntwoord {
   gebruiker: SyncGebruiker;
   /** The device's access-log key (a service of an earlier version gives none). */
   logsleutel?: string;
+  /** A new forward-secure log key, when the laptop could not prove it holds one. */
+  logratel?: unknown;
 }
 
 export class SyncEngine {
@@ -242,7 +247,11 @@ export class SyncEngine {
       await this.stuur({
         methode: 'POST',
         pad: '/auth/vernieuwen',
-        body: { vernieuwtoken: token, versie: pakket.version },
+        body: {
+          vernieuwtoken: token,
+          versie: pakket.version,
+          logstand: logStand(this.deps.sqlite),
+        },
       }),
     ) as TokenAntwoord;
     // A refresh never makes the profile someone else's.
@@ -258,6 +267,8 @@ export class SyncEngine {
     this.zet(K.gebruiker, JSON.stringify(body.gebruiker));
     // New lines get a MAC under it from now on (core/audit/toegangslog.ts).
     if (typeof body.logsleutel === 'string') bewaarLogsleutel(this.deps.sqlite, body.logsleutel);
+    const ratel = LogRatel.safeParse(body.logratel);
+    if (ratel.success) bewaarRatel(this.deps.sqlite, ratel.data);
   }
 
   /** A request with the access token, refreshed once when it has expired. */
@@ -291,6 +302,7 @@ export class SyncEngine {
               versie: pakket.version,
               ...(this.lees(K.apparaat) ? { id: this.lees(K.apparaat) } : {}),
             },
+            logstand: logStand(this.deps.sqlite),
           },
         }),
       ) as TokenAntwoord;
@@ -401,22 +413,29 @@ export class SyncEngine {
   private async pushToegangslog(): Promise<IntrekkingWire | undefined> {
     const lees = this.deps.sqlite.prepare<
       [number, number],
-      Omit<LogregelWire, 'mac'> & { mac: string | null }
+      Omit<LogregelWire, 'mac' | 'ratelMac'> & { mac: string | null; ratelMac: string | null }
     >(
       `SELECT id, seq, at, user_id AS userId, namens_id AS namensId, actie, gezin_id AS gezinId,
-              onderdeel, reden, apparaat, prev_hash AS prevHash, hash, mac
+              onderdeel, reden, apparaat, prev_hash AS prevHash, hash, mac, ratel_mac AS ratelMac
          FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
     let intrekking: IntrekkingWire | undefined;
     for (;;) {
-      // A line's MAC goes with it, for the service to check; a line without one is sent as such.
+      // A line's MACs go with it, for the service to check; a line without one is sent as such.
       let regels: LogregelWire[] = lees
         .all(Number(this.lees(K.logVerzonden) ?? 0), MAX_LOGREGELS)
-        .map(({ mac, ...r }) => (mac ? { ...r, mac } : r));
-      if (regels.length === 0) return intrekking;
+        .map(({ mac, ratelMac, ...r }) => ({
+          ...r,
+          ...(mac ? { mac } : {}),
+          ...(ratelMac ? { ratelMac } : {}),
+        }));
+      // How far the log has come goes with every batch, and alone when it moved without lines
+      // to send (lines cut off the end would otherwise never show).
+      const stand = logStand(this.deps.sqlite);
+      if (regels.length === 0 && String(stand.positie) === this.lees(K.logStand)) return intrekking;
       let geweigerd: SyncFout | undefined;
       const stuur = () =>
-        this.vraag({ methode: 'POST', pad: '/sync/toegangslog', body: { regels } });
+        this.vraag({ methode: 'POST', pad: '/sync/toegangslog', body: { regels, stand } });
       const antwoord = await stuur().catch((error: unknown) => {
         // One damaged line refuses its batch: the intact lines before it still go (NEN 7513),
         // then the refusal stands (it is shown; a revoked laptop is wiped all the same).
@@ -426,12 +445,14 @@ export class SyncEngine {
         regels = regels.slice(0, index);
         return stuur();
       });
-      this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
+      if (regels.length > 0) this.zet(K.logVerzonden, String(regels.at(-1)!.seq));
+      this.zet(K.logStand, String(stand.positie));
       const gelezen = ToegangslogAntwoord.safeParse(antwoord).data;
       // The service's anchor for this device's chain, to check the local log against.
       if (gelezen?.anker) this.zet(ANKER_SLEUTEL, JSON.stringify(gelezen.anker));
       if (geweigerd) throw geweigerd;
       intrekking = gelezen?.intrekking ?? intrekking;
+      if (regels.length === 0) return intrekking;
     }
   }
 

@@ -10,6 +10,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -201,6 +202,12 @@ export const toegangslog = pgTable(
     ontvangenOp: timestamp('ontvangen_op', { withTimezone: true }).notNull().defaultNow(),
     /** Set when the sending device was revoked (or being replaced): how it was revoked. */
     intrekking: text('intrekking', { enum: INTREKKINGEN }),
+    /**
+     * Whether the line's forward-secure MAC was checked on arrival (core/audit/ratel.ts): false
+     * for lines written before the device had a key, or after a key was replaced without proof
+     * (`toegangslog_meldingen` says when), which the service took but could not check.
+     */
+    ratelGecontroleerd: boolean('ratel_gecontroleerd').notNull().default(false),
   },
   (t) => [
     index('toegangslog_apparaat_seq_idx').on(t.apparaatId, t.seq),
@@ -221,10 +228,9 @@ export const toegangslogAnkers = pgTable('toegangslog_ankers', {
 });
 
 /**
- * Each device's access-log key, issued at its first sign-in (or first token refresh after this
- * table came) and given with every token: the laptop writes `HMAC-SHA256(sleutel, hash)` beside
- * each new line, and the service checks it when the line arrives (server/sync/toegangslog.ts).
- * Kept in the clear: the service must recompute the MAC, and the key protects nothing else.
+ * Each device's access-log key for the laptop's own check: given with every token; the laptop
+ * writes `HMAC-SHA256(sleutel, hash)` beside each line and checks it itself (core/audit/
+ * toegangslog.ts). What the service checks is the forward-secure chain (`toegangslog_ratels`).
  */
 export const toegangslogSleutels = pgTable('toegangslog_sleutels', {
   apparaatId: text('apparaat_id')
@@ -233,12 +239,45 @@ export const toegangslogSleutels = pgTable('toegangslog_sleutels', {
   /** 32 random bytes, base64url. */
   sleutel: text('sleutel').notNull(),
   uitgegevenOp: timestamp('uitgegeven_op', { withTimezone: true }).notNull().defaultNow(),
-  /**
-   * The seq of the first line that came with a MAC; every later line of the device must carry
-   * one (null until then: a laptop of an earlier version, or its lines written before the key).
-   */
-  macVanaf: integer('mac_vanaf'),
 });
+
+/**
+ * Each device's forward-secure log key (core/audit/ratel.ts), as far as the lines the service
+ * received: `sleutel` is the key for `positie`, the seq of the next line that must carry a MAC
+ * under it. `bewezenTot`: the furthest position the laptop proved its own key had reached; a
+ * position beyond the lines received means lines exist on the laptop that have not come in.
+ */
+export const toegangslogRatels = pgTable('toegangslog_ratels', {
+  apparaatId: text('apparaat_id')
+    .primaryKey()
+    .references(() => apparaten.id),
+  sleutel: text('sleutel').notNull(),
+  positie: integer('positie').notNull(),
+  bewezenTot: integer('bewezen_tot').notNull(),
+  uitgegevenOp: timestamp('uitgegeven_op', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What the service could not check in a device's access log, kept for the privacy officer:
+ * `sleutel-vervangen` (the laptop came without proof of its key: lines from `vanaf` on are taken
+ * unchecked), `stand-ongeldig` (a proof of how far the log had come that did not hold).
+ */
+export const toegangslogMeldingen = pgTable(
+  'toegangslog_meldingen',
+  {
+    id: serial('id').primaryKey(),
+    apparaatId: text('apparaat_id')
+      .notNull()
+      .references(() => apparaten.id),
+    op: timestamp('op', { withTimezone: true }).notNull().defaultNow(),
+    soort: text('soort', { enum: ['sleutel-vervangen', 'stand-ongeldig'] }).notNull(),
+    /** The first seq the service could not check from then on. */
+    vanaf: integer('vanaf').notNull(),
+    /** How far the laptop had proved its log to be before (lines beyond `vanaf` it had). */
+    bewezenTot: integer('bewezen_tot').notNull(),
+  },
+  (t) => [index('toegangslog_meldingen_apparaat_idx').on(t.apparaatId)],
+);
 
 /**
  * What the retention clean-up removed: enough to show that and when a family was deleted, and

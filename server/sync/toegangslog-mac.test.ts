@@ -11,12 +11,15 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEGIN_HASH, regelHash, Toegangslog } from '../../core/audit/toegangslog';
+import { ratelBytes, ratelMac, standBewijs, volgendeRatelsleutel } from '../../core/audit/ratel';
 import { SyncEngine } from '../../core/sync/engine';
 import { openDatabase, type OpenDatabase } from '../../db/connection';
 import type { Sqlite } from '../../db/connection';
 import { HlcClock } from '../../shared/hlc';
-import type { LogregelWire } from '../../shared/sync/protocol';
+import type { LogRatel, LogregelWire, LogStand } from '../../shared/sync/protocol';
 import { toegangslog } from '../db/schema';
+import { GeenVerbinding } from '../../core/sync/transport';
+import { logMeldingen, toegangslogGaten } from './toegangslog';
 import {
   injectTransport,
   maakAccount,
@@ -331,8 +334,176 @@ describe.each(['pglite', 'postgresql'] as const)(
       }
     });
 
+    /**
+     * What someone with the passphrase does who also reads the keys in the store: every hash, the
+     * head and its MAC, and every line's MACs recomputed with whatever key the store holds now,
+     * as the app itself would write them (the forward-secure MACs only where `ratelOok`: lines
+     * left as they were keep their own).
+     */
+    function vervalsAlles(sqlite: Sqlite, ratelOok = true): void {
+      herbereken(sqlite);
+      const lees = (k: string) =>
+        JSON.parse(instelling(sqlite, k) ?? 'null') as Record<string, string> | null;
+      const hmac = (sleutel: string, tekst: string) =>
+        createHmac('sha256', Buffer.from(sleutel, 'base64url')).update(tekst).digest('hex');
+      const statisch = lees('toegangslog-sleutel')?.sleutel;
+      const ratel = ratelOok ? lees('toegangslog-ratel')?.sleutel : undefined;
+      const zet = sqlite.prepare('UPDATE audit_log SET mac = ? WHERE seq = ?');
+      const zetRatel = sqlite.prepare('UPDATE audit_log SET ratel_mac = ? WHERE seq = ?');
+      for (const r of rijen(sqlite)) {
+        if (statisch) zet.run(hmac(statisch, r.hash), r.seq);
+        if (ratel) zetRatel.run(ratelMac(ratelBytes(ratel), r.hash), r.seq);
+      }
+      const kop = lees('toegangslog-kop') as unknown as { seq: number; hash: string };
+      if (statisch)
+        sqlite
+          .prepare("UPDATE instellingen SET waarde = ? WHERE sleutel = 'toegangslog-kop'")
+          .run(JSON.stringify({ ...kop, mac: hmac(statisch, `kop:${kop.seq}:${kop.hash}`) }));
+    }
+
+    describe('with every key the store holds (the forward-secure chain of keys)', () => {
+      it('an unsent line rewritten and every MAC recomputed with the keys in the store: the service refuses it', async () => {
+        const pro = await maakAccount(o.store, 'jeugdprofessional', team);
+        const collega = await maakAccount(o.store, 'jeugdprofessional', team);
+        const l = await laptop(pro);
+        try {
+          l.kijk(pro.id, 2);
+          await l.engine.synchroniseer();
+          l.kijk(pro.id, 3);
+          // Which dossier was read, and on whose behalf, rewritten.
+          l.store.sqlite
+            .prepare(
+              "UPDATE audit_log SET gezin_id = 'een-ander-gezin', namens_id = ? WHERE seq = 3",
+            )
+            .run(collega.id);
+          vervalsAlles(l.store.sqlite);
+          await expect(l.engine.synchroniseer()).rejects.toMatchObject({
+            soort: 'invalid-change',
+            message: expect.stringMatching(/MAC/),
+          });
+          expect((await vanApparaat(l.apparaatId)).map((r) => r.seq)).toEqual([1, 2]);
+        } finally {
+          l.store.close();
+        }
+      });
+
+      it('the unsent last lines cut off and everything recomputed: the laptop and the service both know lines are missing', async () => {
+        const pro = await maakAccount(o.store, 'jeugdprofessional', team);
+        const l = await laptop(pro);
+        try {
+          l.kijk(pro.id, 2);
+          await l.engine.synchroniseer();
+          l.kijk(pro.id, 3);
+          l.store.sqlite.prepare('DELETE FROM audit_log WHERE seq > 3').run();
+          vervalsAlles(l.store.sqlite, false);
+          expect(l.log.controleer()).toMatchObject({ intact: false, soort: 'mac', seq: 4 });
+          // The upload says how far the laptop's key has gone: two lines it never sent.
+          await l.engine.synchroniseer();
+          expect(await toegangslogGaten(o.store.db)).toContainEqual({
+            apparaatId: l.apparaatId,
+            ontvangenTot: 3,
+            bewezenTot: 5,
+          });
+          // A line written now takes the place of a cut one: refused, not slipped in.
+          l.kijk(pro.id, 1);
+          await expect(l.engine.synchroniseer()).rejects.toMatchObject({
+            message: expect.stringMatching(/MAC/),
+          });
+          expect((await vanApparaat(l.apparaatId)).map((r) => r.seq)).toEqual([1, 2, 3]);
+        } finally {
+          l.store.close();
+        }
+      });
+
+      it('the keys and MACs dropped and the laptop signed in again: a new key, and the service notes what it could not check', async () => {
+        const pro = await maakAccount(o.store, 'jeugdprofessional', team);
+        const l = await laptop(pro);
+        try {
+          l.kijk(pro.id, 2);
+          await l.engine.synchroniseer();
+          l.kijk(pro.id, 3);
+          // The line of seq 4 should never have been: removed, the MACs and keys with it.
+          l.store.sqlite.prepare('DELETE FROM audit_log WHERE seq = 5').run();
+          l.store.sqlite.prepare("UPDATE audit_log SET gezin_id = 'x' WHERE seq = 4").run();
+          l.store.sqlite.prepare('UPDATE audit_log SET mac = NULL, ratel_mac = NULL').run();
+          l.store.sqlite
+            .prepare(
+              "DELETE FROM instellingen WHERE sleutel IN ('toegangslog-sleutel', 'toegangslog-ratel')",
+            )
+            .run();
+          herbereken(l.store.sqlite);
+          await l.engine.verbind('http://centraal.test', pro.email, WACHTWOORD, 'Laptop');
+          await l.engine.synchroniseer();
+          const bij = await vanApparaat(l.apparaatId);
+          expect(bij.map((r) => [r.seq, r.ratelGecontroleerd])).toEqual([
+            [1, true],
+            [2, true],
+            [3, false],
+            [4, false],
+          ]);
+          // Lines 3 and 4 came after the key was thrown away: stored, marked unchecked, and the
+          // replacement noted from the first line the service could no longer check.
+          expect(await logMeldingen(o.store.db, l.apparaatId)).toEqual([
+            expect.objectContaining({ soort: 'sleutel-vervangen', vanaf: 3 }),
+          ]);
+          // Nothing stops: the laptop's next lines go in under its new key.
+          l.kijk(pro.id, 2);
+          await l.engine.synchroniseer();
+          expect((await vanApparaat(l.apparaatId)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+        } finally {
+          l.store.close();
+        }
+      });
+
+      it('a sign-in answer lost on the way never blocks: the laptop signs in again and goes on', async () => {
+        const pro = await maakAccount(o.store, 'jeugdprofessional', team);
+        const l = await laptop(pro);
+        try {
+          l.kijk(pro.id, 2);
+          await l.engine.synchroniseer();
+          l.kijk(pro.id, 1);
+          // The service handles the next sign-in, but its answer never reaches the laptop.
+          let verliesAntwoord = true;
+          const echt = injectTransport(o);
+          const engine = new SyncEngine(
+            {
+              db: l.store.db,
+              sqlite: l.store.sqlite,
+              clock: new HlcClock(randomUUID().slice(0, 8)),
+              now: () => new Date(),
+            },
+            () => async (verzoek) => {
+              const antwoord = await echt(verzoek);
+              if (verzoek.pad === '/auth/aanmelden' && verliesAntwoord) {
+                verliesAntwoord = false;
+                throw new GeenVerbinding();
+              }
+              return antwoord;
+            },
+          );
+          await expect(
+            engine.verbind('http://centraal.test', pro.email, WACHTWOORD, 'Laptop'),
+          ).rejects.toMatchObject({ soort: 'offline' });
+          l.kijk(pro.id, 1);
+          await engine.verbind('http://centraal.test', pro.email, WACHTWOORD, 'Laptop');
+          l.kijk(pro.id, 1);
+          await engine.synchroniseer();
+          expect(
+            (await vanApparaat(l.apparaatId)).map((r) => [r.seq, r.ratelGecontroleerd]),
+          ).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, true]));
+          expect(await toegangslogGaten(o.store.db)).not.toContainEqual(
+            expect.objectContaining({ apparaatId: l.apparaatId }),
+          );
+          expect(await logMeldingen(o.store.db, l.apparaatId)).toEqual([]);
+          expect(l.log.controleer()).toMatchObject({ intact: true, regels: 5 });
+        } finally {
+          l.store.close();
+        }
+      });
+    });
+
     describe('the service side', () => {
-      const aanmelden = async (a: Account, id?: string) => {
+      const aanmelden = async (a: Account, id?: string, logstand?: LogStand) => {
         const res = await o.app.inject({
           method: 'POST',
           url: '/auth/aanmelden',
@@ -340,6 +511,7 @@ describe.each(['pglite', 'postgresql'] as const)(
             email: a.email,
             wachtwoord: WACHTWOORD,
             apparaat: { naam: 'Laptop', ...(id ? { id } : {}) },
+            ...(logstand ? { logstand } : {}),
           },
         });
         expect(res.statusCode).toBe(200);
@@ -348,10 +520,9 @@ describe.each(['pglite', 'postgresql'] as const)(
           vernieuwtoken: string;
           apparaatId: string;
           logsleutel: string;
+          logratel?: LogRatel;
         };
       };
-      const mac = (sleutel: string, hash: string) =>
-        createHmac('sha256', Buffer.from(sleutel, 'base64url')).update(hash).digest('hex');
       const keten = (userId: string, vorige: { seq: number; hash: string } | null, n: number) => {
         const regels: LogregelWire[] = [];
         for (let i = 0; i < n; i++) {
@@ -397,19 +568,64 @@ describe.each(['pglite', 'postgresql'] as const)(
         expect((await aanmelden(pro)).logsleutel).not.toBe(eerste.logsleutel);
       });
 
-      it('refuses a line with a wrong MAC, and one without after the device sent MACs; stores nothing of the batch', async () => {
+      const ratelSleutels = (sleutel: string, n: number) => {
+        const sleutels: Buffer[] = [ratelBytes(sleutel)];
+        while (sleutels.length < n) sleutels.push(volgendeRatelsleutel(sleutels.at(-1)!));
+        return sleutels;
+      };
+
+      it('gives a forward-secure key only to a laptop that cannot prove it holds one', async () => {
         const pro = await maakAccount(o.store, 'jeugdprofessional', team);
-        const { toegangstoken, apparaatId, logsleutel } = await aanmelden(pro);
-        const ander = await aanmelden(pro);
-        const [a, b, c] = keten(pro.id, null, 3).map((r) => ({
+        const eerste = await aanmelden(pro, undefined, { positie: 1 });
+        expect(eerste.logratel).toEqual({
+          sleutel: expect.stringMatching(/^[\w-]{43}$/),
+          positie: 1,
+        });
+        const k1 = ratelBytes(eerste.logratel!.sleutel);
+        // With proof of its key: none again, at sign-in or refresh.
+        const bewijs = { positie: 1, bewijs: standBewijs(k1, 1) };
+        const weer = await aanmelden(pro, eerste.apparaatId, bewijs);
+        expect(weer.logratel).toBeUndefined();
+        const vernieuwd = await o.app.inject({
+          method: 'POST',
+          url: '/auth/vernieuwen',
+          payload: { vernieuwtoken: weer.vernieuwtoken, logstand: bewijs },
+        });
+        expect(vernieuwd.json().logratel).toBeUndefined();
+        // A proof under another key, or for a position the key never reached, proves nothing.
+        const ander = await aanmelden(pro, eerste.apparaatId, {
+          positie: 1,
+          bewijs: '0'.repeat(64),
+        });
+        expect(ander.logratel).toMatchObject({ positie: 1 });
+        expect(ander.logratel!.sleutel).not.toBe(eerste.logratel!.sleutel);
+        // A laptop of an earlier version says nothing of its log and gets no key.
+        expect((await aanmelden(pro)).logratel).toBeUndefined();
+      });
+
+      it('refuses a line with a wrong MAC, and one without from the key’s position on; stores nothing of the batch', async () => {
+        const pro = await maakAccount(o.store, 'jeugdprofessional', team);
+        const { toegangstoken, apparaatId, logratel } = await aanmelden(pro, undefined, {
+          positie: 1,
+        });
+        const ander = await aanmelden(pro, undefined, { positie: 1 });
+        const k = ratelSleutels(logratel!.sleutel, 3);
+        const [a, b, c] = keten(pro.id, null, 3).map((r, i) => ({
           ...r,
-          mac: mac(logsleutel, r.hash),
+          ratelMac: ratelMac(k[i]!, r.hash),
         }));
 
         for (const [naam, regels] of [
-          ['a MAC of another hash', [{ ...a!, mac: mac(logsleutel, b!.hash) }]],
-          ['a MAC under another device’s key', [{ ...a!, mac: mac(ander.logsleutel, a!.hash) }]],
-          ['a good line, then a wrong MAC', [a!, { ...b!, mac: '0'.repeat(64) }]],
+          ['a MAC of another hash', [{ ...a!, ratelMac: ratelMac(k[0]!, b!.hash) }]],
+          [
+            'a MAC under another device’s key',
+            [{ ...a!, ratelMac: ratelMac(ratelBytes(ander.logratel!.sleutel), a!.hash) }],
+          ],
+          ['a good line, then a wrong MAC', [a!, { ...b!, ratelMac: '0'.repeat(64) }]],
+          [
+            'a good line, then the key of its position used again',
+            [a!, { ...b!, ratelMac: ratelMac(k[0]!, b!.hash) }],
+          ],
         ] as const) {
           const res = await stuur(toegangstoken, regels);
           expect([naam, res.statusCode, res.json().code]).toEqual([naam, 400, 'logregel-mac']);
@@ -418,27 +634,24 @@ describe.each(['pglite', 'postgresql'] as const)(
         }
 
         expect((await stuur(toegangstoken, [a!, b!])).json()).toMatchObject({ opgeslagen: 2 });
-        // Having sent MACs, the device does not get a line in without one.
-        const { mac: _weg, ...zonder } = c!;
+        const { ratelMac: _weg, ...zonder } = c!;
         const kaal = await stuur(toegangstoken, [zonder]);
         expect([kaal.statusCode, kaal.json().code]).toEqual([400, 'logregel-mac']);
         expect((await vanApparaat(apparaatId)).map((r) => r.seq)).toEqual([1, 2]);
         expect((await stuur(toegangstoken, [c!])).json()).toMatchObject({ opgeslagen: 1 });
+        expect((await vanApparaat(apparaatId)).every((r) => r.ratelGecontroleerd)).toBe(true);
       });
 
-      it('takes lines without MACs from a device that never sent one (a laptop of an earlier version)', async () => {
+      it('takes lines without MACs from a laptop of an earlier version, marked unchecked', async () => {
         const pro = await maakAccount(o.store, 'jeugdprofessional', team);
-        const { toegangstoken, apparaatId, logsleutel } = await aanmelden(pro);
+        const { toegangstoken, apparaatId } = await aanmelden(pro);
         const regels = keten(pro.id, null, 3);
-        expect((await stuur(toegangstoken, regels.slice(0, 2))).json()).toMatchObject({
-          opgeslagen: 2,
-        });
-        // Updated: from its first line with a MAC on, it sends them.
-        const derde = { ...regels[2]!, mac: mac(logsleutel, regels[2]!.hash) };
-        expect((await stuur(toegangstoken, [derde])).json()).toMatchObject({ opgeslagen: 1 });
-        const vierde = keten(pro.id, derde, 1)[0]!;
-        expect((await stuur(toegangstoken, [vierde])).json().code).toBe('logregel-mac');
-        expect((await vanApparaat(apparaatId)).map((r) => r.seq)).toEqual([1, 2, 3]);
+        expect((await stuur(toegangstoken, regels)).json()).toMatchObject({ opgeslagen: 3 });
+        expect((await vanApparaat(apparaatId)).map((r) => r.ratelGecontroleerd)).toEqual([
+          false,
+          false,
+          false,
+        ]);
       });
     });
   },

@@ -14,29 +14,47 @@
  * here ever deletes a line, and a revoked laptop's lines are taken too (marked as such): a
  * revocation must not cost its trace.
  *
- * Each device has a log key, issued with its tokens (`logsleutelVoor`); the laptop writes the
- * HMAC of each new line's hash beside it, so a line edited on the laptop before it was sent (the
- * chain recomputed, not the MAC) is refused here (`400 logregel-mac`, its batch with it). Once a
- * device has sent a line with a MAC, every later line of it must have one: dropping the MACs is
- * no way around them. The MAC is checked, not stored: once here, the chain and anchor hold.
+ * Each device has a forward-secure chain of log keys (core/audit/ratel.ts): the service issues
+ * the key for one position with a token (`ratelVoor`), the laptop MACs each new line with the key
+ * of its position and moves on, and the service, holding the same chain from where it issued it,
+ * checks every line from that position on (`400 logregel-mac`, its batch with it). A line edited
+ * on the laptop after it was written cannot get a new MAC there: the key for it is gone. With
+ * every contact the laptop proves how far its key has come (`LogStand`); a proof beyond the lines
+ * received means lines were written that have not come in (`toegangslogGaten`). A laptop without
+ * proof (a lost sign-in answer, a key thrown away) gets a new key and nothing stops; the lines the
+ * service could then not check are taken, marked, and noted (`toegangslog_meldingen`).
  */
 import { randomBytes } from 'node:crypto';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import {
-  BEGIN_HASH,
-  logsleutelBytes,
-  macGelijk,
-  regelHash,
-  regelMac,
-} from '../../core/audit/toegangslog';
-import type { Intrekking, LogAnker, LogregelWire } from '../../shared/sync/protocol';
+  ratelBytes,
+  ratelMac,
+  ratelTekst,
+  ratelVooruit,
+  standBewijs,
+  volgendeRatelsleutel,
+} from '../../core/audit/ratel';
+import { BEGIN_HASH, macGelijk, regelHash } from '../../core/audit/toegangslog';
+import type {
+  Intrekking,
+  LogAnker,
+  LogRatel,
+  LogregelWire,
+  LogStand,
+} from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
-import { toegangslog, toegangslogAnkers, toegangslogSleutels } from '../db/schema';
+import {
+  toegangslog,
+  toegangslogAnkers,
+  toegangslogMeldingen,
+  toegangslogRatels,
+  toegangslogSleutels,
+} from '../db/schema';
 import { SyncFout, type Aanroeper } from './dienst';
 
 /**
- * The device's access-log key, made at its first token (a device registered before keys were
- * kept gets one at its next sign-in or refresh) and the same ever after.
+ * The device's key for the laptop's own check of its log, made at its first token and the same
+ * ever after (it protects nothing the service relies on: that is the forward-secure chain).
  */
 export async function logsleutelVoor(db: ServerDb, apparaatId: string): Promise<string> {
   const lees = async () =>
@@ -88,12 +106,110 @@ async function vergrendeldAnker(tx: Tx, apparaatId: string): Promise<LogAnker> {
   return (await lees())!;
 }
 
+type Ratel = typeof toegangslogRatels.$inferSelect;
+
+/** The device's forward-secure key row, locked with the anchor's transaction. */
+async function ratelVan(tx: Tx, apparaatId: string): Promise<Ratel | undefined> {
+  return (
+    await tx
+      .select()
+      .from(toegangslogRatels)
+      .where(eq(toegangslogRatels.apparaatId, apparaatId))
+      .for('update')
+  )[0];
+}
+
+/** Whether `stand` proves the laptop holds the key of its position, on the chain of `ratel`. */
+function standHoudt(ratel: Pick<Ratel, 'sleutel' | 'positie'>, stand: LogStand): boolean {
+  if (!stand.bewijs) return false;
+  const k = ratelVooruit(ratelBytes(ratel.sleutel), stand.positie - ratel.positie);
+  return k !== null && macGelijk(stand.bewijs, standBewijs(k, stand.positie));
+}
+
+/**
+ * The forward-secure log key to give with a token, if the laptop needs one. A laptop that proves
+ * it holds its key gets none (its proof moves `bewezenTot` on); one without proof gets a new key
+ * for a position no lower than any line it proved or the service holds, so a key thrown away
+ * never opens up lines the service already knew of. Lines from the old key's position up to the
+ * new one will arrive unchecked: noted as `sleutel-vervangen`. A laptop of an earlier version
+ * says nothing of its log and gets no key (its lines stay unchecked, as before).
+ */
+export async function ratelVoor(
+  db: ServerDb,
+  apparaatId: string,
+  stand: LogStand | undefined,
+): Promise<LogRatel | undefined> {
+  if (!stand) return undefined;
+  return db.transaction(async (tx) => {
+    const anker = await vergrendeldAnker(tx, apparaatId);
+    const oud = await ratelVan(tx, apparaatId);
+    if (oud && standHoudt(oud, stand)) {
+      if (stand.positie > oud.bewezenTot)
+        await tx
+          .update(toegangslogRatels)
+          .set({ bewezenTot: stand.positie })
+          .where(eq(toegangslogRatels.apparaatId, apparaatId));
+      return undefined;
+    }
+    const positie = Math.max(stand.positie, oud?.bewezenTot ?? 0, anker.seq + 1);
+    const sleutel = randomBytes(32).toString('base64url');
+    const rij = { sleutel, positie, bewezenTot: positie, uitgegevenOp: new Date() };
+    await tx
+      .insert(toegangslogRatels)
+      .values({ apparaatId, ...rij })
+      .onConflictDoUpdate({ target: toegangslogRatels.apparaatId, set: rij });
+    if (oud && positie > oud.positie)
+      await tx.insert(toegangslogMeldingen).values({
+        apparaatId,
+        soort: 'sleutel-vervangen',
+        vanaf: oud.positie,
+        bewezenTot: oud.bewezenTot,
+      });
+    return { sleutel, positie };
+  });
+}
+
+/**
+ * Devices whose laptop proved it had written lines the service has not received: `ontvangenTot`
+ * the last line held, `bewezenTot` the last line the laptop's key shows it wrote. Between two
+ * batches of one upload this is normal; when it stays, lines were removed on the laptop.
+ */
+export async function toegangslogGaten(
+  db: ServerDb,
+): Promise<{ apparaatId: string; ontvangenTot: number; bewezenTot: number }[]> {
+  return db
+    .select({
+      apparaatId: toegangslogRatels.apparaatId,
+      ontvangenTot: toegangslogAnkers.seq,
+      bewezenTot: sql<number>`${toegangslogRatels.bewezenTot} - 1`.mapWith(Number),
+    })
+    .from(toegangslogRatels)
+    .innerJoin(toegangslogAnkers, eq(toegangslogAnkers.apparaatId, toegangslogRatels.apparaatId))
+    .where(gt(toegangslogRatels.bewezenTot, sql`${toegangslogAnkers.seq} + 1`));
+}
+
+/** What the service could not check in a device's log, oldest first. */
+export async function logMeldingen(db: ServerDb, apparaatId: string) {
+  return db
+    .select({
+      op: toegangslogMeldingen.op,
+      soort: toegangslogMeldingen.soort,
+      vanaf: toegangslogMeldingen.vanaf,
+      bewezenTot: toegangslogMeldingen.bewezenTot,
+    })
+    .from(toegangslogMeldingen)
+    .where(eq(toegangslogMeldingen.apparaatId, apparaatId))
+    .orderBy(toegangslogMeldingen.id);
+}
+
 export async function bewaarToegangslog(
   db: ServerDb,
   wie: Aanroeper,
   regels: readonly LogregelWire[],
   /** How the sending device was revoked, if it was: its lines are kept, marked with it. */
   intrekking: Intrekking | null = null,
+  /** How far the laptop's log has come, with its proof: checked after the lines. */
+  stand?: LogStand,
 ): Promise<{ opgeslagen: number; anker: LogAnker }> {
   const { apparaatId } = wie;
   if (!apparaatId)
@@ -107,7 +223,7 @@ export async function bewaarToegangslog(
   const herhaald = (i: number, m: string) =>
     new SyncFout(409, 'herhaalde-logregel', `Logregel ${i + 1} ${m}.`, i);
   regels.forEach((r, i) => {
-    const { hash, ...rest } = r;
+    const { hash, mac: _mac, ratelMac: _ratelMac, ...rest } = r;
     if (regelHash(rest) !== hash) throw fout(i, 'de hash klopt niet bij de inhoud');
   });
   // A laptop sends the lines of whoever is signed in on it, and nobody else's.
@@ -126,15 +242,11 @@ export async function bewaarToegangslog(
     new SyncFout(400, 'logregel-mac', `Logregel ${i + 1}: ${m}.`, i);
   return db.transaction(async (tx) => {
     let anker = await vergrendeldAnker(tx, apparaatId);
-    // Read under the anchor's lock: `macVanaf` moves with this device's batches only.
-    const sleutelRij = (
-      await tx
-        .select()
-        .from(toegangslogSleutels)
-        .where(eq(toegangslogSleutels.apparaatId, apparaatId))
-    )[0];
-    const sleutel = sleutelRij ? logsleutelBytes(sleutelRij.sleutel) : null;
-    let macVanaf = sleutelRij?.macVanaf ?? null;
+    const opgeslagenRatel = await ratelVan(tx, apparaatId);
+    let ratel = opgeslagenRatel && {
+      sleutel: opgeslagenRatel.sleutel,
+      positie: opgeslagenRatel.positie,
+    };
     const bekend = new Map(
       (
         await tx
@@ -154,13 +266,6 @@ export async function bewaarToegangslog(
     );
     let opgeslagen = 0;
     for (const [i, r] of regels.entries()) {
-      if (r.mac !== undefined && !(sleutel && macGelijk(r.mac, regelMac(sleutel, r.hash))))
-        throw macFout(
-          i,
-          sleutel
-            ? 'de MAC klopt niet: de regel is na het schrijven gewijzigd'
-            : 'dit apparaat heeft geen sleutel voor het toegangslog gekregen',
-        );
       const eerder = bekend.get(r.id);
       if (eerder) {
         if (eerder.apparaatId !== apparaatId)
@@ -175,17 +280,22 @@ export async function bewaarToegangslog(
           throw fout(i, `er ontbreken regels vóór deze (de dienst heeft er tot ${anker.seq})`);
         if (r.prevHash !== anker.hash) throw fout(i, 'de keten is verbroken');
       }
-      if (r.mac === undefined && macVanaf !== null && r.seq >= macVanaf)
-        throw macFout(
-          i,
-          `de MAC ontbreekt (dit apparaat stuurt elke regel vanaf ${macVanaf} met MAC)`,
-        );
-      if (r.mac !== undefined && macVanaf === null) {
-        macVanaf = r.seq;
-        await tx
-          .update(toegangslogSleutels)
-          .set({ macVanaf })
-          .where(eq(toegangslogSleutels.apparaatId, apparaatId));
+      // From the position its key was issued for, every line carries the MAC of its own position.
+      let gecontroleerd = false;
+      if (ratel && r.seq >= ratel.positie) {
+        if (!r.ratelMac)
+          throw macFout(
+            i,
+            `de MAC ontbreekt (dit apparaat schrijft elke regel vanaf ${ratel.positie} met MAC)`,
+          );
+        const k = ratelVooruit(ratelBytes(ratel.sleutel), r.seq - ratel.positie);
+        if (!k || !macGelijk(r.ratelMac, ratelMac(k, r.hash)))
+          throw macFout(
+            i,
+            'de MAC klopt niet: de regel is na het schrijven gewijzigd of niet door Eenplan geschreven',
+          );
+        ratel = { sleutel: ratelTekst(volgendeRatelsleutel(k)), positie: r.seq + 1 };
+        gecontroleerd = true;
       }
       await tx.insert(toegangslog).values({
         id: r.id,
@@ -202,6 +312,7 @@ export async function bewaarToegangslog(
         prevHash: r.prevHash,
         hash: r.hash,
         intrekking,
+        ratelGecontroleerd: gecontroleerd,
       });
       bekend.set(r.id, { id: r.id, hash: r.hash, apparaatId });
       anker = { seq: r.seq, hash: r.hash };
@@ -212,6 +323,34 @@ export async function bewaarToegangslog(
         .update(toegangslogAnkers)
         .set({ seq: anker.seq, hash: anker.hash, bijgewerktOp: new Date() })
         .where(eq(toegangslogAnkers.apparaatId, apparaatId));
+    if (ratel && opgeslagenRatel) {
+      let bewezenTot = opgeslagenRatel.bewezenTot;
+      if (stand && standHoudt(ratel, stand)) bewezenTot = Math.max(bewezenTot, stand.positie);
+      else if (stand) await meldStandOngeldig(tx, apparaatId, ratel.positie, bewezenTot);
+      await tx
+        .update(toegangslogRatels)
+        .set({ ...ratel, bewezenTot })
+        .where(eq(toegangslogRatels.apparaatId, apparaatId));
+    }
     return { opgeslagen, anker };
   });
+}
+
+/** A proof that did not hold, noted once per position (a laptop sends it with every upload). */
+async function meldStandOngeldig(tx: Tx, apparaatId: string, vanaf: number, bewezenTot: number) {
+  const al = await tx
+    .select({ id: toegangslogMeldingen.id })
+    .from(toegangslogMeldingen)
+    .where(
+      and(
+        eq(toegangslogMeldingen.apparaatId, apparaatId),
+        eq(toegangslogMeldingen.soort, 'stand-ongeldig'),
+        eq(toegangslogMeldingen.vanaf, vanaf),
+      ),
+    )
+    .limit(1);
+  if (al.length === 0)
+    await tx
+      .insert(toegangslogMeldingen)
+      .values({ apparaatId, soort: 'stand-ongeldig', vanaf, bewezenTot });
 }

@@ -248,11 +248,34 @@ export const LogregelWire = z
      * that has one, checked by the service (`400 logregel-mac` when it does not hold).
      */
     mac: Sha256.optional(),
+    /**
+     * HMAC of `hash` under the forward-secure key of the line's own position (core/audit/ratel.ts),
+     * from the position the service issued its key for on: the service checks it, and refuses a
+     * line that should have one and has none.
+     */
+    ratelMac: Sha256.optional(),
   })
   .strict();
 export type LogregelWire = z.infer<typeof LogregelWire>;
+
+/**
+ * How far a laptop's access log has come: `positie` is the seq its next line will have (its
+ * key's position), `bewijs` proves it holds the key for that position (absent without a key).
+ * Sent at sign-in, token refresh and every log upload.
+ */
+export const LogStand = z
+  .object({ positie: z.number().int().min(1), bewijs: Sha256.optional() })
+  .strict();
+export type LogStand = z.infer<typeof LogStand>;
+
+/** A new forward-secure log key: the key for position `positie` (the seq of a line to come). */
+export const LogRatel = z
+  .object({ sleutel: z.string().regex(/^[A-Za-z0-9_-]{43}$/), positie: z.number().int().min(1) })
+  .strict();
+export type LogRatel = z.infer<typeof LogRatel>;
+
 export const ToegangslogPush = z
-  .object({ regels: z.array(LogregelWire).min(1).max(MAX_LOGREGELS) })
+  .object({ regels: z.array(LogregelWire).max(MAX_LOGREGELS), stand: LogStand.optional() })
   .strict();
 
 /**
