@@ -39,7 +39,12 @@ import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/diens
 import { stuurTekstDoor } from './sync/doorsturen';
 import { bewaarQuarantaine, quarantaineOverzicht } from './sync/quarantaine-meldingen';
 import { PushWachtrij } from './sync/push-wachtrij';
-import { bewaarToegangslog, logsleutelVoor, ratelVoor } from './sync/toegangslog';
+import {
+  bewaarToegangslog,
+  logsleutelVoor,
+  meldGeweigerdeRegel,
+  ratelVoor,
+} from './sync/toegangslog';
 import { updateRoutes } from './updates';
 import {
   NieuweVoorziening,
@@ -53,6 +58,8 @@ import {
 import { ruimBewaartermijnOp, STANDAARD_BEWAARTERMIJN_JAREN } from './sync/bewaartermijn';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** `POST /sync/toegangslog`: a batch of `MAX_LOGREGELS` lines at their longest, with room. */
+export const MAX_LOG_BODY_BYTES = 2 * 1024 * 1024;
 /** Wrong passwords checked per account before each next check waits (auth/aanmeldrem.ts). */
 export { VRIJE_POGINGEN as AANMELD_POGINGEN } from './auth/aanmeldrem';
 
@@ -634,7 +641,8 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
 
   app.post(
     '/sync/toegangslog',
-    { schema: { body: jsonSchema(ToegangslogPush) } },
+    // A full batch of lines with long reasons is larger than other requests may be.
+    { schema: { body: jsonSchema(ToegangslogPush) }, bodyLimit: MAX_LOG_BODY_BYTES },
     async (req): Promise<ToegangslogAntwoord> => {
       const wie = await syncAanroeper(req, 'log');
       const { regels, stand } = ToegangslogPush.parse(req.body);
@@ -644,7 +652,13 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
         regels,
         wie.intrekking?.soort ?? null,
         stand,
-      );
+      ).catch(async (fout: unknown) => {
+        // The refusal rolls the batch back; that a line was refused is kept all the same.
+        const index = fout instanceof SyncFout ? fout.index : undefined;
+        const regel = index === undefined ? undefined : regels[index];
+        if (regel && wie.apparaatId) await meldGeweigerdeRegel(db, wie.apparaatId, regel.seq);
+        throw fout;
+      });
       if (!wie.intrekking) return uitkomst;
       // A revoked laptop's last contacts are what a beheerder looks for.
       await contact(wie.apparaatId!, undefined);

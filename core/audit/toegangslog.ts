@@ -196,15 +196,33 @@ export function bewaarLogsleutel(sqlite: Sqlite, sleutel: string): void {
 
 /**
  * Keeps a forward-secure log key the service issued: lines from its position on get a MAC under
- * it. It replaces any key held before (the service issues one only when none was proved).
+ * it. It replaces any key held before (the service issues one only when none was proved). Lines
+ * already written from that position on (a dossier opened while the answer was on its way) get
+ * their MAC now, so the key moves on past them and they do not stop the log.
  */
 export function bewaarRatel(sqlite: Sqlite, ratel: LogRatel): void {
   if (!RATELSLEUTEL_VORM.test(ratel.sleutel)) return;
-  zetInstelling(sqlite, RATEL_SLEUTEL, {
-    sleutel: ratel.sleutel,
-    positie: ratel.positie,
-    vanaf: ratel.positie,
-  } satisfies RatelStand);
+  sqlite.transaction(() => {
+    let sleutel = ratelBytes(ratel.sleutel);
+    let positie = ratel.positie;
+    const zet = sqlite.prepare('UPDATE audit_log SET ratel_mac = ? WHERE seq = ?');
+    for (const r of sqlite
+      .prepare<[number], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_log WHERE seq >= ? ORDER BY seq',
+      )
+      .all(positie)) {
+      const k = ratelVooruit(sleutel, r.seq - positie);
+      if (!k) break;
+      zet.run(ratelMac(k, r.hash), r.seq);
+      sleutel = volgendeRatelsleutel(k);
+      positie = r.seq + 1;
+    }
+    zetInstelling(sqlite, RATEL_SLEUTEL, {
+      sleutel: ratelTekst(sleutel),
+      positie,
+      vanaf: ratel.positie,
+    } satisfies RatelStand);
+  })();
 }
 
 /** How far this log has come, with proof of the key for that position once it has one. */

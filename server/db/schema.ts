@@ -254,13 +254,28 @@ export const toegangslogRatels = pgTable('toegangslog_ratels', {
   sleutel: text('sleutel').notNull(),
   positie: integer('positie').notNull(),
   bewezenTot: integer('bewezen_tot').notNull(),
+  /**
+   * The key as it was at the start of the last batch of lines checked, and its position: a proof
+   * the laptop sent before that batch arrived (a sign-in crossing a sync) still holds.
+   */
+  batchSleutel: text('batch_sleutel'),
+  batchPositie: integer('batch_positie'),
+  /**
+   * Whether the laptop ever showed it holds this key (a line checked under it, or a proof): such
+   * a key is never replaced without a note. One never used may be (a sign-in answer lost).
+   */
+  gebruikt: boolean('gebruikt').notNull().default(false),
   uitgegevenOp: timestamp('uitgegeven_op', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**
  * What the service could not check in a device's access log, kept for the privacy officer:
- * `sleutel-vervangen` (the laptop came without proof of its key: lines from `vanaf` on are taken
- * unchecked), `stand-ongeldig` (a proof of how far the log had come that did not hold).
+ * - `sleutel-vervangen`: the laptop came without proof of a key it had used; lines from `vanaf`
+ *   on are taken unchecked, and lines written under the old key may have been removed;
+ * - `stand-ongeldig`: a proof of how far the log had come that did not hold;
+ * - `regel-geweigerd`: a line refused on arrival (its MAC or chain did not hold), from `vanaf`;
+ * - `keten-voortgezet`: a newly registered device whose log continues another device's chain
+ *   (`bewezenTot`: how far that device had proved its log), so lines may be missing between.
  */
 export const toegangslogMeldingen = pgTable(
   'toegangslog_meldingen',
@@ -270,7 +285,9 @@ export const toegangslogMeldingen = pgTable(
       .notNull()
       .references(() => apparaten.id),
     op: timestamp('op', { withTimezone: true }).notNull().defaultNow(),
-    soort: text('soort', { enum: ['sleutel-vervangen', 'stand-ongeldig'] }).notNull(),
+    soort: text('soort', {
+      enum: ['sleutel-vervangen', 'stand-ongeldig', 'regel-geweigerd', 'keten-voortgezet'],
+    }).notNull(),
     /** The first seq the service could not check from then on. */
     vanaf: integer('vanaf').notNull(),
     /** How far the laptop had proved its log to be before (lines beyond `vanaf` it had). */

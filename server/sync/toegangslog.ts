@@ -25,7 +25,7 @@
  * service could then not check are taken, marked, and noted (`toegangslog_meldingen`).
  */
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import {
   ratelBytes,
   ratelMac,
@@ -44,6 +44,7 @@ import type {
 } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import {
+  apparaten,
   toegangslog,
   toegangslogAnkers,
   toegangslogMeldingen,
@@ -119,10 +120,20 @@ async function ratelVan(tx: Tx, apparaatId: string): Promise<Ratel | undefined> 
   )[0];
 }
 
-/** Whether `stand` proves the laptop holds the key of its position, on the chain of `ratel`. */
-function standHoudt(ratel: Pick<Ratel, 'sleutel' | 'positie'>, stand: LogStand): boolean {
+type RatelStand = Pick<Ratel, 'sleutel' | 'positie' | 'batchSleutel' | 'batchPositie'>;
+
+/**
+ * Whether `stand` proves the laptop holds the key of its position, on the chain of `ratel`: from
+ * the key the service holds now, or, for a proof made before the last batch arrived, from the key
+ * as it was at that batch's start.
+ */
+function standHoudt(ratel: RatelStand, stand: LogStand): boolean {
   if (!stand.bewijs) return false;
-  const k = ratelVooruit(ratelBytes(ratel.sleutel), stand.positie - ratel.positie);
+  const vanaf =
+    stand.positie >= ratel.positie || ratel.batchSleutel === null || ratel.batchPositie === null
+      ? { sleutel: ratel.sleutel, positie: ratel.positie }
+      : { sleutel: ratel.batchSleutel, positie: ratel.batchPositie };
+  const k = ratelVooruit(ratelBytes(vanaf.sleutel), stand.positie - vanaf.positie);
   return k !== null && macGelijk(stand.bewijs, standBewijs(k, stand.positie));
 }
 
@@ -130,9 +141,10 @@ function standHoudt(ratel: Pick<Ratel, 'sleutel' | 'positie'>, stand: LogStand):
  * The forward-secure log key to give with a token, if the laptop needs one. A laptop that proves
  * it holds its key gets none (its proof moves `bewezenTot` on); one without proof gets a new key
  * for a position no lower than any line it proved or the service holds, so a key thrown away
- * never opens up lines the service already knew of. Lines from the old key's position up to the
- * new one will arrive unchecked: noted as `sleutel-vervangen`. A laptop of an earlier version
- * says nothing of its log and gets no key (its lines stay unchecked, as before).
+ * never opens up lines the service already knew of. Replacing a key the laptop had used is always
+ * noted (`sleutel-vervangen`, from the old key's position): the service cannot tell whether lines
+ * were written under it and removed. A key never used (its sign-in answer lost) goes silently. A
+ * laptop of an earlier version says nothing of its log and gets no key.
  */
 export async function ratelVoor(
   db: ServerDb,
@@ -144,21 +156,28 @@ export async function ratelVoor(
     const anker = await vergrendeldAnker(tx, apparaatId);
     const oud = await ratelVan(tx, apparaatId);
     if (oud && standHoudt(oud, stand)) {
-      if (stand.positie > oud.bewezenTot)
-        await tx
-          .update(toegangslogRatels)
-          .set({ bewezenTot: stand.positie })
-          .where(eq(toegangslogRatels.apparaatId, apparaatId));
+      await tx
+        .update(toegangslogRatels)
+        .set({ bewezenTot: Math.max(oud.bewezenTot, stand.positie), gebruikt: true })
+        .where(eq(toegangslogRatels.apparaatId, apparaatId));
       return undefined;
     }
     const positie = Math.max(stand.positie, oud?.bewezenTot ?? 0, anker.seq + 1);
     const sleutel = randomBytes(32).toString('base64url');
-    const rij = { sleutel, positie, bewezenTot: positie, uitgegevenOp: new Date() };
+    const rij = {
+      sleutel,
+      positie,
+      bewezenTot: positie,
+      batchSleutel: null,
+      batchPositie: null,
+      gebruikt: false,
+      uitgegevenOp: new Date(),
+    };
     await tx
       .insert(toegangslogRatels)
       .values({ apparaatId, ...rij })
       .onConflictDoUpdate({ target: toegangslogRatels.apparaatId, set: rij });
-    if (oud && positie > oud.positie)
+    if (oud?.gebruikt)
       await tx.insert(toegangslogMeldingen).values({
         apparaatId,
         soort: 'sleutel-vervangen',
@@ -247,6 +266,7 @@ export async function bewaarToegangslog(
       sleutel: opgeslagenRatel.sleutel,
       positie: opgeslagenRatel.positie,
     };
+    const eersteRegel = anker.seq === 0;
     const bekend = new Map(
       (
         await tx
@@ -297,6 +317,8 @@ export async function bewaarToegangslog(
         ratel = { sleutel: ratelTekst(volgendeRatelsleutel(k)), positie: r.seq + 1 };
         gecontroleerd = true;
       }
+      if (eersteRegel && opgeslagen === 0 && r.seq > 1)
+        await meldVoortzetting(tx, wie.gebruikerId, apparaatId, r);
       await tx.insert(toegangslog).values({
         id: r.id,
         laptop: r.apparaat,
@@ -324,15 +346,89 @@ export async function bewaarToegangslog(
         .set({ seq: anker.seq, hash: anker.hash, bijgewerktOp: new Date() })
         .where(eq(toegangslogAnkers.apparaatId, apparaatId));
     if (ratel && opgeslagenRatel) {
+      const gecontroleerd = ratel.positie !== opgeslagenRatel.positie;
+      // The key at this batch's start: a proof made before the batch arrived still holds.
+      const batch = gecontroleerd
+        ? { batchSleutel: opgeslagenRatel.sleutel, batchPositie: opgeslagenRatel.positie }
+        : {
+            batchSleutel: opgeslagenRatel.batchSleutel,
+            batchPositie: opgeslagenRatel.batchPositie,
+          };
       let bewezenTot = opgeslagenRatel.bewezenTot;
-      if (stand && standHoudt(ratel, stand)) bewezenTot = Math.max(bewezenTot, stand.positie);
-      else if (stand) await meldStandOngeldig(tx, apparaatId, ratel.positie, bewezenTot);
+      let gebruikt = opgeslagenRatel.gebruikt || gecontroleerd;
+      if (stand && standHoudt({ ...ratel, ...batch }, stand)) {
+        bewezenTot = Math.max(bewezenTot, stand.positie);
+        gebruikt = true;
+      } else if (stand) await meldStandOngeldig(tx, apparaatId, ratel.positie, bewezenTot);
       await tx
         .update(toegangslogRatels)
-        .set({ ...ratel, bewezenTot })
+        .set({ ...ratel, ...batch, bewezenTot, gebruikt })
         .where(eq(toegangslogRatels.apparaatId, apparaatId));
     }
     return { opgeslagen, anker };
+  });
+}
+
+/**
+ * A newly registered device whose first line continues the chain of another device of the same
+ * account (its previous hash is that device's anchor): the log was carried over, and lines that
+ * device had written but not sent may be gone. Noted, with how far that device had proved its log.
+ */
+async function meldVoortzetting(tx: Tx, gebruikerId: string, apparaatId: string, r: LogregelWire) {
+  const ander = (
+    await tx
+      .select({ bewezenTot: toegangslogRatels.bewezenTot })
+      .from(toegangslogAnkers)
+      .innerJoin(apparaten, eq(apparaten.id, toegangslogAnkers.apparaatId))
+      .leftJoin(toegangslogRatels, eq(toegangslogRatels.apparaatId, toegangslogAnkers.apparaatId))
+      .where(
+        and(
+          eq(toegangslogAnkers.hash, r.prevHash),
+          eq(apparaten.gebruikerId, gebruikerId),
+          ne(toegangslogAnkers.apparaatId, apparaatId),
+        ),
+      )
+      .limit(1)
+  )[0];
+  if (ander)
+    await tx.insert(toegangslogMeldingen).values({
+      apparaatId,
+      soort: 'keten-voortgezet',
+      vanaf: r.seq,
+      bewezenTot: ander.bewezenTot ?? r.seq,
+    });
+}
+
+/**
+ * A line refused on arrival, noted outside the refused batch's transaction: a laptop whose lines
+ * never come in (and is later wiped) leaves this trace at least. Once per device and line.
+ */
+export async function meldGeweigerdeRegel(db: ServerDb, apparaatId: string, seq: number) {
+  await db.transaction(async (tx) => {
+    const ratel = (
+      await tx
+        .select({ bewezenTot: toegangslogRatels.bewezenTot })
+        .from(toegangslogRatels)
+        .where(eq(toegangslogRatels.apparaatId, apparaatId))
+    )[0];
+    const al = await tx
+      .select({ id: toegangslogMeldingen.id })
+      .from(toegangslogMeldingen)
+      .where(
+        and(
+          eq(toegangslogMeldingen.apparaatId, apparaatId),
+          eq(toegangslogMeldingen.soort, 'regel-geweigerd'),
+          eq(toegangslogMeldingen.vanaf, seq),
+        ),
+      )
+      .limit(1);
+    if (al.length === 0)
+      await tx.insert(toegangslogMeldingen).values({
+        apparaatId,
+        soort: 'regel-geweigerd',
+        vanaf: seq,
+        bewezenTot: ratel?.bewezenTot ?? seq,
+      });
   });
 }
 

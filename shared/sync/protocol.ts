@@ -264,7 +264,7 @@ export type LogregelWire = z.infer<typeof LogregelWire>;
  * Sent at sign-in, token refresh and every log upload.
  */
 export const LogStand = z
-  .object({ positie: z.number().int().min(1), bewijs: Sha256.optional() })
+  .object({ positie: z.number().int().min(1).max(2_147_483_647), bewijs: Sha256.optional() })
   .strict();
 export type LogStand = z.infer<typeof LogStand>;
 
