@@ -13,7 +13,7 @@ export default defineConfig({
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],
     pool: 'forks',
-    setupFiles: ['test/helpers/klok-preload.ts'],
+    setupFiles: ['test/helpers/klok-preload.mjs'],
     // The region-scale generator builds ~430k rows in memory; a larger young generation
     // keeps the garbage collector from dominating.
     execArgv: ['--max-semi-space-size=64'],

@@ -188,6 +188,10 @@ export async function importBenchmark(
     const r = await core.callAsync('soj.importeren', upload);
     if (!r.ok) throw new Error(r.error.message);
     await core.sojWacht(r.data.jobId);
+    // The preview is confirmed at once, as a user pressing the button would.
+    const bevestigd = core.call('soj.bevestigen', { jobId: r.data.jobId });
+    if (!bevestigd.ok) throw new Error(bevestigd.error.message);
+    await core.sojWacht(r.data.jobId);
     importTimes.push(performance.now() - start);
     const status = core.call('soj.importStatus', { jobId: r.data.jobId });
     if (!status.ok || status.data.fase !== 'klaar') throw new Error('SOJ-import mislukt');

@@ -9,6 +9,7 @@ import type { Tabel } from '../shared/api-budget';
 import type { Bestand, BestandExport } from '../shared/api-bestanden';
 import { ApiError } from './api-error';
 import { inzageNaarPdf } from './audit/inzage-pdf';
+import { xsdFouten } from './ijw/xsd';
 import type { Ctx } from './context';
 import { dashboardTabellen, kiesTabel, tabelNaarCsv, tabelNaarXlsx } from './export';
 import { actieplanNaarPdf } from './plan-pdf/actieplan-pdf';
@@ -73,6 +74,13 @@ export async function bestandExporteren(
   }
   if (vraag.soort === 'jw301') {
     const bericht = data(roep('toewijzing.jw301', { id: vraag.toewijzingId }));
+    // Offered only as the gemeente's message hub will take it: valid against the official XSD.
+    const fouten = await xsdFouten(bericht.xml, 'jw301');
+    if (fouten.length > 0)
+      throw new ApiError(
+        'ongeldige-invoer',
+        `Deze toewijzing past niet in een JW301-bericht (iJw 3.2): ${fouten.join('; ')}. Pas de gegevens aan en probeer het opnieuw.`,
+      );
     return alsBestand(
       bericht.bestandsnaam,
       'application/xml',

@@ -225,14 +225,23 @@ describe('the casework chain in the core', () => {
       }),
     );
     expect(voorstel.ditJaarCents).toBeLessThan(voorstel.totaalCents);
+    // One definition of remaining (issue 24): budget − forecast, this toewijzing's months added.
     expect(voorstel.budget.naDezeCents).toBe(
-      voorstel.budget.budgetCents - voorstel.budget.verplichtCents - voorstel.ditJaarCents,
+      voorstel.budget.budgetCents! - voorstel.budget.prognoseCents - voorstel.ditJaarCents,
     );
     expect(voorstel.budget.budgetCents).toBeGreaterThan(0);
     expect(voorstel.vierOgen.nodig).toBe(false);
 
     const made = a.ok('toewijzing.aanmaken', { toewijzing });
     expect(made.status).toBe('toegewezen');
+    // The dashboard's "Resterend" right after is what the dialog said would be left (issue 24:
+    // the two screens showed different amounts on different bases).
+    const dashboard = clientFor(core, store, coach.id!).ok('budget.dashboard', {
+      teamId: team.id!,
+      jaar: voorstel.budget.jaar,
+    });
+    expect(dashboard.kop.resterendCents).toBe(voorstel.budget.naDezeCents);
+    expect(dashboard.kop.prognoseCents).toBe(voorstel.budget.prognoseNaCents);
     let tw = a.ok('gezin.dossier', { gezinId }).actieplannen[0]!.toewijzingen[0]!;
     expect(tw.evaluaties.length).toBeGreaterThanOrEqual(2);
 
@@ -403,6 +412,64 @@ describe('the casework chain in the core', () => {
         toelichting: 'toch niet',
       }).code,
     ).toBe('conflict');
+  });
+
+  /** Issue 24: a toewijzing taking the team to 256% of its budget went through unasked. */
+  it('asks the teamcoach, not a colleague, when the forecast would go over the budget', () => {
+    const gezinId = newFamily('Familie Overbudget');
+    const apId = readyActieplan(gezinId);
+    a.ok('zorgprofiel.vaststellen', {
+      actieplanId: apId,
+      categorie: 'intensief',
+      probleemgebieden: ['gedrag'],
+    });
+    const aanbieder = a
+      .ok('aanbieders.voorProfiel', { actieplanId: apId })
+      .find(
+        (k) =>
+          !k.clientenstop &&
+          !k.plafondBereikt &&
+          k.producten.some((p) => p.productcode === '45A02'),
+      )!;
+    const product = aanbieder.producten.find((p) => p.productcode === '45A02')!;
+    const toewijzing = {
+      actieplanId: apId,
+      aanbiederId: aanbieder.id,
+      productId: product.id,
+      volume: 1,
+      startdatum: DEMO_TODAY,
+      einddatum: addMonths(DEMO_TODAY, 1),
+    };
+    const voor = a.ok('toewijzing.voorstel', toewijzing);
+    expect(voor.vierOgen.nodig).toBe(false);
+    // The coach lowers the budget to just below the forecast with this toewijzing.
+    const c = clientFor(core, store, coach.id!);
+    c.ok('budget.vaststellen', {
+      teamId: team.id!,
+      jaar: voor.budget.jaar,
+      perceel: null,
+      bedragCents: voor.budget.prognoseNaCents - 1,
+      toelichting: 'Bezuiniging',
+    });
+    const voorstel = a.ok('toewijzing.voorstel', toewijzing);
+    expect(voorstel.budget.naDezeCents).toBe(-1);
+    expect(voorstel.vierOgen).toMatchObject({ nodig: true, alleenTeamcoach: true });
+    const made = a.ok('toewijzing.aanmaken', { toewijzing, vierOgenReden: 'Nodig.' });
+    expect(made.status).toBe('ter_accordering');
+    // A colleague does not see it to decide, and cannot; the teamcoach can.
+    expect(b.ok('akkoorden.wachtrij', {}).some((v) => v.toewijzingId === made.id)).toBe(false);
+    const verzoek = c.ok('akkoorden.wachtrij', {}).find((v) => v.toewijzingId === made.id)!;
+    expect(
+      b.fails('akkoord.besluiten', { id: verzoek.id, besluit: 'akkoord', toelichting: 'ok' }).code,
+    ).toBe('geen-toegang');
+    c.ok('akkoord.besluiten', { id: verzoek.id, besluit: 'akkoord', toelichting: 'Akkoord.' });
+    c.ok('budget.vaststellen', {
+      teamId: team.id!,
+      jaar: voor.budget.jaar,
+      perceel: null,
+      bedragCents: voor.budget.budgetCents!,
+      toelichting: 'Terug',
+    });
   });
 
   it('routes a provider with a cliëntenstop through "nee, tenzij" with a reason', () => {

@@ -70,6 +70,7 @@ import { bsnTonen, inzageReden, toegangslogLijst } from './audit/inzage';
 import { gezinInzage } from './audit/inzage-export';
 import { toewijzingJw301 } from './ijw/jw301';
 import { verzoekLezen } from './ijw/jw315';
+import { berichtLezen, berichtVerwerken } from './ijw/start-stop';
 import { agendaLijst, bezoekPlannen, bezoekVerwijderen } from './services/agenda';
 import { gesprekLijst, gesprekOpslaan } from './services/gesprekken';
 import { conceptBewaren, conceptLezen } from './services/concepten';
@@ -87,7 +88,7 @@ import { mijnKosten } from './budget/kosten';
 import { regelsAchterCijfer } from './budget/regels';
 import { budgetOverzicht, budgetVaststellen } from './budget/teambudget';
 import { SojImportJobs } from './soj/import';
-import { sojImportLijst, sojImportStatus } from './soj/lijst';
+import { sojBevestigen, sojImportLijst, sojImportStatus } from './soj/lijst';
 import { conflictOplossen, syncOverzicht } from './sync/conflicten';
 import { SyncEngine, SyncFout } from './sync/engine';
 import { httpTransport, type Transport } from './sync/transport';
@@ -105,7 +106,14 @@ export interface CoreOptions {
 }
 
 /** Methods that wait (network, building a file); they run outside a database transaction. */
-type AsyncMethod = 'sync.verbinden' | 'sync.nu' | 'bestand.exporteren' | 'soj.importeren';
+type AsyncMethod =
+  | 'sync.verbinden'
+  | 'sync.nu'
+  | 'bestand.exporteren'
+  | 'soj.importeren'
+  | 'ijw.verzoekLezen'
+  | 'ijw.berichtLezen'
+  | 'ijw.berichtVerwerken';
 type Handler<M extends ApiMethod> = (ctx: Ctx, input: ApiInput<M>) => ApiOutput<M>;
 type AsyncHandler<M extends ApiMethod> = (
   ctx: Ctx,
@@ -143,6 +151,11 @@ const ASYNC_HANDLERS: { [M in AsyncMethod]: AsyncHandler<M> } = {
     return ctx.sync.status();
   },
   'bestand.exporteren': bestandExporteren,
+  // Checked against the official XSD first, which waits for the validator.
+  'ijw.verzoekLezen': verzoekLezen,
+  'ijw.berichtLezen': berichtLezen,
+  // Checked against the XSD first; then recorded in one transaction of its own.
+  'ijw.berichtVerwerken': berichtVerwerken,
   // The import runs in the background, in transactions of its own.
   'soj.importeren': async (ctx, input) =>
     ctx.sojJobs.start(
@@ -234,6 +247,7 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler
   'budget.vaststellen': budgetVaststellen,
   'soj.imports': sojImportLijst,
   'soj.importStatus': sojImportStatus,
+  'soj.bevestigen': sojBevestigen,
   'kosten.mijn': mijnKosten,
   'gezinsplan.ondertekenen': gezinsplanOndertekenen,
   'gesprek.opslaan': gesprekOpslaan,
@@ -247,7 +261,6 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler
   'bezoek.plannen': bezoekPlannen,
   'bezoek.verwijderen': bezoekVerwijderen,
   'toewijzing.jw301': toewijzingJw301,
-  'ijw.verzoekLezen': verzoekLezen,
 };
 
 export interface Core {
@@ -381,10 +394,12 @@ export function createCore(store: OpenDatabase, options: CoreOptions = {}): Core
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = ASYNC_HANDLERS[method] as unknown as AsyncHandler<M>;
-      return {
-        ok: true,
-        data: await handler(ctxFor(session), parsed.data as ApiInput<M>, call),
-      };
+      const ctx = ctxFor(session);
+      const data = await handler(ctx, parsed.data as ApiInput<M>, call);
+      // What the handler itself showed of a family is logged as a call's would be.
+      if (ctx.geraakt.size > 0 || ctx.logregels.length > 0)
+        inTransaction(store.sqlite, () => logToegang(method, ctx, false));
+      return { ok: true, data };
     } catch (error) {
       return failure(method, error);
     }

@@ -68,6 +68,8 @@ const MATRIX: Record<ApiMethod, string> = {
   'bezoek.verwijderen': 'p',
   'toewijzing.jw301': 'pc',
   'ijw.verzoekLezen': 'pc',
+  'ijw.berichtLezen': 'pc',
+  'ijw.berichtVerwerken': 'p',
   'actieplan.aanmaken': 'p',
   'actieplan.opslaan': 'p',
   'actieplan.triage': 'p',
@@ -91,6 +93,7 @@ const MATRIX: Record<ApiMethod, string> = {
   'budget.vaststellen': 'cb',
   'soj.imports': 'cb',
   'soj.importStatus': 'cb',
+  'soj.bevestigen': 'cb',
   'kosten.mijn': 'pc',
 };
 

@@ -26,6 +26,7 @@ import {
   IJW_EENHEDEN,
   IJW_FREQUENTIES,
   IJW_PRODUCTCATEGORIEEN,
+  IJW_REDENEN_BEEINDIGING,
   LEEFDOMEINEN,
   ONDERTEKENAARS,
   PERCELEN,
@@ -371,10 +372,28 @@ export const toewijzingen = sqliteTable(
     verwijzer: text('verwijzer', { enum: VERWIJZERS.codes }).notNull(),
     /** Allocated to a provider with a cliëntenstop via the "nee, tenzij" route. */
     neeTenzij: integer('nee_tenzij', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When made, the team's (or the perceel's) forecast after it was above its budget
+     * (shared/regels/vier-ogen.ts `bovenBudget`): the teamcoach approves. Never cleared.
+     */
+    bovenBudget: integer('overschrijding', { mode: 'boolean' }).notNull().default(false),
     beeindigdOp: text('beeindigd_op'),
     eindeReden: text('einde_reden', { enum: EINDE_REDENEN.codes }),
+    /** The provider's reason in its JW307 (JZ588), when the end came from one. */
+    redenBeeindiging: text('reden_beeindiging', { enum: IJW_REDENEN_BEEINDIGING.codes }),
     aangemaaktDoor: text('aangemaakt_door').references(() => professionals.id),
     aangemaaktOp: text('aangemaakt_op').notNull(),
+    /**
+     * The moment the toewijzing was decided (toegewezen: at once, or at the vier-ogen approval),
+     * as an ISO instant; JW301's Toewijzingsdatum and -tijd, in Dutch time. A date alone on
+     * toewijzingen decided before the moment was kept.
+     */
+    toegewezenOp: text('toegewezen_op'),
+    /**
+     * iJw's ToewijzingNummer (LDT_Nummer, at most 9 digits), unique per gemeente: taken from a
+     * number block the central service issued to the laptop (docs/adr/0005-toewijzingnummer.md).
+     */
+    toewijzingNummer: integer('toewijzing_nummer'),
   },
   (t) => [
     index('toewijzingen_gezinslid_idx').on(t.gezinslidId),

@@ -1,5 +1,5 @@
 // Bundles electron/main.ts and electron/preload.ts (with the core) into dist/electron as
-// CommonJS, and copies the migrations next to them for the packaged app.
+// CommonJS, and copies the migrations and the iJw XSDs next to them for the packaged app.
 import { cpSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -13,7 +13,8 @@ const common = {
   sourcemap: true,
   // pdfkit reads its font metrics from files beside its own code, so it stays in node_modules.
   // electron-updater reads its feed file from the package at run time.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'electron-updater'],
+  // xmllint-wasm runs libxml2 in a worker thread loaded from its own folder.
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'electron-updater', 'xmllint-wasm'],
   logLevel: 'warning',
 };
 await build({
@@ -33,4 +34,6 @@ await build({
   outdir,
 });
 cpSync('db/migrations', `${outdir}/migrations`, { recursive: true });
+// The official iJw XSDs, found beside the bundle as the core finds them beside itself.
+cpSync('core/ijw/xsd', `${outdir}/xsd`, { recursive: true });
 console.log('Electron-shell gebouwd in dist/electron.');

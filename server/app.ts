@@ -37,6 +37,7 @@ import {
 } from '../shared/sync/protocol';
 import { leesPull, scopesMetStand, SyncFout, type Aanroeper } from './sync/dienst';
 import { stuurTekstDoor } from './sync/doorsturen';
+import { geefNummerblok } from './sync/toewijzingnummers';
 import { bewaarQuarantaine, quarantaineOverzicht } from './sync/quarantaine-meldingen';
 import { PushWachtrij } from './sync/push-wachtrij';
 import {
@@ -285,6 +286,7 @@ const ROUTES = [
     QuarantaineMelding,
   ],
   ['get', '/beheer/quarantaine', 'Wat laptops niet konden opslaan, per apparaat (beheerder)', null],
+  ['post', '/sync/nummerblok', 'Een blok toewijzingnummers voor deze laptop (ADR 0005)', null],
   [
     'post',
     '/sync/afronden',
@@ -665,6 +667,11 @@ export async function bouwServer(options: ServerOptions): Promise<FastifyInstanc
       return { ...uitkomst, intrekking: wie.intrekking };
     },
   );
+
+  app.post('/sync/nummerblok', async (req) => {
+    const wie = await syncAanroeper(req, 'lezen');
+    return geefNummerblok(db, wie, now());
+  });
 
   /** A laptop being replaced has pushed its last work: from now on it is revoked, and wipes. */
   app.post(

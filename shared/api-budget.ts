@@ -72,6 +72,8 @@ export const Dashboard = z.object({
     prognoseCents: cents,
     resterendCents: cents.nullable(),
     laatstePeriode: z.string().nullable(),
+    /** Months of the year without SOJ data (jjjj-mm): the forecast counts them as committed. */
+    maandenZonderSoj: z.array(z.string()),
     jeugdigen: aantal,
     toewijzingen: aantal,
     onbekendeRegels: aantal,
@@ -194,7 +196,60 @@ export const SojFout = z.object({
 });
 export type SojFout = z.infer<typeof SojFout>;
 
-export const SOJ_FASEN = ['lezen', 'controleren', 'opslaan', 'klaar', 'mislukt'] as const;
+/**
+ * The phases of an SOJ import. `voorbeeld`: read and checked, nothing written; waiting for the
+ * user to confirm the preview (`soj.bevestigen`).
+ */
+export const SOJ_FASEN = [
+  'lezen',
+  'controleren',
+  'voorbeeld',
+  'opslaan',
+  'klaar',
+  'mislukt',
+] as const;
+
+/** The one decimal convention of a file, detected from its amounts written as text. */
+export const SOJ_DECIMAALTEKENS = ['komma', 'punt', 'onbepaald'] as const;
+export const SojDecimalen = z.object({
+  teken: z.enum(SOJ_DECIMAALTEKENS),
+  /** In Dutch, for the screen: what was detected and from how many amounts. */
+  uitleg: z.string(),
+});
+export type SojDecimalen = z.infer<typeof SojDecimalen>;
+
+/** What confirming would do to one team's realised figure in one period (the month of care). */
+export const SojVoorbeeldRegel = z.object({
+  teamId: id,
+  teamNaam: z.string(),
+  periode: z.string(),
+  regelsVoor: aantal,
+  regelsNa: aantal,
+  bedragVoorCents: cents,
+  bedragNaCents: cents,
+});
+export type SojVoorbeeldRegel = z.infer<typeof SojVoorbeeldRegel>;
+
+export const SojVoorbeeld = z.object({
+  /** The period of the file (the `periode` column). */
+  periode: z.string(),
+  regels: aantal,
+  bedragCents: cents,
+  /** Credit lines: a negative amount or the COD043 indicator C. */
+  creditRegels: aantal,
+  /** Late claims: lines whose care ended in a period before the file's. */
+  lateRegels: aantal,
+  decimalen: SojDecimalen,
+  /** Per team and period, sorted by team and period; teams not in the file are untouched. */
+  teams: z.array(SojVoorbeeldRegel),
+  /** Lines that may be misread (for instance an amount far from volume × tarief). */
+  waarschuwingen: z.array(SojFout),
+  meerWaarschuwingen: aantal,
+});
+export type SojVoorbeeld = z.infer<typeof SojVoorbeeld>;
+
+export const SojBevestigen = z.object({ jobId: id }).strict();
+
 export const SojImportStatus = z.object({
   jobId: id,
   fase: z.enum(SOJ_FASEN),
@@ -215,5 +270,7 @@ export const SojImportStatus = z.object({
       meerOnbekend: aantal,
     })
     .nullable(),
+  /** From the phase `voorbeeld` on: what confirming writes. */
+  voorbeeld: SojVoorbeeld.nullable(),
 });
 export type SojImportStatus = z.infer<typeof SojImportStatus>;

@@ -61,6 +61,8 @@ export const ONDERDEEL_LABELS: Record<string, string> = {
   'bezoek.verwijderen': 'Bezoek geschrapt',
   'toewijzing.jw301': 'JW301-bericht',
   'ijw.verzoekLezen': 'Verzoek om toewijzing (JW315)',
+  'ijw.berichtLezen': 'Start/stop zorg gelezen (JW305/JW307)',
+  'ijw.berichtVerwerken': 'Start/stop zorg vastgelegd (JW305/JW307)',
   export: 'Export',
   pdf: 'Plan afgedrukt (pdf)',
 };

@@ -9,6 +9,7 @@ import {
   DashboardFilter,
   Doorklik,
   SojImport,
+  SojBevestigen,
   SojImportStatus,
   Tabel,
   Teambudget,
@@ -41,6 +42,9 @@ import {
   SocialeKaartZoeken,
   VerzoekLezen,
   VerzoekOmToewijzing,
+  BerichtVerwerken,
+  StartStopBericht,
+  StartStopVerwerkt,
 } from './api-veldwerk';
 import {
   AANBIEDER_ROLLEN,
@@ -344,16 +348,37 @@ export const AanbiederKeuze = z.object({
 });
 export type AanbiederKeuze = z.infer<typeof AanbiederKeuze>;
 
+/**
+ * A budget before and after the proposed toewijzing, on the dashboard's basis (README "Money
+ * rules"): remaining = budget − forecast; the forecast is the SOJ's amounts for the months it sent
+ * data for and the committed cents of every other month. Null amounts: no budget set.
+ */
+const BudgetNa = z.object({
+  budgetCents: cents.nullable(),
+  prognoseCents: cents,
+  prognoseNaCents: cents,
+  naDezeCents: cents.nullable(),
+});
+
 export const Voorstel = z.object({
   totaalCents: cents,
+  /** What this toewijzing adds to this year's forecast: its cents in months without SOJ data. */
   ditJaarCents: cents,
-  budget: z.object({
+  budget: BudgetNa.extend({
     jaar: z.number().int(),
-    budgetCents: cents,
-    verplichtCents: cents,
-    naDezeCents: cents,
+    /** The last month with SOJ data (jjjj-mm), null when none yet this year. */
+    laatstePeriode: z.string().nullable(),
+    /** How many months of the year the forecast counts as committed (no SOJ data). */
+    maandenZonderSoj: z.number().int(),
+    /** The budget of the product's perceel, when the team has one. */
+    perceel: BudgetNa.extend({ perceel: z.string() }).nullable(),
   }),
-  vierOgen: z.object({ nodig: z.boolean(), redenen: z.array(z.string()) }),
+  vierOgen: z.object({
+    nodig: z.boolean(),
+    redenen: z.array(z.string()),
+    /** The forecast goes over a budget: the teamcoach approves, not a colleague. */
+    alleenTeamcoach: z.boolean(),
+  }),
   neeTenzijNodig: z.boolean(),
   beschikkingsvrij: z.boolean(),
 });
@@ -690,6 +715,20 @@ export const API = {
   }),
   /** Reads an iJw JW315 verzoek om toewijzing and finds the youth it is about. */
   'ijw.verzoekLezen': method({ input: VerzoekLezen, output: VerzoekOmToewijzing, roles: team }),
+  /**
+   * Reads a provider's JW305 (start) or JW307 (stop), checked against its XSD, and shows the
+   * toewijzing it is about and what would be recorded. Nothing is written.
+   */
+  'ijw.berichtLezen': method({ input: VerzoekLezen, output: StartStopBericht, roles: team }),
+  /**
+   * Records a JW305's start or a JW307's end on the matching toewijzing, with the rules of
+   * `toewijzing.startVastleggen` and `toewijzing.stoppen`: all of the message, or nothing.
+   */
+  'ijw.berichtVerwerken': method({
+    input: BerichtVerwerken,
+    output: StartStopVerwerkt,
+    roles: professional,
+  }),
   'actieplan.aanmaken': method({
     input: z
       .object({
@@ -889,6 +928,15 @@ export const API = {
   }),
   'soj.importStatus': method({
     input: z.object({ jobId: id }).strict(),
+    output: SojImportStatus,
+    roles: budget,
+  }),
+  /**
+   * Confirms the preview of an import (phase `voorbeeld`) and writes it in the background: per
+   * team and period, teams not in the file untouched. Refused when the figures changed since.
+   */
+  'soj.bevestigen': method({
+    input: SojBevestigen,
     output: SojImportStatus,
     roles: budget,
   }),

@@ -76,3 +76,14 @@ export const SOJ_KOLOMMEN = [
   { naam: 'bedrag', uitleg: 'Gedeclareerd bedrag in euro, 0 of meer' },
 ] as const;
 export type SojKolom = (typeof SOJ_KOLOMMEN)[number]['naam'];
+
+/**
+ * The one line the dashboard ("Resterend") and the allocation dialog ("na deze toewijzing over")
+ * show under their figure, so both say the same basis (README "Money rules").
+ */
+export function resterendBasis(laatstePeriode: string | null): string {
+  const soj = laatstePeriode
+    ? `de SOJ-bedragen van de maanden met SOJ-cijfers (t/m ${laatstePeriode.slice(5)}-${laatstePeriode.slice(0, 4)})`
+    : 'nog geen SOJ-cijfers';
+  return `Over = budget − prognose. Prognose = ${soj} plus het toegewezen bedrag van elke maand zonder SOJ-cijfers.`;
+}

@@ -1,8 +1,8 @@
 /**
  * What a toewijzing commits: tariff x volume x duration, and the part of it that falls in a
- * period: a budget year, a month, or the rest of the year from a given day on (the
- * remaining-year burden, 002_… "Nee-tenzij"). Pure, so the core, the dashboard and the tests
- * compute the same cents. A toewijzing stopped early commits only up to its actual end.
+ * budget year or a month; the forecast and what remains of a budget. Pure, so the core, the
+ * dashboard, the service's vier-ogen check, the demo generator and the tests compute the same
+ * cents. A toewijzing stopped early commits only up to its actual end.
  */
 import { addDays, daysInclusive, type IsoDate } from './dates';
 import type { IjwFrequentie } from './domain';
@@ -18,54 +18,169 @@ export interface Commitment {
   beeindigdOp?: IsoDate | null;
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
+/**
+ * The money rules (README "Money rules"), all in whole cents and exact integer arithmetic:
+ *
+ * 1. Per dag: tariff x volume x days. Per week: tariff x volume x days / 7. Per maand: per
+ *    calendar month, tariff x volume, pro rata by days in a partial month (days run in the month /
+ *    days of that month). Totaal binnen geldigheidsduur (a trajectory): tariff x volume, spread
+ *    over the allocated validity by days; stopped early, the share of the days it ran.
+ * 2. The exact value (a fraction, computed with BigInt) of the whole toewijzing up to its
+ *    effective end is rounded half up once, to whole cents.
+ * 3. That total is divided over calendar years, and each year over its months, by the largest
+ *    remainder method: each part is its exact value rounded down, and the cents still missing go
+ *    to the parts with the largest remainders (the earlier part first on a tie). So months add up
+ *    exactly to their year and years to the total, and no part is a cent or more from its exact
+ *    value.
+ */
+export interface Verdeling {
+  totaal: Cents;
+  /** Per calendar year. */
+  jaren: Map<number, Cents>;
+  /** Per calendar month, jjjj-mm; only months the toewijzing runs in. */
+  maanden: Map<string, Cents>;
+}
+
+/** Every month length divides this (lcm of 28, 29, 30 and 31): one denominator for "per maand". */
+const MAAND_NOEMER = 377_580n;
+
+const leeg = (): Verdeling => ({ totaal: 0, jaren: new Map(), maanden: new Map() });
+
+/** Half up: floor(n / d + 1/2), for n >= 0 and d > 0. */
+export function afrondenHalfOmhoog(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+/**
+ * Divides `doel` cents over parts whose exact values are `tellers[i] / noemer` (summing to about
+ * `doel`) by the largest remainder method; ties go to the earlier part.
+ */
+export function grootsteRest(doel: bigint, tellers: bigint[], noemer: bigint): bigint[] {
+  const delen = tellers.map((t) => t / noemer);
+  let over = doel - delen.reduce((a, b) => a + b, 0n);
+  const volgorde = tellers
+    .map((t, i) => ({ i, rest: t % noemer }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  // `doel` is never below the sum of the parts rounded down, nor more than one cent per part above.
+  for (let k = 0; over > 0n && volgorde.length > 0; k = (k + 1) % volgorde.length, over--)
+    delen[volgorde[k]!.i]! += 1n;
+  return delen;
+}
+
+/** The whole toewijzing: its total and its parts per year and per month (rules above). */
+export function verdeling(c: Commitment): Verdeling {
+  const eind = effectiveEnd(c);
+  if (eind < c.startdatum) return leeg();
+  const basis = BigInt(c.tariefCents) * BigInt(c.volume);
+  const noemer =
+    c.frequentie === '1'
+      ? 1n
+      : c.frequentie === '2'
+        ? 7n
+        : c.frequentie === '4'
+          ? MAAND_NOEMER
+          : BigInt(daysInclusive(c.startdatum, c.einddatum));
+  if (noemer <= 0n) return leeg();
+  const maanden: { periode: string; teller: bigint }[] = [];
+  for (let periode = c.startdatum.slice(0, 7); `${periode}-01` <= eind;) {
+    const laatste = lastDayOfMonth(periode);
+    const van = c.startdatum > `${periode}-01` ? c.startdatum : `${periode}-01`;
+    const tot = eind < laatste ? eind : laatste;
+    const dagen = BigInt(daysInclusive(van, tot));
+    const teller =
+      c.frequentie === '4'
+        ? (basis * dagen * MAAND_NOEMER) / BigInt(Number(laatste.slice(8, 10)))
+        : basis * dagen;
+    maanden.push({ periode, teller });
+    periode = volgendeMaand(periode);
+  }
+  const totaalTeller = maanden.reduce((a, m) => a + m.teller, 0n);
+  const totaal = afrondenHalfOmhoog(totaalTeller, noemer);
+  const jaarNummers = [...new Set(maanden.map((m) => Number(m.periode.slice(0, 4))))];
+  const perJaar = jaarNummers.map((j) => maanden.filter((m) => m.periode.startsWith(`${j}-`)));
+  const jaarDelen = grootsteRest(
+    totaal,
+    perJaar.map((ms) => ms.reduce((a, m) => a + m.teller, 0n)),
+    noemer,
+  );
+  const uit: Verdeling = { totaal: Number(totaal), jaren: new Map(), maanden: new Map() };
+  perJaar.forEach((ms, j) => {
+    uit.jaren.set(jaarNummers[j]!, Number(jaarDelen[j]!));
+    const maandDelen = grootsteRest(
+      jaarDelen[j]!,
+      ms.map((m) => m.teller),
+      noemer,
+    );
+    ms.forEach((m, i) => uit.maanden.set(m.periode, Number(maandDelen[i]!)));
+  });
+  return uit;
+}
 
 /** The last day the toewijzing commits anything. */
 export function effectiveEnd(c: Commitment): IsoDate {
   return c.beeindigdOp && c.beeindigdOp < c.einddatum ? c.beeindigdOp : c.einddatum;
 }
 
-/** Units delivered over `days` days of the toewijzing. */
-function unitsOver(c: Commitment, days: number): number {
-  switch (c.frequentie) {
-    case '1':
-      return c.volume * days;
-    case '2':
-      return (c.volume * days) / 7;
-    case '4':
-      return (c.volume * days) / DAYS_PER_MONTH;
-    case '6':
-      // "Totaal binnen geldigheidsduur": spread evenly over the validity as allocated.
-      return (c.volume * days) / daysInclusive(c.startdatum, c.einddatum);
-  }
-}
-
-/** The cents of the toewijzing on the days from..to (inclusive), clipped to its own span. */
-export function centsBetween(c: Commitment, from: IsoDate, to: IsoDate): Cents {
-  const start = c.startdatum > from ? c.startdatum : from;
-  const end = effectiveEnd(c) < to ? effectiveEnd(c) : to;
-  if (end < start) return 0;
-  return Math.round(c.tariefCents * unitsOver(c, daysInclusive(start, end)));
-}
-
 /** The whole toewijzing from start to its (effective) end. */
 export function totalCents(c: Commitment): Cents {
-  return centsBetween(c, c.startdatum, c.einddatum);
+  return verdeling(c).totaal;
 }
 
 /** The part of the toewijzing inside a calendar year. */
 export function yearCents(c: Commitment, year: number): Cents {
-  return centsBetween(c, `${year}-01-01`, `${year}-12-31`);
+  return verdeling(c).jaren.get(year) ?? 0;
 }
 
 /** The part inside one month, `periode` as jjjj-mm. */
 export function monthCents(c: Commitment, periode: string): Cents {
-  return centsBetween(c, `${periode}-01`, lastDayOfMonth(periode));
+  return verdeling(c).maanden.get(periode) ?? 0;
 }
 
-/** The part still to come in the budget year of `today`, counted from `today` on. */
-export function remainingYearCents(c: Commitment, today: IsoDate): Cents {
-  return centsBetween(c, today, `${today.slice(0, 4)}-12-31`);
+/** The parts inside the given months (jjjj-mm), added up. */
+export function maandenCents(c: Commitment, perioden: Iterable<string>): Cents {
+  const { maanden } = verdeling(c);
+  let som = 0;
+  for (const p of perioden) som += maanden.get(p) ?? 0;
+  return som;
+}
+
+/** The twelve months of a year, jjjj-01 to jjjj-12. */
+export function maandenVanJaar(jaar: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${jaar}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The months of `jaar` the SOJ has not (yet) sent data for: the forecast counts them committed. */
+export function maandenZonderSoj(jaar: number, sojMaanden: ReadonlySet<string>): string[] {
+  return maandenVanJaar(jaar).filter((p) => !sojMaanden.has(p));
+}
+
+/**
+ * The forecast of a year (README "Money rules"): for each month with SOJ data (an SOJ import of
+ * that period) what the SOJ billed for it, for every other month what is committed for it.
+ */
+export function prognoseCents(
+  jaar: number,
+  sojMaanden: ReadonlySet<string>,
+  gerealiseerdPerMaand: ReadonlyMap<string, Cents>,
+  gecommitteerdPerMaand: ReadonlyMap<string, Cents>,
+): Cents {
+  return maandenVanJaar(jaar).reduce(
+    (som, p) =>
+      som +
+      (sojMaanden.has(p)
+        ? (gerealiseerdPerMaand.get(p) ?? 0)
+        : (gecommitteerdPerMaand.get(p) ?? 0)),
+    0,
+  );
+}
+
+/** Remaining, on the dashboard and in the allocation dialog alike: budget minus forecast. */
+export const resterendCents = (budgetCents: Cents, prognose: Cents): Cents =>
+  budgetCents - prognose;
+
+function volgendeMaand(periode: string): string {
+  const [y, m] = periode.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 export function lastDayOfMonth(periode: string): IsoDate {

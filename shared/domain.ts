@@ -108,26 +108,44 @@ export const PERCELEN = codeList([
 export type Perceel = (typeof PERCELEN.codes)[number];
 
 /**
- * iJw 3.2 codelijst JZ020 "Productcategorie": the categories this region contracts.
- * The code is the first two characters of a five-character productcode (e.g. 45A48).
+ * iJw 3.2 codelijst JZ020 "Productcategorie", as published (codes and labels checked against
+ * the list in a test, core/ijw/codelijsten.test.ts). A product's category is its own field in a
+ * message (Product/Categorie), not part of its code.
  */
 export const IJW_PRODUCTCATEGORIEEN = codeList([
-  ['40', 'Jeugdhulp verblijf (inclusief behandeling)'],
-  ['41', 'Jeugdhulp verblijf (exclusief behandeling)'],
-  ['42', 'Pleegzorg'],
-  ['43', 'Gesloten plaatsing'],
-  ['44', 'Jeugdhulp crisis'],
+  ['31', '(2015) Zonder verblijf: uitgevoerd door wijk- of buurtteam'],
+  ['32', '(2015) Zonder verblijf: ambulante jeugdhulp op locatie van de aanbieder'],
+  ['33', '(2015) Zonder verblijf: daghulp op locatie van de aanbieder'],
+  ['34', '(2015) Zonder verblijf: jeugdhulp in het netwerk van de jeugdige'],
+  ['35', '(2015) Met verblijf: pleegzorg'],
+  ['36', '(2015) Met verblijf: gezinsgericht'],
+  ['37', '(2015) Met verblijf: gesloten plaatsing'],
+  ['38', '(2015) Met verblijf: overig residentieel'],
+  ['40', 'Persoonlijke verzorging'],
+  ['41', 'Dagbehandeling'],
+  ['42', 'Vervoerdiensten'],
+  ['43', 'Jeugdhulp verblijf (incl. behandeling)'],
+  ['44', 'Jeugdhulp verblijf (excl. behandeling)'],
   ['45', 'Jeugdhulp ambulant'],
-  ['46', 'Jeugdhulp dagbehandeling'],
-  ['47', 'Jeugdbescherming'],
-  ['48', 'Jeugdreclassering'],
-  ['54', 'Jeugd-GGZ'],
-  ['55', 'Enkelvoudige ernstige dyslexie'],
+  ['46', 'Jeugdhulp crisis'],
+  ['47', 'Jeugdreclassering'],
+  ['48', 'Jeugdbescherming'],
+  ['49', 'Activiteiten in het preventief justitieel kader'],
+  ['50', 'Maatwerkarrangementen jeugd'],
+  ['51', 'Generalistische basis-ggz'],
+  ['52', 'Specialistische ggz'],
+  ['53', 'Kindergeneeskunde'],
+  ['54', 'Jeugd-ggz'],
+  ['55', 'Landelijk ingekochte zorg'],
 ] as const);
 export type IjwProductcategorie = (typeof IJW_PRODUCTCATEGORIEEN.codes)[number];
 
-/** Categories that mean the youth lives away from home (the costliest care). */
-export const VERBLIJF_CATEGORIEEN: readonly IjwProductcategorie[] = ['40', '41', '42', '43'];
+/**
+ * Categories that mean the youth lives away from home (the costliest care, vier ogen): JZ020 43
+ * "Jeugdhulp verblijf (incl. behandeling)", which holds gesloten plaatsing (JeugdzorgPlus), and
+ * 44 "Jeugdhulp verblijf (excl. behandeling)", which holds pleegzorg and gezinshuizen.
+ */
+export const VERBLIJF_CATEGORIEEN: readonly IjwProductcategorie[] = ['43', '44'];
 
 /** iJw 3.2 codelijst WJ756 "Eenheid". */
 export const IJW_EENHEDEN = codeList([
@@ -195,6 +213,25 @@ export const EINDE_REDENEN = codeList([
   ['overig', 'Overige reden'],
 ] as const);
 export type EindeReden = (typeof EINDE_REDENEN.codes)[number];
+
+/**
+ * iJw 3.2 codelijst JZ588 "Reden beëindiging", as published (checked against the list in a
+ * test): why a provider stopped care, as a JW307 says it.
+ */
+export const IJW_REDENEN_BEEINDIGING = codeList([
+  ['02', 'Overlijden'],
+  ['20', 'Levering is tijdelijk beëindigd'],
+  ['31', 'Levering is volgens plan beëindigd'],
+  ['32', 'Voortijdig afgesloten, door cliënt'],
+  ['33', 'Voortijdig afgesloten, door aanbieder'],
+  ['34', 'Voortijdig afgesloten, in overleg'],
+  ['35', 'Voortijdig afgesloten, externe oorzaak'],
+  ['36', 'Geïnitieerd door de gemeente'],
+  ['37', 'In verband met wijzigingsverzoek'],
+  ['38', 'Overstap naar andere aanbieder'],
+  ['39', 'Uitstroom naar ander domein'],
+] as const);
+export type IjwRedenBeeindiging = (typeof IJW_REDENEN_BEEINDIGING.codes)[number];
 
 export const EVALUATIE_UITKOMSTEN = codeList([
   ['voortzetten', 'Voortzetten'],

@@ -203,7 +203,7 @@ export function bewaarLogsleutel(sqlite: Sqlite, sleutel: string): void {
 export function bewaarRatel(sqlite: Sqlite, ratel: LogRatel): void {
   if (!RATELSLEUTEL_VORM.test(ratel.sleutel)) return;
   sqlite.transaction(() => {
-    let sleutel = ratelBytes(ratel.sleutel);
+    let sleutel: Buffer = ratelBytes(ratel.sleutel);
     let positie = ratel.positie;
     const zet = sqlite.prepare('UPDATE audit_log SET ratel_mac = ? WHERE seq = ?');
     for (const r of sqlite

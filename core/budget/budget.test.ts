@@ -65,6 +65,25 @@ describe('team budget', () => {
     ).toBe('conflict');
   });
 
+  /** Issue 24: a month without an SOJ import before the last one dropped out of the forecast. */
+  it('counts a month without SOJ data as committed in the forecast', () => {
+    const coach = byRole('teamcoach');
+    const c = clientFor(core, store, coach.id!);
+    const filter = { teamId: coach.teamId!, jaar: 2026 };
+    const voor = c.ok('budget.dashboard', filter);
+    const maart = voor.maanden.find((m) => m.periode === '2026-03')!;
+    expect(voor.kop.maandenZonderSoj).not.toContain('2026-03');
+    store.sqlite.prepare(`UPDATE soj_imports SET deleted = 1 WHERE periode = '2026-03'`).run();
+    store.sqlite.prepare(`UPDATE soj_regels SET deleted = 1 WHERE periode = '2026-03'`).run();
+    const na = c.ok('budget.dashboard', filter);
+    expect(na.kop.laatstePeriode).toBe(voor.kop.laatstePeriode);
+    expect(na.kop.maandenZonderSoj).toContain('2026-03');
+    expect(maart.gecommitteerdCents).toBeGreaterThan(0);
+    expect(na.kop.prognoseCents).toBe(
+      voor.kop.prognoseCents - maart.gerealiseerdCents + maart.gecommitteerdCents,
+    );
+  });
+
   it('refuses another team, a negative amount, no reason, and the jeugdprofessional', () => {
     const coach = byRole('teamcoach');
     const ander = data.teams.find((t) => t.id !== coach.teamId)!;

@@ -13,7 +13,13 @@ import {
   VERWACHTE_DUUR_DAGEN,
   type Dimensie,
 } from '../../shared/budget';
-import { centsBetween, lastDayOfMonth, totalCents, yearCents } from '../../shared/cost';
+import {
+  maandenVanJaar,
+  prognoseCents,
+  resterendCents,
+  totalCents,
+  verdeling,
+} from '../../shared/cost';
 import { daysInclusive } from '../../shared/dates';
 import { PERCELEN, VERWIJZERS, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
 import { ApiError } from '../api-error';
@@ -23,7 +29,6 @@ import {
   COMMITTING_SQL,
   laadFeiten,
   namenVanJeugdigen,
-  prognoseVanaf,
   regioToekomst,
   type Feiten,
   type RealisatieFeit,
@@ -50,9 +55,7 @@ export function checkScope(ctx: Ctx, filter: DashboardFilter): void {
   }
 }
 
-export function maandenVan(jaar: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => `${jaar}-${String(i + 1).padStart(2, '0')}`);
-}
+export const maandenVan = maandenVanJaar;
 
 /** The key of a toewijzing or a realisation line within a dimension. */
 export function sleutelVan(
@@ -158,7 +161,11 @@ function uitsplitsing(
     );
 }
 
-function budgetVoor(deps: Deps, filter: DashboardFilter): number | null {
+/** The budget set for the filter's team (or region) and perceel; null when none is set. */
+export function budgetVoor(
+  deps: Deps,
+  filter: Pick<DashboardFilter, 'teamId' | 'jaar' | 'perceel'>,
+): number | null {
   const row = stmt(
     deps,
     `SELECT count(*) AS n, sum(bedrag_cents) AS cents FROM teambudgetten
@@ -196,31 +203,46 @@ const plafondCache = new WeakMap<object, { sleutel: string; prognose: Map<string
  * same for every team's dashboard, so it is kept until the next write on this connection
  * (total_changes() moves with every insert, update and delete, the SOJ import included).
  */
-function plafondPrognose(deps: Deps, jaar: number, vanaf: string): Map<string, number> {
+function plafondPrognose(
+  deps: Deps,
+  jaar: number,
+  sojMaanden: ReadonlySet<string>,
+): Map<string, number> {
   const { n } = stmt(deps, 'SELECT total_changes() AS n').get() as { n: number };
-  const sleutel = `${jaar}|${vanaf}|${n}`;
+  const sleutel = `${jaar}|${[...sojMaanden].join(',')}|${n}`;
   const cached = plafondCache.get(deps.sqlite);
   if (cached?.sleutel === sleutel) return cached.prognose;
-  const prognose = berekenPlafondPrognose(deps, jaar, vanaf);
+  const prognose = berekenPlafondPrognose(deps, jaar, sojMaanden);
   plafondCache.set(deps.sqlite, { sleutel, prognose });
   return prognose;
 }
 
-function berekenPlafondPrognose(deps: Deps, jaar: number, vanaf: string) {
+/** The same forecast rule as the team's (shared/cost.ts `prognoseCents`), per aanbieder. */
+function berekenPlafondPrognose(deps: Deps, jaar: number, sojMaanden: ReadonlySet<string>) {
   const realised = stmt(
     deps,
-    `SELECT a.id, s.cents FROM (
-       SELECT aanbieder_agb, sum(bedrag_cents) AS cents FROM soj_regels
-        WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot GROUP BY aanbieder_agb) s
+    `SELECT a.id, s.periode, s.cents FROM (
+       SELECT aanbieder_agb, periode, sum(bedrag_cents) AS cents FROM soj_regels
+        WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot
+        GROUP BY aanbieder_agb, periode) s
        JOIN aanbieders a ON a.agb_code = s.aanbieder_agb`,
-  ).all({ periodeVan: `${jaar}-01`, periodeTot: `${jaar}-12` }) as { id: string; cents: number }[];
-  const prognose = new Map(realised.map((r) => [r.id, r.cents]));
-  const feiten = regioToekomst(deps, vanaf, `${jaar}-12-31`);
-  for (const f of feiten)
-    prognose.set(
-      f.aanbiederId,
-      (prognose.get(f.aanbiederId) ?? 0) + centsBetween(f, vanaf, `${jaar}-12-31`),
-    );
+  ).all({ periodeVan: `${jaar}-01`, periodeTot: `${jaar}-12` }) as {
+    id: string;
+    periode: string;
+    cents: number;
+  }[];
+  const prognose = new Map<string, number>();
+  const erbij = (id: string, cents: number) => prognose.set(id, (prognose.get(id) ?? 0) + cents);
+  for (const r of realised) if (sojMaanden.has(r.periode)) erbij(r.id, r.cents);
+  const zonder = maandenVanJaar(jaar).filter((p) => !sojMaanden.has(p));
+  if (zonder.length > 0)
+    for (const f of regioToekomst(deps, `${jaar}-01-01`, `${jaar}-12-31`)) {
+      const { maanden } = verdeling(f);
+      erbij(
+        f.aanbiederId,
+        zonder.reduce((s, p) => s + (maanden.get(p) ?? 0), 0),
+      );
+    }
   return prognose;
 }
 
@@ -243,30 +265,28 @@ export function dashboardUitFeiten(
   const namen = laadNamen(ctx);
   const metNamen = ctx.session.rol !== 'beheerder';
   const jaarFeiten = feiten.toewijzingen.filter((f) => raaktJaar(f, jaar));
-  const jaarCents = new Map(jaarFeiten.map((f) => [f.id, yearCents(f, jaar)]));
+  const verdelingen = new Map(jaarFeiten.map((f) => [f.id, verdeling(f)]));
+  const jaarCents = new Map(
+    jaarFeiten.map((f) => [f.id, verdelingen.get(f.id)!.jaren.get(jaar) ?? 0]),
+  );
   const { sets, laatsteEvaluatie } = kenmerkSets(feiten, periode);
   const byId = new Map(feiten.toewijzingen.map((f) => [f.id, f]));
 
   // ------------------------------------------------------------ headline figures
   const gecommitteerd = [...jaarCents.values()].reduce((a, b) => a + b, 0);
   const gerealiseerd = [...feiten.perPeriode.values()].reduce((a, b) => a + b, 0);
-  const vanaf = prognoseVanaf(jaar, feiten.laatstePeriode);
-  const nogTeKomen = jaarFeiten.reduce(
-    (sum, f) => sum + centsBetween(f, vanaf, `${jaar}-12-31`),
-    0,
-  );
-  const prognose = gerealiseerd + nogTeKomen;
   const budget = budgetVoor(ctx, filter);
   const onbekend = feiten.realisatie.filter((r) => r.toewijzingId === null);
 
   // ------------------------------------------------------------ trend
-  const maandGrenzen = maandenVan(jaar).map((p) => ({ p, van: `${p}-01`, tot: lastDayOfMonth(p) }));
-  const perMaand = new Map(maandGrenzen.map((m) => [m.p, 0]));
-  for (const f of jaarFeiten)
-    for (const m of maandGrenzen)
-      if (f.startdatum <= m.tot && f.eind >= m.van)
-        perMaand.set(m.p, perMaand.get(m.p)! + centsBetween(f, m.van, m.tot));
-  const maanden = maandGrenzen.map(({ p }) => ({
+  // Each toewijzing's months add up exactly to its year (shared/cost.ts), so the trend adds up
+  // to the headline.
+  const perMaand = new Map(maandenVan(jaar).map((p) => [p, 0]));
+  for (const v of verdelingen.values())
+    for (const [p, cents] of v.maanden)
+      if (perMaand.has(p)) perMaand.set(p, perMaand.get(p)! + cents);
+  const prognose = prognoseCents(jaar, feiten.sojMaanden, feiten.perPeriode, perMaand);
+  const maanden = maandenVan(jaar).map((p) => ({
     periode: p,
     gerealiseerdCents: feiten.perPeriode.get(p) ?? 0,
     gecommitteerdCents: perMaand.get(p)!,
@@ -340,7 +360,7 @@ export function dashboardUitFeiten(
       f.aanbiederId,
       (teamPerAanbieder.get(f.aanbiederId) ?? 0) + jaarCents.get(f.id)!,
     );
-  const regioPrognose = plafondPrognose(ctx, jaar, vanaf);
+  const regioPrognose = plafondPrognose(ctx, jaar, feiten.sojMaanden);
   const plafondRijen = (
     stmt(
       ctx,
@@ -436,8 +456,9 @@ export function dashboardUitFeiten(
       gecommitteerdCents: gecommitteerd,
       gerealiseerdCents: gerealiseerd,
       prognoseCents: prognose,
-      resterendCents: budget === null ? null : budget - prognose,
+      resterendCents: budget === null ? null : resterendCents(budget, prognose),
       laatstePeriode: feiten.laatstePeriode,
+      maandenZonderSoj: maandenVan(jaar).filter((p) => !feiten.sojMaanden.has(p)),
       jeugdigen: new Set(jaarFeiten.map((f) => f.gezinslidId)).size,
       toewijzingen: jaarFeiten.length,
       onbekendeRegels: onbekend.reduce((s, r) => s + r.regels, 0),

@@ -63,6 +63,8 @@ export interface Feiten {
   realisatie: RealisatieFeit[];
   perPeriode: Map<string, number>;
   laatstePeriode: string | null;
+  /** The months of the year the SOJ sent data for (an import of that period). */
+  sojMaanden: Set<string>;
 }
 
 /** The committing statuses as an SQL list, for `status IN (…)`. */
@@ -122,10 +124,22 @@ const perPeriodeSql = (filter: DashboardFilter) => `
   SELECT s.periode, sum(s.bedrag_cents) AS cents FROM soj_regels s WHERE ${sojScope(filter)}
    GROUP BY s.periode`;
 
-/** Imports cover the whole region, so the last imported month is the region's. */
-const LAATSTE_PERIODE_SQL = `
-  SELECT max(periode) AS periode FROM soj_imports
-   WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot`;
+/** Imports cover the whole region, so the imported months are the region's. */
+const SOJ_MAANDEN_SQL = `
+  SELECT DISTINCT periode FROM soj_imports
+   WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot ORDER BY periode`;
+
+/** The months of `jaar` with SOJ data: a month counts as committed in the forecast until then. */
+export function sojMaandenVan(deps: Deps, jaar: number): Set<string> {
+  return new Set(
+    (
+      stmt(deps, SOJ_MAANDEN_SQL).all({
+        periodeVan: `${jaar}-01`,
+        periodeTot: `${jaar}-12`,
+      }) as { periode: string }[]
+    ).map((r) => r.periode),
+  );
+}
 
 export function scopeParams(filter: DashboardFilter, van: IsoDate, tot: IsoDate) {
   return {
@@ -207,15 +221,15 @@ export function laadFeiten(deps: Deps, filter: DashboardFilter): Feiten {
       r.cents as number,
     ]),
   );
-  const laatste = stmt(deps, LAATSTE_PERIODE_SQL).get(params) as { periode: string | null };
-  return { toewijzingen, evaluaties, realisatie, perPeriode, laatstePeriode: laatste.periode };
-}
-
-/** The day after the last imported month: from there on the forecast counts commitments. */
-export function prognoseVanaf(jaar: number, laatstePeriode: string | null): IsoDate {
-  if (!laatstePeriode) return `${jaar}-01-01`;
-  const [y, m] = laatstePeriode.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const sojMaanden = sojMaandenVan(deps, filter.jaar);
+  return {
+    toewijzingen,
+    evaluaties,
+    realisatie,
+    perPeriode,
+    laatstePeriode: [...sojMaanden].at(-1) ?? null,
+    sojMaanden,
+  };
 }
 
 /** Commitments of the whole region from `van` on, for the aanbieders' budgetplafond. */

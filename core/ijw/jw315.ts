@@ -1,16 +1,18 @@
 /**
  * Reads an iJw 3.2 JW315 verzoek om toewijzing (a provider asks for an allocation, after a
- * referral by e.g. a huisarts), checks it against the JW315 structure and finds the youth,
+ * referral by e.g. a huisarts), checks it against the official JW315 XSD and finds the youth,
  * provider, gemeente and products it names. Nothing is written: the professional decides.
  */
 import { and, eq } from 'drizzle-orm';
 import { aanbieders, gemeenten, gezinnen, gezinsleden, producten } from '../../db/schema';
+import { isValidBsn } from '../../shared/bsn';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { raakGezin } from '../access';
 import type { Ctx } from '../context';
-import { JW315, ijwBerichtNs, structuurFout, type Element } from './structuur';
-import { XmlFout, kinderenMet, leesXml, tekstOp } from './xml';
+import { ijwBerichtNs } from './bericht';
+import { xsdFouten } from './xsd';
+import { XmlFout, kinderenMet, leesXml, tekstOp, type Element } from './xml';
 
 /** COD327 verwijzer type, in words. */
 const VERWIJZER_TYPES: Record<string, string> = {
@@ -26,10 +28,10 @@ const VERWIJZER_TYPES: Record<string, string> = {
 const ongeldig = (bericht: string) =>
   new ApiError('ongeldige-invoer', `Dit is geen geldig JW315-bericht: ${bericht}`, 'xml');
 
-export function verzoekLezen(
+export async function verzoekLezen(
   ctx: Ctx,
   input: ApiInput<'ijw.verzoekLezen'>,
-): ApiOutput<'ijw.verzoekLezen'> {
+): Promise<ApiOutput<'ijw.verzoekLezen'>> {
   let wortel: Element;
   let namespaces: Record<string, string>;
   try {
@@ -40,13 +42,15 @@ export function verzoekLezen(
   }
   if (!Object.values(namespaces).includes(ijwBerichtNs('jw315')))
     throw ongeldig(`de namespace ${ijwBerichtNs('jw315')} (iJw 3.2) ontbreekt.`);
-  const fout = structuurFout(wortel, JW315);
-  if (fout) throw ongeldig(fout);
+  const fouten = await xsdFouten(input.xml, 'jw315');
+  if (fouten.length > 0) throw ongeldig(`volgens het JW315-schema (iJw 3.2): ${fouten.join('; ')}`);
 
   const t = (pad: string) => tekstOp(wortel, pad);
   const agb = t('Header/Afzender')!;
   const gemeenteCode = t('Header/Ontvanger')!;
   const bsn = t('Client/Bsn')!;
+  // The XSD checks nine digits; the elfproef is the BSN's own rule.
+  if (!isValidBsn(bsn)) throw ongeldig(`het BSN ${bsn} klopt niet (elfproef).`);
   const aanbieder = ctx.db
     .select({ naam: aanbieders.naam })
     .from(aanbieders)
@@ -92,7 +96,11 @@ export function verzoekLezen(
     client: {
       bsn,
       geboortedatum: t('Client/Geboortedatum/Datum')!,
-      achternaam: [t('Client/Naam/Voorvoegsel'), t('Client/Naam/Achternaam')]
+      // CDT_VerkorteNaam: the surname inside its Geslachtsnaam.
+      achternaam: [
+        t('Client/Naam/Geslachtsnaam/Voorvoegsel'),
+        t('Client/Naam/Geslachtsnaam/Achternaam'),
+      ]
         .filter(Boolean)
         .join(' '),
     },
@@ -126,6 +134,8 @@ export function verzoekLezen(
         volume: volume === null ? null : Number(volume),
         eenheid: v('Omvang/Eenheid'),
         frequentie: v('Omvang/Frequentie'),
+        budgetCents: v('Budget') === null ? null : Number(v('Budget')),
+        beschikkingNummer: v('BeschikkingNummer'),
         verwijzer: `${VERWIJZER_TYPES[type]}${verwijzerNaam ? ` (${verwijzerNaam})` : ''}`,
         commentaar: v('Commentaar'),
       };

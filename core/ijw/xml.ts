@@ -1,10 +1,20 @@
 /**
- * iJw messages as element trees: written with the message's namespace prefix on every element
- * (elementFormDefault qualified), read back with prefixes dropped. Reading refuses a DOCTYPE, so
- * a file cannot pull in entities.
+ * iJw messages as element trees: written with a namespace prefix on every element (the schemas
+ * are elementFormDefault qualified), read back with prefixes dropped. An element declared in a
+ * message XSD is in the message's namespace; the children of an element whose type comes from
+ * the basisschema (CDT_*) are in the basisschema's, all the way down (`basis`). Reading refuses a
+ * DOCTYPE, so a file cannot pull in entities.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Element } from './structuur';
+
+export interface Element {
+  naam: string;
+  /** Text of a leaf; null for an element with children. */
+  tekst: string | null;
+  kinderen: Element[];
+  /** In the basisschema's namespace (`ijw:`), not the message's. */
+  basis?: boolean;
+}
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -21,6 +31,18 @@ export const samen = (naam: string, kinderen: (Element | null)[]): Element => ({
   tekst: null,
   kinderen: kinderen.filter((k): k is Element => k !== null),
 });
+/**
+ * An element of a basisschema type (CDT_*): its children, and theirs, are in the basisschema's
+ * namespace.
+ */
+export const basisType = (naam: string, kinderen: (Element | null)[]): Element => {
+  const inBasis = (el: Element): Element => ({
+    ...el,
+    basis: true,
+    kinderen: el.kinderen.map(inBasis),
+  });
+  return { ...samen(naam, kinderen), kinderen: samen(naam, kinderen).kinderen.map(inBasis) };
+};
 /** A leaf only when there is a value (optional elements are left out, never empty). */
 export const magBlad = (naam: string, tekst: string | null | undefined): Element | null =>
   tekst === null || tekst === undefined || tekst === '' ? null : blad(naam, tekst);
@@ -28,12 +50,12 @@ export const magBlad = (naam: string, tekst: string | null | undefined): Element
 export function naarXml(
   wortel: Element,
   prefix: string,
-  namespaces: Record<string, string>,
+  namespaces: Record<string, string> & { ijw: string },
 ): string {
   const regels: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const schrijf = (el: Element, diepte: number, attributen = '') => {
     const inspring = '  '.repeat(diepte);
-    const tag = `${prefix}:${el.naam}`;
+    const tag = `${el.basis ? 'ijw' : prefix}:${el.naam}`;
     if (el.tekst !== null) regels.push(`${inspring}<${tag}>${escape(el.tekst)}</${tag}>`);
     else {
       regels.push(`${inspring}<${tag}${attributen}>`);

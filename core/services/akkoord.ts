@@ -41,9 +41,11 @@ export function akkoordWachtrij(ctx: Ctx): ApiOutput<'akkoorden.wachtrij'> {
          JOIN aanbieders an ON an.id = t.aanbieder_id JOIN gezinsleden l ON l.id = t.gezinslid_id
          JOIN gezinnen g ON g.id = l.gezin_id JOIN professionals pr ON pr.id = a.aangevraagd_door
         WHERE g.team_id = ? AND a.deleted = 0 AND a.besluit IS NULL AND a.aangevraagd_door != ?
+          AND (t.overschrijding = 0 OR ? = 'teamcoach')
         ORDER BY a.aangevraagd_op`,
     )
-    .all(ctx.session.teamId, ctx.session.professionalId) as WachtrijRij[];
+    // A request over the budget is the teamcoach's to decide (shared/regels/vier-ogen.ts).
+    .all(ctx.session.teamId, ctx.session.professionalId, ctx.session.rol) as WachtrijRij[];
   return rows.map((r) => ({
     id: r.id,
     toewijzingId: r.toewijzingId,
@@ -76,7 +78,7 @@ export function akkoordBesluiten(
   const { toewijzing } = toewijzingVoor(ctx, akkoord.toewijzingId, { reden: 'Vier-ogenbesluit' });
   // Decided once, by a colleague or the teamcoach, never by the requester: the rule the service
   // checks the decision against when it arrives (shared/regels/rollen.ts).
-  weigerAls(besluitFout(aanroeperVan(ctx), akkoord, ctx.session.professionalId));
+  weigerAls(besluitFout(aanroeperVan(ctx), akkoord, ctx.session.professionalId, toewijzing));
   if (toewijzing.status !== 'ter_accordering')
     throw new ApiError('conflict', 'Deze toewijzing wacht niet (meer) op akkoord.');
   ctx.write.update(akkoorden, akkoord.id, {
@@ -85,9 +87,13 @@ export function akkoordBesluiten(
     beoordeeldDoor: ctx.session.professionalId,
     beoordeeldOp: ctx.today(),
   });
-  ctx.write.update(toewijzingen, toewijzing.id, {
-    status: input.besluit === 'akkoord' ? 'toegewezen' : 'ingetrokken',
-  });
+  ctx.write.update(
+    toewijzingen,
+    toewijzing.id,
+    input.besluit === 'akkoord'
+      ? { status: 'toegewezen', toegewezenOp: ctx.now() }
+      : { status: 'ingetrokken' },
+  );
   if (input.besluit === 'afgewezen') {
     for (const e of ctx.db
       .select()

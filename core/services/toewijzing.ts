@@ -9,23 +9,30 @@ import {
   contracten,
   evaluaties,
   producten,
-  teambudgetten,
   teams,
   toewijzingen,
 } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
-import { remainingYearCents, totalCents, yearCents } from '../../shared/cost';
+import { resterendCents, totalCents, yearCents } from '../../shared/cost';
 import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
 import {
   COMMITTING_STATUSSEN as COMMITTING,
   VERBLIJF_CATEGORIEEN,
   type EindeReden,
 } from '../../shared/domain';
-import { vierOgenRedenen } from '../../shared/regels/vier-ogen';
+import { bovenBudget, vierOgenRedenen } from '../../shared/regels/vier-ogen';
 import { ApiError } from '../api-error';
-import { commitmentUitRij } from '../budget/facts';
+import { bijdrage, teamPrognose } from '../budget/prognose';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
 import type { Ctx } from '../context';
+import { neemToewijzingNummer } from '../toewijzingnummers';
+
+/**
+ * A ToewijzingNummer from the laptop's blocks (core/toewijzingnummers.ts); null while a connected
+ * laptop has none yet (the JW301 takes one when it is made). A demo profile never connects.
+ */
+export const nieuwToewijzingNummer = (ctx: Ctx) =>
+  neemToewijzingNummer(ctx.sqlite, { demo: !ctx.sync.gebruiker() });
 
 const RUNNING = ['toegewezen', 'gestart'] as const;
 
@@ -171,28 +178,23 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
   };
   const year = Number(today.slice(0, 4));
   const team = ctx.db.select().from(teams).where(eq(teams.id, gezin.teamId)).get()!;
-  const budget = ctx.db
-    .select()
-    .from(teambudgetten)
-    .where(
-      and(
-        eq(teambudgetten.teamId, team.id),
-        eq(teambudgetten.jaar, year),
-        isNull(teambudgetten.perceel),
-        eq(teambudgetten.deleted, false),
-      ),
-    )
-    .get();
-  const teamRows = ctx.sqlite
-    .prepare(
-      `SELECT t.* FROM toewijzingen t JOIN gezinsleden l ON l.id = t.gezinslid_id JOIN gezinnen g ON g.id = l.gezin_id
-        WHERE g.team_id = ? AND t.deleted = 0 AND t.status IN (${COMMITTING.map(() => '?').join(',')})
-          AND t.startdatum <= ? AND COALESCE(t.beeindigd_op, t.einddatum) >= ?`,
-    )
-    .all(team.id, ...COMMITTING, `${year}-12-31`, `${year}-01-01`) as Record<string, unknown>[];
-  const verplichtCents = teamRows.reduce((sum, r) => sum + yearCents(commitmentUitRij(r), year), 0);
+  // One definition of what remains, as the dashboard's "Resterend" (shared/cost.ts, README
+  // "Money rules"): budget minus the forecast of the year, this toewijzing's months without SOJ
+  // data added; for the team's budget and, when one is set, its perceel's.
+  const teamNu = teamPrognose(ctx, team.id, year, null);
+  const perceelNu = teamPrognose(ctx, team.id, year, product.perceel);
+  const ditJaarCents = bijdrage(teamNu, commitment);
+  const naDeze = (p: typeof teamNu) => ({
+    budgetCents: p.budgetCents,
+    prognoseCents: p.prognoseCents,
+    prognoseNaCents: p.prognoseCents + ditJaarCents,
+    naDezeCents:
+      p.budgetCents === null ? null : resterendCents(p.budgetCents, p.prognoseCents + ditJaarCents),
+  });
+  const teamBudget = naDeze(teamNu);
+  const perceelBudget = perceelNu.budgetCents === null ? null : naDeze(perceelNu);
   const totaalCents = totalCents(commitment);
-  const ditJaarCents = remainingYearCents(commitment, today);
+  const overBudget = bovenBudget([teamBudget, ...(perceelBudget ? [perceelBudget] : [])]);
   // The rule the service checks a toewijzing made toegewezen against (shared/regels/).
   const redenen = vierOgenRedenen({
     beschikkingsvrij: product.beschikkingsvrij,
@@ -201,8 +203,9 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
     neeTenzij: aanbieder.clientenstop || aanbieder.plafondBereikt,
     totaalCents,
     drempelCents: team.vierOgenDrempelCents,
+    bovenBudget: overBudget,
   });
-  const budgetCents = budget?.bedragCents ?? 0;
+  const laatste = [...teamNu.sojMaanden].at(-1) ?? null;
   return {
     plan,
     gezin,
@@ -214,11 +217,16 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
       ditJaarCents,
       budget: {
         jaar: year,
-        budgetCents,
-        verplichtCents,
-        naDezeCents: budgetCents - verplichtCents - ditJaarCents,
+        ...teamBudget,
+        laatstePeriode: laatste,
+        maandenZonderSoj: 12 - teamNu.sojMaanden.size,
+        perceel: perceelBudget && { perceel: product.perceel, ...perceelBudget },
       },
-      vierOgen: { nodig: redenen.length > 0, redenen },
+      vierOgen: {
+        nodig: redenen.length > 0,
+        redenen,
+        alleenTeamcoach: !product.beschikkingsvrij && overBudget,
+      },
       neeTenzijNodig: aanbieder.clientenstop || aanbieder.plafondBereikt,
       beschikkingsvrij: product.beschikkingsvrij,
     },
@@ -294,9 +302,12 @@ export function toewijzingAanmaken(
     einddatum: t.einddatum,
     werkelijkeStart: null,
     status,
+    toegewezenOp: status === 'toegewezen' ? ctx.now() : null,
+    toewijzingNummer: nieuwToewijzingNummer(ctx),
     beschikkingsvrij: product.beschikkingsvrij,
     verwijzer: plan.verwijzer,
     neeTenzij: voorstel.neeTenzijNodig,
+    bovenBudget: voorstel.vierOgen.alleenTeamcoach,
     beeindigdOp: null,
     eindeReden: null,
     aangemaaktDoor: ctx.session.professionalId,
@@ -475,6 +486,9 @@ export function evaluatieVastleggen(
       eindeReden: null,
       aangemaaktDoor: ctx.session.professionalId,
       aangemaaktOp: ctx.today(),
+      // A new toewijzing for the provider: decided now, with a number of its own.
+      toegewezenOp: ctx.now(),
+      toewijzingNummer: nieuwToewijzingNummer(ctx),
     });
     planEvaluations(ctx, id, start, toewijzing.einddatum);
   }

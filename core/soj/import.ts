@@ -1,26 +1,45 @@
 /**
  * The monthly SOJ import as a background job: read the file (CSV or XLSX), check every row,
- * then replace the period in one transaction. Nothing is written unless every row is valid;
- * importing a period again replaces it, so nothing is ever counted twice. Lines that match no
- * known client or toewijzing are kept (they are real spending) and reported.
+ * show a preview per team and period (lines and amount before → after) and, once the user
+ * confirms it, write in one transaction. Nothing is written unless every row is valid and the
+ * preview is confirmed and still true. Importing a period again replaces, per team in the file,
+ * the lines of that period's import (late claims included), so nothing is counted twice and the
+ * teams not in the file keep theirs. Lines that match no known client or toewijzing are kept
+ * (they are real spending) and reported.
  *
- * SOJ lines are the region's figures, replaced per period as a whole; they are not local
- * edits and do not go into the sync outbox.
+ * SOJ lines are the region's figures; they are not local edits and do not go into the sync
+ * outbox.
  */
 import { randomUUID } from 'node:crypto';
-import type { SojFout, SojImportStatus } from '../../shared/api-budget';
+import type {
+  SojFout,
+  SojImportStatus,
+  SojVoorbeeld,
+  SojVoorbeeldRegel,
+} from '../../shared/api-budget';
 import type { Perceel } from '../../shared/domain';
 import { effectiveEnd } from '../../shared/cost';
 import type { Deps } from '../context';
 import { inTransaction } from '../writer';
 import { COMMITTING_SQL } from '../budget/facts';
 import { stmt } from '../prepared';
-import { controleerSoj, MAX_FOUTEN, type Referentie, type SojRegel } from './controleren';
+import {
+  controleerSoj,
+  MAX_FOUTEN,
+  type Controle,
+  type Referentie,
+  type SojRegel,
+} from './controleren';
 import { BestandFout, leesSojBestand } from './lezen';
+
+type Gecontroleerd = Extract<Controle, { ok: true }>;
 
 interface Job extends SojImportStatus {
   eigenaar: string;
   gestartOp: number;
+  bestandsnaam: string;
+  /** The checked lines, kept from the preview until confirmed. */
+  controle?: Gecontroleerd;
   klaar?: Promise<void>;
 }
 
@@ -114,29 +133,130 @@ function koppelaar(deps: Deps) {
   };
 }
 
-/** Replaces the period with these lines; runs inside one transaction. */
-export function schrijfSojPeriode(
+const sleutel = (teamId: string, periode: string) => `${teamId}\u0000${periode}`;
+
+/**
+ * What writing these lines would do, per team and period of care: the stored lines before, and
+ * after the lines of this file's period for the file's teams are replaced. Read only.
+ */
+export function sojVoorbeeld(deps: Deps, controle: Gecontroleerd): SojVoorbeeld {
+  const teams = [...new Set(controle.regels.map((r) => r.teamId))];
+  const teamJson = JSON.stringify(teams);
+  const groepen = new Map<string, SojVoorbeeldRegel>();
+  const groep = (teamId: string, periode: string) => {
+    const k = sleutel(teamId, periode);
+    let g = groepen.get(k);
+    if (!g) {
+      g = {
+        teamId,
+        teamNaam: '',
+        periode,
+        regelsVoor: 0,
+        regelsNa: 0,
+        bedragVoorCents: 0,
+        bedragNaCents: 0,
+      };
+      groepen.set(k, g);
+    }
+    return g;
+  };
+  // The lines this file replaces: its period's import, for the teams in the file.
+  const vervangen = stmt(
+    deps,
+    `SELECT r.team_id AS teamId, r.periode, count(*) AS n, coalesce(sum(r.bedrag_cents), 0) AS s
+       FROM soj_regels r JOIN soj_imports i ON i.id = r.import_id
+      WHERE i.periode = ? AND r.deleted = 0
+        AND r.team_id IN (SELECT value FROM json_each(?))
+      GROUP BY r.team_id, r.periode`,
+  ).all(controle.periode, teamJson) as { teamId: string; periode: string; n: number; s: number }[];
+  for (const v of vervangen) {
+    const g = groep(v.teamId, v.periode);
+    g.regelsNa -= v.n;
+    g.bedragNaCents -= v.s;
+  }
+  let bedragCents = 0;
+  let creditRegels = 0;
+  let lateRegels = 0;
+  for (const r of controle.regels) {
+    const g = groep(r.teamId, r.periode);
+    g.regelsNa++;
+    g.bedragNaCents += r.bedragCents;
+    bedragCents += r.bedragCents;
+    if (r.credit) creditRegels++;
+    if (r.periode < controle.periode) lateRegels++;
+  }
+  const nu = stmt(
+    deps,
+    `SELECT count(*) AS n, coalesce(sum(bedrag_cents), 0) AS s FROM soj_regels
+      WHERE deleted = 0 AND team_id = ? AND periode = ?`,
+  );
+  const naam = stmt(deps, 'SELECT naam FROM teams WHERE id = ?');
+  for (const g of groepen.values()) {
+    const voor = nu.get(g.teamId, g.periode) as { n: number; s: number };
+    g.teamNaam = (naam.get(g.teamId) as { naam: string } | undefined)?.naam ?? g.teamId;
+    g.regelsVoor = voor.n;
+    g.bedragVoorCents = voor.s;
+    g.regelsNa += voor.n;
+    g.bedragNaCents += voor.s;
+  }
+  return {
+    periode: controle.periode,
+    regels: controle.regels.length,
+    bedragCents,
+    creditRegels,
+    lateRegels,
+    decimalen: controle.decimalen,
+    teams: [...groepen.values()].sort(
+      (a, b) =>
+        a.teamNaam.localeCompare(b.teamNaam, 'nl') ||
+        a.teamId.localeCompare(b.teamId) ||
+        a.periode.localeCompare(b.periode),
+    ),
+    waarschuwingen: controle.waarschuwingen,
+    meerWaarschuwingen: controle.meerWaarschuwingen,
+  };
+}
+
+/** The preview was made on other figures than there are now (another import in between). */
+class Verouderd extends Error {}
+
+/**
+ * Replaces, for each team in the file, the lines of the file's period (late claims included)
+ * with these lines; runs inside one transaction. Refuses when the preview no longer holds.
+ */
+export function schrijfSoj(
   deps: Deps,
   door: string,
   bestandsnaam: string,
-  periode: string,
-  regels: SojRegel[],
+  controle: Gecontroleerd,
+  voorbeeld: SojVoorbeeld,
 ): Resultaat {
+  if (JSON.stringify(sojVoorbeeld(deps, controle).teams) !== JSON.stringify(voorbeeld.teams))
+    throw new Verouderd();
+  const { periode, regels } = controle;
   const koppel = koppelaar(deps);
   const hlc = deps.clock.tick();
+  const teams = JSON.stringify([...new Set(regels.map((r) => r.teamId))]);
   const oud = stmt(deps, 'SELECT id FROM soj_imports WHERE periode = ?').get(periode) as
     { id: string } | undefined;
   let vervangen = 0;
+  const importId = oud?.id ?? randomUUID();
   if (oud) {
-    vervangen = stmt(deps, 'DELETE FROM soj_regels WHERE import_id = ?').run(oud.id).changes;
-    stmt(deps, 'DELETE FROM soj_imports WHERE id = ?').run(oud.id);
-  }
-  const importId = randomUUID();
-  stmt(
-    deps,
-    `INSERT INTO soj_imports (id, hlc, author_id, deleted, periode, bestandsnaam, ingelezen_op,
-       ingelezen_door, aantal_regels) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`,
-  ).run(importId, hlc, door, periode, bestandsnaam, deps.now(), door, regels.length);
+    vervangen = stmt(
+      deps,
+      `DELETE FROM soj_regels WHERE import_id = ? AND team_id IN (SELECT value FROM json_each(?))`,
+    ).run(oud.id, teams).changes;
+    stmt(
+      deps,
+      `UPDATE soj_imports SET hlc = ?, author_id = ?, deleted = 0, bestandsnaam = ?,
+         ingelezen_op = ?, ingelezen_door = ? WHERE id = ?`,
+    ).run(hlc, door, bestandsnaam, deps.now(), door, oud.id);
+  } else
+    stmt(
+      deps,
+      `INSERT INTO soj_imports (id, hlc, author_id, deleted, periode, bestandsnaam, ingelezen_op,
+         ingelezen_door, aantal_regels) VALUES (?, ?, ?, 0, ?, ?, ?, ?, 0)`,
+    ).run(importId, hlc, door, periode, bestandsnaam, deps.now(), door);
   const insert = stmt(
     deps,
     `INSERT INTO soj_regels (id, hlc, author_id, deleted, import_id, periode, team_id, client_ref,
@@ -177,10 +297,22 @@ export function schrijfSojPeriode(
       k.toewijzingId,
     );
   }
+  stmt(
+    deps,
+    'UPDATE soj_imports SET aantal_regels = (SELECT count(*) FROM soj_regels WHERE import_id = ?) WHERE id = ?',
+  ).run(importId, importId);
   return { periode, regels: regels.length, vervangen, bedragCents, onbekend, meerOnbekend };
 }
 
 const BEWAAR_MS = 60 * 60 * 1000;
+
+const volgendeBeurt = () => new Promise((r) => setImmediate(r));
+
+const INTERNE_FOUT: SojFout = {
+  regel: null,
+  kolom: null,
+  reden: 'Er ging iets mis bij het inlezen. Er is niets opgeslagen; probeer het opnieuw.',
+};
 
 /** The running and finished imports of this session, polled by the screen for progress. */
 export class SojImportJobs {
@@ -198,15 +330,17 @@ export class SojImportJobs {
       jobId: randomUUID(),
       eigenaar: door,
       gestartOp: now,
+      bestandsnaam,
       fase: 'lezen',
       voortgang: 0,
       regels: 0,
       fouten: [],
       meerFouten: 0,
       resultaat: null,
+      voorbeeld: null,
     };
     this.jobs.set(job.jobId, job);
-    job.klaar = this.run(job, bytes, bestandsnaam);
+    job.klaar = this.lees(job, bytes);
     return this.status(job.jobId, door)!;
   }
 
@@ -214,60 +348,94 @@ export class SojImportJobs {
   status(jobId: string, door: string): SojImportStatus | null {
     const job = this.jobs.get(jobId);
     if (!job || job.eigenaar !== door) return null;
-    const { eigenaar: _e, gestartOp: _g, klaar: _k, ...status } = job;
+    const {
+      eigenaar: _e,
+      gestartOp: _g,
+      klaar: _k,
+      controle: _c,
+      bestandsnaam: _b,
+      ...status
+    } = job;
     return status;
   }
 
-  /** Resolves when the job is done (tests and the CLI wait on it). */
+  /**
+   * The owner confirms the preview: the lines are written in the background. Null when the job
+   * is unknown to this person; an error text when it does not wait for confirmation.
+   */
+  bevestig(jobId: string, door: string): SojImportStatus | null | string {
+    const job = this.jobs.get(jobId);
+    if (!job || job.eigenaar !== door) return null;
+    if (job.fase !== 'voorbeeld' || !job.controle || !job.voorbeeld)
+      return job.fase === 'klaar' || job.fase === 'opslaan'
+        ? 'Deze import is al bevestigd.'
+        : 'Deze import wacht niet op een bevestiging.';
+    job.fase = 'opslaan';
+    job.voortgang = 0;
+    job.klaar = this.schrijf(job, job.controle, job.voorbeeld);
+    return this.status(jobId, door);
+  }
+
+  /** Resolves when the job's current step is done (tests and the CLI wait on it). */
   async wacht(jobId: string): Promise<void> {
     await this.jobs.get(jobId)?.klaar;
   }
 
-  private async run(job: Job, bytes: Uint8Array, bestandsnaam: string): Promise<void> {
-    const mislukt = (fouten: SojFout[], meer = 0) => {
-      job.fase = 'mislukt';
-      job.fouten = fouten;
-      job.meerFouten = meer;
-    };
+  private mislukt(job: Job, fouten: SojFout[], meer = 0) {
+    job.fase = 'mislukt';
+    job.fouten = fouten;
+    job.meerFouten = meer;
+    job.controle = undefined;
+  }
+
+  /** Reads and checks the file, then shows the preview; nothing is written. */
+  private async lees(job: Job, bytes: Uint8Array): Promise<void> {
     try {
-      const gelezen = await leesSojBestand(bytes, bestandsnaam, (v) => (job.voortgang = v));
+      const gelezen = await leesSojBestand(bytes, job.bestandsnaam, (v) => (job.voortgang = v));
       job.regels = gelezen.rijen.length;
       job.fase = 'controleren';
       job.voortgang = 0;
-      await new Promise((r) => setImmediate(r));
+      await volgendeBeurt();
       const controle = controleerSoj(gelezen, referentie(this.deps), (v) => (job.voortgang = v));
-      if (!controle.ok) return mislukt(controle.fouten, controle.meerFouten);
-      job.fase = 'opslaan';
-      job.voortgang = 0;
-      await new Promise((r) => setImmediate(r));
-      // A larger page cache while 100,000 lines and their index entries are written.
-      const cache = this.deps.sqlite.pragma('cache_size', { simple: true }) as number;
-      this.deps.sqlite.pragma('cache_size=-131072');
-      try {
-        job.resultaat = inTransaction(this.deps.sqlite, () =>
-          schrijfSojPeriode(
-            this.deps,
-            job.eigenaar,
-            bestandsnaam,
-            controle.periode,
-            controle.regels,
-          ),
-        );
-      } finally {
-        this.deps.sqlite.pragma(`cache_size=${cache}`);
-      }
+      if (!controle.ok) return this.mislukt(job, controle.fouten, controle.meerFouten);
+      job.voorbeeld = sojVoorbeeld(this.deps, controle);
+      job.controle = controle;
+      job.fase = 'voorbeeld';
+      job.voortgang = 1;
+    } catch (error) {
+      if (error instanceof BestandFout) return this.mislukt(job, [error.fout]);
+      this.log(`Interne fout bij SOJ-import: ${(error as Error).stack ?? String(error)}`);
+      this.mislukt(job, [INTERNE_FOUT]);
+    }
+  }
+
+  /** Writes the confirmed lines in one transaction, if the preview still holds. */
+  private async schrijf(job: Job, controle: Gecontroleerd, voorbeeld: SojVoorbeeld) {
+    await volgendeBeurt();
+    // A larger page cache while 100,000 lines and their index entries are written.
+    const cache = this.deps.sqlite.pragma('cache_size', { simple: true }) as number;
+    this.deps.sqlite.pragma('cache_size=-131072');
+    try {
+      job.resultaat = inTransaction(this.deps.sqlite, () =>
+        schrijfSoj(this.deps, job.eigenaar, job.bestandsnaam, controle, voorbeeld),
+      );
+      job.controle = undefined;
       job.fase = 'klaar';
       job.voortgang = 1;
     } catch (error) {
-      if (error instanceof BestandFout) return mislukt([error.fout]);
+      if (error instanceof Verouderd)
+        return this.mislukt(job, [
+          {
+            regel: null,
+            kolom: null,
+            reden:
+              'De SOJ-cijfers zijn sinds het voorbeeld gewijzigd (een andere import). Er is niets opgeslagen; lees het bestand opnieuw in.',
+          },
+        ]);
       this.log(`Interne fout bij SOJ-import: ${(error as Error).stack ?? String(error)}`);
-      mislukt([
-        {
-          regel: null,
-          kolom: null,
-          reden: 'Er ging iets mis bij het inlezen. Er is niets opgeslagen; probeer het opnieuw.',
-        },
-      ]);
+      this.mislukt(job, [INTERNE_FOUT]);
+    } finally {
+      this.deps.sqlite.pragma(`cache_size=${cache}`);
     }
   }
 }

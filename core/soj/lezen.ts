@@ -1,21 +1,26 @@
 /**
- * Reading a monthly SOJ file, CSV or XLSX, into rows of text with their row number in the
- * file. Parsing is done by maintained libraries (csv-parse, exceljs); this module only picks
- * the format, checks the encoding and reports progress.
+ * Reading a monthly SOJ file, CSV or XLSX, into rows of cells with their row number in the
+ * file. Parsing is done by maintained libraries (csv-parse, exceljs); this module picks the
+ * format, checks the encoding, keeps Excel's numbers and dates as such (not as text), drops
+ * the empty rows and columns spreadsheets leave behind, and reports progress.
  */
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { SojFout } from '../../shared/api-budget';
+import { isLeeg, type Cel } from './waarden';
 
 export interface Rij {
   /** Row number as a spreadsheet shows it: the header is row 1. */
   regel: number;
-  cellen: string[];
+  /** As wide as the header. */
+  cellen: Cel[];
 }
 
 export interface Gelezen {
   kop: string[];
   rijen: Rij[];
+  /** An Excel workbook in the 1904 date system (serial numbers count from 1904-01-01). */
+  datum1904?: boolean;
 }
 
 export class BestandFout extends Error {
@@ -52,7 +57,15 @@ async function leesCsv(bytes: Uint8Array, voortgang: (deel: number) => void): Pr
   // Dutch Excel writes semicolons; other tools commas.
   const delimiter =
     (eersteRegel.match(/;/g)?.length ?? 0) >= (eersteRegel.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const parser = parse({ delimiter, info: true, skip_empty_lines: true, trim: true, bom: true });
+  const parser = parse({
+    delimiter,
+    info: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+    // Excel leaves rows of separators only (";;;;") and empty columns; checked below.
+    relax_column_count: true,
+  });
   const records: Rij[] = [];
   parser.on('readable', () => {
     let record: { record: string[]; info: { lines: number } } | null;
@@ -63,6 +76,8 @@ async function leesCsv(bytes: Uint8Array, voortgang: (deel: number) => void): Pr
     parser.on('end', resolve);
     parser.on('error', reject);
   });
+  // A parse error also surfaces through write() below; this one must not go unhandled.
+  klaar.catch(() => undefined);
   const STUK = 512 * 1024;
   try {
     for (let i = 0; i < tekst.length; i += STUK) {
@@ -75,8 +90,6 @@ async function leesCsv(bytes: Uint8Array, voortgang: (deel: number) => void): Pr
     await klaar;
   } catch (error) {
     const e = error as { code?: string; lines?: number; message: string };
-    if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
-      throw fout('Deze regel heeft een ander aantal kolommen dan de kopregel.', e.lines ?? null);
     if (e.code?.startsWith('CSV_'))
       throw fout(
         'Deze regel kan niet als CSV worden gelezen (controleer de aanhalingstekens).',
@@ -84,19 +97,47 @@ async function leesCsv(bytes: Uint8Array, voortgang: (deel: number) => void): Pr
       );
     throw error;
   }
-  const [kop, ...rijen] = records;
-  if (!kop) throw fout('Het bestand is leeg.');
-  return { kop: kop.cellen, rijen };
+  return opgeschoond(records);
 }
 
-function celTekst(value: ExcelJS.CellValue): string {
+/**
+ * Drops the rows without any content (Excel's ";;;;" rows) and the empty cells past the
+ * header's last column; a row that is still narrower or wider than the header is refused.
+ */
+function opgeschoond(records: Rij[]): Gelezen {
+  const gevuld = records.filter((r) => !r.cellen.every(isLeeg));
+  const [eerste, ...rijen] = gevuld;
+  if (!eerste) throw fout('Het bestand is leeg.');
+  const kop = eerste.cellen.map((c) => String(c).trim());
+  while (kop.length > 0 && kop[kop.length - 1] === '') kop.pop();
+  for (const rij of rijen) {
+    if (rij.cellen.length > kop.length && rij.cellen.slice(kop.length).every(isLeeg))
+      rij.cellen.length = kop.length;
+    if (rij.cellen.length !== kop.length)
+      throw new BestandFout({
+        regel: rij.regel,
+        kolom: null,
+        reden: `Deze regel heeft ${rij.cellen.length} kolommen, de kopregel ${kop.length}: een ander aantal kolommen dan de kopregel.`,
+      });
+  }
+  return { kop, rijen };
+}
+
+/** An Excel cell as a person reads it: text, a number (also a formula's result) or a date. */
+function celWaarde(value: ExcelJS.CellValue): Cel {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return { datum: value.toISOString().slice(0, 10) };
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'WAAR' : 'ONWAAR';
   if (typeof value === 'object') {
-    if ('result' in value) return celTekst(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
+    if ('result' in value) return celWaarde(value.result as ExcelJS.CellValue);
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
+    if ('text' in value) return String(value.text).trim();
     return '';
   }
   return String(value).trim();
@@ -111,20 +152,24 @@ async function leesXlsx(bytes: Uint8Array, voortgang: (deel: number) => void): P
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw fout('Het bestand is leeg.');
-  const rijen: Rij[] = [];
-  let kop: string[] | null = null;
+  const records: Rij[] = [];
+  let breedte: number | null = null;
   const total = sheet.rowCount;
   sheet.eachRow({ includeEmpty: false }, (row, nummer) => {
-    const cellen: string[] = [];
-    const breedte = kop?.length ?? row.cellCount;
-    for (let c = 1; c <= breedte; c++) cellen.push(celTekst(row.getCell(c).value));
-    if (cellen.every((c) => c === '')) return;
-    if (!kop) kop = cellen;
-    else rijen.push({ regel: nummer, cellen });
+    const cellen: Cel[] = [];
+    // Cells right of the header's columns are not part of the table (notes, stray values).
+    const tot = breedte ?? row.cellCount;
+    for (let c = 1; c <= tot; c++) cellen.push(celWaarde(row.getCell(c).value));
+    if (cellen.every(isLeeg)) return;
+    if (breedte === null) {
+      while (cellen.length > 0 && isLeeg(cellen[cellen.length - 1]!)) cellen.pop();
+      breedte = cellen.length;
+    }
+    records.push({ regel: nummer, cellen });
     if (nummer % 5000 === 0) voortgang(nummer / total);
   });
-  if (!kop) throw fout('Het bestand is leeg.');
-  return { kop, rijen };
+  const properties = workbook.properties as { date1904?: boolean };
+  return { ...opgeschoond(records), datum1904: properties.date1904 === true };
 }
 
 export async function leesSojBestand(

@@ -26,3 +26,11 @@ export function sojImportStatus(ctx: Ctx, input: { jobId: string }): ApiOutput<'
   if (!status) throw new ApiError('niet-gevonden', 'Deze import is niet (meer) bekend.');
   return status;
 }
+
+/** Confirms the preview of the caller's own import; the lines are then written in the background. */
+export function sojBevestigen(ctx: Ctx, input: { jobId: string }): ApiOutput<'soj.bevestigen'> {
+  const status = ctx.sojJobs.bevestig(input.jobId, ctx.session.professionalId);
+  if (status === null) throw new ApiError('niet-gevonden', 'Deze import is niet (meer) bekend.');
+  if (typeof status === 'string') throw new ApiError('ongeldige-invoer', status);
+  return status;
+}

@@ -26,6 +26,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { SyncFoutSoort, SyncGebruiker, SyncStatus } from '../../shared/api-sync';
 import { ANKER_SLEUTEL, bewaarLogsleutel, bewaarRatel, logStand } from '../audit/toegangslog';
+import { bewaarNummerblok, blokkenMetRuimte } from '../toewijzingnummers';
 import { inTransaction } from '../writer';
 import { herstempel } from './herstempel';
 import { inQuarantaine, probeerOpnieuw } from './quarantaine';
@@ -375,6 +376,8 @@ export class SyncEngine {
         if (hersteld) verslag.hersteld.push(scope);
       }
       await this.meldQuarantaine();
+      // Numbers for new toewijzingen to come; a refusal (the day's blocks had) stops nothing.
+      await this.vulNummerblokken().catch(() => undefined);
       if (pushFout) throw pushFout;
       if (logFout) throw logFout;
       this.zet(K.laatste, this.deps.now().toISOString());
@@ -392,6 +395,21 @@ export class SyncEngine {
           : new SyncFout('server-error', 'Er ging iets mis bij het synchroniseren.');
       this.mislukt += 1;
       throw this.fout;
+    }
+  }
+
+  /**
+   * Keeps two blocks of ToewijzingNummers with room (ADR 0005), so toewijzingen made offline
+   * have numbers that no other laptop gives. A beheerder's laptop makes none.
+   */
+  private async vulNummerblokken(): Promise<void> {
+    if (this.gebruiker()?.rol === 'beheerder') return;
+    while (blokkenMetRuimte(this.deps.sqlite) < 2) {
+      const antwoord = (await this.vraag({ methode: 'POST', pad: '/sync/nummerblok' })) as {
+        blok?: unknown;
+      };
+      if (!Number.isInteger(antwoord.blok)) return;
+      bewaarNummerblok(this.deps.sqlite, antwoord.blok as number);
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../shared/bsn';
+import { totalCents, type Commitment } from '../../shared/cost';
 import { VERBLIJF_CATEGORIEEN, VERWIJZERS, type Verwijzer } from '../../shared/domain';
 import { openDatabase } from '../connection';
 import { generateRegion, type DemoDataset } from './generate';
@@ -138,7 +139,24 @@ describe('demo region at region scale: calibrated on the seed figures', () => {
       expect(line.tariefCents).toBe(t.tariefCents);
       expect(line.bedragCents).toBeGreaterThan(0);
       expect(line.periode <= '2026-10').toBe(true);
-      if (t.frequentie !== '4') expect(line.bedragCents).toBe(line.tariefCents * line.volume);
+      // Issue 24: a trajectory (frequentie 6) is billed at what it commits, so one stopped early
+      // at its share of the days it ran (it was billed at its full price).
+      if (t.frequentie === '6') expect(line.bedragCents).toBe(totalCents(t as Commitment));
+      else if (t.frequentie !== '4') expect(line.bedragCents).toBe(line.tariefCents * line.volume);
+    }
+  });
+
+  it('bills a trajectory stopped early as it is committed (README "Money rules")', () => {
+    const toewijzing = new Map(region.toewijzingen.map((t) => [t.id!, t]));
+    const vroeg = region.sojRegels.filter((l) => {
+      const t = toewijzing.get(l.toewijzingId!)!;
+      return t.frequentie === '6' && t.beeindigdOp && t.beeindigdOp < t.einddatum;
+    });
+    expect(vroeg.length).toBeGreaterThan(10);
+    for (const l of vroeg) {
+      const t = toewijzing.get(l.toewijzingId!)!;
+      expect(l.bedragCents).toBe(totalCents(t as Commitment));
+      expect(l.bedragCents).toBeLessThan(t.tariefCents * t.volume);
     }
   });
 });

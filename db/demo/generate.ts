@@ -9,8 +9,10 @@
  * last complete month. A final calibration step scales weekly volumes per referrer so that
  * the referrers' cost shares and the average cost per youth meet the targets.
  */
+import { DEMO_GENERATOR_BLOK, NUMMERS_PER_BLOK } from '../../shared/toewijzingnummer';
 import { fakerNL as faker } from '@faker-js/faker';
 import { completeBsn } from '../../shared/bsn';
+import { totalCents, type Commitment } from '../../shared/cost';
 import type { IsoDate } from '../../shared/dates';
 import {
   LEEFDOMEINEN,
@@ -732,7 +734,11 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
         eindeReden: finished ? (ended < stepEnd ? reden : 'volgens_plan') : null,
         aangemaaktDoor: '',
         aangemaaktOp: isoOf(stepStart - rnd.int(3, 20)),
+        toegewezenOp: null as string | null,
       };
+      // Decided on the day it was made, in office hours (in UTC; not drawn from `rnd`, so the
+      // rest of the region stays as it was generated before).
+      row.toegewezenOp = `${row.aangemaaktOp}T${String(7 + (stepStart % 8)).padStart(2, '0')}:${String((stepStart * 7) % 60).padStart(2, '0')}:00.000Z`;
       hoofdId ??= row.id;
       data.toewijzingen.push(row);
       ctx.assign.push((id) => (row.aangemaaktDoor = id));
@@ -832,14 +838,15 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
     if (p.billFrom > lastDay) return lines;
     const { tariefCents, volume, frequentie } = p.row;
     if (frequentie === '6') {
-      // A trajectory is billed once, in the month it ends.
+      // A trajectory is billed once, in the month it ends, at what it commits (README "Money
+      // rules"): its price, or stopped early the share of the allocated days it ran.
       if (p.billTo <= lastDay)
         lines.push({
           month: monthIndexOf(p.billTo),
           from: p.billFrom,
           to: p.billTo,
           units: volume,
-          cents: tariefCents * volume,
+          cents: totalCents(p.row as Commitment),
         });
       return lines;
     }
@@ -1026,5 +1033,9 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
     (eigen) => ({ id: eigen.uuid(), hlc, authorId: null, deleted: false }),
     seed,
   );
+  // ToewijzingNummers from blocks the service never issues (ADR 0005): fictional, and unique.
+  data.toewijzingen.forEach((t, i) => {
+    t.toewijzingNummer = DEMO_GENERATOR_BLOK * NUMMERS_PER_BLOK + i;
+  });
   return data;
 }

@@ -125,7 +125,10 @@ export interface ProductFact {
   beschikkingsvrij: boolean;
 }
 
-/** The region's product catalogue (fictional codes within the iJw categories; 2026 tariffs). */
+/**
+ * The region's product catalogue (fictional region codes, each in its JZ020 category; 2026
+ * tariffs). The codes' first digits are the region's own numbering, not the category.
+ */
 export const PRODUCTEN: readonly ProductFact[] = [
   {
     productcode: '45A01',
@@ -181,7 +184,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '46A01',
     omschrijving: 'Dagbehandeling',
     perceel: 'awbz_zwaar',
-    categorie: '46',
+    categorie: '41',
     eenheid: '16',
     frequentie: '2',
     tariefCents: 9_650,
@@ -231,7 +234,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '55A01',
     omschrijving: 'EED diagnostiek',
     perceel: 'eed',
-    categorie: '55',
+    categorie: '54',
     eenheid: '82',
     frequentie: '6',
     tariefCents: 115_000,
@@ -241,7 +244,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '55A02',
     omschrijving: 'EED behandeling',
     perceel: 'eed',
-    categorie: '55',
+    categorie: '54',
     eenheid: '04',
     frequentie: '2',
     tariefCents: 9_200,
@@ -261,7 +264,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '44A01',
     omschrijving: 'Crisisopvang met verblijf',
     perceel: 'jo_zwaar',
-    categorie: '44',
+    categorie: '46',
     eenheid: '14',
     frequentie: '1',
     tariefCents: 31_400,
@@ -271,7 +274,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '44A02',
     omschrijving: 'Ambulante crisisinterventie',
     perceel: 'jo_zwaar',
-    categorie: '44',
+    categorie: '46',
     eenheid: '04',
     frequentie: '2',
     tariefCents: 13_100,
@@ -281,7 +284,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '40A01',
     omschrijving: 'Verblijf behandelgroep (inclusief behandeling)',
     perceel: 'jo_zwaar',
-    categorie: '40',
+    categorie: '43',
     eenheid: '14',
     frequentie: '1',
     tariefCents: 27_900,
@@ -291,7 +294,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '41A01',
     omschrijving: 'Verblijf gezinshuis',
     perceel: 'jo_zwaar',
-    categorie: '41',
+    categorie: '44',
     eenheid: '14',
     frequentie: '1',
     tariefCents: 17_600,
@@ -301,7 +304,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '42A01',
     omschrijving: 'Pleegzorg',
     perceel: 'pleegzorg',
-    categorie: '42',
+    categorie: '44',
     eenheid: '14',
     frequentie: '1',
     tariefCents: 4_750,
@@ -321,7 +324,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '47A01',
     omschrijving: 'Ondertoezichtstelling',
     perceel: 'jb',
-    categorie: '47',
+    categorie: '48',
     eenheid: '82',
     frequentie: '4',
     tariefCents: 54_500,
@@ -331,7 +334,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '47A02',
     omschrijving: 'Voogdij',
     perceel: 'jb',
-    categorie: '47',
+    categorie: '48',
     eenheid: '82',
     frequentie: '4',
     tariefCents: 42_000,
@@ -341,7 +344,7 @@ export const PRODUCTEN: readonly ProductFact[] = [
     productcode: '48A01',
     omschrijving: 'Jeugdreclassering',
     perceel: 'jr',
-    categorie: '48',
+    categorie: '47',
     eenheid: '82',
     frequentie: '4',
     tariefCents: 39_000,

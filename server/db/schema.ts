@@ -327,3 +327,28 @@ export const quarantaineMeldingen = pgTable(
   },
   (t) => [primaryKey({ columns: [t.apparaatId, t.tabel, t.rijId] })],
 );
+
+/**
+ * The blocks of ToewijzingNummers the service issued (docs/adr/0005-toewijzingnummer.md): a block
+ * is one laptop's, its numbers are `blok` × 10 000 plus 0–9 999.
+ */
+export const toewijzingnummerBlokken = pgTable(
+  'toewijzingnummer_blokken',
+  {
+    blok: serial('blok').primaryKey(),
+    apparaatId: text('apparaat_id')
+      .notNull()
+      .references(() => apparaten.id),
+    uitgegevenOp: timestamp('uitgegeven_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('toewijzingnummer_blokken_apparaat_idx').on(t.apparaatId, t.uitgegevenOp)],
+);
+
+/**
+ * Every ToewijzingNummer in use and the toewijzing that has it: the primary key is what keeps a
+ * number from being given twice, whatever a laptop sends.
+ */
+export const toewijzingnummers = pgTable('toewijzingnummers', {
+  nummer: integer('nummer').primaryKey(),
+  rijId: text('rij_id').notNull(),
+});

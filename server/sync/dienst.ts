@@ -4,6 +4,7 @@
  * checksum, moves a family's records when it moves to another team (verhuizing), and serves
  * pages of the log. A batch is applied whole or not at all.
  */
+import { controleerToewijzingNummer } from './toewijzingnummers';
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
@@ -49,6 +50,9 @@ export type SyncFoutCode =
   /** An access-log line whose MAC does not hold, or is missing where the device sends them. */
   | 'logregel-mac'
   | 'verhuisd'
+  /** ToewijzingNummers (ADR 0005): this laptop had its blocks for the day, or none are left. */
+  | 'te-veel-nummerblokken'
+  | 'nummers-op'
   /** A change the caller's role may not make, or a value the app would refuse (`regel`). */
   | 'regel-geschonden';
 
@@ -277,7 +281,12 @@ export class Schrijver {
         else if (w.tabel === 'gezin_medewerkers') vraag('professionals', nieuw('professionalId'));
         else if (w.tabel === 'teambudgetten' || w.tabel === 'budget_wijzigingen')
           vraag('teams', nieuw('teamId'));
-        else if (
+        else if (w.tabel === 'akkoorden') {
+          // A decision: whether the toewijzing is the teamcoach's to approve (its bovenBudget).
+          const bestaand = this.rijWerk.get(sleutel(w.tabel, w.rijId));
+          const huidig = bestaand ? waardenVan(bestaand.registers).waarden : {};
+          vraag('toewijzingen', nieuw('toewijzingId') ?? huidig.toewijzingId);
+        } else if (
           w.tabel === 'toewijzingen' &&
           (nieuw('status') === 'toegewezen' || nieuw('status') === 'gestart')
         ) {
@@ -684,6 +693,7 @@ async function pasToe(
       zoek,
     );
     if (weigering) throw alsSyncFout(weigering, w, index);
+    await controleerToewijzingNummer(tx, aanroeper, w, bestaand?.registers, index);
     const delta = alsRegisters(w);
     const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
     const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);

@@ -161,7 +161,7 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
         productcode: '40A01',
         omschrijving: 'Verblijf met behandeling',
         perceel: 'jo_zwaar',
-        categorie: '40',
+        categorie: '43',
         eenheid: '14',
         frequentie: '1',
         tariefCents: 100,
@@ -276,6 +276,18 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
         wijzigingen: [wijziging(collega.id, 'akkoorden', ids.akkoord, goedkeuring(coach.id))],
         status: 403,
         regel: 'akkoord-beoordelaar',
+      },
+      {
+        // Issue 24: over the budget, the teamcoach decides (shared/regels/vier-ogen.ts).
+        naam: "a colleague's approval of a toewijzing that took the forecast over the budget",
+        wie: collega,
+        wijzigingen: [
+          wijziging(collega.id, 'toewijzingen', ids.toewijzing, { bovenBudget: true }),
+          wijziging(collega.id, 'akkoorden', ids.akkoord, goedkeuring(collega.id)),
+        ],
+        status: 403,
+        regel: 'akkoord-teamcoach',
+        index: 1,
       },
       {
         naam: 'the requester approving the own request',
@@ -794,4 +806,59 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
       laptop.store.close();
     }
   }, 120_000);
+
+  describe('ToewijzingNummers (ADR 0005)', () => {
+    const blok = (acc: Account) =>
+      o.app.inject({
+        method: 'POST',
+        url: '/sync/nummerblok',
+        headers: { authorization: `Bearer ${tokens.get(acc.id)!}` },
+      });
+    const nieuw = (acc: Account, nummer: number) => {
+      const id = randomUUID();
+      return {
+        id,
+        w: wijziging(acc.id, 'toewijzingen', id, {
+          ...toewijzingVelden(ids, { status: 'concept', toewijzingNummer: nummer }),
+          aangemaaktDoor: acc.id,
+        }),
+      };
+    };
+    const blokken = {} as Record<'pro' | 'collega', { blok: number; van: number; tot: number }>;
+
+    it('issues each laptop blocks of its own, at most two a day', async () => {
+      blokken.pro = (await blok(a.pro)).json();
+      const tweede = (await blok(a.pro)).json() as { blok: number };
+      blokken.collega = (await blok(a.collega)).json();
+      expect(blokken.pro.tot - blokken.pro.van).toBe(9_999);
+      expect(blokken.pro.van).toBe(blokken.pro.blok * 10_000);
+      expect(new Set([blokken.pro.blok, tweede.blok, blokken.collega.blok]).size).toBe(3);
+      const derde = await blok(a.pro);
+      expect([derde.statusCode, derde.json().code]).toEqual([429, 'te-veel-nummerblokken']);
+      expect((await blok(a.beheerder)).statusCode).toBe(403);
+    });
+
+    it('takes a number only from a block of the sending laptop, once, and never changes it', async () => {
+      const vreemd = await push(a.pro, [nieuw(a.pro, blokken.collega.van).w]);
+      expect([vreemd.statusCode, vreemd.json().message]).toEqual([
+        403,
+        expect.stringMatching(/komt niet uit een nummerblok van deze laptop/),
+      ]);
+      const nummer = blokken.pro.van + 7;
+      const goed = nieuw(a.pro, nummer);
+      expect((await push(a.pro, [goed.w])).statusCode).toBe(200);
+      const tweeKeer = await push(a.pro, [nieuw(a.pro, nummer).w]);
+      expect([tweeKeer.statusCode, tweeKeer.json().message]).toEqual([
+        409,
+        expect.stringMatching(/al van een andere toewijzing/),
+      ]);
+      const anders = await push(a.pro, [
+        wijziging(a.pro.id, 'toewijzingen', goed.id, { toewijzingNummer: nummer + 1 }),
+      ]);
+      expect([anders.statusCode, anders.json().message]).toEqual([
+        400,
+        expect.stringMatching(/kan niet veranderen/),
+      ]);
+    });
+  });
 });

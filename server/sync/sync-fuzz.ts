@@ -633,6 +633,19 @@ async function scenario(
     if (spec.vrijeTekst.includes(veld)) return { waarde: v.nullable && r() < 0.2 ? null : tekst() };
     if (v.nullable && r() < 0.3) return { waarde: null };
     if (spec.naam === 'toewijzingen' && veld === 'status') return { waarde: kies(r, NIET_LOPEND) };
+    // A ToewijzingNummer comes from the laptop's blocks and never changes (ADR 0005); the fuzz
+    // leaves it empty (test/sync/toewijzingnummers.test.ts covers the numbers). One draw, as for
+    // any number, so the runs stay the runs they were.
+    if (spec.naam === 'toewijzingen' && veld === 'toewijzingNummer') {
+      r();
+      return { waarde: null };
+    }
+    // Once a toewijzing took the forecast over budget that stays recorded: the fuzz, which edits
+    // fields at random, leaves it unset (shared/regels/regels.test.ts covers the rule).
+    if (spec.naam === 'toewijzingen' && veld === 'bovenBudget') {
+      r();
+      return { waarde: false };
+    }
     if (v.enumWaarden) {
       const codes =
         spec.naam === 'gezinnen' && veld === 'status'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { besluitFout, budgetFout, rolFout, teamlidFout } from './rollen';
 import { isMoment, waardeFout } from './waarden';
-import { vierOgenRedenen } from './vier-ogen';
+import { BOVEN_BUDGET_REDEN, bovenBudget, vierOgenRedenen } from './vier-ogen';
 import type { Opzoeken, Waarden } from './weigering';
 
 const regel = (w: { regel: string } | null) => w?.regel ?? null;
@@ -63,6 +63,7 @@ describe('role rules', () => {
       neeTenzij: false,
       totaalCents: 100,
       drempelCents: 1_000,
+      bovenBudget: false,
     };
     expect(vierOgenRedenen(basis)).toEqual([]);
     expect(vierOgenRedenen({ ...basis, zorgprofiel: 'acuut' })).toHaveLength(1);
@@ -108,6 +109,66 @@ describe('role rules', () => {
     expect(
       regel(rolFout(pro, plek, { ...wacht, status: 'beeindigd' }, { status: 'gestart' }, zoek)),
     ).toBe('toewijzing-status');
+  });
+
+  /** Issue 24: a toewijzing taking the team to 256% of its budget went through unasked. */
+  it('asks the teamcoach when the forecast after the toewijzing is above a budget', () => {
+    expect(bovenBudget([{ budgetCents: 1_000, prognoseNaCents: 2_560 }])).toBe(true);
+    expect(bovenBudget([{ budgetCents: 1_000, prognoseNaCents: 1_000 }])).toBe(false);
+    // The team's budget is fine, the perceel's is not.
+    expect(
+      bovenBudget([
+        { budgetCents: 10_000, prognoseNaCents: 5_000 },
+        { budgetCents: 1_000, prognoseNaCents: 1_001 },
+      ]),
+    ).toBe(true);
+    expect(bovenBudget([{ budgetCents: null, prognoseNaCents: 5_000 }])).toBe(false);
+    const basis = {
+      beschikkingsvrij: false,
+      zorgprofiel: 'intensief',
+      verblijf: false,
+      neeTenzij: false,
+      totaalCents: 100,
+      drempelCents: 1_000,
+    };
+    expect(vierOgenRedenen({ ...basis, bovenBudget: true })).toEqual([BOVEN_BUDGET_REDEN]);
+
+    // The service takes the finding from the row: toegewezen without approval is refused ...
+    const zoek = opzoeken({
+      producten: { pr: { categorie: '45', frequentie: '2', tariefCents: 10_000 } },
+      teams: { t1: { vierOgenDrempelCents: 2_500_000 } },
+      akkoorden: {},
+      toewijzingen: { tw: { bovenBudget: true, status: 'ter_accordering' } },
+    });
+    const plek = { tabel: 'toewijzingen', rijId: 'tw', teamId: 't1' };
+    const rij = {
+      productId: 'pr',
+      volume: 1,
+      tariefCents: 10_000,
+      startdatum: '2027-01-01',
+      einddatum: '2027-01-31',
+      bovenBudget: true,
+    };
+    expect(regel(rolFout(pro, plek, null, { ...rij, status: 'toegewezen' }, zoek))).toBe(
+      'toewijzing-zonder-akkoord',
+    );
+    // ... the finding cannot be cleared ...
+    expect(
+      regel(
+        rolFout(pro, plek, { ...rij, status: 'ter_accordering' }, { bovenBudget: false }, zoek),
+      ),
+    ).toBe('toewijzing-boven-budget');
+    // ... and only the teamcoach decides on it, not a colleague.
+    const verzoek = { toewijzingId: 'tw', aangevraagdDoor: 'p2', besluit: null };
+    const akkoord = { tabel: 'akkoorden', rijId: 'a1', teamId: 't1' };
+    const besluit = (wie: typeof pro) => ({
+      besluit: 'akkoord',
+      beoordeeldDoor: wie.id,
+      beoordeeldOp: '2027-01-01',
+    });
+    expect(regel(rolFout(pro, akkoord, verzoek, besluit(pro), zoek))).toBe('akkoord-teamcoach');
+    expect(rolFout(coach, akkoord, verzoek, besluit(coach), zoek)).toBeNull();
+    expect(besluitFout(pro, verzoek, pro.id, { bovenBudget: false })).toBeNull();
   });
 
   it('keeps the budget to the team’s teamcoach or a beheerder, and the regisseur in the team', () => {

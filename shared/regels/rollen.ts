@@ -7,7 +7,8 @@
  *
  * - akkoorden: a request is made in the caller's own name and its requester never changes; a
  *   decision (besluit, beoordeeldDoor, beoordeeldOp) is taken once, by a jeugdprofessional or
- *   teamcoach who is not the requester, in the caller's own name.
+ *   teamcoach who is not the requester, in the caller's own name; by the teamcoach when the
+ *   toewijzing took the forecast over the budget (`bovenBudget`, which is never cleared).
  * - toewijzingen: toegewezen or gestart only with the vier-ogen approval it needs (a request
  *   waiting for approval always needs it); a continuation after op- or afschalen runs on without
  *   a new one, as the core's evaluation makes it; an ended or withdrawn one does not run again.
@@ -20,7 +21,7 @@ import { totalCents } from '../cost';
 import { addDays } from '../dates';
 import type { IjwFrequentie } from '../domain';
 import { isBedrag, isDatum } from './waarden';
-import { isGoedgekeurd, isVerblijf, vierOgenRedenen } from './vier-ogen';
+import { alleenTeamcoach, isGoedgekeurd, isVerblijf, vierOgenRedenen } from './vier-ogen';
 import { weiger, type Aanroeper, type Opzoeken, type Waarden, type Weigering } from './weigering';
 
 /** The team's threshold when it has none of its own (as `teams.vier_ogen_drempel_cents`). */
@@ -46,6 +47,7 @@ export function besluitFout(
   aanroeper: Aanroeper,
   akkoord: Waarden,
   beoordeeldDoor: unknown,
+  toewijzing?: Waarden | null,
 ): Weigering | null {
   if (akkoord.besluit != null)
     return weiger(409, 'akkoord-al-besloten', 'Over dit verzoek is al besloten.');
@@ -54,6 +56,12 @@ export function besluitFout(
       403,
       'akkoord-beoordelaar',
       'Een vier-ogenbesluit neemt u zelf en op uw eigen naam, als collega of teamcoach van het team.',
+    );
+  if (alleenTeamcoach(toewijzing) && aanroeper.rol !== 'teamcoach')
+    return weiger(
+      403,
+      'akkoord-teamcoach',
+      'Deze toewijzing brengt de prognose boven het budget: daarover besluit de teamcoach.',
     );
   if (akkoord.aangevraagdDoor === aanroeper.id)
     return weiger(
@@ -64,7 +72,7 @@ export function besluitFout(
   return null;
 }
 
-function akkoordFout(aanroeper: Aanroeper, huidig: Waarden | null, nieuw: Waarden) {
+function akkoordFout(aanroeper: Aanroeper, huidig: Waarden | null, nieuw: Waarden, zoek: Opzoeken) {
   const aanvrager = weiger(
     403,
     'akkoord-aanvrager',
@@ -76,7 +84,15 @@ function akkoordFout(aanroeper: Aanroeper, huidig: Waarden | null, nieuw: Waarde
   const besluit = BESLUITVELDEN.some((v) => v in nieuw && nieuw[v] !== (huidig?.[v] ?? null));
   if (!besluit) return null;
   const na = { ...huidig, ...nieuw };
-  return besluitFout(aanroeper, huidig ?? { ...nieuw, besluit: null }, na.beoordeeldDoor);
+  // The toewijzing as it stands (a request always has one): whether only the teamcoach decides.
+  const toewijzing =
+    typeof na.toewijzingId === 'string' ? zoek.rij('toewijzingen', na.toewijzingId) : null;
+  return besluitFout(
+    aanroeper,
+    huidig ?? { ...nieuw, besluit: null },
+    na.beoordeeldDoor,
+    toewijzing,
+  );
 }
 
 /**
@@ -131,6 +147,8 @@ export function vierOgenVoor(toewijzing: Waarden, teamId: string | null, zoek: O
     drempelCents: isBedrag(team?.vierOgenDrempelCents)
       ? team.vierOgenDrempelCents
       : VIER_OGEN_DREMPEL_STANDAARD,
+    // The forecast needs the SOJ data, which the service does not hold: the laptop's finding.
+    bovenBudget: toewijzing.bovenBudget === true,
   });
 }
 
@@ -156,6 +174,12 @@ function isVervolg(rijId: string, t: Waarden, zoek: Opzoeken): boolean {
 }
 
 function toewijzingFout(plek: Plek, huidig: Waarden | null, nieuw: Waarden, zoek: Opzoeken) {
+  if (huidig?.bovenBudget === true && 'bovenBudget' in nieuw && nieuw.bovenBudget !== true)
+    return weiger(
+      403,
+      'toewijzing-boven-budget',
+      'Dat deze toewijzing de prognose boven het budget bracht, blijft vastgelegd.',
+    );
   if (!('status' in nieuw)) return null;
   const van = (huidig?.status as string | undefined) ?? null;
   const naar = nieuw.status;
@@ -251,7 +275,7 @@ export function rolFout(
 ): Weigering | null {
   switch (plek.tabel) {
     case 'akkoorden':
-      return akkoordFout(aanroeper, huidig, nieuw);
+      return akkoordFout(aanroeper, huidig, nieuw, zoek);
     case 'toewijzingen':
       return toewijzingFout(plek, huidig, nieuw, zoek);
     case 'teambudgetten':

@@ -2,7 +2,9 @@
  * Vier ogen (000_… sturingskader 1 and 4: never decide alone): which toewijzingen need a
  * colleague's or the teamcoach's approval before they are toegewezen, and what counts as that
  * approval. The core decides a new toewijzing's status by it (core/services/toewijzing.ts), the
- * service refuses a toewijzing made toegewezen without it.
+ * service refuses a toewijzing made toegewezen without it. A toewijzing that takes the team's
+ * (or the perceel's) forecast over its budget is the teamcoach's to approve (`alleenTeamcoach`):
+ * the coach holds the budget ("kostenbewustzijn", 003_… 1.3.1).
  */
 import { VERBLIJF_CATEGORIEEN, type IjwProductcategorie } from '../domain';
 import { formatEuro } from '../money';
@@ -21,7 +23,26 @@ export interface VierOgenFeiten {
   totaalCents: number;
   /** The team's threshold (`teams.vierOgenDrempelCents`). */
   drempelCents: number;
+  /**
+   * The team's or the perceel's forecast after this toewijzing is above its budget
+   * (`bovenBudget`); the laptop computes it, the service takes it from the row
+   * (`toewijzingen.bovenBudget`), README "Money rules".
+   */
+  bovenBudget: boolean;
 }
+
+/** A budget a toewijzing weighs on: the team's whole budget, or its perceel's. */
+export interface BudgetNa {
+  budgetCents: number | null;
+  /** The forecast of the year with this toewijzing (shared/cost.ts `prognoseCents`). */
+  prognoseNaCents: number;
+}
+
+/** Whether the forecast with this toewijzing is above any budget set for it. */
+export const bovenBudget = (budgetten: readonly BudgetNa[]): boolean =>
+  budgetten.some((b) => b.budgetCents !== null && b.prognoseNaCents > b.budgetCents);
+
+export const BOVEN_BUDGET_REDEN = 'prognose boven het budget (akkoord van de teamcoach)';
 
 /** Whether a product of this iJw category means the youth lives away from home. */
 export const isVerblijf = (categorie: unknown) =>
@@ -37,8 +58,13 @@ export function vierOgenRedenen(f: VierOgenFeiten): string[] {
     redenen.push('"nee, tenzij" bij een aanbieder met cliëntenstop of bereikt budgetplafond');
   if (f.totaalCents > f.drempelCents)
     redenen.push(`kosten boven de teamdrempel van ${formatEuro(f.drempelCents)}`);
+  if (f.bovenBudget) redenen.push(BOVEN_BUDGET_REDEN);
   return redenen;
 }
+
+/** Whether only the teamcoach may approve this toewijzing (its row's values). */
+export const alleenTeamcoach = (toewijzing: Waarden | null | undefined): boolean =>
+  toewijzing?.bovenBudget === true;
 
 /**
  * An approval that counts: an akkoord on the toewijzing, not deleted, decided `akkoord` by

@@ -14,6 +14,7 @@ import {
   BEZOEK_SOORTEN,
   DOEL_RESULTATEN,
   EINDE_REDENEN,
+  IJW_REDENEN_BEEINDIGING,
   EVALUATIE_UITKOMSTEN,
   GEZIN_STATUSSEN,
   GEZINSLID_ROLLEN,
@@ -36,6 +37,8 @@ export const MAX_BEDRAG_CENTS = 100_000_000_000;
 export const VOLUME = { min: 1, max: 10_000 } as const;
 /** Budget years. */
 export const JAAR = { min: 2015, max: 2100 } as const;
+/** iJw's ToewijzingNummer (LDT_Nummer: an integer of at most nine digits). */
+export const TOEWIJZINGNUMMER = { min: 1, max: 999_999_999 } as const;
 
 /** Why a value does not fit, or null. */
 type Controle = (waarde: unknown) => { regel: Regel; reden: string } | null;
@@ -146,7 +149,10 @@ const VELDREGELS: Record<string, Record<string, Controle>> = {
     verwijzer: code(VERWIJZERS.codes),
     beeindigdOp: datum,
     eindeReden: code(EINDE_REDENEN.codes),
+    redenBeeindiging: code(IJW_REDENEN_BEEINDIGING.codes),
     aangemaaktOp: datum,
+    toegewezenOp: moment,
+    toewijzingNummer: bereik(TOEWIJZINGNUMMER.min, TOEWIJZINGNUMMER.max),
   },
   evaluaties: {
     geplandOp: datum,

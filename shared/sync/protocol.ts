@@ -61,10 +61,14 @@ export const REGELS = [
   'akkoord-beoordelaar',
   /** A decision on a request already decided. */
   'akkoord-al-besloten',
+  /** A decision on a toewijzing that took the forecast over the budget, by anyone but a teamcoach. */
+  'akkoord-teamcoach',
   /** A toewijzing toegewezen or started without the vier-ogen approval it needs. */
   'toewijzing-zonder-akkoord',
   /** A toewijzing moved back from ended, withdrawn or started. */
   'toewijzing-status',
+  /** A toewijzing's finding that it took the forecast over the budget, cleared. */
+  'toewijzing-boven-budget',
   /** A team budget or budget change by anyone but the team's teamcoach or a beheerder. */
   'budget-rol',
   /** A budget change logged in someone else's name. */

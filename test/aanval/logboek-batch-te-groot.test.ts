@@ -34,8 +34,7 @@ import {
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (
     sqlite.prepare('SELECT waarde FROM instellingen WHERE sleutel = ?').get(sleutel) as
-      | { waarde: string }
-      | undefined
+      { waarde: string } | undefined
   )?.waarde;
 
 describe('no malice: a few hundred lines written offline', () => {

@@ -41,8 +41,7 @@ import {
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (
     sqlite.prepare('SELECT waarde FROM instellingen WHERE sleutel = ?').get(sleutel) as
-      | { waarde: string }
-      | undefined
+      { waarde: string } | undefined
   )?.waarde;
 
 describe('no malice: a line written while the answer bringing a new key is on its way', () => {
@@ -208,9 +207,9 @@ describe('no malice: the stuck log and a revocation', () => {
       const meldingen = await logMeldingen(o.store.db, apparaatId);
       // A correct system: lines 3 and 4 are at the service, or at the very least something there
       // says lines were lost.
-      expect(
-        bij.map((r) => r.seq).includes(4) || gaten.length > 0 || meldingen.length > 0,
-      ).toBe(true);
+      expect(bij.map((r) => r.seq).includes(4) || gaten.length > 0 || meldingen.length > 0).toBe(
+        true,
+      );
     } finally {
       store.close();
     }

@@ -37,8 +37,7 @@ import {
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (
     sqlite.prepare('SELECT waarde FROM instellingen WHERE sleutel = ?').get(sleutel) as
-      | { waarde: string }
-      | undefined
+      { waarde: string } | undefined
   )?.waarde;
 
 /** Everything the passphrase gives: recompute the chain, the head and its MAC with the store's key. */
@@ -55,7 +54,9 @@ function herbereken(sqlite: Sqlite): void {
   for (const r of rijen) {
     const { hash: _h, ...rest } = r;
     const hash = regelHash({ ...(rest as Parameters<typeof regelHash>[0]), prevHash });
-    sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prevHash, hash, r.seq);
+    sqlite
+      .prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?')
+      .run(prevHash, hash, r.seq);
     prevHash = hash;
     kop = { seq: r.seq, hash };
   }
@@ -195,9 +196,7 @@ describe('attack: offline lines removed whole, key thrown away, signed in again'
       l.kijk(geheim);
       l.store.sqlite.prepare('DELETE FROM audit_log WHERE seq = 3').run();
       l.store.sqlite
-        .prepare(
-          "DELETE FROM instellingen WHERE sleutel IN ('toegangslog-ratel', 'sync.apparaat')",
-        )
+        .prepare("DELETE FROM instellingen WHERE sleutel IN ('toegangslog-ratel', 'sync.apparaat')")
         .run();
       herbereken(l.store.sqlite);
       await l.engine.verbind('http://centraal.test', pro.email, WACHTWOORD, 'Laptop');

@@ -33,8 +33,7 @@ import {
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (
     sqlite.prepare('SELECT waarde FROM instellingen WHERE sleutel = ?').get(sleutel) as
-      | { waarde: string }
-      | undefined
+      { waarde: string } | undefined
   )?.waarde;
 
 describe('crafted logstand', () => {

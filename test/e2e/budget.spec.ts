@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { generateRegion } from '../../db/demo/generate';
+import { vandaag } from '../helpers/klok';
 import { expectAccessible, signIn } from './helpers';
 
 const shot = (page: Page, name: string) =>
@@ -87,7 +89,7 @@ test('SOJ import refuses a bad file with its reasons; the budget is set with a r
     name: 'SOJ_fout.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      `${kop}\n2026-10;Jeugdteam Dordrecht Noord;123;ZZ999;jo_licht;12345678;jeugdteam;01-10-2026;31-10-2026;4;04;94,80;-379,20\n`,
+      `${kop}\n2026-10;Jeugdteam Dordrecht Noord;123;ZZ999;jo_licht;12345678;jeugdteam;01-10-2026;31-10-2026;4;04;-94,80;379,20\n`,
     ),
   });
   const fouten = page.getByRole('table', { name: 'Fouten in het bestand' });
@@ -106,6 +108,45 @@ test('SOJ import refuses a bad file with its reasons; the budget is set with a r
     'Extra middelen na de bestuursrapportage',
   );
   await expectAccessible(page, 'budget en soj');
+});
+
+test('a one-team SOJ file is shown before it is saved: its decimal sign, and per team and period the lines and amount before and after', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // A provider of the demo region (the generator's, as the host made it).
+  const agb = generateRegion({ scale: 'small', today: vandaag() }).aanbieders[0]!.agbCode;
+  await signIn(page, 'Jeugdteam Dordrecht Noord', 0, 'Teamcoach');
+  await nav(page, 'Budget en SOJ');
+  // Last month's figures, as the SOJ sends them.
+  const eerste = new Date(`${vandaag().slice(0, 7)}-01T00:00:00Z`);
+  eerste.setUTCMonth(eerste.getUTCMonth() - 1);
+  const periode = eerste.toISOString().slice(0, 7);
+  const [jaar, maand] = periode.split('-');
+  const dagen = new Date(Date.UTC(Number(jaar), Number(maand), 0)).getUTCDate();
+  const kop =
+    'periode;team;client_ref;productcode;perceel;aanbieder_agb;verwijzer;startdatum;einddatum;volume;eenheid;tarief;bedrag';
+  const regel = (bedrag: string) =>
+    `${periode};Jeugdteam Dordrecht Noord;111222333;45A01;jo_licht;${agb};jeugdteam;01-${maand}-${jaar};${dagen}-${maand}-${jaar};4;04;94,80;${bedrag}`;
+  await page.getByLabel('SOJ-bestand').setInputFiles({
+    name: `SOJ_${periode}_Dordrecht_Noord.csv`,
+    mimeType: 'text/csv',
+    // Saved by Excel: comma decimals, a thousands point, and an empty row at the end.
+    buffer: Buffer.from(`${kop}\n${regel('379,20')}\n${regel('1.137,60')}\n;;;;;;;;;;;;\n`),
+  });
+  const voorbeeld = page.getByRole('table', { name: 'Voorbeeld per team en periode' });
+  await expect(voorbeeld).toBeVisible();
+  await expect(page.locator('p', { hasText: 'Decimaalteken:' })).toContainText('komma');
+  await expect(voorbeeld).toContainText('Jeugdteam Dordrecht Noord');
+  await expect(voorbeeld.getByRole('row')).toHaveCount(2);
+  await expect(voorbeeld).toContainText('€ 1.516,80');
+  await expect(page.getByText('Er is nog niets opgeslagen.', { exact: false })).toBeVisible();
+  await shot(page, '16-soj-voorbeeld');
+  await page.getByRole('button', { name: 'Bevestigen en opslaan' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /ingelezen: 2 regels, € 1\.516,80/ }),
+  ).toBeVisible();
+  await expectAccessible(page, 'soj voorbeeld bevestigd');
 });
 
 test('the jeugdprofessional sees what the own caseload costs next to the team', async ({

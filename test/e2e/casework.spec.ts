@@ -135,8 +135,8 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   expect(bericht.suggestedFilename()).toMatch(/^JW301_0505_\d{8}_EP[0-9A-Z]+\.xml$/);
   const jw301 = await readFile((await bericht.path())!, 'utf8');
   expect(jw301).toContain('<jw301:Bsn>111222333</jw301:Bsn>');
-  expect(jw301).toContain('<jw301:Code>45A01</jw301:Code>');
-  expect(jw301).toMatch(/<jw301:Volume>2<\/jw301:Volume>/);
+  expect(jw301).toContain('<ijw:Code>45A01</ijw:Code>');
+  expect(jw301).toMatch(/<ijw:Volume>2<\/ijw:Volume>/);
   const agb = /<jw301:Ontvanger>(\d{8})</.exec(jw301)![1]!;
 
   // Regie na beschikking: start of care, an evaluation that scales down, then stopping.
@@ -179,7 +179,10 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
 
   // The same provider asks for more help for Daan (JW315): read, checked and linked to him.
   const verzoek = join(tmpdir(), `JW315_${agb}.xml`);
-  await writeFile(verzoek, jw315Verzoek({ agb, bsn: '111222333', productcode: '45A01' }));
+  await writeFile(
+    verzoek,
+    jw315Verzoek({ agb, bsn: '111222333', productcode: '45A01', categorie: '45' }),
+  );
   await page.getByRole('button', { name: /Taken en signalen/ }).click();
   await page.getByRole('button', { name: 'Verzoek om toewijzing inlezen (JW315)' }).click();
   const inlezen = page.getByRole('dialog');
@@ -190,9 +193,12 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await expectAccessible(page, 'verzoek om toewijzing');
   await shot(page, '39-jw315-verzoek');
   // A file that is not a JW315 is refused with the place of the error.
-  await writeFile(verzoek, jw315Verzoek({ agb, bsn: '123456789', productcode: '45A01' }));
+  await writeFile(
+    verzoek,
+    jw315Verzoek({ agb, bsn: '123456789', productcode: '45A01', categorie: '45' }),
+  );
   await inlezen.getByLabel('JW315-bestand').setInputFiles(verzoek);
-  await expect(inlezen.getByRole('alert')).toContainText('Bericht/Client/Bsn');
+  await expect(inlezen.getByRole('alert')).toContainText('elfproef');
 });
 
 test('tasks and the vier-ogen queue are reachable and accessible', async ({ page }) => {

@@ -14,7 +14,7 @@
  * same amount. Were each to start the clock itself, a central service started after a laptop
  * would run behind it and refuse the laptop's changes as stamped ahead of its own clock.
  *
- * Node processes of the app get the shift through `klok-preload.ts` (a global Date that is
+ * Node processes of the app get the shift through `klok-preload.mjs` (a global Date that is
  * shifted, like libfaketime but only for the processes that should have it: not PostgreSQL, not
  * npm and the build (npm a year ahead stops to ask the registry for a newer npm), and not the
  * Playwright process, whose page clock counts on from the real time). The browser gets it
@@ -143,5 +143,5 @@ export function installeerKlok(env: NodeJS.ProcessEnv = process.env): void {
  */
 export const KLOK_IMPORT = [
   '--import',
-  pathToFileURL(resolve('test/helpers/klok-preload.ts')).href,
+  pathToFileURL(resolve('test/helpers/klok-preload.mjs')).href,
 ] as const;

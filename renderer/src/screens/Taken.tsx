@@ -13,6 +13,7 @@ import type { SignaalSoort } from '../../../shared/api';
 import { useQuery } from '../api/hooks';
 import { formatDate } from '../format';
 import { useSession } from '../store';
+import { StartStopInlezen } from './StartStopInlezen';
 import { VerzoekInlezen } from './VerzoekInlezen';
 import { useState } from 'react';
 
@@ -29,6 +30,7 @@ export function Taken() {
   const go = useSession((s) => s.go);
   const { data, error } = useQuery('taken.lijst', {}, 'taken');
   const [inlezen, setInlezen] = useState(false);
+  const [startStop, setStartStop] = useState(false);
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
@@ -38,8 +40,12 @@ export function Taken() {
         <Button variant="outlined" onClick={() => setInlezen(true)}>
           Verzoek om toewijzing inlezen (JW315)
         </Button>
+        <Button variant="outlined" onClick={() => setStartStop(true)}>
+          Start of stop inlezen (JW305/JW307)
+        </Button>
       </Box>
       {inlezen && <VerzoekInlezen onClose={() => setInlezen(false)} />}
+      {startStop && <StartStopInlezen onClose={() => setStartStop(false)} />}
       {error && <Alert severity="error">{error}</Alert>}
       {data && (
         <Box sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import type { VerzoekOmToewijzing } from '../../../shared/api-veldwerk';
 import { type IjwEenheid, type IjwFrequentie } from '../../../shared/domain';
 import { useCall } from '../api/hooks';
-import { datumOfLeeg, formatDate, volumeTekst } from '../format';
+import { datumOfLeeg, formatDate, formatEuro, volumeTekst } from '../format';
 import { useSession } from '../store';
 
 export function VerzoekInlezen({ onClose }: { onClose(): void }) {
@@ -139,7 +139,9 @@ export function VerzoekInlezen({ onClose }: { onClose(): void }) {
                             p.eenheid as IjwEenheid,
                             p.frequentie as IjwFrequentie,
                           )
-                        : '—'}
+                        : p.budgetCents !== null
+                          ? `budget ${formatEuro(p.budgetCents)}`
+                          : '—'}
                     </TableCell>
                     <TableCell>{p.verwijzer}</TableCell>
                   </TableRow>

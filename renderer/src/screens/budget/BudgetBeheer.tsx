@@ -30,10 +30,16 @@ import { useSession } from '../../store';
 const FASE_TEKST: Record<(typeof SOJ_FASEN)[number], string> = {
   lezen: 'Bestand lezen',
   controleren: 'Regels controleren',
+  voorbeeld: 'Gecontroleerd: bekijk het voorbeeld en bevestig',
   opslaan: 'Opslaan',
   klaar: 'Klaar',
   mislukt: 'Niet ingelezen',
 };
+
+/** The phases with a progress bar, in order. */
+const VOORTGANG_FASEN = ['lezen', 'controleren', 'opslaan'] as const;
+
+const maand = (periode: string) => `${periode.slice(5)}-${periode.slice(0, 4)}`;
 
 const moment = (iso: string) =>
   new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
@@ -43,7 +49,26 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
   const invoer = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<SojImportStatus | null>(null);
   const [fout, setFout] = useState<string | null>(null);
-  const bezig = status !== null && status.fase !== 'klaar' && status.fase !== 'mislukt';
+  const [bevestigen, setBevestigen] = useState(false);
+  const bezig =
+    status !== null &&
+    status.fase !== 'klaar' &&
+    status.fase !== 'mislukt' &&
+    status.fase !== 'voorbeeld';
+  const voorbeeld = status?.fase === 'voorbeeld' ? status.voorbeeld : null;
+
+  const bevestig = async () => {
+    if (!status) return;
+    setFout(null);
+    setBevestigen(true);
+    try {
+      setStatus(await call('soj.bevestigen', { jobId: status.jobId }));
+    } catch (e) {
+      setFout((e as Error).message);
+    } finally {
+      setBevestigen(false);
+    }
+  };
 
   useEffect(() => {
     if (!bezig) return;
@@ -77,9 +102,10 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
         SOJ-cijfers inlezen
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        Het maandbestand van het Serviceorganisatie Jeugd (CSV of Excel). Een periode opnieuw
-        inlezen vervangt die periode; er wordt nooit dubbel geteld. Bij één fout wordt niets
-        ingelezen.
+        Het maandbestand van het Serviceorganisatie Jeugd (CSV of Excel). U ziet eerst per team en
+        periode wat er verandert en bevestigt dan. Een periode opnieuw inlezen vervangt die periode
+        voor de teams in het bestand; andere teams blijven ongewijzigd en er wordt nooit dubbel
+        geteld. Bij één fout wordt niets ingelezen.
       </Typography>
       <Box>
         <Button variant="contained" component="label" disabled={bezig}>
@@ -106,15 +132,100 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
           {bezig && (
             <LinearProgress
               variant="determinate"
-              value={((SOJ_FASEN.indexOf(status.fase) + status.voortgang) / 3) * 100}
+              value={
+                ((VOORTGANG_FASEN.indexOf(status.fase as (typeof VOORTGANG_FASEN)[number]) +
+                  status.voortgang) /
+                  VOORTGANG_FASEN.length) *
+                100
+              }
               aria-label="Voortgang van het inlezen"
             />
           )}
         </Box>
       )}
+      {voorbeeld && (
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+          <Alert severity="info">
+            Periode {maand(voorbeeld.periode)}: {voorbeeld.regels.toLocaleString('nl-NL')}{' '}
+            {voorbeeld.regels === 1 ? 'regel' : 'regels'}, samen {formatEuro(voorbeeld.bedragCents)}
+            {voorbeeld.creditRegels > 0 &&
+              `, waarvan ${voorbeeld.creditRegels.toLocaleString('nl-NL')} ${voorbeeld.creditRegels === 1 ? 'creditregel' : 'creditregels'}`}
+            {voorbeeld.lateRegels > 0 &&
+              `; ${voorbeeld.lateRegels.toLocaleString('nl-NL')} ${voorbeeld.lateRegels === 1 ? 'regel telt' : 'regels tellen'} mee in een eerdere maand van zorg`}
+            . Er is nog niets opgeslagen.
+          </Alert>
+          <Typography variant="body2">
+            <strong>Decimaalteken:</strong> {voorbeeld.decimalen.uitleg}
+          </Typography>
+          <Table size="small" aria-label="Voorbeeld per team en periode">
+            <TableHead>
+              <TableRow>
+                <TableCell>Team</TableCell>
+                <TableCell>Periode</TableCell>
+                <TableCell align="right">Regels nu</TableCell>
+                <TableCell align="right">Regels na</TableCell>
+                <TableCell align="right">Bedrag nu</TableCell>
+                <TableCell align="right">Bedrag na</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {voorbeeld.teams.map((t) => (
+                <TableRow key={`${t.teamId}-${t.periode}`}>
+                  <TableCell>{t.teamNaam}</TableCell>
+                  <TableCell>{maand(t.periode)}</TableCell>
+                  <TableCell align="right">{t.regelsVoor.toLocaleString('nl-NL')}</TableCell>
+                  <TableCell align="right">{t.regelsNa.toLocaleString('nl-NL')}</TableCell>
+                  <TableCell align="right">{formatEuro(t.bedragVoorCents)}</TableCell>
+                  <TableCell align="right">{formatEuro(t.bedragNaCents)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {voorbeeld.waarschuwingen.length > 0 && (
+            <>
+              <Alert severity="warning">
+                {voorbeeld.waarschuwingen.length + voorbeeld.meerWaarschuwingen}{' '}
+                {voorbeeld.waarschuwingen.length + voorbeeld.meerWaarschuwingen === 1
+                  ? 'regel lijkt'
+                  : 'regels lijken'}{' '}
+                niet te kloppen. Controleer ze voordat u bevestigt
+                {voorbeeld.meerWaarschuwingen > 0 &&
+                  ` (de eerste ${voorbeeld.waarschuwingen.length} staan hieronder)`}
+                .
+              </Alert>
+              <Table size="small" aria-label="Waarschuwingen bij het bestand">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Regel</TableCell>
+                    <TableCell>Kolom</TableCell>
+                    <TableCell>Waarschuwing</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {voorbeeld.waarschuwingen.map((w, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{w.regel ?? '—'}</TableCell>
+                      <TableCell>{w.kolom ?? '—'}</TableCell>
+                      <TableCell>{w.reden}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button variant="contained" onClick={() => void bevestig()} disabled={bevestigen}>
+              Bevestigen en opslaan
+            </Button>
+            <Button onClick={() => setStatus(null)} disabled={bevestigen}>
+              Annuleren
+            </Button>
+          </Box>
+        </Box>
+      )}
       {status?.fase === 'klaar' && status.resultaat && (
         <Alert severity="success">
-          Periode {status.resultaat.periode} ingelezen:{' '}
+          Periode {maand(status.resultaat.periode)} ingelezen:{' '}
           {status.resultaat.regels.toLocaleString('nl-NL')} regels,{' '}
           {formatEuro(status.resultaat.bedragCents)}
           {status.resultaat.vervangen > 0 &&

@@ -23,6 +23,7 @@ import type {
   DashboardFilter,
   Doorklik,
 } from '../../../../shared/api-budget';
+import { resterendBasis } from '../../../../shared/budget';
 import { dashboardTabellen } from '../../../../shared/dashboard-tabellen';
 import { PERCELEN } from '../../../../shared/domain';
 import { CodeSelect } from '../../components/CodeSelect';
@@ -102,7 +103,10 @@ function Grafieken({ d, onMaand }: { d: DashboardData; onMaand(periode: string):
   const prognoseLijn: number[] = [];
   for (const m of d.maanden) {
     cumRealisatie += m.gerealiseerdCents;
-    cumPrognose += m.periode <= laatste ? m.gerealiseerdCents : m.gecommitteerdCents;
+    // The forecast's rule (shared/cost.ts `prognoseCents`): ends at the headline forecast.
+    cumPrognose += d.kop.maandenZonderSoj.includes(m.periode)
+      ? m.gecommitteerdCents
+      : m.gerealiseerdCents;
     realisatieLijn.push(m.periode <= laatste ? cumRealisatie / 100 : null);
     prognoseLijn.push(cumPrognose / 100);
   }
@@ -266,7 +270,7 @@ export function Dashboard({ filter, tab }: { filter: DashboardFilter; tab: strin
             <Kengetal
               label="Prognose jaareinde"
               cents={d.kop.prognoseCents}
-              toelichting="Gerealiseerd plus wat nog is toegewezen"
+              toelichting="SOJ-bedragen plus toegewezen voor de maanden zonder SOJ-cijfers"
             />
             <Kengetal
               label="Resterend"
@@ -285,6 +289,15 @@ export function Dashboard({ filter, tab }: { filter: DashboardFilter; tab: strin
               }
             />
           </Box>
+          <Typography variant="caption" color="text.secondary">
+            {resterendBasis(d.kop.laatstePeriode)}
+            {d.kop.laatstePeriode &&
+              d.kop.maandenZonderSoj.some((p) => p < d.kop.laatstePeriode!) &&
+              ` Nog zonder SOJ-cijfers: ${d.kop.maandenZonderSoj
+                .filter((p) => p < d.kop.laatstePeriode!)
+                .map((p) => `${p.slice(5)}-${p.slice(0, 4)}`)
+                .join(', ')}.`}
+          </Typography>
           {d.kop.onbekendeRegels > 0 && (
             <Alert
               severity="info"

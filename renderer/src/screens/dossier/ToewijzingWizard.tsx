@@ -21,6 +21,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { AanbiederKeuze, Actieplan, Voorstel } from '../../../../shared/api';
+import { resterendBasis } from '../../../../shared/budget';
 import { addMonths, parseDutchDate } from '../../../../shared/dates';
 import { ZORGPROFIEL_CATEGORIEEN } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
@@ -261,30 +262,44 @@ function Kosten({
   setNeeTenzijReden,
 }: KostenProps) {
   const { budget } = voorstel;
-  const pct = (c: number) => Math.min(100, Math.round((c / Math.max(1, budget.budgetCents)) * 100));
+  const pct = (c: number) =>
+    Math.min(100, Math.round((c / Math.max(1, budget.budgetCents ?? 0)) * 100));
+  const over = (c: number | null) => (
+    <strong style={{ color: c !== null && c < 0 ? '#b3261e' : undefined }}>
+      {c === null ? 'geen budget vastgesteld' : formatEuro(c)}
+    </strong>
+  );
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }} aria-label="Kosten en budget">
       <Typography>
         <strong>Kosten van deze toewijzing:</strong> {formatEuro(voorstel.totaalCents)}
       </Typography>
       <Typography>
-        <strong>Daarvan in de rest van {budget.jaar}:</strong> {formatEuro(voorstel.ditJaarCents)}
+        <strong>Daarvan in de prognose van {budget.jaar}:</strong>{' '}
+        {formatEuro(voorstel.ditJaarCents)}
       </Typography>
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         Teambudget {budget.jaar}
       </Typography>
       <LinearProgress
         variant="buffer"
-        value={pct(budget.verplichtCents)}
-        valueBuffer={pct(budget.verplichtCents + voorstel.ditJaarCents)}
-        aria-label="Budget verplicht"
+        value={pct(budget.prognoseCents)}
+        valueBuffer={pct(budget.prognoseNaCents)}
+        aria-label="Prognose ten opzichte van het budget"
       />
       <Typography variant="body2">
-        Budget {formatEuro(budget.budgetCents)} · al verplicht {formatEuro(budget.verplichtCents)} ·
-        na deze toewijzing over{' '}
-        <strong style={{ color: budget.naDezeCents < 0 ? '#b3261e' : undefined }}>
-          {formatEuro(budget.naDezeCents)}
-        </strong>
+        Budget {budget.budgetCents === null ? '—' : formatEuro(budget.budgetCents)} · prognose{' '}
+        {formatEuro(budget.prognoseCents)} · na deze toewijzing over {over(budget.naDezeCents)}
+      </Typography>
+      {budget.perceel && (
+        <Typography variant="body2">
+          Budget perceel {budget.perceel.perceel} {formatEuro(budget.perceel.budgetCents ?? 0)} ·
+          prognose {formatEuro(budget.perceel.prognoseCents)} · na deze toewijzing over{' '}
+          {over(budget.perceel.naDezeCents)}
+        </Typography>
+      )}
+      <Typography variant="caption" color="text.secondary">
+        {resterendBasis(budget.laatstePeriode)}
       </Typography>
       {voorstel.beschikkingsvrij && (
         <Alert severity="info">
@@ -304,8 +319,9 @@ function Kosten({
       {voorstel.vierOgen.nodig && (
         <>
           <Alert severity="warning">
-            Vier ogen: deze toewijzing wordt pas definitief na akkoord van een collega of de
-            teamcoach ({voorstel.vierOgen.redenen.join(', ')}).
+            Vier ogen: deze toewijzing wordt pas definitief na akkoord van{' '}
+            {voorstel.vierOgen.alleenTeamcoach ? 'de teamcoach' : 'een collega of de teamcoach'} (
+            {voorstel.vierOgen.redenen.join(', ')}).
           </Alert>
           <TextField
             label="Toelichting voor de collega die accordeert"
