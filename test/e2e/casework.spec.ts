@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { jw305Start } from '../helpers/jw305';
 import { jw315Verzoek } from '../helpers/jw315';
 import { dutchDate, expectAccessible, meldGezinAan, signIn, waitUntilSaved } from './helpers';
 
@@ -139,9 +140,35 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   expect(jw301).toMatch(/<ijw:Volume>2<\/ijw:Volume>/);
   const agb = /<jw301:Ontvanger>(\d{8})</.exec(jw301)![1]!;
 
-  // Regie na beschikking: start of care, an evaluation that scales down, then stopping.
-  await toewijzingen.getByRole('button', { name: 'Start vastleggen' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen' }).click();
+  // The provider reports the start (JW305): read, matched to the toewijzing by its number,
+  // shown, and recorded once the professional confirms.
+  const nummer = /<jw301:ToewijzingNummer>(\d+)</.exec(jw301)![1]!;
+  const ingang = /<jw301:Ingangsdatum>([\d-]+)</.exec(jw301)![1]!;
+  const startbericht = join(tmpdir(), `JW305_${agb}.xml`);
+  await writeFile(
+    startbericht,
+    jw305Start({
+      agb,
+      bsn: '111222333',
+      producten: [
+        { toewijzingNummer: nummer, categorie: '45', productcode: '45A01', begindatum: ingang },
+      ],
+    }),
+  );
+  await page.getByRole('button', { name: /Taken en signalen/ }).click();
+  await page.getByRole('button', { name: 'Start of stop inlezen (JW305/JW307)' }).click();
+  const startStop = page.getByRole('dialog');
+  await startStop.getByLabel('JW305- of JW307-bestand').setInputFiles(startbericht);
+  await expect(startStop.getByRole('table', { name: 'Toewijzingen in het bericht' })).toContainText(
+    'Daan',
+  );
+  await expectAccessible(page, 'startbericht');
+  await shot(page, '40-jw305-start');
+  await startStop.getByRole('button', { name: 'Start vastleggen' }).click();
+  await expect(startStop.getByText('De start van de zorg is vastgelegd.')).toBeVisible();
+  await startStop.getByRole('button', { name: 'Dossier openen' }).click();
+
+  // Regie na beschikking: the start is there, an evaluation that scales down, then stopping.
   await expect(toewijzingen.getByText(/wachttijd 0 d/)).toBeVisible();
   await toewijzingen.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
   const evaluatie = page.getByRole('dialog');
