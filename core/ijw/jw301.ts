@@ -27,51 +27,161 @@ import {
 } from './bericht';
 import { basisType, blad, magBlad, naarXml, samen, type Element } from './xml';
 
-/** Tussenvoegsels written in front of a Dutch surname, longest first. */
+/**
+ * Voorvoegsels as the BRP writes them in front of a surname (its table of voorvoegsels, the
+ * common part: Dutch, German, French, Spanish, Italian and Arabic ones; single letters left out,
+ * as they are more often an initial than a voorvoegsel). Matched longest first.
+ */
 const VOORVOEGSELS = [
-  'van der',
-  'van den',
-  'van de',
-  'van het',
-  "van 't",
-  'in het',
-  'van',
+  'aan de',
+  'aan den',
+  'aan der',
+  'aan het',
+  "aan 't",
+  'aan',
+  'al',
+  'auf dem',
+  'auf den',
+  'auf der',
+  'auf',
+  'aus dem',
+  'aus den',
+  'aus der',
+  'aus',
+  'ben',
+  'bij de',
+  'bij den',
+  'bij het',
+  "bij 't",
+  'bij',
+  'bin',
+  "d'",
+  'da',
+  'dal',
+  'dalla',
+  'das',
+  "de l'",
+  'de la',
+  'de las',
+  'de le',
+  'de los',
   'de',
+  'degli',
+  'dei',
+  'del',
+  'della',
   'den',
   'der',
-  'ter',
-  'ten',
+  'des',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'el',
   'het',
+  'in de',
+  'in den',
+  'in der',
+  'in het',
+  "in 't",
+  'in',
+  "l'",
+  'la',
+  'las',
+  'le',
+  'les',
+  'lo',
+  'los',
+  'op de',
+  'op den',
+  'op der',
+  'op het',
+  "op 't",
+  'op ten',
+  'op',
+  'over',
+  "'s",
   "'t",
-];
+  'te',
+  'ten',
+  'ter',
+  'thoe',
+  'tot',
+  "uit 't",
+  'uit de',
+  'uit den',
+  'uit het',
+  'uit',
+  'van de',
+  'van den',
+  'van der',
+  'van het',
+  "van 't",
+  'van ter',
+  'van',
+  'ver',
+  'vom',
+  'von dem',
+  'von den',
+  'von der',
+  'von',
+  "voor 't",
+  'voor de',
+  'voor den',
+  'voor',
+  'zu',
+  'zum',
+  'zur',
+].sort((a, b) => b.length - a.length);
+
+/** Typographic apostrophes as a word processor or phone types them, for matching only. */
+const apostrof = (tekst: string) => tekst.replace(/[\u2018\u2019\u02BC`´]/g, "'");
 
 export function splitsAchternaam(achternaam: string): {
   achternaam: string;
   voorvoegsel: string | null;
 } {
-  const laag = achternaam.toLocaleLowerCase('nl');
+  const laag = apostrof(achternaam.trim()).toLocaleLowerCase('nl');
   for (const v of VOORVOEGSELS)
-    if (laag.startsWith(`${v} `))
-      return {
-        voorvoegsel: achternaam.slice(0, v.length),
-        achternaam: achternaam.slice(v.length + 1).trim(),
-      };
-  return { achternaam, voorvoegsel: null };
+    if (laag.startsWith(`${v} `)) {
+      const rest = achternaam
+        .trim()
+        .slice(v.length + 1)
+        .trim();
+      if (rest) return { voorvoegsel: achternaam.trim().slice(0, v.length), achternaam: rest };
+    }
+  return { achternaam: achternaam.trim(), voorvoegsel: null };
 }
 
+/** LDT_Huisnummer: 1 to 99 999. */
+const MAX_HUISNUMMER = 99_999;
+
 /**
- * "Lindelaan 12a" -> straat, huisnummer, huisletter; null when it has no house number. The
- * street is cut at the basisschema's 24 characters (LDT_Straatnaam: the BRP's short street name).
+ * "Lindelaan 12a-3" -> straat, huisnummer, huisletter, toevoeging; null when it has no house
+ * number the basisschema allows. The house number is the last word that starts with digits, so a
+ * street with a number in its name ("Plein 1944 3") keeps it. A letter written against the number
+ * ("12a"), or alone after it ("12 a"), is the huisletter; any other words after the number
+ * ("12 bis", "7 III", "12 hs") are the toevoeging. The street is cut at the basisschema's 24
+ * characters (LDT_Straatnaam: the BRP's short street name).
  */
 export function splitsAdres(adres: string) {
-  const m = /^(.+?)\s+(\d{1,5})\s*([A-Za-z])?(?:\s*-?\s*(\S{1,4}))?$/.exec(adres.trim());
-  if (!m) return null;
-  return {
-    straat: m[1]!.slice(0, 24).trim(),
-    huisnummer: m[2]!,
-    huisletter: m[3] ?? null,
-    toevoeging: m[4] ?? null,
-  };
+  const woorden = adres.trim().split(/\s+/);
+  for (let i = woorden.length - 1; i >= 1; i--) {
+    const m = /^(\d+)([A-Za-z])?(?:-(\S+))?$/.exec(woorden[i]!);
+    if (!m) continue;
+    const nummer = Number(m[1]);
+    if (nummer < 1 || nummer > MAX_HUISNUMMER) return null;
+    const na = woorden.slice(i + 1);
+    const losseLetter = !m[2] && !m[3] && na.length === 1 && /^[A-Za-z]$/.test(na[0]!);
+    const toevoeging = [m[3], ...(losseLetter ? [] : na)].filter(Boolean).join(' ');
+    return {
+      straat: woorden.slice(0, i).join(' ').slice(0, 24).trim(),
+      huisnummer: String(nummer),
+      huisletter: m[2] ?? (losseLetter ? na[0]! : null),
+      toevoeging: toevoeging || null,
+    };
+  }
+  return null;
 }
 
 /**

@@ -72,6 +72,30 @@ export function naarXml(
 
 type Geordend = Record<string, unknown> & { ':@'?: Record<string, string> };
 
+const XML_ENTITEITEN: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
+
+/**
+ * XML's references decoded in one pass, as an XML processor does: the five predefined entities
+ * and numeric character references (`&#351;`, `&#x15F;`). One pass, so `&amp;#57;` stays the text
+ * "&#57;". No other entities exist: a DOCTYPE is refused.
+ */
+function ontsleutel(tekst: string): string {
+  return tekst.replace(
+    /&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);/g,
+    (geheel, naam: string) => {
+      if (!naam.startsWith('#')) return XML_ENTITEITEN[naam] ?? geheel;
+      const punt = naam[1] === 'x' ? parseInt(naam.slice(2), 16) : parseInt(naam.slice(1), 10);
+      return punt <= 0x10ffff ? String.fromCodePoint(punt) : geheel;
+    },
+  );
+}
+
 export class XmlFout extends Error {}
 
 /** The root element and its namespace declarations. */
@@ -89,6 +113,9 @@ export function leesXml(tekst: string): { wortel: Element; namespaces: Record<st
     attributeNamePrefix: '',
     parseTagValue: false,
     trimValues: true,
+    // References are decoded here, once (`ontsleutel`): the parser leaves numeric ones as text,
+    // and the XSD validator reads them decoded, so the app must read what it validated.
+    processEntities: false,
   });
   const knopen = parser.parse(tekst) as Geordend[];
   const naam = (k: Geordend) => Object.keys(k).find((s) => s !== ':@')!;
@@ -101,7 +128,10 @@ export function leesXml(tekst: string): { wortel: Element; namespaces: Record<st
     const kinderen = inhoud.filter((c) => !('#text' in c)).map(omzetten);
     return {
       naam: tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag,
-      tekst: kinderen.length === 0 ? tekstKnopen.map((c) => String(c['#text'])).join('') : null,
+      tekst:
+        kinderen.length === 0
+          ? ontsleutel(tekstKnopen.map((c) => String(c['#text'])).join(''))
+          : null,
       kinderen,
     };
   };
