@@ -294,6 +294,10 @@ describe('JW305: the start of care', () => {
       start({ toewijzingNummer: undefined, categorie: A.categorie, productcode: A.productcode }, A),
     );
     expect(zonder.producten[0]).toMatchObject({ toewijzing: { id: A.id }, probleem: null });
+    // Given a number of its own since (a new JW301), the old number still finds it.
+    store.sqlite
+      .prepare('UPDATE toewijzingen SET toewijzing_nummer = 912340001 WHERE id = ?')
+      .run(B.id);
     await verwerken(start({ toewijzingNummer: afgeleid }, B));
     expect(rij(B.id)).toMatchObject({ status: 'gestart', werkelijkeStart: '2026-10-15' });
   });

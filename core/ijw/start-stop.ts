@@ -197,11 +197,16 @@ function zoek(
     };
   }
   const nummer = Number(r.nummer);
-  const passend = rijen.filter((x) =>
-    x.t.toewijzingNummer !== null
-      ? x.t.toewijzingNummer === nummer
-      : GESTUURD.includes(x.t.status) && Number(afgeleidToewijzingNummer(x.t.id)) === nummer,
-  );
+  // Its own number first; else the number an earlier version derived from the id, which a
+  // JW301 sent then carried, also when the toewijzing has since been given a number of its own.
+  const eigen = rijen.filter((x) => x.t.toewijzingNummer === nummer);
+  const passend =
+    eigen.length > 0
+      ? eigen
+      : rijen.filter(
+          (x) =>
+            GESTUURD.includes(x.t.status) && Number(afgeleidToewijzingNummer(x.t.id)) === nummer,
+        );
   if (passend.length === 0)
     return {
       rij: null,
