@@ -491,6 +491,11 @@ export const sojImports = sqliteTable('soj_imports', {
   ingelezenOp: text('ingelezen_op').notNull(),
   ingelezenDoor: text('ingelezen_door').references(() => professionals.id),
   aantalRegels: integer('aantal_regels').notNull(),
+  /**
+   * The teams this period's import held lines for, a JSON array of team ids (sorted). Only for
+   * these teams the period counts as a month with SOJ data (README "Money rules", Forecast).
+   */
+  teamIds: text('team_ids').notNull().default('[]'),
 });
 
 /** One line of the monthly SOJ realisation (003_… 1.1.1, 1.2.2). */

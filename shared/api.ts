@@ -378,6 +378,11 @@ export const Voorstel = z.object({
     redenen: z.array(z.string()),
     /** The forecast goes over a budget: the teamcoach approves, not a colleague. */
     alleenTeamcoach: z.boolean(),
+    /**
+     * The calendar years the toewijzing runs in whose forecast (team's or perceel's) it takes
+     * over the budget set for that year; empty when none.
+     */
+    bovenBudgetJaren: z.array(z.number().int()),
   }),
   neeTenzijNodig: z.boolean(),
   beschikkingsvrij: z.boolean(),
@@ -833,6 +838,11 @@ export const API = {
         toelichting: verplicht(2_000),
         /** New volume per frequentie when scaling up or down. */
         nieuwVolume: z.number().int().min(1).max(10_000).optional(),
+        /**
+         * Why more help, for whoever approves, when opschalen needs a vier-ogenakkoord (e.g. the
+         * forecast goes over the budget): the new toewijzing then waits for it.
+         */
+        vierOgenReden: tekst(1_000).optional(),
       })
       .strict(),
     output: Ok,

@@ -155,8 +155,20 @@ export function maandenZonderSoj(jaar: number, sojMaanden: ReadonlySet<string>):
 }
 
 /**
- * The forecast of a year (README "Money rules"): for each month with SOJ data (an SOJ import of
- * that period) what the SOJ billed for it, for every other month what is committed for it.
+ * Which teams the SOJ sent data for, per month (jjjj-mm): the teams an import of that period
+ * held lines for. A month has SOJ data for a team only when its import held that team.
+ */
+export type SojDekking = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The months of `jaar` with SOJ data for one team, in order. */
+export function sojMaandenVanTeam(jaar: number, dekking: SojDekking, teamId: string): Set<string> {
+  return new Set(maandenVanJaar(jaar).filter((p) => dekking.get(p)?.has(teamId)));
+}
+
+/**
+ * The forecast of a year (README "Money rules"): for each month with SOJ data for the team (an
+ * SOJ import of that period that held the team) what the SOJ billed for it, for every other
+ * month what is committed for it. `sojMaanden` are the team's months.
  */
 export function prognoseCents(
   jaar: number,
@@ -172,6 +184,29 @@ export function prognoseCents(
         : (gecommitteerdPerMaand.get(p) ?? 0)),
     0,
   );
+}
+
+/**
+ * The forecast of several teams (a region, or a perceel of it): the sum over the teams of each
+ * team's forecast, so a month is SOJ or committed per team (`prognoseCents`). Both maps are per
+ * team id, then per month.
+ */
+export function prognosePerTeamCents(
+  jaar: number,
+  dekking: SojDekking,
+  gerealiseerdPerTeam: ReadonlyMap<string, ReadonlyMap<string, Cents>>,
+  gecommitteerdPerTeam: ReadonlyMap<string, ReadonlyMap<string, Cents>>,
+): Cents {
+  const leeg = new Map<string, Cents>();
+  let som = 0;
+  for (const teamId of new Set([...gerealiseerdPerTeam.keys(), ...gecommitteerdPerTeam.keys()]))
+    som += prognoseCents(
+      jaar,
+      sojMaandenVanTeam(jaar, dekking, teamId),
+      gerealiseerdPerTeam.get(teamId) ?? leeg,
+      gecommitteerdPerTeam.get(teamId) ?? leeg,
+    );
+  return som;
 }
 
 /** Remaining, on the dashboard and in the allocation dialog alike: budget minus forecast. */

@@ -56,7 +56,9 @@ const euro = (cents: number) =>
 /**
  * The demo's SOJ lines as the SOJ would send them: one file per imported period; every 37th
  * line of a month comes a month late (a late claim, README "The SOJ file"), and the last file
- * credits three lines of two months before.
+ * credits three lines of two months before. The last file holds no lines for the region's last
+ * team: for that team the month has no SOJ data and counts as committed (README "Money rules",
+ * Forecast, per team), for the other teams it has.
  */
 function sojBestanden(data: DemoDataset): Rij[][] {
   const team = new Map(data.teams.map((t) => [t.id!, t.naam]));
@@ -88,7 +90,14 @@ function sojBestanden(data: DemoDataset): Rij[][] {
   }
   const laatste = perioden.at(-1)!;
   const eerder = perioden.at(-3)!;
-  for (const r of data.sojRegels.filter((r) => r.periode === eerder).slice(0, 3))
+  const zonder = data.teams.at(-1)!.id!;
+  bestanden.set(
+    laatste,
+    bestanden.get(laatste)!.filter((r) => r.team !== team.get(zonder)),
+  );
+  for (const r of data.sojRegels
+    .filter((r) => r.periode === eerder && r.teamId !== zonder)
+    .slice(0, 3))
     bestanden.get(laatste)!.push(rij(r, laatste, true));
   return [...bestanden.values()];
 }

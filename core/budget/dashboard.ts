@@ -15,10 +15,11 @@ import {
 } from '../../shared/budget';
 import {
   maandenVanJaar,
-  prognoseCents,
+  prognosePerTeamCents,
   resterendCents,
   totalCents,
   verdeling,
+  type SojDekking,
 } from '../../shared/cost';
 import { daysInclusive } from '../../shared/dates';
 import { PERCELEN, VERWIJZERS, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
@@ -203,46 +204,49 @@ const plafondCache = new WeakMap<object, { sleutel: string; prognose: Map<string
  * same for every team's dashboard, so it is kept until the next write on this connection
  * (total_changes() moves with every insert, update and delete, the SOJ import included).
  */
-function plafondPrognose(
-  deps: Deps,
-  jaar: number,
-  sojMaanden: ReadonlySet<string>,
-): Map<string, number> {
+function plafondPrognose(deps: Deps, jaar: number, dekking: SojDekking): Map<string, number> {
   const { n } = stmt(deps, 'SELECT total_changes() AS n').get() as { n: number };
-  const sleutel = `${jaar}|${[...sojMaanden].join(',')}|${n}`;
+  const sleutel = `${jaar}|${[...dekking].map(([p, t]) => `${p}:${[...t].join('+')}`).join(',')}|${n}`;
   const cached = plafondCache.get(deps.sqlite);
   if (cached?.sleutel === sleutel) return cached.prognose;
-  const prognose = berekenPlafondPrognose(deps, jaar, sojMaanden);
+  const prognose = berekenPlafondPrognose(deps, jaar, dekking);
   plafondCache.set(deps.sqlite, { sleutel, prognose });
   return prognose;
 }
 
-/** The same forecast rule as the team's (shared/cost.ts `prognoseCents`), per aanbieder. */
-function berekenPlafondPrognose(deps: Deps, jaar: number, sojMaanden: ReadonlySet<string>) {
+/**
+ * The same forecast rule as the team's (shared/cost.ts `prognoseCents`), per aanbieder: per team
+ * the SOJ amounts of its months with SOJ data, the committed cents of its other months.
+ */
+function berekenPlafondPrognose(deps: Deps, jaar: number, dekking: SojDekking) {
   const realised = stmt(
     deps,
-    `SELECT a.id, s.periode, s.cents FROM (
-       SELECT aanbieder_agb, periode, sum(bedrag_cents) AS cents FROM soj_regels
+    `SELECT a.id, s.periode, s.team_id, s.cents FROM (
+       SELECT aanbieder_agb, periode, team_id, sum(bedrag_cents) AS cents FROM soj_regels
         WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot
-        GROUP BY aanbieder_agb, periode) s
+        GROUP BY aanbieder_agb, periode, team_id) s
        JOIN aanbieders a ON a.agb_code = s.aanbieder_agb`,
   ).all({ periodeVan: `${jaar}-01`, periodeTot: `${jaar}-12` }) as {
     id: string;
     periode: string;
+    team_id: string | null;
     cents: number;
   }[];
+  const heeftSoj = (p: string, teamId: string | null) =>
+    teamId !== null && (dekking.get(p)?.has(teamId) ?? false);
   const prognose = new Map<string, number>();
   const erbij = (id: string, cents: number) => prognose.set(id, (prognose.get(id) ?? 0) + cents);
-  for (const r of realised) if (sojMaanden.has(r.periode)) erbij(r.id, r.cents);
-  const zonder = maandenVanJaar(jaar).filter((p) => !sojMaanden.has(p));
-  if (zonder.length > 0)
-    for (const f of regioToekomst(deps, `${jaar}-01-01`, `${jaar}-12-31`)) {
-      const { maanden } = verdeling(f);
-      erbij(
-        f.aanbiederId,
-        zonder.reduce((s, p) => s + (maanden.get(p) ?? 0), 0),
-      );
-    }
+  for (const r of realised) if (heeftSoj(r.periode, r.team_id)) erbij(r.id, r.cents);
+  const maanden = maandenVanJaar(jaar);
+  for (const f of regioToekomst(deps, `${jaar}-01-01`, `${jaar}-12-31`)) {
+    const zonder = maanden.filter((p) => !heeftSoj(p, f.teamId));
+    if (zonder.length === 0) continue;
+    const perMaand = verdeling(f).maanden;
+    erbij(
+      f.aanbiederId,
+      zonder.reduce((s, p) => s + (perMaand.get(p) ?? 0), 0),
+    );
+  }
   return prognose;
 }
 
@@ -285,7 +289,21 @@ export function dashboardUitFeiten(
   for (const v of verdelingen.values())
     for (const [p, cents] of v.maanden)
       if (perMaand.has(p)) perMaand.set(p, perMaand.get(p)! + cents);
-  const prognose = prognoseCents(jaar, feiten.sojMaanden, feiten.perPeriode, perMaand);
+  // Per team, a month is SOJ or committed (README "Money rules", Forecast); a region or perceel
+  // view adds up its teams.
+  const perTeamMaand = new Map<string, Map<string, number>>();
+  for (const f of jaarFeiten) {
+    const team = perTeamMaand.get(f.teamId) ?? new Map<string, number>();
+    perTeamMaand.set(f.teamId, team);
+    for (const [p, cents] of verdelingen.get(f.id)!.maanden)
+      if (perMaand.has(p)) team.set(p, (team.get(p) ?? 0) + cents);
+  }
+  const prognose = prognosePerTeamCents(
+    jaar,
+    feiten.sojDekking,
+    feiten.perTeamPeriode,
+    perTeamMaand,
+  );
   const maanden = maandenVan(jaar).map((p) => ({
     periode: p,
     gerealiseerdCents: feiten.perPeriode.get(p) ?? 0,
@@ -360,7 +378,7 @@ export function dashboardUitFeiten(
       f.aanbiederId,
       (teamPerAanbieder.get(f.aanbiederId) ?? 0) + jaarCents.get(f.id)!,
     );
-  const regioPrognose = plafondPrognose(ctx, jaar, feiten.sojMaanden);
+  const regioPrognose = plafondPrognose(ctx, jaar, feiten.sojDekking);
   const plafondRijen = (
     stmt(
       ctx,

@@ -5,7 +5,12 @@
  * (dashboard.ts), with the same cent arithmetic as everywhere else (shared/cost.ts).
  */
 import type { DashboardFilter } from '../../shared/api-budget';
-import { effectiveEnd, type Commitment } from '../../shared/cost';
+import {
+  effectiveEnd,
+  sojMaandenVanTeam,
+  type Commitment,
+  type SojDekking,
+} from '../../shared/cost';
 import type { IsoDate } from '../../shared/dates';
 import {
   COMMITTING_STATUSSEN,
@@ -62,8 +67,15 @@ export interface Feiten {
   evaluaties: EvaluatieFeit[];
   realisatie: RealisatieFeit[];
   perPeriode: Map<string, number>;
+  /** The same SOJ amounts per team id, then per period (lines without a team are left out). */
+  perTeamPeriode: Map<string, Map<string, number>>;
   laatstePeriode: string | null;
-  /** The months of the year the SOJ sent data for (an import of that period). */
+  /** Per month of the year, the teams the SOJ sent data for (the teams its import held). */
+  sojDekking: SojDekking;
+  /**
+   * The months of the year with SOJ data for the scope: the team's months; for the region the
+   * months with SOJ data for at least one team (the forecast itself is per team).
+   */
   sojMaanden: Set<string>;
 }
 
@@ -121,24 +133,40 @@ const realisatieSql = (filter: DashboardFilter) => `
     LEFT JOIN gezinnen g ON g.id = l.gezin_id`;
 
 const perPeriodeSql = (filter: DashboardFilter) => `
-  SELECT s.periode, sum(s.bedrag_cents) AS cents FROM soj_regels s WHERE ${sojScope(filter)}
-   GROUP BY s.periode`;
+  SELECT s.periode, s.team_id, sum(s.bedrag_cents) AS cents FROM soj_regels s
+   WHERE ${sojScope(filter)}
+   GROUP BY s.periode, s.team_id`;
 
-/** Imports cover the whole region, so the imported months are the region's. */
-const SOJ_MAANDEN_SQL = `
-  SELECT DISTINCT periode FROM soj_imports
-   WHERE deleted = 0 AND periode BETWEEN @periodeVan AND @periodeTot ORDER BY periode`;
+/**
+ * An import covers the teams it held lines for (soj_imports.team_ids), not the whole region: a
+ * file with only team A's lines says nothing about team B's month.
+ */
+const SOJ_DEKKING_SQL = `
+  SELECT i.periode, j.value AS team_id FROM soj_imports i, json_each(i.team_ids) j
+   WHERE i.deleted = 0 AND i.periode BETWEEN @periodeVan AND @periodeTot
+   ORDER BY i.periode`;
 
-/** The months of `jaar` with SOJ data: a month counts as committed in the forecast until then. */
-export function sojMaandenVan(deps: Deps, jaar: number): Set<string> {
-  return new Set(
-    (
-      stmt(deps, SOJ_MAANDEN_SQL).all({
-        periodeVan: `${jaar}-01`,
-        periodeTot: `${jaar}-12`,
-      }) as { periode: string }[]
-    ).map((r) => r.periode),
-  );
+/** Per month of `jaar`, the teams with SOJ data for it (an import of that period held them). */
+export function sojDekkingVan(deps: Deps, jaar: number): Map<string, Set<string>> {
+  const dekking = new Map<string, Set<string>>();
+  const rijen = stmt(deps, SOJ_DEKKING_SQL).all({
+    periodeVan: `${jaar}-01`,
+    periodeTot: `${jaar}-12`,
+  }) as { periode: string; team_id: string }[];
+  for (const r of rijen) {
+    const teams = dekking.get(r.periode);
+    if (teams) teams.add(r.team_id);
+    else dekking.set(r.periode, new Set([r.team_id]));
+  }
+  return dekking;
+}
+
+/**
+ * The months of `jaar` with SOJ data for the team: in the forecast a month counts as committed
+ * for it until an import of that period holds the team.
+ */
+export function sojMaandenVan(deps: Deps, jaar: number, teamId: string): Set<string> {
+  return sojMaandenVanTeam(jaar, sojDekkingVan(deps, jaar), teamId);
 }
 
 export function scopeParams(filter: DashboardFilter, van: IsoDate, tot: IsoDate) {
@@ -215,19 +243,29 @@ export function laadFeiten(deps: Deps, filter: DashboardFilter): Feiten {
     cents: r.cents,
     regels: r.regels,
   })) as RealisatieFeit[];
-  const perPeriode = new Map(
-    (stmt(deps, perPeriodeSql(filter)).all(params) as Raw[]).map((r) => [
-      r.periode as string,
-      r.cents as number,
-    ]),
-  );
-  const sojMaanden = sojMaandenVan(deps, filter.jaar);
+  const perPeriode = new Map<string, number>();
+  const perTeamPeriode = new Map<string, Map<string, number>>();
+  for (const r of stmt(deps, perPeriodeSql(filter)).all(params) as Raw[]) {
+    const periode = r.periode as string;
+    const cents = r.cents as number;
+    perPeriode.set(periode, (perPeriode.get(periode) ?? 0) + cents);
+    if (r.team_id === null) continue;
+    const team = perTeamPeriode.get(r.team_id as string) ?? new Map<string, number>();
+    team.set(periode, cents);
+    perTeamPeriode.set(r.team_id as string, team);
+  }
+  const sojDekking = sojDekkingVan(deps, filter.jaar);
+  const sojMaanden = filter.teamId
+    ? sojMaandenVanTeam(filter.jaar, sojDekking, filter.teamId)
+    : new Set([...sojDekking.keys()].sort());
   return {
     toewijzingen,
     evaluaties,
     realisatie,
     perPeriode,
+    perTeamPeriode,
     laatstePeriode: [...sojMaanden].at(-1) ?? null,
+    sojDekking,
     sojMaanden,
   };
 }
@@ -237,13 +275,18 @@ export function regioToekomst(deps: Deps, van: IsoDate, tot: IsoDate) {
   return (
     stmt(
       deps,
-      `SELECT t.aanbieder_id, t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum,
-              t.beeindigd_op
-         FROM toewijzingen t
+      `SELECT t.aanbieder_id, g.team_id, t.volume, t.frequentie, t.tarief_cents, t.startdatum,
+              t.einddatum, t.beeindigd_op
+         FROM toewijzingen t JOIN gezinsleden l ON l.id = t.gezinslid_id
+         JOIN gezinnen g ON g.id = l.gezin_id
         WHERE t.deleted = 0 AND t.status IN (${COMMITTING_SQL}) AND t.startdatum <= @tot
           AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`,
     ).all({ van, tot }) as Raw[]
-  ).map((r) => ({ aanbiederId: r.aanbieder_id as string, ...commitmentUitRij(r) }));
+  ).map((r) => ({
+    aanbiederId: r.aanbieder_id as string,
+    teamId: r.team_id as string,
+    ...commitmentUitRij(r),
+  }));
 }
 
 /**

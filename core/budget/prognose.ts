@@ -22,7 +22,7 @@ export interface Prognose {
   /** The budget set for it; null when none is set. */
   budgetCents: number | null;
   prognoseCents: number;
-  /** The months of the year with SOJ data (counted as realised), jjjj-mm. */
+  /** The months of the year with SOJ data for the team (counted as realised), jjjj-mm. */
   sojMaanden: Set<string>;
   /** Committed per month of the year, of the toewijzingen counted. */
   gecommitteerdPerMaand: Map<string, number>;
@@ -63,7 +63,7 @@ export function teamPrognose(
       }[]
     ).map((r) => [r.periode, r.cents]),
   );
-  const sojMaanden = sojMaandenVan(deps, jaar);
+  const sojMaanden = sojMaandenVan(deps, jaar, teamId);
   return {
     jaar,
     perceel,

@@ -11,18 +11,20 @@ import {
   producten,
   teams,
   toewijzingen,
+  zorgprofielen,
 } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
-import { resterendCents, totalCents, yearCents } from '../../shared/cost';
+import { resterendCents, totalCents, yearCents, type Commitment } from '../../shared/cost';
 import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
 import {
   COMMITTING_STATUSSEN as COMMITTING,
   VERBLIJF_CATEGORIEEN,
   type EindeReden,
+  type Perceel,
 } from '../../shared/domain';
-import { bovenBudget, vierOgenRedenen } from '../../shared/regels/vier-ogen';
+import { bovenBudget, isVerblijf, vierOgenRedenen } from '../../shared/regels/vier-ogen';
 import { ApiError } from '../api-error';
-import { bijdrage, teamPrognose } from '../budget/prognose';
+import { bijdrage, teamPrognose, type Prognose } from '../budget/prognose';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
 import type { Ctx } from '../context';
 import { neemToewijzingNummer } from '../toewijzingnummers';
@@ -124,6 +126,46 @@ export function aanbiedersVoorProfiel(
     );
 }
 
+/** The calendar years a toewijzing runs in, from its start to its end. */
+function jarenVan(c: Commitment): number[] {
+  const jaren: number[] = [];
+  for (let j = Number(c.startdatum.slice(0, 4)); j <= Number(c.einddatum.slice(0, 4)); j++)
+    jaren.push(j);
+  return jaren;
+}
+
+/**
+ * What a new toewijzing does to the team's budget and, when one is set, its perceel's. One
+ * definition of what remains, as the dashboard's "Resterend" (shared/cost.ts, README "Money
+ * rules"): budget minus the forecast of the year, this toewijzing's months without SOJ data
+ * added. Shown for the current year; checked for every calendar year the toewijzing runs in
+ * (`bovenBudgetJaren`: the years whose forecast it takes over a budget).
+ */
+function budgetNaToewijzing(ctx: Ctx, teamId: string, perceel: Perceel, commitment: Commitment) {
+  const jaar = Number(ctx.today().slice(0, 4));
+  const naDeze = (p: Prognose, erbij: number) => ({
+    budgetCents: p.budgetCents,
+    prognoseCents: p.prognoseCents,
+    prognoseNaCents: p.prognoseCents + erbij,
+    naDezeCents:
+      p.budgetCents === null ? null : resterendCents(p.budgetCents, p.prognoseCents + erbij),
+  });
+  const perJaar = (j: number) => {
+    const teamNu = teamPrognose(ctx, teamId, j, null);
+    const perceelNu = teamPrognose(ctx, teamId, j, perceel);
+    const teamBudget = naDeze(teamNu, bijdrage(teamNu, commitment));
+    const perceelBudget =
+      perceelNu.budgetCents === null ? null : naDeze(perceelNu, bijdrage(perceelNu, commitment));
+    return { teamNu, teamBudget, perceelBudget, ditJaarCents: bijdrage(teamNu, commitment) };
+  };
+  const nu = perJaar(jaar);
+  const bovenBudgetJaren = jarenVan(commitment).filter((j) => {
+    const { teamBudget, perceelBudget } = j === jaar ? nu : perJaar(j);
+    return bovenBudget([teamBudget, ...(perceelBudget ? [perceelBudget] : [])]);
+  });
+  return { jaar, ...nu, bovenBudgetJaren };
+}
+
 interface Checked {
   plan: ReturnType<typeof actieplanVoor>['plan'];
   gezin: ReturnType<typeof actieplanVoor>['gezin'];
@@ -176,25 +218,11 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
     startdatum: input.startdatum,
     einddatum: input.einddatum,
   };
-  const year = Number(today.slice(0, 4));
   const team = ctx.db.select().from(teams).where(eq(teams.id, gezin.teamId)).get()!;
-  // One definition of what remains, as the dashboard's "Resterend" (shared/cost.ts, README
-  // "Money rules"): budget minus the forecast of the year, this toewijzing's months without SOJ
-  // data added; for the team's budget and, when one is set, its perceel's.
-  const teamNu = teamPrognose(ctx, team.id, year, null);
-  const perceelNu = teamPrognose(ctx, team.id, year, product.perceel);
-  const ditJaarCents = bijdrage(teamNu, commitment);
-  const naDeze = (p: typeof teamNu) => ({
-    budgetCents: p.budgetCents,
-    prognoseCents: p.prognoseCents,
-    prognoseNaCents: p.prognoseCents + ditJaarCents,
-    naDezeCents:
-      p.budgetCents === null ? null : resterendCents(p.budgetCents, p.prognoseCents + ditJaarCents),
-  });
-  const teamBudget = naDeze(teamNu);
-  const perceelBudget = perceelNu.budgetCents === null ? null : naDeze(perceelNu);
+  const budget = budgetNaToewijzing(ctx, team.id, product.perceel, commitment);
+  const { teamNu, teamBudget, perceelBudget, ditJaarCents, bovenBudgetJaren } = budget;
   const totaalCents = totalCents(commitment);
-  const overBudget = bovenBudget([teamBudget, ...(perceelBudget ? [perceelBudget] : [])]);
+  const overBudget = bovenBudgetJaren.length > 0;
   // The rule the service checks a toewijzing made toegewezen against (shared/regels/).
   const redenen = vierOgenRedenen({
     beschikkingsvrij: product.beschikkingsvrij,
@@ -216,7 +244,7 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
       totaalCents,
       ditJaarCents,
       budget: {
-        jaar: year,
+        jaar: budget.jaar,
         ...teamBudget,
         laatstePeriode: laatste,
         maandenZonderSoj: 12 - teamNu.sojMaanden.size,
@@ -226,6 +254,7 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
         nodig: redenen.length > 0,
         redenen,
         alleenTeamcoach: !product.beschikkingsvrij && overBudget,
+        bovenBudgetJaren: product.beschikkingsvrij ? [] : bovenBudgetJaren,
       },
       neeTenzijNodig: aanbieder.clientenstop || aanbieder.plafondBereikt,
       beschikkingsvrij: product.beschikkingsvrij,
@@ -264,6 +293,29 @@ function planEvaluations(ctx: Ctx, toewijzingId: string, start: IsoDate, end: Is
   }
 }
 
+/** Why vier ogen, in words, with the years whose budget the toewijzing goes over. */
+function waaromVierOgen(v: { redenen: string[]; bovenBudgetJaren: number[] }): string {
+  const jaren = v.bovenBudgetJaren;
+  const boven = jaren.length
+    ? `; boven het budget van ${jaren.slice(0, -1).join(', ')}${jaren.length > 1 ? ' en ' : ''}${jaren.at(-1)}`
+    : '';
+  return v.redenen.join(', ') + boven;
+}
+
+/** Asks for the vier-ogenakkoord on a toewijzing made ter_accordering. */
+function akkoordVragen(ctx: Ctx, toewijzingId: string, reden: (string | null | undefined)[]) {
+  ctx.write.insert(akkoorden, {
+    toewijzingId,
+    aangevraagdDoor: ctx.session.professionalId,
+    aangevraagdOp: ctx.today(),
+    reden: reden.filter(Boolean).join(' '),
+    beoordeeldDoor: null,
+    beoordeeldOp: null,
+    besluit: null,
+    toelichting: null,
+  });
+}
+
 export function toewijzingAanmaken(
   ctx: Ctx,
   input: ApiInput<'toewijzing.aanmaken'>,
@@ -280,7 +332,7 @@ export function toewijzingAanmaken(
   if (voorstel.vierOgen.nodig && !input.vierOgenReden?.trim()) {
     throw new ApiError(
       'ongeldige-invoer',
-      `Deze toewijzing vraagt een vier-ogenakkoord (${voorstel.vierOgen.redenen.join(', ')}). Licht toe waarom deze hulp nodig is.`,
+      `Deze toewijzing vraagt een vier-ogenakkoord (${waaromVierOgen(voorstel.vierOgen)}). Licht toe waarom deze hulp nodig is.`,
       'vierOgenReden',
     );
   }
@@ -314,23 +366,11 @@ export function toewijzingAanmaken(
     aangemaaktOp: ctx.today(),
   });
   if (voorstel.vierOgen.nodig) {
-    const reden = [
-      `Nodig vanwege ${voorstel.vierOgen.redenen.join(', ')}.`,
+    akkoordVragen(ctx, id, [
+      `Nodig vanwege ${waaromVierOgen(voorstel.vierOgen)}.`,
       input.vierOgenReden,
       input.neeTenzijReden ? `Nee, tenzij: ${input.neeTenzijReden}` : null,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    ctx.write.insert(akkoorden, {
-      toewijzingId: id,
-      aangevraagdDoor: ctx.session.professionalId,
-      aangevraagdOp: ctx.today(),
-      reden,
-      beoordeeldDoor: null,
-      beoordeeldOp: null,
-      besluit: null,
-      toelichting: null,
-    });
+    ]);
   }
   planEvaluations(ctx, id, t.startdatum, t.einddatum);
   return { id, status };
@@ -425,6 +465,52 @@ export function toewijzingStoppen(
 }
 
 /**
+ * Whether the help continued with a higher volume after an evaluation (opschalen) needs a
+ * vier-ogenakkoord, by the rule a new toewijzing is held to (shared/regels/vier-ogen.ts): its
+ * zorgprofiel, verblijf, its cost against the team's threshold and the forecast against the
+ * budget of every year it runs in. Not "nee, tenzij": the youth is already in the aanbieder's
+ * care, a cliëntenstop is about new clients.
+ */
+function vierOgenBijOpschalen(
+  ctx: Ctx,
+  oud: ToewijzingRow,
+  teamId: string,
+  volume: number,
+  startdatum: IsoDate,
+) {
+  const product = ctx.db.select().from(producten).where(eq(producten.id, oud.productId)).get()!;
+  const team = ctx.db.select().from(teams).where(eq(teams.id, teamId)).get()!;
+  const profiel =
+    (oud.zorgprofielId
+      ? ctx.db.select().from(zorgprofielen).where(eq(zorgprofielen.id, oud.zorgprofielId)).get()
+      : undefined) ?? (oud.actieplanId ? zorgprofielVan(ctx, oud.actieplanId) : undefined);
+  const commitment = {
+    volume,
+    frequentie: oud.frequentie,
+    tariefCents: oud.tariefCents,
+    startdatum,
+    einddatum: oud.einddatum,
+  };
+  const { bovenBudgetJaren } = budgetNaToewijzing(ctx, teamId, product.perceel, commitment);
+  const beschikkingsvrij = product.beschikkingsvrij || oud.beschikkingsvrij;
+  const redenen = vierOgenRedenen({
+    beschikkingsvrij,
+    zorgprofiel: profiel?.categorie ?? null,
+    verblijf: isVerblijf(product.categorie),
+    neeTenzij: false,
+    totaalCents: totalCents(commitment),
+    drempelCents: team.vierOgenDrempelCents,
+    bovenBudget: bovenBudgetJaren.length > 0,
+  });
+  return {
+    nodig: redenen.length > 0,
+    redenen,
+    alleenTeamcoach: !beschikkingsvrij && bovenBudgetJaren.length > 0,
+    bovenBudgetJaren: beschikkingsvrij ? [] : bovenBudgetJaren,
+  };
+}
+
+/**
  * Records an evaluation. Op- or afschalen ends the toewijzing on that day and continues the
  * same help with the new volume until the original end; stoppen ends the help.
  */
@@ -432,7 +518,7 @@ export function evaluatieVastleggen(
   ctx: Ctx,
   input: ApiInput<'evaluatie.vastleggen'>,
 ): ApiOutput<'evaluatie.vastleggen'> {
-  const { evaluatie, toewijzing } = evaluatieVoor(ctx, input.id);
+  const { evaluatie, toewijzing, gezin } = evaluatieVoor(ctx, input.id);
   if (evaluatie.uitgevoerdOp) throw new ApiError('conflict', 'Deze evaluatie is al vastgelegd.');
   if (!(RUNNING as readonly string[]).includes(toewijzing.status))
     throw new ApiError('conflict', 'De toewijzing van deze evaluatie loopt niet (meer).');
@@ -476,20 +562,43 @@ export function evaluatieVastleggen(
     stop(ctx, toewijzing, input.uitgevoerdOp, 'volgens_plan');
     const { id: _old, hlc: _h, authorId: _a, deleted: _d, ...rest } = toewijzing;
     const start = addDays(input.uitgevoerdOp, 1);
+    // More help weighs on the budget as a new toewijzing does (the old one stopped above, so
+    // the forecast counts only the new volume from tomorrow): it may wait for vier ogen.
+    const vierOgen =
+      input.uitkomst === 'opschalen'
+        ? vierOgenBijOpschalen(ctx, toewijzing, gezin.teamId, input.nieuwVolume!, start)
+        : null;
+    // Why more help, for whoever approves: its own text, else the evaluation's toelichting.
+    const vierOgenReden = input.vierOgenReden?.trim() || input.toelichting.trim();
+    if (vierOgen?.nodig && !vierOgenReden) {
+      throw new ApiError(
+        'ongeldige-invoer',
+        `Opschalen naar volume ${input.nieuwVolume} vraagt een vier-ogenakkoord van ${vierOgen.alleenTeamcoach ? 'de teamcoach' : 'een collega of de teamcoach'} (${waaromVierOgen(vierOgen)}). Licht toe waarom meer hulp nodig is.`,
+        'vierOgenReden',
+      );
+    }
+    const wacht = vierOgen?.nodig === true;
     const id = ctx.write.insert(toewijzingen, {
       ...rest,
       volume: input.nieuwVolume!,
       startdatum: start,
-      werkelijkeStart: start,
-      status: 'gestart',
+      werkelijkeStart: wacht ? null : start,
+      status: wacht ? 'ter_accordering' : 'gestart',
       beeindigdOp: null,
       eindeReden: null,
       aangemaaktDoor: ctx.session.professionalId,
       aangemaaktOp: ctx.today(),
-      // A new toewijzing for the provider: decided now, with a number of its own.
-      toegewezenOp: ctx.now(),
+      // A new toewijzing for the provider: decided now (or once approved), with a number of its own.
+      toegewezenOp: wacht ? null : ctx.now(),
       toewijzingNummer: nieuwToewijzingNummer(ctx),
+      bovenBudget: rest.bovenBudget || (vierOgen?.alleenTeamcoach ?? false),
     });
+    if (wacht) {
+      akkoordVragen(ctx, id, [
+        `Opschalen van volume ${toewijzing.volume} naar ${input.nieuwVolume}, nodig vanwege ${waaromVierOgen(vierOgen)}.`,
+        vierOgenReden,
+      ]);
+    }
     planEvaluations(ctx, id, start, toewijzing.einddatum);
   }
   return { id: evaluatie.id };

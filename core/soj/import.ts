@@ -297,10 +297,16 @@ export function schrijfSoj(
       k.toewijzingId,
     );
   }
+  // The teams the period's import now holds: the file's teams and those of earlier files of the
+  // period it left alone. Only for them the period counts as a month with SOJ data.
   stmt(
     deps,
-    'UPDATE soj_imports SET aantal_regels = (SELECT count(*) FROM soj_regels WHERE import_id = ?) WHERE id = ?',
-  ).run(importId, importId);
+    `UPDATE soj_imports SET aantal_regels = (SELECT count(*) FROM soj_regels WHERE import_id = @id),
+       team_ids = (SELECT json_group_array(team_id) FROM (
+         SELECT DISTINCT team_id FROM soj_regels
+          WHERE import_id = @id AND deleted = 0 AND team_id IS NOT NULL ORDER BY team_id))
+     WHERE id = @id`,
+  ).run({ id: importId });
   return { periode, regels: regels.length, vervangen, bedragCents, onbekend, meerOnbekend };
 }
 

@@ -999,6 +999,13 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
   for (const r of data.sojRegels)
     linesPerImport.set(r.importId, (linesPerImport.get(r.importId) ?? 0) + 1);
   for (const imp of data.sojImports) imp.aantalRegels = linesPerImport.get(imp.id!) ?? 0;
+  // The teams each import held lines for, as the importer stores them (sorted ids).
+  const teamsPerImport = new Map<string, Set<string>>();
+  for (const r of data.sojRegels)
+    if (r.teamId)
+      teamsPerImport.set(r.importId, (teamsPerImport.get(r.importId) ?? new Set()).add(r.teamId));
+  for (const imp of data.sojImports)
+    imp.teamIds = JSON.stringify([...(teamsPerImport.get(imp.id!) ?? [])].sort());
 
   const monthsElapsed = lastBilledMonth - firstMonthOfYear - 11;
   for (const a of data.aanbieders) {

@@ -280,15 +280,18 @@ export function leesSoj(invoer: RefInvoer) {
   for (const t of invoer.toewijzingen)
     if (COMMITTEREND.has(t.status))
       perLid.set(t.gezinslidId, [...(perLid.get(t.gezinslidId) ?? []), t]);
-  const importMaanden = new Set<string>();
+  // Per import period, the teams its files held lines for: only for them the month has SOJ data.
+  const dekking = new Map<string, Set<string>>();
   const regels: RefSojRegel[] = [];
   let dubbelzinnig = 0;
   for (const bestand of invoer.sojBestanden) {
     const decimaalKomma = bestand.some(
       (r) => /,\d{1,2}$/.test(r.bedrag!) || /,\d{1,2}$/.test(r.tarief!),
     );
-    importMaanden.add(bestand[0]!.periode!);
+    const teams = dekking.get(bestand[0]!.periode!) ?? new Set<string>();
+    dekking.set(bestand[0]!.periode!, teams);
     for (const r of bestand) {
+      teams.add(team.get(r.team!.toLowerCase())!);
       const eind = r.einddatum || r.startdatum!;
       const credit = r.debet_credit?.toUpperCase() === 'C';
       const cents = centsUitTekst(r.bedrag!, decimaalKomma);
@@ -316,7 +319,12 @@ export function leesSoj(invoer: RefInvoer) {
       });
     }
   }
-  return { regels, importMaanden, dubbelzinnig };
+  return { regels, dekking, dubbelzinnig };
+}
+
+/** README "Money rules", Forecast: month p has SOJ data for a team when its import held the team. */
+function heeftSoj(soj: { dekking: Map<string, Set<string>> }, p: string, teamId: string): boolean {
+  return soj.dekking.get(p)?.has(teamId) ?? false;
 }
 
 // ------------------------------------------------------------------ the dashboard's figures
@@ -335,8 +343,9 @@ const rondQ = (p: bigint, q: bigint) => Number((2n * p + q) / (2n * q));
 const regioCache = new WeakMap<RefSoj, Map<number, Map<string, number>>>();
 
 /**
- * The region's forecast per aanbieder for a year (README "Near the budgetplafond"): SOJ amounts
- * of the months with an import, committed cents of the other months; the same for every team.
+ * The region's forecast per aanbieder for a year (README "Near the budgetplafond"): per team the
+ * SOJ amounts of its months with SOJ data, committed cents of its other months; the same for
+ * every team's dashboard.
  */
 function regioPrognose(invoer: RefInvoer, soj: RefSoj, Y: number): Map<string, number> {
   const perJaar = regioCache.get(soj) ?? new Map<number, Map<string, number>>();
@@ -346,11 +355,14 @@ function regioPrognose(invoer: RefInvoer, soj: RefSoj, Y: number): Map<string, n
   const regio = new Map<string, number>();
   const erbij = (id: string, c: number) => regio.set(id, (regio.get(id) ?? 0) + c);
   for (const r of soj.regels)
-    if (r.periode.startsWith(`${Y}-`) && soj.importMaanden.has(r.periode))
+    if (r.periode.startsWith(`${Y}-`) && heeftSoj(soj, r.periode, r.teamId))
       erbij(r.aanbiederId, r.cents);
-  const zonderSoj = maandenVan(Y).filter((p) => !soj.importMaanden.has(p));
-  for (const t of indexen(invoer).committerend)
+  const { gezin, lid, committerend } = indexen(invoer);
+  for (const t of committerend) {
+    const teamId = gezin.get(lid.get(t.gezinslidId)!.gezinId)!.teamId;
+    const zonderSoj = maandenVan(Y).filter((p) => !heeftSoj(soj, p, teamId));
     erbij(t.aanbiederId, som(zonderSoj.map((p) => geldVan(t).maanden.get(p) ?? 0)));
+  }
   perJaar.set(Y, regio);
   return regio;
 }
@@ -428,11 +440,17 @@ export function referentie(
     gerealiseerdCents: som(regels.filter((r) => r.periode === p).map((r) => r.cents)),
     gecommitteerdCents: som(inJaar.map((t) => geldVan(t).maanden.get(p) ?? 0)),
   }));
-  const sojMaanden = maandenVan(Y).filter((p) => soj.importMaanden.has(p));
-  const prognose = som(
-    maanden.map((m) =>
-      soj.importMaanden.has(m.periode) ? m.gerealiseerdCents : m.gecommitteerdCents,
-    ),
+  // The forecast per team (README "Money rules", Forecast), added up over the teams in scope.
+  let prognose = 0;
+  for (const r of regels) if (heeftSoj(soj, r.periode, r.teamId)) prognose += r.cents;
+  for (const t of inJaar) {
+    const teamId = gezinVan(t).teamId;
+    for (const p of maandenVan(Y))
+      if (!heeftSoj(soj, p, teamId)) prognose += geldVan(t).maanden.get(p) ?? 0;
+  }
+  // The months with SOJ data: the team's; for the region those with data for any team.
+  const sojMaanden = maandenVan(Y).filter((p) =>
+    filter.teamId === null ? (soj.dekking.get(p)?.size ?? 0) > 0 : heeftSoj(soj, p, filter.teamId),
   );
   const budgetRijen = invoer.teambudgetten.filter(
     (b) =>
@@ -566,7 +584,7 @@ export function referentie(
 
   // Aanbieders near their plafond: the region's forecast per aanbieder, by the same rule.
   const regio = regioPrognose(invoer, soj, Y);
-  const zonderSoj = maandenVan(Y).filter((p) => !soj.importMaanden.has(p));
+  const zonderSoj = maandenVan(Y).filter((p) => !sojMaanden.includes(p));
   const teamBijAanbieder = new Map<string, number>();
   for (const t of inJaar)
     teamBijAanbieder.set(t.aanbiederId, (teamBijAanbieder.get(t.aanbiederId) ?? 0) + jaarCents(t));

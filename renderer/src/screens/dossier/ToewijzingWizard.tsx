@@ -322,6 +322,8 @@ function Kosten({
             Vier ogen: deze toewijzing wordt pas definitief na akkoord van{' '}
             {voorstel.vierOgen.alleenTeamcoach ? 'de teamcoach' : 'een collega of de teamcoach'} (
             {voorstel.vierOgen.redenen.join(', ')}).
+            {voorstel.vierOgen.bovenBudgetJaren.length > 0 &&
+              ` De prognose komt boven het budget van ${voorstel.vierOgen.bovenBudgetJaren.join(' en ')}.`}
           </Alert>
           <TextField
             label="Toelichting voor de collega die accordeert"

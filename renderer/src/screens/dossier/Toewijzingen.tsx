@@ -250,6 +250,7 @@ function EvaluatieDialog({
   const [uitkomst, setUitkomst] = useState<EvaluatieUitkomst>('voortzetten');
   const [toelichting, setToelichting] = useState('');
   const [volume, setVolume] = useState(String(toewijzing.volume));
+  const [vierOgenReden, setVierOgenReden] = useState('');
   const schalen = uitkomst === 'afschalen' || uitkomst === 'opschalen';
   return (
     <FormDialog
@@ -265,6 +266,7 @@ function EvaluatieDialog({
           uitkomst,
           toelichting,
           ...(schalen ? { nieuwVolume: Number(volume) } : {}),
+          ...(uitkomst === 'opschalen' && vierOgenReden.trim() ? { vierOgenReden } : {}),
         });
         if (error) return error.message;
         onClose(true);
@@ -312,6 +314,16 @@ function EvaluatieDialog({
         minRows={2}
         required
       />
+      {uitkomst === 'opschalen' && (
+        <TextField
+          label="Toelichting voor wie accordeert (vier ogen)"
+          value={vierOgenReden}
+          onChange={(e) => setVierOgenReden(e.target.value)}
+          multiline
+          minRows={2}
+          helperText="Vraagt meer hulp een vier-ogenakkoord (bijvoorbeeld boven het budget, of boven de teamdrempel), dan wacht de nieuwe toewijzing op akkoord. Leeg: de toelichting hierboven."
+        />
+      )}
     </FormDialog>
   );
 }
