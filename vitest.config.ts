@@ -13,6 +13,9 @@ export default defineConfig({
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],
     pool: 'forks',
+    // Vitest leaves one core to itself by default, which on a 2-core runner is one worker; the
+    // tests wait on SQLite and PostgreSQL often enough that two keep both cores busy.
+    maxWorkers: 2,
     setupFiles: ['test/helpers/klok-preload.mjs'],
     // The region-scale generator builds ~430k rows in memory; a larger young generation
     // keeps the garbage collector from dominating.

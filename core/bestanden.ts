@@ -8,12 +8,16 @@ import type { ApiMethod, ApiResult } from '../shared/api';
 import type { Tabel } from '../shared/api-budget';
 import type { Bestand, BestandExport } from '../shared/api-bestanden';
 import { ApiError } from './api-error';
+import { actieplanVoor } from './access';
 import { inzageNaarPdf } from './audit/inzage-pdf';
 import { xsdFouten } from './ijw/xsd';
 import type { Ctx } from './context';
 import { dashboardTabellen, kiesTabel, tabelNaarCsv, tabelNaarXlsx } from './export';
 import { actieplanNaarPdf } from './plan-pdf/actieplan-pdf';
 import { gezinsplanNaarPdf } from './plan-pdf/gezinsplan-pdf';
+import { keuzehulpNaarPdf } from './plan-pdf/keuzehulp-pdf';
+import { ZORGPROFIEL_CATEGORIEEN } from '../shared/domain';
+import { zoekAanbieders } from '../shared/keuzehulp';
 import { professionalNamen } from './services/profielen';
 import { inTransaction } from './writer';
 
@@ -85,6 +89,30 @@ export async function bestandExporteren(
       bericht.bestandsnaam,
       'application/xml',
       new TextEncoder().encode(bericht.xml),
+    );
+  }
+  if (vraag.soort === 'keuzehulp') {
+    const gezinId = actieplanVoor(ctx, vraag.actieplanId).gezin.id;
+    const { gezin, actieplannen } = data(roep('gezin.dossier', { gezinId }));
+    const plan = actieplannen.find((p) => p.id === vraag.actieplanId)!;
+    const zoek = vraag.zoek ?? '';
+    const keuze = data(roep('aanbieders.voorProfiel', { actieplanId: plan.id }));
+    const bytes = await keuzehulpNaarPdf({
+      jeugdigeNaam: plan.jeugdigeNaam,
+      gezinNaam: gezin.naam,
+      zorgprofiel: plan.zorgprofiel
+        ? ZORGPROFIEL_CATEGORIEEN.labels[plan.zorgprofiel.categorie]
+        : null,
+      zoek,
+      // The aanbieders the family saw: the same search as on screen.
+      aanbieders: zoekAanbieders(keuze, zoek),
+      gemaaktOp,
+    });
+    logRegel(gezin.id, 'printen', 'pdf:keuzehulp');
+    return alsBestand(
+      `aanbieders-vergelijken-${bestandsDeel(plan.jeugdigeNaam)}-${datum}.pdf`,
+      'application/pdf',
+      bytes,
     );
   }
   const { gezin, actieplannen } = data(roep('gezin.dossier', { gezinId: vraag.gezinId }));

@@ -99,6 +99,8 @@ describe('core API', () => {
       voornaam: 'Qwerta',
       achternaam: 'Zyxwvut',
       geboortedatum: member.geboortedatum,
+      // A corrected name says why (issue 25).
+      reden: 'Naam verkeerd overgenomen',
     });
     expect(renamed.ok ? null : renamed.error).toBeNull();
     expect(caseload({ zoek: 'erta zyx' }).gezinnen.map((g) => g.id)).toEqual([member.gezinId]);
@@ -126,7 +128,7 @@ describe('core API', () => {
       ok: false,
       error: {
         code: 'ongeldige-invoer',
-        message: expect.stringMatching(/^Veld "zoek": .*verwacht/),
+        message: expect.stringMatching(/^Zoeken: .*verwacht/),
         field: 'zoek',
       },
     });

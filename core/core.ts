@@ -34,7 +34,9 @@ import {
   gezinAfsluiten,
   gezinMedewerker,
   gezinOverdragen,
+  gezinGegevens,
   gezinslidOpslaan,
+  gezinslidVerwijderen,
   netwerklidOpslaan,
   netwerklidVerwijderen,
 } from './services/gezin';
@@ -216,6 +218,8 @@ const HANDLERS: { [M in Exclude<ApiMethod, AsyncMethod | KluisMethode>]: Handler
   'inzage.reden': inzageReden,
   'toegangslog.lijst': toegangslogLijst,
   'gezinslid.opslaan': gezinslidOpslaan,
+  'gezinslid.verwijderen': gezinslidVerwijderen,
+  'gezin.gegevens': gezinGegevens,
   'netwerklid.opslaan': netwerklidOpslaan,
   'netwerklid.verwijderen': netwerklidVerwijderen,
   'gezinsplan.ophalen': gezinsplanOphalen,

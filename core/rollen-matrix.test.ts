@@ -47,6 +47,8 @@ const MATRIX: Record<ApiMethod, string> = {
   'inzage.reden': 'c',
   'toegangslog.lijst': 'cb',
   'gezinslid.opslaan': 'p',
+  'gezinslid.verwijderen': 'p',
+  'gezin.gegevens': 'p',
   'netwerklid.opslaan': 'p',
   'netwerklid.verwijderen': 'p',
   'gezinsplan.ophalen': 'pc',

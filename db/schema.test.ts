@@ -73,6 +73,9 @@ describe('domain schema', () => {
         'ingezette_voorzieningen',
         'bezoeken',
         'doorgestuurde_teksten',
+        'doel_scores',
+        'gespreksverslag_versies',
+        'correcties',
       ].sort(),
     );
   });

@@ -116,6 +116,12 @@ export const gezinnen = sqliteTable(
     /** The family's own verdict when the case closes, in its own words and as a mark 1-10. */
     oordeelGezin: text('oordeel_gezin'),
     oordeelCijfer: integer('oordeel_cijfer'),
+    /** Facts a professional looks up before a visit (issue 25). */
+    huisarts: text('huisarts'),
+    /** Who holds parental authority beyond the members marked `gezag` (e.g. a voogd at a GI). */
+    gezagToelichting: text('gezag_toelichting'),
+    tolkNodig: integer('tolk_nodig', { mode: 'boolean' }).notNull().default(false),
+    tolkTaal: text('tolk_taal'),
   },
   (t) => [
     index('gezinnen_team_status_idx').on(t.teamId, t.status),
@@ -139,6 +145,13 @@ export const gezinsleden = sqliteTable(
      * message requires it). Always 9 digits passing the 11-proef; checked in the core.
      */
     bsn: text('bsn'),
+    /** Contact of a parent (Dutch phone number, e-mail address); checked in shared/contact.ts. */
+    telefoon: text('telefoon'),
+    email: text('email'),
+    /** Whether this member holds parental authority (gezag); null when not known. */
+    gezag: integer('gezag', { mode: 'boolean' }),
+    /** A youth's school (or childcare). */
+    school: text('school'),
   },
   (t) => [index('gezinsleden_gezin_idx').on(t.gezinId), index('gezinsleden_bsn_idx').on(t.bsn)],
 );
@@ -414,10 +427,34 @@ export const evaluaties = sqliteTable(
     uitgevoerdOp: text('uitgevoerd_op'),
     uitkomst: text('uitkomst', { enum: EVALUATIE_UITKOMSTEN.codes }),
     toelichting: text('toelichting'),
+    /** The family's own mark (1-10) for the help at this evaluation; optional. */
+    cijferGezin: integer('cijfer_gezin'),
+    /** Held before its planned moment: an extra evaluation that leaves the planned ones be. */
+    extra: integer('extra', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('evaluaties_toewijzing_idx').on(t.toewijzingId),
     index('evaluaties_gepland_idx').on(t.geplandOp),
+  ],
+);
+
+/** Progress on one SMART goal at one evaluation: a score 1-5 with a line of text. */
+export const doelScores = sqliteTable(
+  'doel_scores',
+  {
+    ...syncColumns(),
+    evaluatieId: text('evaluatie_id')
+      .notNull()
+      .references(() => evaluaties.id),
+    doelId: text('doel_id')
+      .notNull()
+      .references(() => doelen.id),
+    score: integer('score').notNull(),
+    toelichting: text('toelichting'),
+  },
+  (t) => [
+    index('doel_scores_evaluatie_idx').on(t.evaluatieId),
+    index('doel_scores_doel_idx').on(t.doelId),
   ],
 );
 
@@ -646,6 +683,50 @@ export const gespreksverslagen = sqliteTable(
     auteurId: text('auteur_id').references(() => professionals.id),
   },
   (t) => [index('gespreksverslagen_gezin_idx').on(t.gezinId, t.datum)],
+);
+
+/** An earlier wording of a visit note, kept when the note is corrected (its history). */
+export const gespreksverslagVersies = sqliteTable(
+  'gespreksverslag_versies',
+  {
+    ...syncColumns(),
+    verslagId: text('verslag_id')
+      .notNull()
+      .references(() => gespreksverslagen.id),
+    datum: text('datum').notNull(),
+    aanwezig: text('aanwezig').notNull().default('[]'),
+    verslag: text('verslag').notNull(),
+    koppelingen: text('koppelingen').notNull().default('[]'),
+    /** Who wrote this wording, and when and by whom it was replaced. */
+    auteurId: text('auteur_id').references(() => professionals.id),
+    vervangenOp: text('vervangen_op').notNull(),
+    vervangenDoor: text('vervangen_door').references(() => professionals.id),
+  },
+  (t) => [index('gespreksverslag_versies_verslag_idx').on(t.verslagId)],
+);
+
+/**
+ * A correction of the record (a member, agreement, goal or visit note changed or removed) with
+ * its reason: shown on the family's timeline, so the file says why it no longer reads as before.
+ */
+export const correcties = sqliteTable(
+  'correcties',
+  {
+    ...syncColumns(),
+    gezinId: text('gezin_id')
+      .notNull()
+      .references(() => gezinnen.id),
+    op: text('op').notNull(),
+    doorId: text('door_id').references(() => professionals.id),
+    /** The synced table of the corrected row, and the row. */
+    onderdeel: text('onderdeel').notNull(),
+    rijId: text('rij_id').notNull(),
+    soort: text('soort', { enum: ['gewijzigd', 'verwijderd'] }).notNull(),
+    /** What changed, in words ("Geboortedatum van Sam: 01-02-2031 → 01-02-2021"). */
+    omschrijving: text('omschrijving').notNull(),
+    reden: text('reden').notNull(),
+  },
+  (t) => [index('correcties_gezin_idx').on(t.gezinId, t.op)],
 );
 
 /** The sociale kaart: voorliggende voorzieningen per gemeente, kept by a beheerder. */

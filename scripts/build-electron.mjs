@@ -1,5 +1,6 @@
 // Bundles electron/main.ts and electron/preload.ts (with the core) into dist/electron as
-// CommonJS, and copies the migrations and the iJw XSDs next to them for the packaged app.
+// CommonJS, and copies the migrations, the iJw XSDs and the PDF fonts next to them for the
+// packaged app.
 import { cpSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -36,4 +37,10 @@ await build({
 cpSync('db/migrations', `${outdir}/migrations`, { recursive: true });
 // The official iJw XSDs, found beside the bundle as the core finds them beside itself.
 cpSync('core/ijw/xsd', `${outdir}/xsd`, { recursive: true });
+// The font every PDF embeds (core/plan-pdf/document.ts LETTERTYPE_BESTANDEN), found beside the
+// bundle; only these three of the package's files go into the app.
+mkdirSync(`${outdir}/fonts`, { recursive: true });
+for (const bestand of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'])
+  cpSync(`node_modules/dejavu-fonts-ttf/ttf/${bestand}`, `${outdir}/fonts/${bestand}`);
+cpSync('node_modules/dejavu-fonts-ttf/LICENSE', `${outdir}/fonts/LICENSE`);
 console.log('Electron-shell gebouwd in dist/electron.');

@@ -22,6 +22,14 @@ export const BestandExport = z.union([
   z.object({ soort: z.literal('gezinsplan'), gezinId: id }).strict(),
   z.object({ soort: z.literal('actieplan'), gezinId: id, actieplanId: id }).strict(),
   z.object({ soort: z.literal('jw301'), toewijzingId: id }).strict(),
+  /** The keuzehulp's comparison for the family, with the search as shown on screen. */
+  z
+    .object({
+      soort: z.literal('keuzehulp'),
+      actieplanId: id,
+      zoek: z.string().max(200).optional(),
+    })
+    .strict(),
   TabelExport,
 ]);
 export type BestandExport = z.output<typeof BestandExport>;

@@ -23,6 +23,8 @@ export const ONDERDEEL_LABELS: Record<string, string> = {
   'gezin.aanmaken': 'Aanmelding',
   'gezinslid.opslaan': 'Gezinslid',
   'gezinslid.bsnTonen': 'BSN',
+  'gezinslid.verwijderen': 'Gezinslid verwijderd',
+  'gezin.gegevens': 'Gegevens voor een bezoek',
   'netwerklid.opslaan': 'Netwerk',
   'netwerklid.verwijderen': 'Netwerk',
   'gezinsplan.ophalen': 'Gezinsplan',

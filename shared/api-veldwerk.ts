@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { datum, id, tekst, verplicht } from './api-velden';
+import { CorrectieReden, VerslagVersie } from './api-dossier';
 import { daysInclusive, isIsoDate } from './dates';
 import {
   BEZOEK_SOORTEN,
@@ -66,6 +67,8 @@ export const Gespreksverslag = z.object({
   verslag: z.string(),
   koppelingen: z.array(Koppeling),
   auteur: z.string().nullable(),
+  /** Earlier wordings, newest first: a corrected note keeps its history. */
+  versies: z.array(VerslagVersie),
 });
 export type Gespreksverslag = z.infer<typeof Gespreksverslag>;
 
@@ -81,6 +84,8 @@ export const GesprekOpslaan = z
     verslag: verplicht(10_000),
     /** Ids of the family's doelen and afspraken the conversation was about. */
     koppelingen: z.array(id).max(50),
+    /** Why a saved note is corrected (on the timeline). */
+    reden: CorrectieReden.optional(),
   })
   .strict();
 
@@ -121,6 +126,8 @@ export const SocialeKaartZoeken = z
 export const SocialeKaart = z.object({
   gemeente: z.object({ id, naam: z.string() }).nullable(),
   voorzieningen: z.array(Voorziening),
+  /** Searched for a youth's action plan: the youth's age, the offer fitted to it. */
+  leeftijd: z.number().int().nullable().optional(),
 });
 
 /** A voorziening from the sociale kaart recorded in an action plan. */

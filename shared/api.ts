@@ -15,6 +15,7 @@ import {
   Teambudget,
 } from './api-budget';
 import { Bestand, BestandExport, SOJ_BESTAND_MAX_BYTES, SojUpload } from './api-bestanden';
+import { AanbiederCijfers } from './keuzehulp';
 import { KluisInvoer, KluisStand } from './kluis';
 import { ConflictOplossen, SyncOverzicht, SyncStatus, SyncVerbinden } from './api-sync';
 import {
@@ -27,6 +28,14 @@ import {
 } from './api-toegangslog';
 import { isValidBsn } from './bsn';
 import { datum, id, tekst, verplicht } from './api-velden';
+import {
+  CorrectieReden,
+  DoelScoreInvoer,
+  DoelVoortgang,
+  GezinGegevensInvoer,
+  GezinslidVerwijderen,
+  LidContactInvoer,
+} from './api-dossier';
 import {
   AgendaItem,
   AgendaVraag,
@@ -166,6 +175,10 @@ const Lid = z.object({
   geboortedatum: z.string(),
   leeftijd: z.number().int(),
   bsnGemaskeerd: z.string().nullable(),
+  telefoon: z.string().nullable(),
+  email: z.string().nullable(),
+  gezag: z.boolean().nullable(),
+  school: z.string().nullable(),
 });
 
 const Netwerklid = z.object({
@@ -184,6 +197,9 @@ const Evaluatie = z.object({
   uitkomst: z.enum(EVALUATIE_UITKOMSTEN.codes).nullable(),
   toelichting: z.string().nullable(),
   stand: z.enum(EVALUATIE_STANDEN),
+  /** The family's own mark (1-10) for the help; held early beside the planned moments. */
+  cijferGezin: z.number().int().nullable(),
+  extra: z.boolean(),
 });
 
 const Akkoord = z.object({
@@ -228,6 +244,8 @@ const Doel = z.object({
   meetbaar: z.string(),
   uiterlijk: z.string(),
   resultaat: z.enum(DOEL_RESULTATEN.codes),
+  /** Its score at each evaluation, oldest first. */
+  voortgang: z.array(DoelVoortgang),
 });
 
 const Zorgprofiel = z.object({
@@ -274,6 +292,11 @@ export const Dossier = z.object({
     afgeslotenOp: z.string().nullable(),
     oordeelGezin: z.string().nullable(),
     oordeelCijfer: z.number().int().nullable(),
+    /** What a professional looks up before a visit. */
+    huisarts: z.string().nullable(),
+    gezagToelichting: z.string().nullable(),
+    tolkNodig: z.boolean(),
+    tolkTaal: z.string().nullable(),
     regisseurId: id,
     regisseurNaam: z.string(),
     /** Colleagues who work with the family beside the regisseur. */
@@ -345,6 +368,8 @@ export const AanbiederKeuze = z.object({
   benutCents: cents,
   plafondBereikt: z.boolean(),
   producten: z.array(Product),
+  /** What was measured of this aanbieder (the keuzehulp, shared/keuzehulp.ts). */
+  cijfers: AanbiederCijfers,
 });
 export type AanbiederKeuze = z.infer<typeof AanbiederKeuze>;
 
@@ -576,11 +601,21 @@ export const API = {
   /** A teamcoach states why before reading a dossier; valid for 30 minutes, logged. */
   'inzage.reden': method({ input: InzageReden, output: Ok, roles: ['teamcoach'] as const }),
   'toegangslog.lijst': method({ input: ToegangslogVraag, output: Toegangslog, roles: toezicht }),
+  /** Adds a member, or corrects one: a changed name, role, birth date or BSN needs a reason. */
   'gezinslid.opslaan': method({
-    input: LidInvoer.extend({ gezinId: id, id: id.optional() }).strict(),
+    input: LidInvoer.extend({
+      gezinId: id,
+      id: id.optional(),
+      ...LidContactInvoer,
+      reden: CorrectieReden.optional(),
+    }).strict(),
     output: Ok,
     roles: professional,
   }),
+  /** Removes a member entered by mistake, with the reason (timeline and access log). */
+  'gezinslid.verwijderen': method({ input: GezinslidVerwijderen, output: Ok, roles: professional }),
+  /** Huisarts, gezag and interpreter: the facts looked up before a visit. */
+  'gezin.gegevens': method({ input: GezinGegevensInvoer, output: Ok, roles: professional }),
   'netwerklid.opslaan': method({
     input: z
       .object({
@@ -775,6 +810,8 @@ export const API = {
         omschrijving: verplicht(500),
         meetbaar: verplicht(500),
         uiterlijk: datum,
+        /** Why a goal is corrected (on the timeline). */
+        reden: CorrectieReden.optional(),
       })
       .strict(),
     output: Ok,
@@ -843,6 +880,10 @@ export const API = {
          * forecast goes over the budget): the new toewijzing then waits for it.
          */
         vierOgenReden: tekst(1_000).optional(),
+        /** The family's own mark for the help (1-10). */
+        cijferGezin: z.number().int().min(1).max(10).optional(),
+        /** Progress per SMART goal of the action plan (1-5 with a line of text). */
+        doelScores: z.array(DoelScoreInvoer).max(50).optional(),
       })
       .strict(),
     output: Ok,

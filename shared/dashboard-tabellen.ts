@@ -68,7 +68,7 @@ export function dashboardTabellen(d: Dashboard): Tabel[] {
     ...DIMENSIES.map((dim) => groepTabel(dim, d.uitsplitsing[dim])),
     {
       sleutel: 'kpis',
-      titel: 'Kengetallen (002 inkoopkader 4.4)',
+      titel: 'Kengetallen',
       kolommen: [
         { sleutel: 'kengetal', label: 'Kengetal', soort: 'tekst' },
         { sleutel: 'waarde', label: 'Waarde', soort: 'procent' },

@@ -1,63 +1,428 @@
 /**
- * The AVG inzage as a readable A4 document for the family: the same content as the JSON export
- * (`inzage-export.ts`), each part of the record under a Dutch heading with its fields as
- * "label: value" lines, and the access log as a list of who did what when. Made locally with
- * pdfkit and its built-in fonts, so it works offline.
+ * The AVG inzage as a letter to the family: a greeting, what the law gives them (AVG articles
+ * 15-17, the Jeugdwet's retention), who to ask, and then, as its enclosure, everything Eenplan
+ * holds about them (the same content as the JSON export, `inzage-export.ts`) in Dutch words:
+ * each part of the record under a Dutch heading, each field with its Dutch label and each code
+ * as its label from shared/domain.ts, and the access log as a table of who did what when.
+ * Made locally in the house style of every Eenplan PDF (core/plan-pdf/document.ts).
  */
-import PDFDocument from 'pdfkit';
-import type { ApiOutput } from '../../shared/api';
+import type { ApiOutput, PlanInhoud } from '../../shared/api';
 import { AUDIT_ACTIE_LABELS, onderdeelLabel } from '../../shared/api-toegangslog';
 import { formatDate, isIsoDate } from '../../shared/dates';
+import {
+  AANBIEDER_ROLLEN,
+  ACTIEPLAN_STATUSSEN,
+  AFSPRAAK_STATUSSEN,
+  BEZOEK_SOORTEN,
+  DOEL_RESULTATEN,
+  EINDE_REDENEN,
+  EVALUATIE_UITKOMSTEN,
+  GEZIN_STATUSSEN,
+  GEZINSLID_ROLLEN,
+  IJW_EENHEDEN,
+  IJW_FREQUENTIES,
+  IJW_REDENEN_BEEINDIGING,
+  LEEFDOMEINEN,
+  ONDERTEKENAARS,
+  PROBLEEMGEBIEDEN,
+  TOEWIJZING_STATUSSEN,
+  TRIAGE_UITKOMSTEN,
+  VERWIJZERS,
+  ZORGPROFIEL_CATEGORIEEN,
+} from '../../shared/domain';
+import { formatEuro } from '../../shared/money';
+import {
+  alinea,
+  kop,
+  LETTER,
+  nieuwDocument,
+  tabel,
+  voetregels,
+  type Pdf,
+} from '../plan-pdf/document';
 
 type Inzage = ApiOutput<'gezin.inzage'>;
+type Rij = Record<string, unknown>;
 
+/** The parts of the record in the order and words of the letter. */
 const ONDERDELEN: Record<string, string> = {
-  gezinnen: 'Gezin',
+  gezinnen: 'Uw gezin',
   gezinsleden: 'Gezinsleden',
-  gezin_medewerkers: 'Regisseur en medewerkers',
-  netwerkleden: 'Netwerk',
-  gezinsplannen: 'Gezinsplan',
-  gezinsplan_domeinen: 'Leefdomeinen',
-  afspraken: 'Afspraken',
+  gezin_medewerkers: 'Medewerkers die met uw gezin werken',
+  netwerkleden: 'Uw netwerk',
+  gezinsplannen: 'Het gezinsplan',
+  gezinsplan_domeinen: 'Leefdomeinen in het gezinsplan',
+  afspraken: 'Afspraken in het gezinsplan',
   gezinsplan_versies: 'Vastgelegde versies van het gezinsplan',
+  handtekeningen: 'Handtekeningen onder het gezinsplan',
   actieplannen: 'Actieplannen',
   doelen: 'Doelen',
-  zorgprofielen: 'Zorgprofielen',
-  toewijzingen: 'Toewijzingen',
-  evaluaties: 'Evaluaties',
-  akkoorden: 'Akkoorden (vier ogen)',
-  overdrachten: 'Overdrachten',
-  handtekeningen: 'Handtekeningen onder het gezinsplan',
-  gespreksverslagen: 'Gespreksverslagen',
   ingezette_voorzieningen: 'Ingezette voorzieningen (sociale kaart)',
+  zorgprofielen: 'Zorgprofielen',
+  toewijzingen: 'Toegewezen hulp',
+  evaluaties: 'Evaluaties van de hulp',
+  akkoorden: 'Akkoord van een tweede medewerker (vier ogen)',
+  overdrachten: 'Overdracht aan een andere regisseur',
+  gespreksverslagen: 'Gespreksverslagen',
+  gespreksverslag_versies: 'Eerdere teksten van gespreksverslagen',
+  correcties: 'Correcties in het dossier',
   bezoeken: 'Geplande bezoeken',
+  doorgestuurde_teksten: 'Doorgestuurde teksten',
+  doel_scores: 'Voortgang per doel bij de evaluaties',
+};
+
+/** Field labels; a table's own label comes first ("status" of a family, of an agreement ...). */
+const VELDEN: Record<string, string> = {
+  naam: 'Naam',
+  adres: 'Adres',
+  postcode: 'Postcode',
+  woonplaats: 'Woonplaats',
+  status: 'Stand',
+  aangemeldOp: 'Aangemeld op',
+  afgeslotenOp: 'Afgesloten op',
+  oordeelGezin: 'Uw oordeel',
+  oordeelCijfer: 'Uw cijfer',
+  regisseurId: 'Regisseur',
+  rol: 'Rol',
+  voornaam: 'Voornaam',
+  achternaam: 'Achternaam',
+  geboortedatum: 'Geboortedatum',
+  bsn: 'BSN',
+  relatie: 'Relatie',
+  telefoon: 'Telefoon',
+  email: 'E-mail',
+  rolInPlan: 'Rol in het plan',
+  eigenWoorden: 'In uw eigen woorden',
+  toekomstplan: 'Toekomstplan',
+  versie: 'Versie',
+  toestemmingVersie: 'Toestemming gegeven voor versie',
+  toestemmingOp: 'Toestemming gegeven op',
+  toestemmingDoor: 'Toestemming gegeven door',
+  domein: 'Leefdomein',
+  situatie: 'Hoe het nu gaat',
+  doel: 'Wat we willen bereiken',
+  wat: 'Wat',
+  wie: 'Wie',
+  uiterlijk: 'Uiterlijk',
+  vastgesteldOp: 'Vastgelegd op',
+  vastgesteldDoor: 'Vastgelegd door',
+  jeugdigeId: 'Voor',
+  gezinslidId: 'Voor',
+  hulpvraag: 'Hulpvraag',
+  problemen: 'Wat er speelt',
+  verwijzer: 'Verwezen door',
+  eigenKracht: 'Wat u zelf kunt',
+  netwerk: 'Wat uw netwerk doet',
+  voorliggend: 'Voorliggende voorzieningen',
+  triageUitkomst: 'Uitkomst van de triage',
+  jeugdhulpNodig: 'Jeugdhulp nodig',
+  geopendOp: 'Geopend op',
+  afgerondOp: 'Afgerond op',
+  omschrijving: 'Omschrijving',
+  meetbaar: 'Hoe merken we dat het lukt',
+  resultaat: 'Resultaat',
+  categorie: 'Zorgprofiel',
+  probleemgebieden: 'Probleemgebieden',
+  volume: 'Omvang',
+  eenheid: 'Eenheid',
+  frequentie: 'Frequentie',
+  tariefCents: 'Tarief',
+  startdatum: 'Van',
+  einddatum: 'Tot en met',
+  werkelijkeStart: 'Hulp begonnen op',
+  beschikkingsvrij: 'Zonder beschikking',
+  neeTenzij: 'Via "nee, tenzij" (aanbieder met cliëntenstop)',
+  bovenBudget: 'Boven het budget van het team',
+  beeindigdOp: 'Beëindigd op',
+  eindeReden: 'Reden van het einde',
+  redenBeeindiging: 'Reden van de aanbieder',
+  aangemaaktDoor: 'Aangemaakt door',
+  aangemaaktOp: 'Aangemaakt op',
+  toegewezenOp: 'Toegewezen op',
+  toewijzingNummer: 'Toewijzingnummer',
+  geplandOp: 'Gepland op',
+  uitgevoerdOp: 'Gehouden op',
+  uitkomst: 'Uitkomst',
+  toelichting: 'Toelichting',
+  aangevraagdDoor: 'Gevraagd door',
+  aangevraagdOp: 'Gevraagd op',
+  reden: 'Reden',
+  beoordeeldDoor: 'Beoordeeld door',
+  beoordeeldOp: 'Beoordeeld op',
+  besluit: 'Besluit',
+  vanId: 'Van',
+  naarId: 'Naar',
+  op: 'Op',
+  professionalId: 'Medewerker',
+  sinds: 'Sinds',
+  getekendOp: 'Getekend op',
+  datum: 'Datum',
+  aanwezig: 'Aanwezig',
+  verslag: 'Verslag',
+  auteurId: 'Geschreven door',
+  vervangenOp: 'Vervangen op',
+  vervangenDoor: 'Vervangen door',
+  doorId: 'Door',
+  onderdeel: 'Onderdeel',
+  soort: 'Soort',
+  duurMinuten: 'Duur (minuten)',
+  onderwerp: 'Onderwerp',
+  waar: 'Waar',
+  tekst: 'Tekst',
+  geschrevenOp: 'Geschreven op',
+  afgehandeld: 'Afgehandeld',
+  inhoud: 'Inhoud',
+  lijnen: 'Handtekening',
+  team: 'Jeugdteam',
+  product: 'Hulp',
+  aanbieder: 'Aanbieder',
+  voorziening: 'Voorziening',
+  huisarts: 'Huisarts',
+  gezag: 'Heeft het gezag',
+  gezagToelichting: 'Toelichting bij het gezag',
+  tolkNodig: 'Tolk nodig',
+  tolkTaal: 'Taal van de tolk',
+  school: 'School',
+  cijferGezin: 'Uw cijfer voor de hulp',
+  extra: 'Extra evaluatie',
+  doelId: 'Doel',
+  score: 'Score (1 tot 5)',
+};
+const EIGEN_VELDEN: Record<string, Record<string, string>> = {
+  gezinsleden: { rol: 'Rol in het gezin' },
+  handtekeningen: { rol: 'Getekend als', versie: 'Voor versie' },
+  gezinsplannen: { versie: 'Laatst vastgelegde versie' },
+  doelen: { omschrijving: 'Doel' },
+  toewijzingen: { rol: 'Rol van de aanbieder' },
+  correcties: { soort: 'Wat er gebeurde', omschrijving: 'Wat er veranderde' },
+  bezoeken: { op: 'Wanneer', professionalId: 'Met' },
+};
+
+/** Codes as their Dutch label, per table where one code word means different things. */
+const CODES: Record<string, Record<string, string>> = {
+  verwijzer: VERWIJZERS.labels,
+  triageUitkomst: TRIAGE_UITKOMSTEN.labels,
+  domein: LEEFDOMEINEN.labels,
+  resultaat: DOEL_RESULTATEN.labels,
+  categorie: ZORGPROFIEL_CATEGORIEEN.labels,
+  eenheid: IJW_EENHEDEN.labels,
+  frequentie: IJW_FREQUENTIES.labels,
+  eindeReden: EINDE_REDENEN.labels,
+  redenBeeindiging: IJW_REDENEN_BEEINDIGING.labels,
+  uitkomst: EVALUATIE_UITKOMSTEN.labels,
+  besluit: { akkoord: 'Akkoord', afgewezen: 'Afgewezen' },
+};
+const EIGEN_CODES: Record<string, Record<string, Record<string, string>>> = {
+  gezinnen: { status: GEZIN_STATUSSEN.labels },
+  gezinsleden: { rol: GEZINSLID_ROLLEN.labels },
+  handtekeningen: { rol: ONDERTEKENAARS.labels },
+  afspraken: { status: AFSPRAAK_STATUSSEN.labels },
+  actieplannen: { status: ACTIEPLAN_STATUSSEN.labels },
+  toewijzingen: { status: TOEWIJZING_STATUSSEN.labels, rol: AANBIEDER_ROLLEN.labels },
+  bezoeken: { soort: BEZOEK_SOORTEN.labels },
+  correcties: {
+    soort: { gewijzigd: 'Gewijzigd', verwijderd: 'Verwijderd' },
+    onderdeel: ONDERDELEN,
+  },
 };
 
 /** Technical columns that tell a family nothing. */
-const WEGLATEN = new Set(['hlc', 'authorId', 'deleted']);
+const WEGLATEN = new Set(['id', 'hlc', 'authorId', 'deleted', 'teamId', 'rijId', 'koppelingen']);
 
-/** camelCase field name -> "Camel case" label. */
-function label(veld: string): string {
-  if (veld === 'bsn') return 'BSN';
-  const woorden = veld.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+const tijdstip = (iso: string) =>
+  // A planned visit is local time without a zone; a moment something happened is UTC.
+  /[Zz]|[+-]\d{2}:\d{2}$/.test(iso)
+    ? new Date(iso).toLocaleString('nl-NL', {
+        dateStyle: 'short',
+        timeStyle: 'short',
+        timeZone: 'Europe/Amsterdam',
+      })
+    : `${formatDate(iso.slice(0, 10) as Parameters<typeof formatDate>[0])} ${iso.slice(11, 16)}`;
+
+/** camelCase field name -> "Camel case", for a field this letter does not know yet. */
+function veldLabel(onderdeel: string, veld: string): string {
+  const bekend = EIGEN_VELDEN[onderdeel]?.[veld] ?? VELDEN[veld];
+  if (bekend) return bekend;
+  const woorden = veld
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return woorden.charAt(0).toUpperCase() + woorden.slice(1);
 }
 
-function waarde(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'string' && isIsoDate(v)) return formatDate(v);
-  return String(v);
+function jsonLijst(v: string): unknown[] | null {
+  try {
+    const lijst: unknown = JSON.parse(v);
+    return Array.isArray(lijst) ? lijst : null;
+  } catch {
+    return null;
+  }
 }
 
-const tijdstip = (iso: string) =>
-  new Date(iso).toLocaleString('nl-NL', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  });
+/**
+ * A field's value in words, or null when it says nothing to the family (a reference to another
+ * record, which appears in the letter under its own heading).
+ */
+function waarde(
+  onderdeel: string,
+  veld: string,
+  v: unknown,
+  namen: ReadonlyMap<string, string>,
+): string | null {
+  // An empty reference to another record is not a missing fact.
+  if (v === null || v === undefined || v === '') return veld.endsWith('Id') ? null : '—';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
+  if (typeof v === 'number') {
+    if (veld.endsWith('Cents')) return formatEuro(v);
+    if (onderdeel === 'gezinsplannen' && veld === 'versie' && v === 0) return 'nog geen';
+    return String(v);
+  }
+  const tekst = String(v);
+  const codes = EIGEN_CODES[onderdeel]?.[veld] ?? CODES[veld];
+  if (codes) return codes[tekst] ?? tekst.replaceAll('_', ' ');
+  if (veld === 'probleemgebieden' || veld === 'aanwezig') {
+    const lijst = jsonLijst(tekst);
+    if (lijst)
+      return lijst.length === 0
+        ? '—'
+        : lijst
+            .map((p) =>
+              veld === 'probleemgebieden'
+                ? (PROBLEEMGEBIEDEN.labels[p as keyof typeof PROBLEEMGEBIEDEN.labels] ?? String(p))
+                : String(p),
+            )
+            .join(', ');
+  }
+  // A colleague or a family member by name; any other reference says nothing here.
+  const naam = namen.get(tekst);
+  if (naam) return naam;
+  if (veld.endsWith('Id') || UUID.test(tekst)) return null;
+  if (isIsoDate(tekst)) return formatDate(tekst);
+  if (MOMENT.test(tekst)) return tijdstip(tekst);
+  return tekst;
+}
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function regel(doc: Pdf, label: string, tekst: string) {
+  // A new page before the label, not between the bold label and its value.
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 2 * doc.currentLineHeight(true))
+    doc.addPage();
+  doc
+    .font(LETTER.vet)
+    .fontSize(9.5)
+    .fillColor('black')
+    .text(`${label}: `, { continued: true })
+    .font(LETTER.gewoon)
+    .text(tekst, { lineGap: 1 });
+}
+
+/** A fixed version of the plan: its words and agreements, not its JSON. */
+function versieInhoud(doc: Pdf, json: string) {
+  let inhoud: Partial<Pick<PlanInhoud, 'eigenWoorden' | 'afspraken'>> | null;
+  try {
+    inhoud = JSON.parse(json) as typeof inhoud;
+  } catch {
+    inhoud = null;
+  }
+  if (!inhoud) return;
+  regel(doc, 'In uw eigen woorden', inhoud.eigenWoorden?.trim() || '—');
+  const afspraken = inhoud.afspraken ?? [];
+  regel(
+    doc,
+    'Afspraken',
+    afspraken.length ? afspraken.map((a) => `${a.wat} (${a.wie})`).join('; ') : '—',
+  );
+}
+
+function onderdeel(doc: Pdf, naam: string, rijen: Rij[], namen: ReadonlyMap<string, string>) {
+  // A heading with at least its first lines under it, not alone at the foot of a page.
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  kop(doc, ONDERDELEN[naam] ?? veldLabel('', naam));
+  for (const [i, rij] of rijen.entries()) {
+    if (i > 0) doc.moveDown(0.5);
+    if (doc.y > doc.page.height - 130) doc.addPage();
+    if (rij.deleted === true)
+      doc
+        .font(LETTER.schuin)
+        .fontSize(9.5)
+        .fillColor('#555555')
+        .text('Verwijderd uit het dossier; bewaard in de geschiedenis van het dossier.');
+    for (const [veld, v] of Object.entries(rij)) {
+      if (WEGLATEN.has(veld)) continue;
+      if (veld === 'lijnen') {
+        // A signature's pen strokes are coordinates; the family reads that it is there.
+        regel(doc, 'Handtekening', 'gezet op het scherm');
+        continue;
+      }
+      if (naam === 'gezinsplan_versies' && veld === 'inhoud') {
+        versieInhoud(doc, String(v));
+        continue;
+      }
+      const tekst = waarde(naam, veld, v, namen);
+      if (tekst !== null) regel(doc, veldLabel(naam, veld), tekst);
+    }
+  }
+}
+
+const volledigeNaam = (lid: Rij) =>
+  `${String(lid.voornaam ?? '')} ${String(lid.achternaam ?? '')}`.trim();
+
+/** The letter itself: to whom, the greeting, the rights, who to ask, the signature. */
+function brief(doc: Pdf, inzage: Inzage, gezinNaam: string, namen: ReadonlyMap<string, string>) {
+  const gezin = inzage.onderdelen.gezinnen?.[0] ?? {};
+  const ouders = (inzage.onderdelen.gezinsleden ?? []).filter(
+    (l) => l.rol === 'ouder' && l.deleted !== true,
+  );
+  const regisseur = namen.get(String(gezin.regisseurId ?? '')) ?? null;
+  const datum = formatDate(inzage.gemaaktOp.slice(0, 10) as Parameters<typeof formatDate>[0]);
+
+  const team = typeof gezin.team === 'string' ? gezin.team : 'Jeugdteam';
+  doc.font(LETTER.vet).fontSize(10).fillColor('#1d4f91').text(team);
+  doc.moveDown(1.5).font(LETTER.gewoon).fontSize(10.5).fillColor('black');
+  for (const r of [
+    gezinNaam,
+    String(gezin.adres ?? ''),
+    `${String(gezin.postcode ?? '')}  ${String(gezin.woonplaats ?? '')}`.trim(),
+  ])
+    if (r) doc.text(r);
+  doc.moveDown(1.5);
+  regel(doc, 'Datum', datum);
+  regel(doc, 'Onderwerp', 'inzage in uw dossier (AVG artikel 15)');
+  doc.moveDown(1.2).font(LETTER.gewoon).fontSize(10.5);
+
+  const aanhef = ouders.length ? ouders.map(volledigeNaam).join(' en ') : gezinNaam;
+  const alineas = [
+    `Beste ${aanhef},`,
+    'U heeft gevraagd welke gegevens wij over u en uw gezin vastleggen. Daar heeft u recht op: ' +
+      'volgens de Algemene verordening gegevensbescherming (AVG, artikel 15) mag u weten welke ' +
+      'gegevens wij over u bewaren, waarvoor wij ze gebruiken en wie ze heeft ingezien.',
+    `In de bijlage bij deze brief staat alles wat wij in Eenplan over uw gezin hebben vastgelegd, ` +
+      `zoals het was op ${datum}: de gezinsleden, het gezinsplan, de actieplannen en de hulp. ` +
+      'Daarna volgt een lijst van iedereen die uw dossier heeft bekeken of gewijzigd, met de datum ' +
+      'en de tijd.',
+    'Wij gebruiken deze gegevens om samen met u het gezinsplan te maken en de hulp te regelen die ' +
+      'u en uw kinderen nodig hebben (Jeugdwet). Wij bewaren uw dossier tot twintig jaar nadat de ' +
+      'laatste hulp is geëindigd, zoals de Jeugdwet vraagt. Daarna wordt het verwijderd.',
+    'Klopt er iets niet, of mist er iets? Dan mag u ons vragen het te verbeteren of aan te vullen ' +
+      '(AVG artikel 16). U mag ook vragen om gegevens te verwijderen (artikel 17); dat kan niet ' +
+      'altijd, omdat de wet ons vraagt het dossier te bewaren. Bent u het niet eens met hoe wij ' +
+      'met uw gegevens omgaan, dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
+    regisseur
+      ? `Heeft u vragen over deze brief? Neem dan contact op met ${regisseur}, uw regisseur.`
+      : 'Heeft u vragen over deze brief? Neem dan contact op met uw regisseur.',
+  ];
+  for (const a of alineas) {
+    alinea(doc, a);
+    doc.moveDown(0.6);
+  }
+  doc.moveDown(0.4);
+  alinea(doc, 'Met vriendelijke groet,');
+  doc.moveDown(1.5);
+  if (regisseur) doc.font(LETTER.vet).fontSize(10.5).text(regisseur);
+  doc.font(LETTER.gewoon).fontSize(10.5).text(`Regisseur, ${team}`);
+}
 
 /** `namen`: professionals by id, so "regisseur" and "vastgesteld door" show a name. */
 export function inzageNaarPdf(
@@ -65,70 +430,46 @@ export function inzageNaarPdf(
   gezinNaam: string,
   namen: ReadonlyMap<string, string>,
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: {
-      Title: `Inzage ${gezinNaam}`,
-      Author: 'Eenplan',
-      CreationDate: new Date(inzage.gemaaktOp),
-    },
-  });
-  const delen: Buffer[] = [];
-  doc.on('data', (d: Buffer) => delen.push(d));
-  const klaar = new Promise<Uint8Array>((resolve) =>
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(delen)))),
-  );
+  const titel = `Inzage in het dossier van ${gezinNaam}`;
+  const { doc, klaar } = nieuwDocument(titel, new Date(inzage.gemaaktOp));
+  // The family's members by name too: an actieplan or a toewijzing is "voor" one of them; and a
+  // goal by its words, where a score refers to it.
+  const alleNamen = new Map(namen);
+  for (const lid of inzage.onderdelen.gezinsleden ?? [])
+    alleNamen.set(String(lid.id), volledigeNaam(lid));
+  for (const doel of inzage.onderdelen.doelen ?? [])
+    alleNamen.set(String(doel.id), String(doel.omschrijving ?? ''));
 
-  doc.font('Helvetica-Bold').fontSize(18).text(`Inzage in het dossier van ${gezinNaam}`);
+  brief(doc, inzage, gezinNaam, alleNamen);
+
+  doc.addPage();
+  doc.font(LETTER.vet).fontSize(16).fillColor('#1d4f91').text(`Bijlage: ${titel}`);
   doc
-    .moveDown(0.3)
-    .font('Helvetica')
+    .moveDown(0.2)
+    .font(LETTER.gewoon)
     .fontSize(10)
-    .fillColor('#444')
+    .fillColor('#555555')
     .text(
-      `Gemaakt op ${tijdstip(inzage.gemaaktOp)}. Dit overzicht bevat alles wat Eenplan over het gezin ` +
-        'vastlegt (AVG artikel 15), en wie het dossier wanneer heeft ingezien of gewijzigd (NEN 7513).',
+      `Alles wat Eenplan over uw gezin vastlegt, zoals het was op ${tijdstip(inzage.gemaaktOp)}.`,
     )
     .fillColor('black');
+  for (const [naam, rijen] of Object.entries(inzage.onderdelen))
+    onderdeel(doc, naam, rijen, alleNamen);
 
-  for (const [tabel, rijen] of Object.entries(inzage.onderdelen)) {
-    doc
-      .moveDown(1)
-      .font('Helvetica-Bold')
-      .fontSize(13)
-      .text(ONDERDELEN[tabel] ?? tabel);
-    for (const [i, rij] of rijen.entries()) {
-      if (i > 0) doc.moveDown(0.4);
-      for (const [veld, v] of Object.entries(rij)) {
-        if (WEGLATEN.has(veld) || veld === 'id') continue;
-        // A signature's pen strokes are coordinates; the family reads that it is there.
-        if (veld === 'lijnen') {
-          doc.font('Helvetica-Bold').fontSize(9.5).text('Handtekening: ', { continued: true });
-          doc.font('Helvetica').text('gezet op het scherm');
-          continue;
-        }
-        // References: a colleague by name; a reference to another record says nothing here.
-        const persoon = typeof v === 'string' ? namen.get(v) : undefined;
-        if (!persoon && (veld.endsWith('Id') || (typeof v === 'string' && UUID.test(v)))) continue;
-        doc
-          .font('Helvetica-Bold')
-          .fontSize(9.5)
-          .text(`${label(veld.replace(/Id$/, ''))}: `, { continued: true })
-          .font('Helvetica')
-          .text(persoon ?? waarde(v));
-      }
-    }
-  }
-
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(13).text('Wie zag of wijzigde het dossier');
-  doc.font('Helvetica').fontSize(9.5);
-  if (inzage.toegangslog.length === 0) doc.text('Nog niets vastgelegd.');
-  for (const r of inzage.toegangslog)
-    doc.text(
-      `${tijdstip(r.at)} · ${r.medewerker}${r.namens ? ` namens ${r.namens}` : ''} · ` +
+  kop(doc, 'Wie uw dossier bekeek of wijzigde');
+  if (inzage.toegangslog.length === 0) alinea(doc, 'Nog niets vastgelegd.');
+  else
+    tabel(
+      doc,
+      ['Wanneer', 'Wie', 'Wat'],
+      inzage.toegangslog.map((r) => [
+        tijdstip(r.at),
+        `${r.medewerker}${r.namens ? ` namens ${r.namens}` : ''}`,
         `${AUDIT_ACTIE_LABELS[r.actie]}: ${onderdeelLabel(r.onderdeel)}${r.reden ? ` (reden: ${r.reden})` : ''}`,
+      ]),
+      [0.24, 0.28, 0.48],
     );
+  voetregels(doc, `${titel} · Eenplan`);
   doc.end();
   return klaar;
 }

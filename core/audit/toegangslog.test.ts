@@ -177,8 +177,8 @@ describe('the access log', () => {
       if (lid.bsn) expect(tekst).toContain(String(lid.bsn));
     }
     expect(tekst).toContain('Wij willen rust in huis.');
-    expect(tekst).toContain('Wie zag of wijzigde het dossier');
-    expect(tekst).toMatch(new RegExp(`${pro.naam} · Geëxporteerd`));
+    expect(tekst).toContain('Wie uw dossier bekeek of wijzigde');
+    expect(tekst).toMatch(new RegExp(`${pro.naam}\\s+Geëxporteerd: Inzage-export \\(AVG\\)`));
     expect(tekst).not.toMatch(/hlc|authorId|[0-9a-f]{8}-[0-9a-f]{4}-/);
     // Another team's coach gets nothing, and nothing is logged for the refusal.
     const geweigerd = await clientFor(core, store, andereCoach.id).async('bestand.exporteren', {

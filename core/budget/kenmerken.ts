@@ -2,13 +2,9 @@
  * Which toewijzingen a named figure stands for (shared/budget.ts KENMERKEN). The dashboard
  * counts these sets and the click-through lists them, so a figure and its rows always agree.
  */
-import {
-  EVALUATIE_ACHTERSTAND_DAGEN,
-  TERUGKEER_DAGEN,
-  VERWACHTE_DUUR_DAGEN,
-  type Kenmerk,
-} from '../../shared/budget';
+import { TERUGKEER_DAGEN, VERWACHTE_DUUR_DAGEN, type Kenmerk } from '../../shared/budget';
 import { addDays, daysInclusive, type IsoDate } from '../../shared/dates';
+import { alMaandenGeenEvaluatie } from '../../shared/evaluatie-achterstand';
 import type { Feiten, ToewijzingFeit } from './facts';
 
 export type ToewijzingKenmerk = Exclude<Kenmerk, 'zonder_jeugdhulp' | 'actieplan_afgerond'>;
@@ -37,10 +33,8 @@ export function looptijdDagen(f: ToewijzingFeit, peildatum: IsoDate): number {
   return end < f.startdatum ? 0 : daysInclusive(f.startdatum, end);
 }
 
-export function wachtDagen(f: ToewijzingFeit): number {
-  if (!f.werkelijkeStart || f.werkelijkeStart <= f.startdatum) return 0;
-  return daysInclusive(f.startdatum, f.werkelijkeStart) - 1;
-}
+// Waiting time has one definition, shared with the keuzehulp's figures.
+export { wachtDagen } from '../../shared/keuzehulp';
 
 export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
   const sets = new Map<ToewijzingKenmerk, Set<string>>(
@@ -78,7 +72,6 @@ export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
     else perJeugdige.set(f.gezinslidId, [f]);
   }
 
-  const achterstandGrens = addDays(peildatum, -EVALUATIE_ACHTERSTAND_DAGEN);
   for (const f of feiten.toewijzingen) {
     if (inJaar(f.eind, jaar) && f.eind < peildatum) {
       add('beeindigd', f.id);
@@ -97,7 +90,7 @@ export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
     if (
       (f.status === 'toegewezen' || f.status === 'gestart') &&
       loopt &&
-      (laatsteEvaluatie.get(f.id) ?? f.startdatum) < achterstandGrens
+      alMaandenGeenEvaluatie(laatsteEvaluatie.get(f.id) ?? f.startdatum, peildatum)
     )
       add('evaluatie_achterstand', f.id);
 

@@ -1,8 +1,17 @@
 /**
- * The house style of Eenplan's plan documents: A4, pdfkit's built-in Helvetica (works offline,
- * no fonts to ship), a title block, headings, paragraphs, tables with a header row, and
- * signatures drawn as vector paths from their stored pen strokes.
+ * The house style of every PDF Eenplan hands over (plans, the AVG inzage): A4, DejaVu Sans
+ * embedded, a title block, headings, paragraphs, tables with a header row, and signatures drawn
+ * as vector paths from their stored pen strokes.
+ *
+ * The font is embedded, not pdfkit's built-in Helvetica: that one covers WinAnsi only, and
+ * "Ayşe Yılmaz" or "Łukasz" came out as "AyöP YÆÖ". DejaVu Sans (npm package dejavu-fonts-ttf)
+ * covers Latin, Greek, Cyrillic and more; only the glyphs used are embedded (pdfkit subsets), so
+ * a document stays small, and it is read from disk, so it works offline.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { formatDate, type IsoDate } from '../../shared/dates';
 import { alsSvgPad, leesLijnen, VAK_BREEDTE, VAK_HOOGTE } from '../../shared/handtekening';
@@ -12,6 +21,36 @@ export type Pdf = PDFKit.PDFDocument;
 const KLEUR = '#1d4f91';
 const GRIJS = '#555555';
 const MARGE = 56;
+
+/** The font names to pass to `doc.font(...)`: every PDF uses these and no others. */
+export const LETTER = {
+  gewoon: 'Eenplan',
+  vet: 'Eenplan-Vet',
+  schuin: 'Eenplan-Schuin',
+} as const;
+
+const BESTANDEN: Record<keyof typeof LETTER, string> = {
+  gewoon: 'DejaVuSans.ttf',
+  vet: 'DejaVuSans-Bold.ttf',
+  schuin: 'DejaVuSans-Oblique.ttf',
+};
+export const LETTERTYPE_BESTANDEN = Object.values(BESTANDEN);
+
+/**
+ * Where the font files are: beside the bundle in the desktop app (scripts/build-electron.mjs
+ * copies them there, as it does the migrations), otherwise in the npm package.
+ */
+function lettertypeMap(): string {
+  const naastBundel = fileURLToPath(new URL('./fonts', import.meta.url));
+  if (existsSync(join(naastBundel, BESTANDEN.gewoon))) return naastBundel;
+  return dirname(
+    createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${BESTANDEN.gewoon}`),
+  );
+}
+
+let map: string | undefined;
+const lettertype = (soort: keyof typeof LETTER) =>
+  join((map ??= lettertypeMap()), BESTANDEN[soort]);
 
 export interface Document {
   doc: Pdf;
@@ -23,8 +62,12 @@ export function nieuwDocument(titel: string, gemaaktOp: Date): Document {
     size: 'A4',
     margin: MARGE,
     bufferPages: true,
+    // The embedded font from the start, so Helvetica is never loaded into the document.
+    font: lettertype('gewoon'),
     info: { Title: titel, Author: 'Eenplan', CreationDate: gemaaktOp },
   });
+  for (const soort of Object.keys(LETTER) as (keyof typeof LETTER)[])
+    doc.registerFont(LETTER[soort], lettertype(soort));
   const delen: Buffer[] = [];
   doc.on('data', (d: Buffer) => delen.push(d));
   const klaar = new Promise<Uint8Array>((resolve) =>
@@ -34,8 +77,8 @@ export function nieuwDocument(titel: string, gemaaktOp: Date): Document {
 }
 
 export function titelBlok(doc: Pdf, titel: string, regels: string[]) {
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(KLEUR).text(titel);
-  doc.moveDown(0.2).font('Helvetica').fontSize(10).fillColor(GRIJS);
+  doc.font(LETTER.vet).fontSize(20).fillColor(KLEUR).text(titel);
+  doc.moveDown(0.2).font(LETTER.gewoon).fontSize(10).fillColor(GRIJS);
   for (const r of regels) doc.text(r);
   doc.fillColor('black').moveDown(0.6);
   const y = doc.y;
@@ -50,13 +93,7 @@ export function titelBlok(doc: Pdf, titel: string, regels: string[]) {
 
 export function kop(doc: Pdf, tekst: string) {
   if (doc.y > doc.page.height - MARGE - 80) doc.addPage();
-  doc
-    .moveDown(0.6)
-    .font('Helvetica-Bold')
-    .fontSize(13)
-    .fillColor(KLEUR)
-    .text(tekst)
-    .fillColor('black');
+  doc.moveDown(0.6).font(LETTER.vet).fontSize(13).fillColor(KLEUR).text(tekst).fillColor('black');
   doc.moveDown(0.25);
 }
 
@@ -68,7 +105,7 @@ export function alinea(
 ) {
   const leeg = !tekst?.trim();
   doc
-    .font(leeg ? 'Helvetica-Oblique' : 'Helvetica')
+    .font(leeg ? LETTER.schuin : LETTER.gewoon)
     .fontSize(opties.groot ? 12 : 10.5)
     .fillColor(leeg ? GRIJS : 'black')
     .text(leeg ? 'Nog niet ingevuld.' : tekst!.trim(), { lineGap: 2 })
@@ -76,8 +113,8 @@ export function alinea(
 }
 
 export function labelTekst(doc: Pdf, label: string, tekst: string | null | undefined) {
-  doc.font('Helvetica-Bold').fontSize(10.5).text(`${label}: `, { continued: true });
-  doc.font('Helvetica').text(tekst?.trim() || '—');
+  doc.font(LETTER.vet).fontSize(10.5).text(`${label}: `, { continued: true });
+  doc.font(LETTER.gewoon).text(tekst?.trim() || '—');
 }
 
 /** A table with a header row; `breedtes` are fractions of the text width. */
@@ -87,7 +124,7 @@ export function tabel(doc: Pdf, koppen: string[], rijen: string[][], breedtes: n
     return;
   }
   const breedte = doc.page.width - 2 * MARGE;
-  doc.font('Helvetica').fontSize(9.5);
+  doc.font(LETTER.gewoon).fontSize(9.5);
   doc.table({
     position: { x: MARGE },
     columnStyles: breedtes.map((b) => ({ width: Math.floor(b * breedte) })),
@@ -96,7 +133,7 @@ export function tabel(doc: Pdf, koppen: string[], rijen: string[][], breedtes: n
       koppen.map((k) => ({
         text: k,
         type: 'TH' as const,
-        font: { src: 'Helvetica-Bold' },
+        font: { src: LETTER.vet },
         backgroundColor: '#e8eef7',
       })),
       ...rijen,
@@ -146,12 +183,12 @@ export function handtekeningen(doc: Pdf, ondertekenaars: Ondertekenaar[]) {
         .strokeColor('#333333')
         .stroke();
       doc
-        .font('Helvetica-Bold')
+        .font(LETTER.vet)
         .fontSize(9.5)
         .fillColor('black')
         .text(o.naam || ' ', x, y + hoogte + 4, { width: breedte });
       doc
-        .font('Helvetica')
+        .font(LETTER.gewoon)
         .fontSize(9)
         .fillColor(GRIJS)
         .text(
@@ -175,7 +212,7 @@ export function voetregels(doc: Pdf, tekst: string) {
     // Inside the bottom margin: without this pdfkit would start a new page for the line.
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGE + 16;
-    doc.font('Helvetica').fontSize(8).fillColor(GRIJS);
+    doc.font(LETTER.gewoon).fontSize(8).fillColor(GRIJS);
     doc.text(tekst, MARGE, y, { lineBreak: false });
     doc.text(`Pagina ${i - start + 1} van ${count}`, MARGE, y, {
       width: doc.page.width - 2 * MARGE,

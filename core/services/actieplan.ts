@@ -16,6 +16,8 @@ import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { actieplanVoor, doelVoor, gezinVoor } from '../access';
 import type { Ctx } from '../context';
+import { voorliggendBekeken } from './sociale-kaart';
+import { correctieVastleggen, wasWordt } from './correcties';
 
 export function actieplanAanmaken(
   ctx: Ctx,
@@ -85,7 +87,9 @@ export function actieplanTriage(
   if (!plan.eigenKracht?.trim()) missing.push('wat het gezin zelf kan (eigen kracht)');
   if (input.uitkomst !== 'zelf') {
     if (!plan.netwerk?.trim()) missing.push('wat het netwerk kan doen');
-    if (!plan.voorliggend?.trim()) missing.push('welke voorliggende voorzieningen zijn bekeken');
+    // A voorziening taken from the sociale kaart ("Inzetten") counts as looked at.
+    if (!voorliggendBekeken(ctx, plan))
+      missing.push('welke voorliggende voorzieningen zijn bekeken');
   }
   if (missing.length > 0) {
     throw new ApiError(
@@ -135,6 +139,21 @@ export function doelOpslaan(ctx: Ctx, input: ApiInput<'doel.opslaan'>): ApiOutpu
   const { doel } = doelVoor(ctx, input.id);
   if (doel.actieplanId !== plan.id)
     throw new ApiError('niet-gevonden', 'Dit doel hoort niet bij dit actieplan.');
+  const wijzigingen = [
+    ['omschrijving', wasWordt(doel.omschrijving, values.omschrijving)],
+    ['meetbaar', wasWordt(doel.meetbaar, values.meetbaar)],
+    ['uiterlijk', wasWordt(doel.uiterlijk, values.uiterlijk, true)],
+  ].flatMap(([veld, wat]) => (wat ? [`${veld} ${wat}`] : []));
+  // A goal the family agreed to reads differently now: the timeline says why, when told.
+  if (wijzigingen.length > 0 && input.reden)
+    correctieVastleggen(ctx, {
+      gezinId: plan.gezinId,
+      onderdeel: 'doelen',
+      rijId: doel.id,
+      soort: 'gewijzigd',
+      omschrijving: `Doel "${doel.omschrijving}" gecorrigeerd: ${wijzigingen.join('; ')}`,
+      reden: input.reden,
+    });
   ctx.write.update(doelen, doel.id, values);
   return { id: doel.id };
 }

@@ -33,6 +33,8 @@ import { nummerVan, versions } from './gezinsplan';
 import { professionalNamen } from './profielen';
 import { signalen } from './signalen';
 import { ingezetPerActieplan } from './sociale-kaart';
+import { correctieGebeurtenissen } from './correcties';
+import { voortgangPerDoel } from './doel-scores';
 
 type Evaluatie = Toewijzing['evaluaties'][number];
 
@@ -142,7 +144,10 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
       }),
       evaluaties: evalRows
         .filter((e) => e.toewijzingId === t.id)
-        .sort((a, b) => a.geplandOp.localeCompare(b.geplandOp))
+        // By the day it falls on: an extra evaluation between the planned ones.
+        .sort((a, b) =>
+          (a.uitgevoerdOp ?? a.geplandOp).localeCompare(b.uitgevoerdOp ?? b.geplandOp),
+        )
         .map((e) => ({
           id: e.id,
           geplandOp: e.geplandOp,
@@ -150,6 +155,8 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
           uitkomst: e.uitkomst,
           toelichting: e.toelichting,
           stand: evaluatieStand(e, today),
+          cijferGezin: e.cijferGezin,
+          extra: e.extra,
         })),
       akkoord: akkoord
         ? {
@@ -168,6 +175,10 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
   };
 
   const voorzieningenPer = ingezetPerActieplan(ctx, planIds);
+  const voortgang = voortgangPerDoel(
+    ctx,
+    doelRows.map((d) => d.id),
+  );
   const doelenPer = byPlan(doelRows);
   const profielPer = byPlan(profielRows);
   const toewijzingPer = byPlan(toewijzingRows.map((r) => ({ ...r, actieplanId: r.t.actieplanId })));
@@ -198,6 +209,7 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
           meetbaar: d.meetbaar,
           uiterlijk: d.uiterlijk,
           resultaat: d.resultaat,
+          voortgang: voortgang.get(d.id) ?? [],
         })),
         zorgprofiel: profiel
           ? {
@@ -226,6 +238,10 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
       afgeslotenOp: gezin.afgeslotenOp,
       oordeelGezin: gezin.oordeelGezin,
       oordeelCijfer: gezin.oordeelCijfer,
+      huisarts: gezin.huisarts,
+      gezagToelichting: gezin.gezagToelichting,
+      tolkNodig: gezin.tolkNodig,
+      tolkTaal: gezin.tolkTaal,
       regisseurId: gezin.regisseurId,
       regisseurNaam: naamVan.get(gezin.regisseurId) ?? '',
       medewerkers: ctx.db
@@ -255,6 +271,10 @@ export function dossier(ctx: Ctx, input: ApiInput<'gezin.dossier'>): Dossier {
         geboortedatum: l.geboortedatum,
         leeftijd: ageOn(l.geboortedatum, today),
         bsnGemaskeerd: l.bsn ? maskBsn(l.bsn) : null,
+        telefoon: l.telefoon,
+        email: l.email,
+        gezag: l.gezag,
+        school: l.school,
       })),
     netwerk: ctx.db
       .select({
@@ -344,7 +364,7 @@ function tijdlijn(
           events.push({
             datum: e.uitgevoerdOp,
             soort: 'evaluatie',
-            tekst: `Evaluatie ${wat}: ${EVALUATIE_UITKOMSTEN.labels[e.uitkomst].toLowerCase()}`,
+            tekst: `${e.extra ? 'Extra evaluatie' : 'Evaluatie'} ${wat}: ${EVALUATIE_UITKOMSTEN.labels[e.uitkomst].toLowerCase()}${e.cijferGezin ? ` (cijfer van het gezin: ${e.cijferGezin})` : ''}`,
           });
       }
     }
@@ -360,6 +380,7 @@ function tijdlijn(
       tekst: `Overgedragen van ${naamVan.get(o.vanId)} aan ${naamVan.get(o.naarId)}: ${o.reden}`,
     });
   }
+  events.push(...correctieGebeurtenissen(ctx, gezin.id, naamVan));
   if (gezin.afgeslotenOp)
     events.push({ datum: gezin.afgeslotenOp, soort: 'afsluiting', tekst: 'Gezin afgesloten' });
   // Newest first; on the same day the later step of the chain first.
@@ -374,6 +395,7 @@ function tijdlijn(
     'evaluatie',
     'einde',
     'overdracht',
+    'correctie',
     'afsluiting',
   ];
   return events.sort(

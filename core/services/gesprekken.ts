@@ -3,14 +3,54 @@
  * who was there and the goals and agreements it was about; searchable within the dossier.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { actieplannen, afspraken, doelen, gespreksverslagen, professionals } from '../../db/schema';
+import {
+  actieplannen,
+  afspraken,
+  doelen,
+  gespreksverslagen,
+  gespreksverslagVersies,
+  professionals,
+} from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
-import type { Koppeling } from '../../shared/api-veldwerk';
+import type { Gespreksverslag, Koppeling } from '../../shared/api-veldwerk';
 import { formatDate } from '../../shared/dates';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
 import { ApiError } from '../api-error';
 import { gezinVoor, planVan } from '../access';
 import type { Ctx } from '../context';
+import { correctieVastleggen } from './correcties';
+import { professionalNamen } from './profielen';
+
+/** Each note's earlier wordings, newest first. */
+function verslagVersies(ctx: Ctx, ids: string[]): Map<string, Gespreksverslag['versies']> {
+  const uit = new Map<string, Gespreksverslag['versies']>();
+  if (ids.length === 0) return uit;
+  const naamVan = professionalNamen(ctx.db);
+  const naam = (id: string | null) => (id ? (naamVan.get(id) ?? null) : null);
+  for (const v of ctx.db
+    .select()
+    .from(gespreksverslagVersies)
+    .where(
+      and(
+        inArray(gespreksverslagVersies.verslagId, ids),
+        eq(gespreksverslagVersies.deleted, false),
+      ),
+    )
+    .orderBy(desc(gespreksverslagVersies.vervangenOp), desc(gespreksverslagVersies.hlc))
+    .all())
+    uit.set(v.verslagId, [
+      ...(uit.get(v.verslagId) ?? []),
+      {
+        datum: v.datum,
+        aanwezig: JSON.parse(v.aanwezig) as string[],
+        verslag: v.verslag,
+        auteur: naam(v.auteurId),
+        vervangenOp: v.vervangenOp,
+        vervangenDoor: naam(v.vervangenDoor),
+      },
+    ]);
+  return uit;
+}
 
 /** The family's goals (of all its action plans) and agreements, which a note can be about. */
 function koppelbaarVoor(ctx: Ctx, gezinId: string): Koppeling[] {
@@ -74,12 +114,38 @@ export function gesprekOpslaan(
       }),
     };
   const bestaand = ctx.db
-    .select({ gezinId: gespreksverslagen.gezinId })
+    .select()
     .from(gespreksverslagen)
     .where(and(eq(gespreksverslagen.id, input.id), eq(gespreksverslagen.deleted, false)))
     .get();
   if (bestaand?.gezinId !== gezin.id)
     throw new ApiError('niet-gevonden', 'Dit gespreksverslag hoort niet bij dit gezin.');
+  const zelfde =
+    bestaand.datum === waarden.datum &&
+    bestaand.aanwezig === waarden.aanwezig &&
+    bestaand.verslag === waarden.verslag &&
+    bestaand.koppelingen === waarden.koppelingen;
+  if (zelfde) return { id: input.id };
+  // The wording it had is kept (the note's history): a correction never erases what was written.
+  ctx.write.insert(gespreksverslagVersies, {
+    verslagId: bestaand.id,
+    datum: bestaand.datum,
+    aanwezig: bestaand.aanwezig,
+    verslag: bestaand.verslag,
+    koppelingen: bestaand.koppelingen,
+    auteurId: bestaand.auteurId,
+    vervangenOp: ctx.now(),
+    vervangenDoor: ctx.session.professionalId,
+  });
+  if (input.reden)
+    correctieVastleggen(ctx, {
+      gezinId: gezin.id,
+      onderdeel: 'gespreksverslagen',
+      rijId: bestaand.id,
+      soort: 'gewijzigd',
+      omschrijving: `Gespreksverslag van ${formatDate(bestaand.datum)} gecorrigeerd`,
+      reden: input.reden,
+    });
   ctx.write.update(gespreksverslagen, input.id, waarden);
   return { id: input.id };
 }
@@ -98,6 +164,10 @@ export function gesprekLijst(
     .where(and(eq(gespreksverslagen.gezinId, gezin.id), eq(gespreksverslagen.deleted, false)))
     .orderBy(desc(gespreksverslagen.datum), desc(gespreksverslagen.hlc))
     .all();
+  const versiesPer = verslagVersies(
+    ctx,
+    rijen.map((r) => r.verslag.id),
+  );
   const woorden = zoekWoorden(input.zoek);
   const verslagen = rijen
     .map(({ verslag: v, auteur }) => ({
@@ -111,6 +181,7 @@ export function gesprekLijst(
         return gekoppeld ? [gekoppeld] : [];
       }),
       auteur,
+      versies: versiesPer.get(v.id) ?? [],
     }))
     .filter((v) =>
       bevatWoorden(

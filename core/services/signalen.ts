@@ -4,6 +4,7 @@
  */
 import type { Signaal, SignaalSoort } from '../../shared/api';
 import { addDays, addMonths, formatDate, type IsoDate } from '../../shared/dates';
+import { evaluatieTeLaatSinds } from '../../shared/evaluatie-achterstand';
 import type { Deps } from '../context';
 import { stmt } from '../prepared';
 
@@ -45,6 +46,61 @@ function families(scope: SignaalScope): string {
     : 'gezinnen g';
 }
 
+const OPEN = "t.deleted = 0 AND t.status IN ('toegewezen', 'gestart')";
+
+/**
+ * One signal per running toewijzing whose evaluation is late (shared/evaluatie-achterstand.ts,
+ * the dashboard's definition too): since the first planned moment after the last evaluation,
+ * or since it went months without one.
+ */
+function evaluatiesTeLaat(
+  deps: Deps,
+  w: { sql: string; params: Record<string, string> },
+  FROM_TOEWIJZINGEN: string,
+  today: IsoDate,
+): Signaal[] {
+  const rows = stmt(
+    deps,
+    `SELECT gezinId, gezinNaam, product, coalesce(laatste, startdatum) AS laatsteOfStart,
+            laatste IS NULL AS nooit,
+            (SELECT min(e.gepland_op) FROM evaluaties e
+              WHERE e.toewijzing_id = x.id AND e.deleted = 0 AND e.uitgevoerd_op IS NULL
+                AND e.gepland_op > coalesce(x.laatste, '')) AS moment
+       FROM (SELECT t.id, g.id AS gezinId, g.naam AS gezinNaam, p.omschrijving AS product,
+                    t.startdatum,
+                    (SELECT max(e.uitgevoerd_op) FROM evaluaties e
+                      WHERE e.toewijzing_id = t.id AND e.deleted = 0
+                        AND e.uitgevoerd_op <= @today) AS laatste
+               ${FROM_TOEWIJZINGEN} JOIN producten p ON p.id = t.product_id
+              WHERE ${w.sql} AND ${OPEN} AND t.startdatum <= @today
+                AND coalesce(t.beeindigd_op, t.einddatum) >= @today) x`,
+  ).all({ ...w.params, today }) as {
+    gezinId: string;
+    gezinNaam: string;
+    product: string;
+    laatsteOfStart: IsoDate;
+    nooit: number;
+    moment: IsoDate | null;
+  }[];
+  return rows.flatMap((r): Signaal[] => {
+    const sinds = evaluatieTeLaatSinds(r.laatsteOfStart, r.moment, today);
+    if (!sinds) return [];
+    const tekst =
+      sinds === r.moment
+        ? `Evaluatie ${r.product} was gepland op ${formatDate(sinds)}`
+        : `${r.product}: geen evaluatie sinds ${r.nooit ? 'de start op ' : ''}${formatDate(r.laatsteOfStart)}`;
+    return [
+      {
+        soort: 'evaluatie_te_laat',
+        gezinId: r.gezinId,
+        gezinNaam: r.gezinNaam,
+        datum: sinds,
+        tekst,
+      },
+    ];
+  });
+}
+
 export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
   const today = deps.today();
   const w = where(scope);
@@ -66,21 +122,13 @@ export function signalen(deps: Deps, scope: SignaalScope): Signaal[] {
       }),
     );
 
-  const open = "t.deleted = 0 AND t.status IN ('toegewezen', 'gestart')";
   return [
-    ...run(
-      'evaluatie_te_laat',
-      `SELECT g.id AS gezinId, g.naam AS gezinNaam, e.gepland_op AS datum, p.omschrijving AS product
-         ${FROM_TOEWIJZINGEN} CROSS JOIN evaluaties e ON e.toewijzing_id = t.id JOIN producten p ON p.id = t.product_id
-        WHERE ${w.sql} AND ${open} AND e.deleted = 0 AND e.uitgevoerd_op IS NULL AND e.gepland_op < @today`,
-      { today },
-      (r) => `Evaluatie ${r.product} was gepland op ${formatDate(r.datum as IsoDate)}`,
-    ),
+    ...evaluatiesTeLaat(deps, w, FROM_TOEWIJZINGEN, today),
     ...run(
       'toewijzing_eindigt',
       `SELECT g.id AS gezinId, g.naam AS gezinNaam, t.einddatum AS datum, p.omschrijving AS product, l.voornaam
          ${FROM_TOEWIJZINGEN} JOIN producten p ON p.id = t.product_id
-        WHERE ${w.sql} AND ${open} AND t.einddatum BETWEEN @today AND @limit`,
+        WHERE ${w.sql} AND ${OPEN} AND t.einddatum BETWEEN @today AND @limit`,
       { today, limit: addDays(today, EINDE_SIGNAAL_DAGEN) },
       (r) => `${r.product} voor ${r.voornaam} eindigt op ${formatDate(r.datum as IsoDate)}`,
     ),

@@ -4,9 +4,17 @@
  * of an action plan and recorded in the plan when used.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { gemeenten, ingezetteVoorzieningen, socialeVoorzieningen, teams } from '../../db/schema';
+import {
+  gemeenten,
+  gezinsleden,
+  ingezetteVoorzieningen,
+  socialeVoorzieningen,
+  teams,
+} from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import type { IngezetteVoorziening } from '../../shared/api-veldwerk';
+import { ageOn } from '../../shared/dates';
+import { pastBijLeeftijd } from '../../shared/sociale-kaart-leeftijd';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
 import { ApiError } from '../api-error';
 import { actieplanVoor } from '../access';
@@ -30,7 +38,14 @@ export function socialeKaartZoeken(
   ctx: Ctx,
   input: ApiInput<'socialeKaart.zoeken'>,
 ): ApiOutput<'socialeKaart.zoeken'> {
-  if (input.actieplanId) actieplanVoor(ctx, input.actieplanId);
+  // Searched for a youth's action plan: only what is meant for the youth's age.
+  const geboortedatum = input.actieplanId
+    ? (ctx.db
+        .select({ geboortedatum: gezinsleden.geboortedatum })
+        .from(gezinsleden)
+        .where(eq(gezinsleden.id, actieplanVoor(ctx, input.actieplanId).plan.jeugdigeId))
+        .get()?.geboortedatum ?? null)
+    : null;
   const gemeente = input.gemeenteId
     ? ctx.db
         .select({ id: gemeenten.id, naam: gemeenten.naam })
@@ -55,6 +70,7 @@ export function socialeKaartZoeken(
       (v) =>
         (!input.soort || v.soort === input.soort) &&
         (!input.alleenGratis || v.gratis) &&
+        (!geboortedatum || pastBijLeeftijd(v.aanbod, geboortedatum, ctx.today())) &&
         bevatWoorden(vouwTekst(`${v.naam}\n${v.aanbod}`), woorden),
     )
     .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
@@ -68,7 +84,20 @@ export function socialeKaartZoeken(
       gratis,
       gemeente: gemeente.naam,
     }));
-  return { gemeente, voorzieningen };
+  return {
+    gemeente,
+    voorzieningen,
+    leeftijd: geboortedatum ? ageOn(geboortedatum, ctx.today()) : null,
+  };
+}
+
+/**
+ * Whether the triage step "wat doen we samen" has looked at voorliggende voorzieningen: written
+ * down in words, or one taken from the sociale kaart with "Inzetten".
+ */
+export function voorliggendBekeken(ctx: Ctx, plan: { id: string; voorliggend: string | null }) {
+  if (plan.voorliggend?.trim()) return true;
+  return (ingezetPerActieplan(ctx, [plan.id]).get(plan.id)?.length ?? 0) > 0;
 }
 
 export function voorzieningInzetten(

@@ -49,8 +49,8 @@ describe('automatic lock per team', () => {
     const beheerder = clientFor(core, store, eerste('beheerder').id);
     const teamId = eerste('jeugdprofessional').teamId!;
     for (const [minuten, reden] of [
-      [0, /Minstens 1 minuut/],
-      [61, /Hooguit 60 minuten/],
+      [0, /minstens 1 minuut/i],
+      [61, /hooguit 60 minuten/i],
       [2.5, /heel aantal/],
     ] as const)
       expect(beheerder.fails('team.vergrendeling', { teamId, minuten }).message).toMatch(reden);

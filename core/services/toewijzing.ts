@@ -15,7 +15,7 @@ import {
 } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput, ApiOutput, Voorstel } from '../../shared/api';
 import { resterendCents, totalCents, yearCents, type Commitment } from '../../shared/cost';
-import { addDays, addMonths, daysInclusive, type IsoDate } from '../../shared/dates';
+import { addDays, addMonths, daysInclusive, formatDate, type IsoDate } from '../../shared/dates';
 import {
   COMMITTING_STATUSSEN as COMMITTING,
   VERBLIJF_CATEGORIEEN,
@@ -23,11 +23,15 @@ import {
   type Perceel,
 } from '../../shared/domain';
 import { bovenBudget, isVerblijf, vierOgenRedenen } from '../../shared/regels/vier-ogen';
+import { pastBijZorgprofiel } from '../../shared/zorgprofiel-producten';
 import { ApiError } from '../api-error';
 import { bijdrage, teamPrognose, type Prognose } from '../budget/prognose';
 import { actieplanVoor, evaluatieVoor, toewijzingVoor, zorgprofielVan } from '../access';
 import type { Ctx } from '../context';
 import { neemToewijzingNummer } from '../toewijzingnummers';
+import { cijfersVoorAanbieders } from './keuzehulp';
+import { scoresVastleggen } from './doel-scores';
+import { EVALUATIE_BINNENKORT_DAGEN } from './gezinnen';
 
 /**
  * A ToewijzingNummer from the laptop's blocks (core/toewijzingnummers.ts); null while a connected
@@ -59,12 +63,15 @@ function usedThisYear(ctx: Ctx, aanbiederIds: string[], year: number): Map<strin
   return used;
 }
 
-/** The aanbieders the family can choose from for this action plan's zorgprofiel. */
-export function aanbiedersVoorProfiel(
-  ctx: Ctx,
-  input: ApiInput<'aanbieders.voorProfiel'>,
-): AanbiederKeuze[] {
-  const { plan } = actieplanVoor(ctx, input.actieplanId);
+/** An aanbieder the family can choose, before the keuzehulp's figures are added. */
+type Keuze = Omit<AanbiederKeuze, 'cijfers'>;
+
+/**
+ * The aanbieders contracted for this action plan's zorgprofiel, each with the products of its
+ * contracted percelen that fit the zorgprofiel (shared/zorgprofiel-producten.ts).
+ */
+function gecontracteerdVoorProfiel(ctx: Ctx, actieplanId: string): Keuze[] {
+  const { plan } = actieplanVoor(ctx, actieplanId);
   const profiel = zorgprofielVan(ctx, plan.id);
   const today = ctx.today();
   const valid = and(
@@ -81,7 +88,12 @@ export function aanbiedersVoorProfiel(
   const percelenPer = new Map<string, Set<string>>();
   for (const c of contractRows)
     percelenPer.set(c.aanbiederId, (percelenPer.get(c.aanbiederId) ?? new Set()).add(c.perceel));
-  const productRows = ctx.db.select().from(producten).where(eq(producten.deleted, false)).all();
+  const productRows = ctx.db
+    .select()
+    .from(producten)
+    .where(eq(producten.deleted, false))
+    .all()
+    .filter((p) => (profiel ? pastBijZorgprofiel(p, profiel.categorie) : p.beschikkingsvrij));
   const ids = [...percelenPer.keys()];
   const used = usedThisYear(ctx, ids, Number(today.slice(0, 4)));
   const rows = ids.length
@@ -104,7 +116,7 @@ export function aanbiedersVoorProfiel(
         benutCents,
         plafondBereikt: benutCents >= a.budgetplafondCents,
         producten: productRows
-          .filter((p) => percelen.has(p.perceel) && (profiel ? true : p.beschikkingsvrij))
+          .filter((p) => percelen.has(p.perceel))
           .map((p) => ({
             id: p.id,
             productcode: p.productcode,
@@ -124,6 +136,22 @@ export function aanbiedersVoorProfiel(
         Number(a.clientenstop || a.plafondBereikt) - Number(b.clientenstop || b.plafondBereikt) ||
         a.naam.localeCompare(b.naam),
     );
+}
+
+/**
+ * The keuzehulp: the aanbieders the family can choose from for this action plan's zorgprofiel,
+ * with what was measured of each (core/services/keuzehulp.ts).
+ */
+export function aanbiedersVoorProfiel(
+  ctx: Ctx,
+  input: ApiInput<'aanbieders.voorProfiel'>,
+): AanbiederKeuze[] {
+  const keuze = gecontracteerdVoorProfiel(ctx, input.actieplanId);
+  const cijfers = cijfersVoorAanbieders(
+    ctx,
+    keuze.map((k) => k.id),
+  );
+  return keuze.map((k) => ({ ...k, cijfers: cijfers.get(k.id)! }));
 }
 
 /** The calendar years a toewijzing runs in, from its start to its end. */
@@ -170,8 +198,8 @@ interface Checked {
   plan: ReturnType<typeof actieplanVoor>['plan'];
   gezin: ReturnType<typeof actieplanVoor>['gezin'];
   profiel: ReturnType<typeof zorgprofielVan>;
-  aanbieder: AanbiederKeuze;
-  product: AanbiederKeuze['producten'][number];
+  aanbieder: Keuze;
+  product: Keuze['producten'][number];
   voorstel: Voorstel;
 }
 
@@ -193,7 +221,7 @@ function check(ctx: Ctx, input: ApiInput<'toewijzing.voorstel'>): Checked {
     );
   }
   const profiel = zorgprofielVan(ctx, plan.id);
-  const keuze = aanbiedersVoorProfiel(ctx, { actieplanId: plan.id });
+  const keuze = gecontracteerdVoorProfiel(ctx, plan.id);
   const aanbieder = keuze.find((a) => a.id === input.aanbiederId);
   if (!aanbieder)
     throw new ApiError(
@@ -528,10 +556,16 @@ export function evaluatieVastleggen(
       'Een evaluatie kan niet in de toekomst zijn uitgevoerd.',
       'uitgevoerdOp',
     );
-  if (input.uitgevoerdOp < toewijzing.startdatum)
+  // Evaluating help that has not begun evaluates nothing (issue 25, defect 8).
+  if (!toewijzing.werkelijkeStart)
+    throw new ApiError(
+      'conflict',
+      'De zorg is nog niet gestart. Leg eerst de start van de zorg vast; daarna kunt u evalueren.',
+    );
+  if (input.uitgevoerdOp < toewijzing.werkelijkeStart)
     throw new ApiError(
       'ongeldige-invoer',
-      'De evaluatie ligt vóór de start van de hulp.',
+      `De evaluatie ligt vóór de start van de zorg (${formatDate(toewijzing.werkelijkeStart)}).`,
       'uitgevoerdOp',
     );
   const schalen = input.uitkomst === 'afschalen' || input.uitkomst === 'opschalen';
@@ -552,11 +586,24 @@ export function evaluatieVastleggen(
     if (input.uitgevoerdOp >= toewijzing.einddatum)
       throw new ApiError('conflict', 'De toewijzing eindigt al; maak een nieuwe toewijzing.');
   }
-  ctx.write.update(evaluaties, evaluatie.id, {
+  const uitkomst = {
     uitgevoerdOp: input.uitgevoerdOp,
     uitkomst: input.uitkomst,
     toelichting: input.toelichting,
-  });
+    cijferGezin: input.cijferGezin ?? null,
+  };
+  // Held well before its planned moment, it is an extra evaluation: the planned one stays.
+  const extra = input.uitgevoerdOp < addDays(evaluatie.geplandOp, -EVALUATIE_BINNENKORT_DAGEN);
+  const evaluatieId = extra
+    ? ctx.write.insert(evaluaties, {
+        ...uitkomst,
+        toewijzingId: toewijzing.id,
+        geplandOp: input.uitgevoerdOp,
+        extra: true,
+      })
+    : evaluatie.id;
+  if (!extra) ctx.write.update(evaluaties, evaluatie.id, uitkomst);
+  scoresVastleggen(ctx, evaluatieId, toewijzing.actieplanId, input.doelScores ?? []);
   if (input.uitkomst === 'stoppen') stop(ctx, toewijzing, input.uitgevoerdOp, 'volgens_plan');
   if (schalen) {
     stop(ctx, toewijzing, input.uitgevoerdOp, 'volgens_plan');
@@ -601,5 +648,5 @@ export function evaluatieVastleggen(
     }
     planEvaluations(ctx, id, start, toewijzing.einddatum);
   }
-  return { id: evaluatie.id };
+  return { id: evaluatieId };
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../shared/bsn';
+import { addMonths } from '../../shared/dates';
+import { clientFor } from '../../test/helpers/core-client';
+import { createCore } from '../../core/core';
 import { totalCents, type Commitment } from '../../shared/cost';
 import { VERBLIJF_CATEGORIEEN, VERWIJZERS, type Verwijzer } from '../../shared/domain';
 import { openDatabase } from '../connection';
@@ -194,5 +197,71 @@ describe('demo region at small scale', () => {
     expect(() => writeDataset(sqlite, data)).toThrow(/FOREIGN KEY/);
     expect(sqlite.prepare('SELECT count(*) AS n FROM gemeenten').get()).toEqual({ n: 0 });
     close();
+  });
+});
+
+describe('demo region as a professional reads it', () => {
+  // Early in a month: the SOJ of last month is not in yet on the 7th.
+  const today = '2026-12-07';
+  const data = generateRegion({ scale: 'small', today });
+
+  it('has a parent at least 16 years older than each child', () => {
+    for (const kind of data.gezinsleden.filter((l) => l.rol === 'jeugdige'))
+      for (const ouder of data.gezinsleden.filter(
+        (l) => l.gezinId === kind.gezinId && l.rol === 'ouder',
+      ))
+        expect(
+          addMonths(ouder.geboortedatum, 16 * 12) <= kind.geboortedatum,
+          `ouder ${ouder.geboortedatum}, kind ${kind.geboortedatum}`,
+        ).toBe(true);
+  });
+
+  it('has nothing done after today (only planned things lie ahead)', () => {
+    const gedaan: [string, (string | null | undefined)[]][] = [
+      ['gezinnen.aangemeldOp', data.gezinnen.map((g) => g.aangemeldOp)],
+      ['gezinnen.afgeslotenOp', data.gezinnen.map((g) => g.afgeslotenOp)],
+      ['gezinsleden.geboortedatum', data.gezinsleden.map((l) => l.geboortedatum)],
+      ['zorgprofielen.vastgesteldOp', data.zorgprofielen.map((z) => z.vastgesteldOp)],
+      ['toewijzingen.aangemaaktOp', data.toewijzingen.map((t) => t.aangemaaktOp)],
+      ['toewijzingen.toegewezenOp', data.toewijzingen.map((t) => t.toegewezenOp)],
+      ['toewijzingen.werkelijkeStart', data.toewijzingen.map((t) => t.werkelijkeStart)],
+      ['evaluaties.uitgevoerdOp', data.evaluaties.map((e) => e.uitgevoerdOp)],
+      ['sojImports.ingelezenOp', data.sojImports.map((i) => i.ingelezenOp)],
+      ['gezinsplanVersies.vastgesteldOp', data.gezinsplanVersies.map((v) => v.vastgesteldOp)],
+    ];
+    for (const [veld, waarden] of gedaan) {
+      const later = waarden.filter((w): w is string => !!w && w.slice(0, 10) > today);
+      expect(later, veld).toEqual([]);
+    }
+  });
+
+  it('writes names as Dutch names, without "Jr." or "Sr."', () => {
+    const namen = [
+      ...data.netwerkleden.map((n) => n.naam),
+      ...data.gezinsleden.map((l) => `${l.voornaam} ${l.achternaam}`),
+      ...data.professionals.map((p) => p.naam),
+    ];
+    expect(
+      namen.filter((n) => /\b(Jr|Sr)\b\.?|\b(II|III|IV)$|^(Dr|Mr|Mrs|Ms)\.?\s/.test(n)),
+    ).toEqual([]);
+  });
+
+  it('gives each team a budget this year that its care can be measured against', () => {
+    const store = openDatabase({ path: ':memory:', key: randomBytes(32) });
+    writeDataset(store.sqlite, data);
+    const core = createCore(store, {
+      log: () => undefined,
+      now: () => new Date(`${today}T10:00:00Z`),
+    });
+    const beheerder = data.professionals.find((p) => p.rol === 'beheerder')!;
+    const client = clientFor(core, store, beheerder.id!);
+    const verhoudingen = data.teams.map((team) => {
+      const kop = client.ok('budget.dashboard', { teamId: team.id!, jaar: 2026 }).kop;
+      return { team: team.naam, prognose: kop.prognoseCents / kop.budgetCents! };
+    });
+    core.close();
+    // Forecasts around the budget: some just over (red), none at 40% or 250%.
+    for (const v of verhoudingen) expect(v.prognose, v.team).toBeGreaterThan(0.75);
+    for (const v of verhoudingen) expect(v.prognose, v.team).toBeLessThan(1.15);
   });
 });

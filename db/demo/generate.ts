@@ -26,7 +26,7 @@ import type * as s from '../schema';
 import { PATTERNS, type CarePattern } from './patterns';
 import { Random } from './random';
 import { socialeKaart } from './sociale-kaart';
-import { GEMEENTEN, PRODUCTEN, TARGETS, type ProductFact } from './region-data';
+import { contractProfielen, GEMEENTEN, PRODUCTEN, TARGETS, type ProductFact } from './region-data';
 import * as T from './texts';
 
 type Insert<TTable extends { $inferInsert: unknown }> = TTable['$inferInsert'];
@@ -202,9 +202,14 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       const weight = 1 / rank ** 0.85;
       aanbiederWeights.set(row.id, weight);
       for (const perceel of percelen) {
+        // Contracted per zorgprofiel (region-data.ts). An id is drawn for each of the four, as
+        // before, so the rest of the region stays as it was generated.
+        const profielen = contractProfielen(perceel, rank);
         for (const zorgprofiel of ['acuut', 'perspectief', 'intensief', 'duurzaam'] as const) {
+          const m = meta();
+          if (!profielen.includes(zorgprofiel)) continue;
           data.contracten.push({
-            ...meta(),
+            ...m,
             aanbiederId: row.id,
             perceel,
             zorgprofiel,
@@ -381,8 +386,11 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
     data.gezinnen.push(gezin);
     ctx.families.push(gezin);
     const parents = rnd.chance(0.68) ? 2 : 1;
+    // A parent is at least 18 years older than the oldest child (ages are whole years, the day
+    // in the year is drawn apart, hence 19).
+    const oudsteKind = Math.max(0, ...childAges);
     for (let p = 0; p < parents; p++) {
-      const age = rnd.int(26, 52);
+      const age = Math.max(rnd.int(26, 52), oudsteKind + 19);
       data.gezinsleden.push({
         ...meta(),
         gezinId: gezin.id,
@@ -410,7 +418,7 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       data.netwerkleden.push({
         ...meta(),
         gezinId: gezin.id,
-        naam: faker.person.fullName(),
+        naam: T.nederlandseNaam(faker.person.fullName()),
         relatie: rnd.pick(T.NETWERK_RELATIES),
         telefoon: `06-${rnd.int(10_000_000, 99_999_999)}`,
         rolInPlan: rnd.chance(0.5) ? 'Vangt de kinderen op bij drukte' : null,
@@ -678,7 +686,8 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       actieplanId: ap.id,
       categorie: pattern.profiel,
       probleemgebieden: JSON.stringify(pattern.problemen),
-      vastgesteldOp: isoOf(start - rnd.int(1, 7)),
+      // Never after today: a later step is not decided on before it is there.
+      vastgesteldOp: isoOf(Math.min(today, start - rnd.int(1, 7))),
       vastgesteldDoor: '',
     };
     data.zorgprofielen.push(profiel);
@@ -733,7 +742,7 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
         beeindigdOp: finished ? isoOf(ended) : null,
         eindeReden: finished ? (ended < stepEnd ? reden : 'volgens_plan') : null,
         aangemaaktDoor: '',
-        aangemaaktOp: isoOf(stepStart - rnd.int(3, 20)),
+        aangemaaktOp: isoOf(Math.min(today, stepStart - rnd.int(3, 20))),
         toegewezenOp: null as string | null,
       };
       // Decided on the day it was made, in office hours (in UTC; not drawn from `rnd`, so the
@@ -801,9 +810,19 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
         uitgevoerdOp: done ? isoOf(Math.min(today, day + rnd.int(-10, 14))) : null,
         uitkomst: done ? uitkomst : null,
         toelichting: done ? 'Besproken met gezin en aanbieder.' : null,
+        cijferGezin: done ? cijferVanGezin(toewijzingId, day) : null,
       });
       if (day > actualEnd) break;
     }
+  }
+
+  /**
+   * The family's own mark at an evaluation (most give one, mostly 6 to 9), derived from the
+   * toewijzing's id and the day rather than drawn, so the rest of the region stays as it was.
+   */
+  function cijferVanGezin(toewijzingId: string, day: number): number | null {
+    const h = (parseInt(toewijzingId.replace(/-/g, '').slice(0, 8), 16) + day) % 20;
+    return h < 3 ? null : [5, 6, 6, 7, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9, 9, 10, 6][h - 3]!;
   }
 
   // ---------------------------------------------------------------- realisation and calibration
@@ -954,7 +973,8 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       ...meta(),
       periode: period,
       bestandsnaam: `SOJ_realisatie_${period}.csv`,
-      ingelezenOp: `${isoOf(monthStartDay(mi + 1) + 9)}T09:00:00Z`,
+      // Read in around the 10th of the next month, and never after today.
+      ingelezenOp: `${isoOf(Math.min(today, monthStartDay(mi + 1) + 9))}T07:00:00Z`,
       ingelezenDoor: null,
       aantalRegels: 0,
     };
@@ -963,6 +983,8 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
   }
   const spendByAanbieder = new Map<string, { year: number; current: number }>();
   const spendByTeam = new Map<string, number>();
+  /** What each team's care cost so far this year (the months the SOJ delivered). */
+  const spendNowByTeam = new Map<string, number>();
   for (const p of planned) {
     for (const line of realise(p)) {
       const importId = imports.get(line.month);
@@ -992,6 +1014,8 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
         spend.year += line.cents;
         spendByTeam.set(teamId, (spendByTeam.get(teamId) ?? 0) + line.cents);
       } else spend.current += line.cents;
+      if (line.month >= firstMonthOfYear + 12)
+        spendNowByTeam.set(teamId, (spendNowByTeam.get(teamId) ?? 0) + line.cents);
       spendByAanbieder.set(p.row.aanbiederId, spend);
     }
   }
@@ -1015,8 +1039,15 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
     const forecast = monthsElapsed > 0 ? (spend.current / monthsElapsed) * 12 : 0;
     a.clientenstop = forecast >= a.budgetplafondCents;
   }
-  for (const ctx of teamCtx) {
+  for (const [i, ctx] of teamCtx.entries()) {
     const spent = spendByTeam.get(ctx.teamId) ?? 0;
+    // This year's budget fits what the team's care costs this year (a small team's caseload
+    // shifts a lot from one year to the next, so last year's spend would put it at 40% or 250%):
+    // the forecast from the months so far with 0-20% room, a little less for some teams, so that
+    // red on the dashboard means something.
+    const nu = spendNowByTeam.get(ctx.teamId) ?? 0;
+    const prognose = monthsElapsed > 0 ? (nu / monthsElapsed) * 12 : spent * 1.03;
+    const ruimte = 0.97 + ((i * 3) % 5) * 0.05;
     data.teambudgetten.push({
       ...meta(),
       teamId: ctx.teamId,
@@ -1029,7 +1060,7 @@ export function generateRegion(options: GenerateOptions): DemoDataset {
       teamId: ctx.teamId,
       jaar: year + 1,
       perceel: null,
-      bedragCents: Math.round((spent * 1.03) / 100_000) * 100_000,
+      bedragCents: Math.max(100_000, Math.round((prognose * ruimte) / 100_000) * 100_000),
     });
   }
 

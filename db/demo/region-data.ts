@@ -3,13 +3,16 @@
  * calibration targets from the seeds. Inhabitants per gemeente are rounded approximations
  * that add up to the regional total of 1 January 2020.
  */
-import type {
-  IjwEenheid,
-  IjwFrequentie,
-  IjwProductcategorie,
-  Perceel,
-  Verwijzer,
+import {
+  ZORGPROFIEL_CATEGORIEEN,
+  type IjwEenheid,
+  type IjwFrequentie,
+  type IjwProductcategorie,
+  type Perceel,
+  type Verwijzer,
+  type ZorgprofielCategorie,
 } from '../../shared/domain';
+import { pastBijZorgprofiel } from '../../shared/zorgprofiel-producten';
 
 export interface GemeenteFact {
   code: string;
@@ -351,3 +354,18 @@ export const PRODUCTEN: readonly ProductFact[] = [
     beschikkingsvrij: false,
   },
 ];
+
+/**
+ * The zorgprofielen an aanbieder of this rank (1 = largest) is contracted for in a perceel:
+ * only those the perceel has fitting products for (shared/zorgprofiel-producten.ts). The largest
+ * aanbieders take every one; the others some, and crisis help only a few. Decided by rank, not
+ * drawn, so the region's random stream stays as it was.
+ */
+export function contractProfielen(perceel: Perceel, rank: number): ZorgprofielCategorie[] {
+  const passend = ZORGPROFIEL_CATEGORIEEN.codes.filter((z) =>
+    PRODUCTEN.some((p) => p.perceel === perceel && pastBijZorgprofiel(p, z)),
+  );
+  if (rank <= 12) return passend;
+  const gekozen = passend.filter((z, i) => (z === 'acuut' ? rank % 6 === 0 : (rank + i) % 3 !== 0));
+  return gekozen.length > 0 ? gekozen : passend.filter((z) => z !== 'acuut').slice(0, 1);
+}

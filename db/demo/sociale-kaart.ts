@@ -17,6 +17,8 @@ interface Sjabloon {
   gratis: boolean;
   /** Share of gemeenten that have one (small gemeenten share some with a neighbour). */
   kans: number;
+  /** For whom by age, in the catalogue's phrase (shared/sociale-kaart-leeftijd.ts). */
+  leeftijd?: string;
 }
 
 const SJABLONEN: Sjabloon[] = [
@@ -30,6 +32,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Thuisstart ${g}`,
+    leeftijd: '0 tot en met 7 jaar',
     soort: 'vrijwilligers',
     gratis: true,
     kans: 0.9,
@@ -38,6 +41,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Jongerenwerk ${g}`,
+    leeftijd: '12 tot en met 23 jaar',
     soort: 'jongerenwerk',
     gratis: true,
     kans: 1,
@@ -86,6 +90,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Huiswerkklas Bibliotheek ${g}`,
+    leeftijd: '10 tot en met 15 jaar',
     soort: 'onderwijs',
     gratis: false,
     kans: 0.7,
@@ -94,6 +99,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Jeugdgezondheidszorg ${g} (CJG)`,
+    leeftijd: 'tot 18 jaar',
     soort: 'gezondheid',
     gratis: true,
     kans: 1,
@@ -102,6 +108,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Maatjesproject Samen Sterk ${g}`,
+    leeftijd: '8 tot 18 jaar',
     soort: 'vrijwilligers',
     gratis: true,
     kans: 0.6,
@@ -134,6 +141,7 @@ const SJABLONEN: Sjabloon[] = [
   },
   {
     naam: (g) => `Peutergroep Kleine Stappen ${g}`,
+    leeftijd: '2½ tot 4 jaar',
     soort: 'opvoedsteun',
     gratis: false,
     kans: 0.7,
@@ -143,10 +151,10 @@ const SJABLONEN: Sjabloon[] = [
   {
     naam: (g) => `Scheidingsspreekuur ${g}`,
     soort: 'opvoedsteun',
-    gratis: true,
+    gratis: false,
     kans: 0.6,
     aanbod:
-      'Gesprekken voor ouders in scheiding over het ouderschapsplan en wat kinderen nodig hebben; ook een kindergroep "Dubbel thuis" (8-12 jaar).',
+      'Gesprekken voor ouders in scheiding over het ouderschapsplan en wat kinderen nodig hebben; ook een kindergroep "Dubbel thuis" (8-12 jaar). Eerste gesprek gratis, daarna een eigen bijdrage naar inkomen.',
   },
 ];
 
@@ -175,7 +183,9 @@ export function socialeKaart(
         gemeenteId: g.id,
         naam,
         soort: sjabloon.soort,
-        aanbod: sjabloon.aanbod,
+        aanbod: sjabloon.leeftijd
+          ? `${sjabloon.aanbod} Leeftijd: ${sjabloon.leeftijd}.`
+          : sjabloon.aanbod,
         contact: `${netnummer}-${rnd.int(100, 999)} ${String(rnd.int(0, 9999)).padStart(4, '0')} · ${slug(naam.split(' ')[0]!)}@${slug(g.naam)}.voorbeeld.nl`,
         gratis: sjabloon.gratis,
         actief: true,

@@ -168,3 +168,14 @@ export const AANBIEDER_NAMEN = [
   'Het Baken',
   'De Kompasroos',
 ];
+
+/**
+ * A name as it is written in the Netherlands: the generator's English suffixes ("Jr.", "Sr.",
+ * "III") and titles ("Dr.", "Mr.") are not part of a Dutch name in a dossier.
+ */
+export function nederlandseNaam(naam: string): string {
+  return naam
+    .replace(/^(?:(?:Dr|Mr|Mrs|Ms|Miss|Ir|Ing|Prof|Drs)\.?\s+)+/i, '')
+    .replace(/(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV|V))+$/i, '')
+    .trim();
+}

@@ -11,6 +11,7 @@
  * one here. Long mode: `npm run test:sync-fuzz -- --runs 1000`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GESCHIEDENIS_TABELLEN } from '../../shared/regels/rollen';
 import {
   BEKENDE_GEVALLEN,
   draai,
@@ -63,7 +64,7 @@ describe('sync converges through a faulty transport', () => {
     // New rows and (but the fixed plan versions) edits in each.
     for (const tabel of TEAM_TABEL_NAMEN) {
       expect(gedaan.invoegingen[tabel] ?? 0, `nieuwe rijen in ${tabel}`).toBeGreaterThan(0);
-      if (tabel !== 'gezinsplan_versies')
+      if (tabel !== 'gezinsplan_versies' && !(tabel in GESCHIEDENIS_TABELLEN))
         expect(gedaan.bewerkingen[tabel] ?? 0, `bewerkingen in ${tabel}`).toBeGreaterThan(0);
     }
   });

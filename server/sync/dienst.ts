@@ -25,6 +25,7 @@ import {
   type Wijziging,
 } from '../../shared/sync/protocol';
 import { rolFout } from '../../shared/regels/rollen';
+import { datumInNederland } from '../../shared/dates';
 import { waardeFout } from '../../shared/regels/waarden';
 import type { Opzoeken, Waarden, Weigering } from '../../shared/regels/weigering';
 import {
@@ -680,7 +681,7 @@ async function pasToe(
     // Values as the app would have them, then what the caller's role may do: the rules the core
     // decides by (shared/regels/). After the receipts: a change once taken is answered as taken.
     for (const [veld, { waarde }] of Object.entries(w.velden)) {
-      const onwaarde = waardeFout(w.tabel, veld, waarde);
+      const onwaarde = waardeFout(w.tabel, veld, waarde, datumInNederland(nu));
       if (onwaarde) throw alsSyncFout(onwaarde, w, index);
     }
     const bestaand = schrijver.rij(w.tabel, w.rijId);

@@ -503,6 +503,14 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
         regel: 'waarde-datum',
       },
       {
+        // Issue 25: a child shown as "(-5)"; the laptop refuses it, and so does the service.
+        naam: 'a birth date in the future',
+        wie: pro,
+        wijzigingen: [wijziging(pro.id, 'gezinsleden', ids.lid, { geboortedatum: '2999-01-01' })],
+        status: 400,
+        regel: 'waarde-datum',
+      },
+      {
         naam: 'a date in words',
         wie: pro,
         wijzigingen: [

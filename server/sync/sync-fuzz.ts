@@ -58,6 +58,7 @@ import {
   VOORZIENING_SOORTEN,
 } from '../../shared/domain';
 import { MAX_KLOK_VOORSPRONG_MS } from '../../shared/sync/protocol';
+import { GESCHIEDENIS_TABELLEN } from '../../shared/regels/rollen';
 import {
   canoniek,
   conflictenVan,
@@ -238,8 +239,13 @@ const VERWIJZINGEN = new Map(
  */
 const GEEN_INVOEG = new Set(['gezinsplannen', 'gezinsplan_domeinen', 'gezinsplan_versies']);
 const INVOEG_TABELLEN = TEAM_TABELLEN.filter((t) => !GEEN_INVOEG.has(t.naam));
+// History (a note's earlier wording, a correction) is written once and never edited
+// (shared/regels/rollen.ts GESCHIEDENIS_TABELLEN).
 const BEWERK_TABELLEN = TEAM_TABELLEN.filter(
-  (t) => t.naam !== 'gezinsplan_domeinen' && t.naam !== 'gezinsplan_versies',
+  (t) =>
+    t.naam !== 'gezinsplan_domeinen' &&
+    t.naam !== 'gezinsplan_versies' &&
+    !(t.naam in GESCHIEDENIS_TABELLEN),
 );
 /** Rows nothing else refers to (a tombstoned parent would hide its children's text). */
 const VERWIJDER_TABELLEN = new Set([
@@ -627,6 +633,8 @@ async function scenario(
             ).filter((id) => verwijst !== 'professionals' || id === t.account.id) as string[])
           : kandidaten(t, verwijst, gezinId ?? undefined);
       const gekozen = kies(r, lijst);
+      // History names its author always: the laptop's own account.
+      if (GESCHIEDENIS_TABELLEN[spec.naam] === veld) return { waarde: t.account.id };
       if (gekozen !== undefined && !(v.nullable && r() < 0.2)) return { waarde: gekozen };
       return v.nullable ? { waarde: null } : null;
     }
@@ -658,7 +666,8 @@ async function scenario(
       const n = Math.floor(r() * 1_000);
       if (veld === 'volume') return { waarde: 1 + (n % 100) };
       if (veld === 'jaar') return { waarde: 2026 + (n % 2) };
-      if (veld === 'oordeelCijfer') return { waarde: 1 + (n % 10) };
+      if (veld === 'oordeelCijfer' || veld === 'cijferGezin') return { waarde: 1 + (n % 10) };
+      if (veld === 'score') return { waarde: 1 + (n % 5) };
       if (veld === 'versie') return { waarde: 1 + (n % 3) };
       return { waarde: n * 100 };
     }
@@ -669,7 +678,11 @@ async function scenario(
     if (['probleemgebieden', 'aanwezig', 'koppelingen', 'lijnen'].includes(veld))
       return { waarde: '[]' };
     if (veld === 'bsn') return { waarde: null };
-    return { waarde: `${veld} ${Math.floor(r() * 1_000)}` };
+    // Contact facts as the app takes them (shared/gezinsgegevens.ts); one draw, as for any text.
+    const nr = Math.floor(r() * 1_000);
+    if (veld === 'telefoon') return { waarde: `06 12345${String(nr).padStart(3, '0')}` };
+    if (veld === 'email') return { waarde: `ouder${nr}@voorbeeld.nl` };
+    return { waarde: `${veld} ${nr}` };
   }
 
   // ---------------------------------------------------------------- what laptops do
@@ -1340,7 +1353,12 @@ export const BEKENDE_GEVALLEN: readonly { naam: string; stappen: Stap[]; transpo
             zaad: laptop,
             tekst: `${spec.naam} volgens ${laptop}`,
             tabel: spec.naam,
-            ...(spec.vrijeTekst[0] ? { veld: spec.vrijeTekst[0] } : {}),
+            // A budget's amount, not its year: a year drawn equal to the row's is no edit.
+            ...(spec.vrijeTekst[0]
+              ? { veld: spec.vrijeTekst[0] }
+              : spec.naam === 'teambudgetten'
+                ? { veld: 'bedragCents' }
+                : {}),
           })),
         ),
         sync(1),

@@ -24,6 +24,11 @@ describe('value rules', () => {
     expect(waardeFout('gezinsleden', 'bsn', '111222333')).toBeNull();
     expect(waardeFout('gezinsleden', 'bsn', null)).toBeNull();
     expect(regel(waardeFout('gezinsleden', 'geboortedatum', '2012-02-30'))).toBe('waarde-datum');
+    // A birth date ahead of the checker's date (a day's slack for a laptop ahead of it).
+    expect(regel(waardeFout('gezinsleden', 'geboortedatum', '2026-12-09', '2026-12-07'))).toBe(
+      'waarde-datum',
+    );
+    expect(waardeFout('gezinsleden', 'geboortedatum', '2026-12-08', '2026-12-07')).toBeNull();
     expect(regel(waardeFout('toewijzingen', 'tariefCents', -1))).toBe('waarde-bedrag');
     expect(regel(waardeFout('toewijzingen', 'volume', 0))).toBe('waarde-bereik');
     expect(regel(waardeFout('zorgprofielen', 'probleemgebieden', '["x"]'))).toBe('waarde-code');

@@ -294,7 +294,42 @@ export function rolFout(
       return teamlidVeldFout('naarId', 'regisseur-team', plek.teamId, huidig, nieuw, zoek);
     case 'gezin_medewerkers':
       return teamlidVeldFout('professionalId', 'medewerker-team', plek.teamId, huidig, nieuw, zoek);
-    default:
+    default: {
+      const door = GESCHIEDENIS_TABELLEN[plek.tabel];
+      if (door) return geschiedenisFout(aanroeper, huidig, nieuw, door);
       return null;
+    }
   }
+}
+
+/**
+ * Tables of history, with the field naming who wrote each row: a visit note's earlier wording
+ * and the corrections in a dossier (issue 25, "records that can be corrected, with history").
+ * They are written once, by the person who made the change, and never changed or removed after:
+ * otherwise a forged push could rewrite what a note said before or whose correction it was.
+ */
+export const GESCHIEDENIS_TABELLEN: Readonly<Record<string, string>> = {
+  gespreksverslag_versies: 'vervangenDoor',
+  correcties: 'doorId',
+};
+
+function geschiedenisFout(
+  aanroeper: Aanroeper,
+  huidig: Waarden | null,
+  nieuw: Waarden,
+  doorVeld: string,
+): Weigering | null {
+  if (huidig)
+    return weiger(
+      403,
+      'geschiedenis-vast',
+      'Een eerdere versie of een correctie blijft zoals die is vastgelegd.',
+    );
+  if (nieuw[doorVeld] !== aanroeper.id)
+    return weiger(
+      403,
+      'geschiedenis-vast',
+      'Een eerdere versie of een correctie staat op naam van wie de wijziging maakte.',
+    );
+  return null;
 }

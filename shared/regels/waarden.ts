@@ -8,6 +8,7 @@
  */
 import { isValidBsn } from '../bsn';
 import { isIsoDate } from '../dates';
+import { geboortedatumFout, isEmail, telefoonCijfers } from '../gezinsgegevens';
 import {
   ACTIEPLAN_STATUSSEN,
   AFSPRAAK_STATUSSEN,
@@ -40,8 +41,8 @@ export const JAAR = { min: 2015, max: 2100 } as const;
 /** iJw's ToewijzingNummer (LDT_Nummer: an integer of at most nine digits). */
 export const TOEWIJZINGNUMMER = { min: 1, max: 999_999_999 } as const;
 
-/** Why a value does not fit, or null. */
-type Controle = (waarde: unknown) => { regel: Regel; reden: string } | null;
+/** Why a value does not fit, or null; `vandaag` where the checker knows the date. */
+type Controle = (waarde: unknown, vandaag?: string) => { regel: Regel; reden: string } | null;
 
 export const isDatum = (w: unknown): w is string => typeof w === 'string' && isIsoDate(w);
 
@@ -63,6 +64,12 @@ export const isBedrag = (w: unknown): w is number =>
 
 const datum: Controle = (w) =>
   isDatum(w) ? null : { regel: 'waarde-datum', reden: 'is geen geldige datum (jjjj-mm-dd)' };
+/** A day's slack: a laptop's date may run ahead of the service's around midnight. */
+const geboortedatum: Controle = (w, vandaag) =>
+  datum(w) ??
+  (vandaag && geboortedatumFout(w as string, vandaag, 1)
+    ? { regel: 'waarde-datum', reden: 'ligt in de toekomst' }
+    : null);
 const moment: Controle = (w) =>
   isMoment(w) ? null : { regel: 'waarde-moment', reden: 'is geen geldige datum en tijd' };
 const bedrag: Controle = (w) =>
@@ -73,6 +80,14 @@ const bsn: Controle = (w) =>
   typeof w === 'string' && isValidBsn(w)
     ? null
     : { regel: 'waarde-bsn', reden: 'klopt niet (9 cijfers en de elfproef)' };
+const telefoon: Controle = (w) =>
+  typeof w === 'string' && telefoonCijfers(w)
+    ? null
+    : { regel: 'waarde-contact', reden: 'is geen Nederlands telefoonnummer' };
+const email: Controle = (w) =>
+  typeof w === 'string' && isEmail(w)
+    ? null
+    : { regel: 'waarde-contact', reden: 'is geen geldig e-mailadres' };
 const bereik =
   (min: number, max: number): Controle =>
   (w) =>
@@ -117,7 +132,7 @@ const VELDREGELS: Record<string, Record<string, Controle>> = {
     afgeslotenOp: datum,
     oordeelCijfer: bereik(1, 10),
   },
-  gezinsleden: { rol: code(GEZINSLID_ROLLEN.codes), geboortedatum: datum, bsn },
+  gezinsleden: { rol: code(GEZINSLID_ROLLEN.codes), geboortedatum, bsn, telefoon, email },
   gezinsplannen: { toestemmingOp: datum },
   gezinsplan_domeinen: { domein: code(LEEFDOMEINEN.codes) },
   afspraken: { uiterlijk: datum, status: code(AFSPRAAK_STATUSSEN.codes) },
@@ -158,7 +173,11 @@ const VELDREGELS: Record<string, Record<string, Controle>> = {
     geplandOp: datum,
     uitgevoerdOp: datum,
     uitkomst: code(EVALUATIE_UITKOMSTEN.codes),
+    cijferGezin: bereik(1, 10),
   },
+  doel_scores: { score: bereik(1, 5) },
+  gespreksverslag_versies: { datum, vervangenOp: moment },
+  correcties: { op: moment, soort: code(['gewijzigd', 'verwijderd']) },
   akkoorden: {
     aangevraagdOp: datum,
     beoordeeldOp: datum,
@@ -187,9 +206,17 @@ const PER_TABEL = new Map(
   Object.entries(VELDREGELS).map(([tabel, velden]) => [tabel, new Map(Object.entries(velden))]),
 );
 
-/** Why `waarde` may not be stored in this field (400), or null when it may. */
-export function waardeFout(tabel: string, veld: string, waarde: unknown): Weigering | null {
+/**
+ * Why `waarde` may not be stored in this field (400), or null when it may. With `vandaag` (the
+ * checker's date) a birth date ahead of it is refused too.
+ */
+export function waardeFout(
+  tabel: string,
+  veld: string,
+  waarde: unknown,
+  vandaag?: string,
+): Weigering | null {
   if (waarde === null || waarde === undefined) return null;
-  const fout = PER_TABEL.get(tabel)?.get(veld)?.(waarde);
+  const fout = PER_TABEL.get(tabel)?.get(veld)?.(waarde, vandaag);
   return fout ? weiger(400, fout.regel, `Het veld "${veld}" ${fout.reden}.`) : null;
 }

@@ -25,6 +25,9 @@ const ONDERDELEN: Record<string, string> = {
   bezoeken: 'Bezoek',
   teambudgetten: 'Teambudget',
   doorgestuurde_teksten: 'Doorgestuurde tekst',
+  doel_scores: 'Voortgang van een doel',
+  gespreksverslag_versies: 'Eerdere versie van een gespreksverslag',
+  correcties: 'Correctie',
 };
 
 const VELDEN: Record<string, string> = {

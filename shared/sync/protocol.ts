@@ -77,6 +77,10 @@ export const REGELS = [
   'regisseur-team',
   /** A medewerker not of the family's team. */
   'medewerker-team',
+  /** A record of history (a note's earlier wording, a correction) changed, or not in the caller's name. */
+  'geschiedenis-vast',
+  /** A phone number or e-mail address the app would not store. */
+  'waarde-contact',
 ] as const;
 export type Regel = (typeof REGELS)[number];
 

@@ -57,6 +57,26 @@ test('the whole casework chain: plan, triage, zorgprofiel, toewijzing, evaluatio
   await expect(
     page.getByRole('cell', { name: 'Gesprek met de mentor plannen', exact: true }),
   ).toBeVisible();
+  // An agreement typed wrongly is corrected, and one made by mistake is removed (issue 25).
+  await page.getByLabel('Wat', { exact: true }).fill('Fietsen naar de sportclub');
+  await page.getByLabel('Wie', { exact: true }).fill('Vader');
+  await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+  await page.getByRole('button', { name: 'Fietsen naar de sportclub wijzigen' }).click();
+  let afspraak = page.getByRole('dialog', { name: 'Afspraak wijzigen' });
+  await afspraak.getByLabel('Wie').fill('');
+  await afspraak.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(afspraak.getByText(/Wie: vul dit veld in/)).toBeVisible();
+  await afspraak.getByLabel('Wie').fill('Daan en zijn vader');
+  await afspraak.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('cell', { name: 'Daan en zijn vader', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Fietsen naar de sportclub wijzigen' }).click();
+  afspraak = page.getByRole('dialog', { name: 'Afspraak wijzigen' });
+  await afspraak.getByRole('button', { name: 'Afspraak verwijderen…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Afspraak verwijderen' })
+    .getByRole('button', { name: 'Verwijderen', exact: true })
+    .click();
+  await expect(page.getByRole('cell', { name: 'Fietsen naar de sportclub' })).toHaveCount(0);
   // The agreement and the domain land where they were typed.
   await expect(page.getByLabel('Doel', { exact: true }).nth(1)).toHaveValue(
     'Daan gaat elke dag naar school.',

@@ -15,7 +15,7 @@ export const WACHTWOORDZIN = 'Zeven blauwe fietsen op de dijk';
 export async function ontgrendel(page: Page, zin = WACHTWOORDZIN): Promise<void> {
   const aanmaken = page.getByRole('heading', { name: 'Profiel aanmaken' });
   const slot = page.getByRole('heading', { name: 'Eenplan is vergrendeld' });
-  const binnen = page.getByRole('list', { name: 'Profielen' }).or(page.getByRole('banner'));
+  const binnen = page.getByRole('list', { name: 'Medewerkers' }).or(page.getByRole('banner'));
   await expect(aanmaken.or(slot).or(binnen).first()).toBeVisible({ timeout: 30_000 });
   if (await aanmaken.isVisible()) {
     await page.getByLabel('Naam van het profiel').fill('Test');
@@ -60,7 +60,7 @@ export async function openProfiel(
 ): Promise<void> {
   const aanmaken = page.getByRole('heading', { name: 'Profiel aanmaken' });
   const slot = page.getByRole('heading', { name: 'Eenplan is vergrendeld' });
-  const keuze = page.getByRole('list', { name: 'Profielen' });
+  const keuze = page.getByRole('list', { name: 'Medewerkers' });
   const binnen = page.getByRole('banner');
   await page.goto(adres);
   await expect(aanmaken.or(slot).or(keuze).or(binnen).first()).toBeVisible({ timeout: 30_000 });
@@ -116,7 +116,7 @@ export async function signIn(
 ): Promise<string> {
   await openProfiel(page, profielNaam(team, index, rol), adres);
   const kop = page.getByRole('heading', { name: rol === 'Beheerder' ? /Regio/ : 'Mijn gezinnen' });
-  const keuze = page.getByRole('list', { name: 'Profielen' });
+  const keuze = page.getByRole('list', { name: 'Medewerkers' });
   await expect(kop.or(keuze).first()).toBeVisible();
   if (await keuze.isVisible()) {
     const button = keuze

@@ -34,7 +34,7 @@ async function maakProfiel(page: Page, naam: string, zin: string) {
 /** The new profile's one choice: the team's `index`-th jeugdprofessional, confirmed. */
 async function kies(page: Page, index: number): Promise<string> {
   const knop = page
-    .getByRole('list', { name: 'Profielen' })
+    .getByRole('list', { name: 'Medewerkers' })
     .getByRole('list', { name: TEAM, exact: true })
     .getByRole('button')
     .filter({ hasText: 'Jeugdprofessional' })
@@ -78,7 +78,7 @@ test('two professionals on one laptop: own profile, own passphrase, nothing shar
   // Sanne makes the laptop's first profile and chooses, once, who she is.
   await page.goto(adres);
   await maakProfiel(page, 'Sanne', ZIN_SANNE);
-  await expect(page.getByRole('list', { name: 'Profielen' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('list', { name: 'Medewerkers' })).toBeVisible({ timeout: 60_000 });
   const iedereen = await api(page)<Persoon[]>('profielen.lijst', {});
   const sanne = await kies(page, 0);
   const ik = (await wie(page))!;

@@ -13,7 +13,7 @@ test('a professional makes a profile, chooses once who they are and finds a fami
   // A new laptop profile is nobody's yet: it offers the professionals of the demo region, once.
   await openProfiel(page, profielNaam(TEAM, 0, 'Jeugdprofessional'));
   await expect(page.getByRole('heading', { name: 'Eenplan' })).toBeVisible();
-  const profielen = page.getByRole('list', { name: 'Profielen' });
+  const profielen = page.getByRole('list', { name: 'Medewerkers' });
   await expect(profielen.getByText(TEAM)).toBeVisible();
   await expect(page.getByRole('banner')).toHaveCount(0);
   expect(await wie(page)).toBeNull();
@@ -50,7 +50,7 @@ test('a professional makes a profile, chooses once who they are and finds a fami
   await page.getByLabel(/^Wachtwoordzin/).fill(WACHTWOORDZIN);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await expect(page.getByRole('banner')).toContainText(naam);
-  await expect(page.getByRole('list', { name: 'Profielen' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Medewerkers' })).toHaveCount(0);
 
   const rows = page.getByRole('table', { name: 'Mijn gezinnen' }).locator('tbody tr');
   await expect(rows.first()).toBeVisible();

@@ -266,7 +266,7 @@ test('a planned visit shows in the week and month of the agenda, beside the date
   await page.getByRole('button', { name: 'Bezoek plannen' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Inplannen' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Kies het gezin.');
+  await expect(dialog.getByRole('alert')).toContainText('Gezin: vul dit veld in.');
   await dialog.getByLabel('Gezin').click();
   await page.getByRole('option').first().click();
   const gezin = (await dialog.getByLabel('Gezin').inputValue()).trim();

@@ -60,7 +60,10 @@ test.describe('with the central service', () => {
     const teamNaam = (await wie(team))!.teamNaam!;
     const beheer = await dienst.verbind(browser, HOSTS[1]!, beheerder);
 
-    await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByText('Budget en SOJ').click();
+    await beheer
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('button', { name: 'Budget en SOJ' })
+      .click();
     const instelling = beheer.getByRole('region', { name: 'Automatisch vergrendelen' });
     await instelling.getByRole('combobox', { name: 'Team' }).click();
     const naam = teamNaam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

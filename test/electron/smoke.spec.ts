@@ -29,7 +29,7 @@ test('the desktop app unlocks, opens a family and locks when the laptop sleeps',
     await win.getByRole('button', { name: 'Profiel aanmaken' }).click();
 
     // The new profile is nobody's yet: it is given its professional once.
-    const profielen = win.getByRole('list', { name: 'Profielen' });
+    const profielen = win.getByRole('list', { name: 'Medewerkers' });
     await expect(profielen).toBeVisible({ timeout: 120_000 });
     const knop = profielen
       .getByRole('list', { name: TEAM, exact: true })

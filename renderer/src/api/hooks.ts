@@ -11,7 +11,32 @@ export function useCall() {
   return callApi;
 }
 
-/** Loads data and reloads it on demand or when `key` changes. */
+const luisteraars = new Set<() => void>();
+
+/** A read of one family's data: reading it is logged as an access to that family. */
+function overEenGezin(input: unknown): boolean {
+  return typeof (input as { gezinId?: unknown } | null)?.gezinId === 'string';
+}
+
+/**
+ * The one rule that keeps lists and badges current: a write invalidates the reads it affects,
+ * and they fetch again at once. Those are the reads across families: the lists, the counts in
+ * the menu (Akkoorden), tasks and signals, the agenda, the budget. A family's own screens reload
+ * what they show after their own writes: each read of a family is written to the access log,
+ * so it is never repeated behind the user's back (an autosave every few seconds would log a
+ * "looked at" line each time). useMutation calls this after each write that succeeded; a
+ * screen that writes with useCall calls it itself.
+ */
+export function invalideer() {
+  for (const l of luisteraars) l();
+}
+
+/**
+ * Loads data and reloads it on demand, when `key` changes or when a write affects it (see
+ * invalideer). An answer equal to the one shown keeps its identity (nothing re-renders); a
+ * failed load shows no data, never the answer to an earlier input under the error (a search
+ * for an invalid BSN lists no family).
+ */
 export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | null, key: string) {
   const call = useCall();
   const [data, setData] = useState<ApiOutput<M> | null>(null);
@@ -25,22 +50,35 @@ export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | 
     call(method, parsed).then(
       (d) => {
         if (!current) return;
-        setData(d);
+        setData((vorig) => (JSON.stringify(vorig) === JSON.stringify(d) ? vorig : d));
         setError(null);
       },
-      (e: Error) =>
-        current &&
-        setError({ message: e.message, code: e instanceof ApiCallError ? e.body.code : null }),
+      (e: Error) => {
+        if (!current) return;
+        setData(null);
+        setError({ message: e.message, code: e instanceof ApiCallError ? e.body.code : null });
+      },
     );
     return () => {
       current = false;
     };
   }, [call, method, inputJson, key, version]);
+  useEffect(() => {
+    if (overEenGezin(JSON.parse(inputJson))) return;
+    const luister = () => setVersion((v) => v + 1);
+    luisteraars.add(luister);
+    return () => {
+      luisteraars.delete(luister);
+    };
+  }, [inputJson]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error: error?.message ?? null, errorCode: error?.code ?? null, reload };
 }
 
-/** A write that reports to the global save state and returns the Dutch error, if any. */
+/**
+ * A write that reports to the global save state and returns the Dutch error, if any. When it
+ * succeeds, the reads it affects load again (see invalideer).
+ */
 export function useMutation() {
   const call = useCall();
   const { start, klaar } = useSaveState();
@@ -53,6 +91,7 @@ export function useMutation() {
       try {
         const data = await call(method, input);
         klaar();
+        invalideer();
         return { data };
       } catch (e) {
         const body =

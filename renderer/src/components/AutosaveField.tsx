@@ -1,6 +1,7 @@
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { bewaarConcept, leesConcept, verwijderConcept } from '../api/concepten';
+import { tekenTeller } from './formulier-controle';
 
 interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
   /** Identifies the field for the crash-safe draft, e.g. "plan:<id>:eigenWoorden" (ids only). */
@@ -8,6 +9,8 @@ interface Props extends Omit<TextFieldProps, 'value' | 'onChange' | 'onBlur'> {
   value: string;
   /** Saves the value; resolves to a Dutch error message, or null when saved. */
   save(value: string): Promise<string | null>;
+  /** The contract's limit: the field takes no more and shows how many characters are used. */
+  maxTekens?: number;
 }
 
 const DEBOUNCE_MS = 800;
@@ -22,7 +25,16 @@ const HERSTELD = 'Teruggezet: tekst die nog niet was opgeslagen.';
  * the lock loses nothing: the draft comes back, and is saved, the next time the field is shown.
  * A read-only field keeps no drafts.
  */
-export function AutosaveField({ draftKey, value, save, helperText, disabled, ...props }: Props) {
+export function AutosaveField({
+  draftKey,
+  value,
+  save,
+  helperText,
+  disabled,
+  maxTekens,
+  slotProps,
+  ...props
+}: Props) {
   const [text, setText] = useState(value);
   const [fout, setFout] = useState<string | null>(null);
   const [hersteld, setHersteld] = useState(false);
@@ -98,6 +110,10 @@ export function AutosaveField({ draftKey, value, save, helperText, disabled, ...
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const teller =
+    maxTekens && !disabled ? tekenTeller(text.length, maxTekens, Boolean(props.multiline)) : null;
+  const uitleg =
+    helperText && teller ? `${String(helperText)} · ${teller}` : (helperText ?? teller);
   return (
     <TextField
       {...props}
@@ -105,7 +121,18 @@ export function AutosaveField({ draftKey, value, save, helperText, disabled, ...
       value={text}
       error={Boolean(fout)}
       helperText={
-        fout && hersteld ? `${fout} ${HERSTELD}` : (fout ?? (hersteld ? HERSTELD : helperText))
+        fout && hersteld ? `${fout} ${HERSTELD}` : (fout ?? (hersteld ? HERSTELD : uitleg))
+      }
+      slotProps={
+        maxTekens
+          ? {
+              ...slotProps,
+              htmlInput: {
+                ...(slotProps?.htmlInput as object | undefined),
+                maxLength: maxTekens,
+              },
+            }
+          : slotProps
       }
       // Not for the browser to remember (its form history and restored form state).
       autoComplete="off"

@@ -1,5 +1,16 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import {
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+} from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { useSaveState } from '../store';
+import { FoutMeldingen, type Fouten } from './FoutMeldingen';
+import { controleerFormulier, GECONTROLEERD_STIJL } from './formulier-controle';
 
 interface Props {
   title: string;
@@ -11,7 +22,11 @@ interface Props {
   maxWidth?: 'sm' | 'md' | 'lg';
 }
 
-/** A dialog whose form submits with Enter and shows the core's Dutch error in place. */
+/**
+ * A dialog whose form submits with Enter. Before anything is sent, every invalid field is
+ * listed at once in Dutch by its label (not the browser's bubble); the core's error shows in
+ * the same place.
+ */
 export function FormDialog({
   title,
   submitLabel,
@@ -20,15 +35,38 @@ export function FormDialog({
   children,
   maxWidth = 'sm',
 }: Props) {
-  const [fout, setFout] = useState<string | null>(null);
+  const [fouten, setFouten] = useState<Fouten>(null);
   const [bezig, setBezig] = useState(false);
+  const [gecontroleerd, setGecontroleerd] = useState(false);
+  /**
+   * Cancelled after a refused submit: the refusal was about this dialog's input, which is gone,
+   * so the header no longer says "Niet opgeslagen" about it.
+   */
+  const annuleer = () => {
+    if (fouten && 'kern' in fouten && useSaveState.getState().fout === fouten.kern)
+      useSaveState.setState({ fout: null });
+    onCancel();
+  };
   return (
-    <Dialog open onClose={onCancel} fullWidth maxWidth={maxWidth} aria-labelledby="dialog-title">
-      <form
+    <Dialog open onClose={annuleer} fullWidth maxWidth={maxWidth} aria-labelledby="dialog-title">
+      <Box
+        component="form"
+        noValidate
+        data-gecontroleerd={gecontroleerd || undefined}
+        sx={GECONTROLEERD_STIJL}
         onSubmit={async (e) => {
           e.preventDefault();
+          setGecontroleerd(true);
+          const velden = controleerFormulier(e.currentTarget);
+          if (velden.length > 0) {
+            setFouten({ velden });
+            velden[0]!.element.focus();
+            return;
+          }
+          setFouten(null);
           setBezig(true);
-          setFout(await onSubmit());
+          const kern = await onSubmit();
+          setFouten(kern ? { kern } : null);
           setBezig(false);
         }}
       >
@@ -37,19 +75,20 @@ export function FormDialog({
           sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}
         >
           {children}
-          {fout && (
-            <Alert severity="error" role="alert">
-              {fout}
-            </Alert>
-          )}
+          <FoutMeldingen fouten={fouten} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onCancel}>Annuleren</Button>
-          <Button type="submit" variant="contained" disabled={bezig}>
+          <Button onClick={annuleer}>Annuleren</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={bezig}
+            startIcon={bezig ? <CircularProgress size={16} color="inherit" /> : undefined}
+          >
             {submitLabel}
           </Button>
         </DialogActions>
-      </form>
+      </Box>
     </Dialog>
   );
 }

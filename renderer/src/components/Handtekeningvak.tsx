@@ -26,6 +26,9 @@ export function Handtekeningvak({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [streken, setStreken] = useState<Punt[][]>([]);
+  // The strokes as of the last event: pointer events come faster than React renders, and each
+  // one extends what the previous one left.
+  const huidig = useRef<Punt[][]>([]);
   const bezig = useRef(false);
 
   useEffect(() => {
@@ -44,6 +47,11 @@ export function Handtekeningvak({
     }
   }, [streken]);
 
+  /**
+   * The point in box units, read while the event is being handled: React clears
+   * `currentTarget` afterwards, so it must never be read in a state updater (which may run
+   * later; that turned the app white on drawing again after "Wissen").
+   */
   const punt = (e: React.PointerEvent<HTMLCanvasElement>): Punt => {
     const r = e.currentTarget.getBoundingClientRect();
     return [
@@ -51,13 +59,21 @@ export function Handtekeningvak({
       ((e.clientY - r.top) / r.height) * VAK_HOOGTE,
     ];
   };
-  const meld = (nieuw: Punt[][]) => {
+  const zet = (nieuw: Punt[][]) => {
+    huidig.current = nieuw;
     setStreken(nieuw);
-    onChange(nieuw.length ? schrijfLijnen(nieuw) : '');
+  };
+  const meld = () => onChange(huidig.current.length ? schrijfLijnen(huidig.current) : '');
+  const stop = () => {
+    if (!bezig.current) return;
+    bezig.current = false;
+    meld();
   };
 
   return (
-    <Box>
+    // Not wider than this: larger does not make signing easier, and the signing dialog must fit
+    // a 1366 x 768 screen with its buttons.
+    <Box sx={{ maxWidth: 540 }}>
       <Typography component="div" variant="body2" color="text.secondary" id="handtekening-label">
         {label}
       </Typography>
@@ -72,17 +88,16 @@ export function Handtekeningvak({
         onPointerDown={(e: React.PointerEvent<HTMLCanvasElement>) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           bezig.current = true;
-          setStreken((s) => [...s, [punt(e)]]);
+          zet([...huidig.current, [punt(e)]]);
         }}
         onPointerMove={(e: React.PointerEvent<HTMLCanvasElement>) => {
           if (!bezig.current) return;
           const p = punt(e);
-          setStreken((s) => [...s.slice(0, -1), [...s.at(-1)!, p]]);
+          const vorige = huidig.current;
+          zet([...vorige.slice(0, -1), [...(vorige.at(-1) ?? []), p]]);
         }}
-        onPointerUp={() => {
-          bezig.current = false;
-          onChange(schrijfLijnen(streken));
-        }}
+        onPointerUp={stop}
+        onPointerCancel={stop}
         sx={{
           display: 'block',
           width: '100%',
@@ -100,7 +115,14 @@ export function Handtekeningvak({
         <Typography variant="caption" color="text.secondary">
           Teken hierboven met vinger, pen of trackpad.
         </Typography>
-        <Button size="small" onClick={() => meld([])} disabled={streken.length === 0}>
+        <Button
+          size="small"
+          onClick={() => {
+            zet([]);
+            meld();
+          }}
+          disabled={streken.length === 0}
+        >
           Wissen
         </Button>
       </Box>

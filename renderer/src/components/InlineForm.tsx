@@ -1,5 +1,6 @@
-import { Alert, Box, Button } from '@mui/material';
+import { Alert, Button } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { Formulier } from './Formulier';
 
 interface Props {
   submitLabel: string;
@@ -8,25 +9,29 @@ interface Props {
   children: ReactNode;
 }
 
-/** A one-line form that adds a row (a goal, an agreement, a network member) and shows its error. */
+/**
+ * A one-line form that adds a row (a goal, an agreement, a network member). Every invalid field
+ * is listed at once in Dutch by its label before anything is sent; the core's error shows
+ * under it too.
+ */
 export function InlineForm({ submitLabel, onSubmit, children }: Props) {
   const [fout, setFout] = useState<string | null>(null);
   return (
     <>
-      <Box
-        component="form"
+      <Formulier
+        onSubmit={() => void onSubmit().then(setFout)}
         sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setFout(await onSubmit());
-        }}
       >
         {children}
         <Button type="submit" variant="outlined">
           {submitLabel}
         </Button>
-      </Box>
-      {fout && <Alert severity="error">{fout}</Alert>}
+      </Formulier>
+      {fout && (
+        <Alert severity="error" role="alert">
+          {fout}
+        </Alert>
+      )}
     </>
   );
 }

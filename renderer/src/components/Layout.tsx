@@ -1,11 +1,21 @@
-import { AppBar, Badge, Box, Button, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
+import {
+  AppBar,
+  Box,
+  Button,
+  GlobalStyles,
+  Menu,
+  MenuItem,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { kluis } from '../api/client';
 import { conceptenNu } from '../api/concepten';
 import { useQuery } from '../api/hooks';
 import { useKluis } from '../kluis-store';
-import { budgetFilter, useSession, type View } from '../store';
+import { budgetFilter, useSession } from '../store';
 import { SyncMelding, SyncStatusBalk } from '../screens/sync/SyncStatusBalk';
+import { Hoofdmenu, type MenuKeuze } from './Hoofdmenu';
 import { SaveIndicator } from './SaveIndicator';
 import { WachtwoordzinWijzigen } from './WachtwoordzinWijzigen';
 
@@ -17,37 +27,43 @@ export function Layout({ children }: { children: ReactNode }) {
   const inTeam = profiel?.rol !== 'beheerder';
   const taken = useQuery('taken.lijst', inTeam ? {} : null, JSON.stringify(view));
   const akkoorden = useQuery('akkoorden.wachtrij', inTeam ? {} : null, JSON.stringify(view));
-  const nav = (label: string, target: View, count?: number) => (
-    <Button
-      color="inherit"
-      onClick={() => go(target)}
-      aria-current={view.naam === target.naam ? 'page' : undefined}
-      sx={{ fontWeight: view.naam === target.naam ? 700 : 400, whiteSpace: 'nowrap' }}
-    >
-      <Badge color="secondary" badgeContent={count ?? 0} max={99}>
-        <span style={{ paddingRight: count ? 10 : 0 }}>{label}</span>
-      </Badge>
-    </Button>
-  );
   if (!profiel) return null;
+  const teamKeuzes: MenuKeuze[] = [
+    { label: 'Mijn gezinnen', target: { naam: 'gezinnen' } },
+    { label: 'Taken en signalen', target: { naam: 'taken' }, aantal: taken.data?.signalen.length },
+    { label: 'Agenda', target: { naam: 'agenda' } },
+    { label: 'Akkoorden', target: { naam: 'akkoorden' }, aantal: akkoorden.data?.length },
+  ];
+  const eigenKeuzes: MenuKeuze[] =
+    profiel.rol === 'jeugdprofessional'
+      ? [{ label: 'Mijn kosten', target: { naam: 'kosten' } }]
+      : [
+          {
+            label: 'Teambudget',
+            target: { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' },
+          },
+          { label: 'Budget en SOJ', target: { naam: 'budgetbeheer' } },
+          { label: 'Logboek', target: { naam: 'logboek' } },
+        ];
+  const keuzes = [...(inTeam ? teamKeuzes : []), ...eigenKeuzes];
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      {/* Every row that takes focus shows it (a table row has no focus ring of its own). */}
+      <GlobalStyles
+        styles={(theme) => ({
+          'tr[tabindex]:focus-visible, li[tabindex]:focus-visible': {
+            outline: `3px solid ${theme.palette.primary.main}`,
+            outlineOffset: -3,
+            backgroundColor: theme.palette.action.selected,
+          },
+        })}
+      />
       <AppBar position="sticky" component="header">
-        <Toolbar sx={{ gap: 1 }}>
-          <Typography variant="h6" component="p" sx={{ mr: 2 }}>
+        <Toolbar sx={{ gap: 1, minWidth: 0 }}>
+          <Typography variant="h6" component="p" sx={{ mr: 1, flexShrink: 0 }}>
             Eenplan
           </Typography>
-          <Box component="nav" aria-label="Hoofdmenu" sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
-            {inTeam && nav('Mijn gezinnen', { naam: 'gezinnen' })}
-            {inTeam && nav('Taken en signalen', { naam: 'taken' }, taken.data?.signalen.length)}
-            {inTeam && nav('Agenda', { naam: 'agenda' })}
-            {inTeam && nav('Akkoorden', { naam: 'akkoorden' }, akkoorden.data?.length)}
-            {profiel.rol === 'jeugdprofessional' && nav('Mijn kosten', { naam: 'kosten' })}
-            {profiel.rol !== 'jeugdprofessional' &&
-              nav('Teambudget', { naam: 'budget', filter: budgetFilter(profiel), tab: 'perceel' })}
-            {profiel.rol !== 'jeugdprofessional' && nav('Budget en SOJ', { naam: 'budgetbeheer' })}
-            {profiel.rol !== 'jeugdprofessional' && nav('Logboek', { naam: 'logboek' })}
-          </Box>
+          <Hoofdmenu keuzes={keuzes} actief={view.naam} go={go} />
           {/* Name above team: two short lines fit beside the menu, one long line does not. */}
           <Button
             color="inherit"

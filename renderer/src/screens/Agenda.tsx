@@ -34,6 +34,7 @@ import {
 import { BEZOEK_SOORTEN, type BezoekSoort } from '../../../shared/domain';
 import { useMutation, useQuery } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
+import { TekstVeld } from '../components/TekstVeld';
 import { DATUM_FOUT, formatDate, lokaleDatum, vandaag } from '../format';
 import { useSession } from '../store';
 import { useMeldingToestemming } from './agenda-herinneringen';
@@ -341,7 +342,7 @@ function BezoekDialog({ onClose }: { onClose(done: boolean): void }) {
         isOptionEqualToValue={(a, b) => a.id === b.id}
         value={gezin}
         onChange={(_, g) => setGezin(g)}
-        renderInput={(params) => <TextField {...params} label="Gezin" autoFocus />}
+        renderInput={(params) => <TextField {...params} label="Gezin" required autoFocus />}
         noOptionsText="Geen gezin gevonden"
       />
       <TextField
@@ -357,17 +358,23 @@ function BezoekDialog({ onClose }: { onClose(done: boolean): void }) {
         ))}
       </TextField>
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
+        <TekstVeld
           label="Datum"
           value={datum}
           onChange={(e) => setDatum(e.target.value)}
           helperText="dd-mm-jjjj"
+          required
+          formaat="dd-mm-jjjj"
+          slotProps={{ htmlInput: { pattern: '\\s*\\d{1,2}-\\d{1,2}-\\d{4}\\s*' } }}
         />
-        <TextField
+        <TekstVeld
           label="Tijd"
           value={tijd}
           onChange={(e) => setTijd(e.target.value)}
           helperText="uu:mm"
+          required
+          formaat="uu:mm"
+          slotProps={{ htmlInput: { pattern: '\\d{1,2}:\\d{2}' } }}
         />
         <TextField
           select
@@ -383,10 +390,11 @@ function BezoekDialog({ onClose }: { onClose(done: boolean): void }) {
           ))}
         </TextField>
       </Box>
-      <TextField
+      <TekstVeld
         label="Onderwerp"
         value={onderwerp}
         onChange={(e) => setOnderwerp(e.target.value)}
+        maxTekens={300}
       />
     </FormDialog>
   );

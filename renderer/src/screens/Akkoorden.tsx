@@ -1,17 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardActions,
-  CardContent,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api';
 import { useMutation, useQuery } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
+import { TekstVeld } from '../components/TekstVeld';
 import { formatDate, formatEuro } from '../format';
 import { useSession } from '../store';
 
@@ -106,13 +98,14 @@ function BesluitDialog({
       }}
     >
       <Typography>{verzoek.omschrijving}</Typography>
-      <TextField
+      <TekstVeld
         label="Toelichting bij uw besluit"
         value={toelichting}
         onChange={(e) => setToelichting(e.target.value)}
         multiline
         minRows={2}
         required
+        maxTekens={1_000}
         autoFocus
       />
     </FormDialog>

@@ -5,6 +5,7 @@ import {
   Card,
   CardContent,
   CircularProgress,
+  LinearProgress,
   MenuItem,
   TextField,
   Typography,
@@ -124,6 +125,8 @@ function Slot({
       setFout('De twee wachtwoordzinnen zijn niet gelijk.');
       return;
     }
+    // The old error goes at once: it is about the previous try, not this one.
+    setFout(null);
     setBezig(true);
     const antwoord = nieuw
       ? await kluis('instellen', { naam, wachtwoord: zin })
@@ -161,7 +164,9 @@ function Slot({
               ? 'Uw gegevens op deze laptop worden versleuteld met een sleutel die alleen met uw wachtwoordzin te openen is. Collega’s op dezelfde laptop hebben elk een eigen profiel. Kies een zin van minstens 12 tekens die u onthoudt; zonder de zin zijn de gegevens niet terug te halen.'
               : viaAccount
                 ? 'Meld u aan met het e-mailadres en wachtwoord van uw account bij de centrale dienst, zoals bij de laatste aanmelding. Dat kan ook zonder verbinding.'
-                : 'Kies uw profiel en vul uw wachtwoordzin in om verder te gaan waar u was.'}
+                : profielen.length > 1
+                  ? 'Kies uw profiel op deze laptop en vul uw wachtwoordzin in om verder te gaan waar u was.'
+                  : 'Vul uw wachtwoordzin in om verder te gaan waar u was.'}
           </Typography>
           {nieuw ? (
             <TextField
@@ -227,16 +232,32 @@ function Slot({
               sx={{ mb: 2 }}
             />
           )}
-          {fout && (
+          {fout && !bezig && (
             <Alert severity="error" sx={{ mb: 2 }} role="alert">
               {fout}
             </Alert>
           )}
+          {/* Making a profile takes a while (the key, and the demo region the first time). */}
+          <Box role="status" sx={{ mb: bezig ? 2 : 0 }}>
+            {bezig && (
+              <>
+                <Typography variant="body2" sx={{ mb: 1 }}>
+                  {nieuw
+                    ? 'Uw profiel wordt aangemaakt en versleuteld; de eerste keer komen ook de gegevens van de regio erin. Dat duurt ongeveer tien seconden.'
+                    : viaAccount
+                      ? 'Bezig met aanmelden…'
+                      : 'Bezig met ontgrendelen…'}
+                </Typography>
+                <LinearProgress aria-label={nieuw ? 'Profiel aanmaken' : 'Ontgrendelen'} />
+              </>
+            )}
+          </Box>
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
             <Button
               type="submit"
               variant="contained"
               disabled={bezig || !zin || (nieuw && !naam.trim()) || (viaAccount && !email)}
+              startIcon={bezig ? <CircularProgress size={16} color="inherit" /> : undefined}
             >
               {nieuw ? 'Profiel aanmaken' : viaAccount ? 'Aanmelden' : 'Ontgrendelen'}
             </Button>

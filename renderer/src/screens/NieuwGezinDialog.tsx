@@ -1,10 +1,11 @@
-import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
+import { Box, Button, IconButton, Typography } from '@mui/material';
 import { useState } from 'react';
 import { parseDutchDate } from '../../../shared/dates';
 import { GEZINSLID_ROLLEN, type GezinslidRol } from '../../../shared/domain';
 import { useMutation } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
 import { CodeSelect } from '../components/CodeSelect';
+import { TekstVeld } from '../components/TekstVeld';
 
 interface LidConcept {
   rol: GezinslidRol;
@@ -36,11 +37,16 @@ export function NieuwGezinDialog({ onClose }: { onClose(id?: string): void }) {
       maxWidth="md"
       onCancel={() => onClose()}
       onSubmit={async () => {
-        const invoer = leden.filter((l) => l.voornaam || l.achternaam);
-        for (const [i, l] of invoer.entries()) {
-          if (!parseDutchDate(l.geboortedatum))
-            return `Gezinslid ${i + 1}: vul de geboortedatum in als dd-mm-jjjj.`;
-        }
+        // The form checked that every member is filled in; a date can still not exist (31-02).
+        const invoer = leden;
+        const fout = invoer
+          .map((l, i) =>
+            parseDutchDate(l.geboortedatum)
+              ? null
+              : `Geboortedatum van gezinslid ${i + 1}: deze datum bestaat niet.`,
+          )
+          .filter(Boolean);
+        if (fout.length) return fout.join(' ');
         const { data, error } = await mutate('gezin.aanmaken', {
           ...gezin,
           leden: invoer.map((l) => ({
@@ -57,29 +63,34 @@ export function NieuwGezinDialog({ onClose }: { onClose(id?: string): void }) {
       }}
     >
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        <TextField
+        <TekstVeld
           label="Naam gezin"
           placeholder="Familie Jansen"
           required
+          maxTekens={120}
           value={gezin.naam}
           onChange={(e) => setGezin({ ...gezin, naam: e.target.value })}
           autoFocus
         />
-        <TextField
+        <TekstVeld
           label="Adres"
           required
+          maxTekens={200}
           value={gezin.adres}
           onChange={(e) => setGezin({ ...gezin, adres: e.target.value })}
         />
-        <TextField
+        <TekstVeld
           label="Postcode"
           required
+          formaat="1234 AB"
+          slotProps={{ htmlInput: { pattern: '\\s*\\d{4} ?[A-Za-z]{2}\\s*' } }}
           value={gezin.postcode}
           onChange={(e) => setGezin({ ...gezin, postcode: e.target.value })}
         />
-        <TextField
+        <TekstVeld
           label="Woonplaats"
           required
+          maxTekens={100}
           value={gezin.woonplaats}
           onChange={(e) => setGezin({ ...gezin, woonplaats: e.target.value })}
         />
@@ -104,28 +115,41 @@ export function NieuwGezinDialog({ onClose }: { onClose(id?: string): void }) {
             value={l.rol}
             onChange={(rol) => rol && setLid(i, { rol })}
           />
-          <TextField
+          <TekstVeld
             size="small"
             label="Voornaam"
+            required
+            maxTekens={100}
+            veldNaam={`Voornaam van gezinslid ${i + 1}`}
             value={l.voornaam}
             onChange={(e) => setLid(i, { voornaam: e.target.value })}
           />
-          <TextField
+          <TekstVeld
             size="small"
             label="Achternaam"
+            required
+            maxTekens={100}
+            veldNaam={`Achternaam van gezinslid ${i + 1}`}
             value={l.achternaam}
             onChange={(e) => setLid(i, { achternaam: e.target.value })}
           />
-          <TextField
+          <TekstVeld
             size="small"
             label="Geboortedatum"
             placeholder="dd-mm-jjjj"
+            required
+            veldNaam={`Geboortedatum van gezinslid ${i + 1}`}
+            formaat="dd-mm-jjjj"
+            slotProps={{ htmlInput: { pattern: '\\s*\\d{1,2}-\\d{1,2}-\\d{4}\\s*' } }}
             value={l.geboortedatum}
             onChange={(e) => setLid(i, { geboortedatum: e.target.value })}
           />
-          <TextField
+          <TekstVeld
             size="small"
             label="BSN (indien nodig)"
+            veldNaam={`BSN van gezinslid ${i + 1}`}
+            formaat="9 cijfers"
+            slotProps={{ htmlInput: { pattern: '\\s*\\d{9}\\s*', inputMode: 'numeric' } }}
             value={l.bsn}
             onChange={(e) => setLid(i, { bsn: e.target.value })}
           />

@@ -103,11 +103,16 @@ export function ProfielKeuze() {
           }}
         />
       )}
-      {!profielen && !fout && <CircularProgress aria-label="Profielen laden" />}
+      {!profielen && !fout && <CircularProgress aria-label="Medewerkers laden" />}
+      {profielen && profielen.length > 0 && (
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          Wie bent u?
+        </Typography>
+      )}
       {profielen && profielen.length > 0 && (
         <Card>
           <CardContent sx={{ maxHeight: '70vh', overflow: 'auto', p: 0 }}>
-            <List aria-label="Profielen">
+            <List aria-label="Medewerkers">
               {[...perTeam.entries()].map(([team, leden]) => (
                 <li key={team}>
                   <ul style={{ padding: 0 }} aria-label={team}>

@@ -16,13 +16,15 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { Formulier } from '../../components/Formulier';
+import { TekstVeld } from '../../components/TekstVeld';
 import { useEffect, useRef, useState } from 'react';
 import type { SojImportStatus } from '../../../../shared/api-budget';
 import { SOJ_FASEN } from '../../../../shared/api-budget';
 import { PERCELEN, VERGRENDELEN, type Perceel } from '../../../../shared/domain';
 import { parseEuroToCents } from '../../../../shared/money';
 import { ApiCallError, sojImporteren } from '../../api/client';
-import { useCall, useMutation, useQuery } from '../../api/hooks';
+import { invalideer, useCall, useMutation, useQuery } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { formatEuro } from '../../format';
 import { useSession } from '../../store';
@@ -76,7 +78,10 @@ function SojImport({ onKlaar }: { onKlaar(): void }) {
       call('soj.importStatus', { jobId: status.jobId }).then(
         (s) => {
           setStatus(s);
-          if (s.fase === 'klaar') onKlaar();
+          if (s.fase !== 'klaar') return;
+          // The SOJ lines are in: every figure built on them is out of date.
+          invalideer();
+          onKlaar();
         },
         (e: Error) => setFout(e.message),
       );
@@ -324,12 +329,8 @@ function BudgetVaststellen({ jaar, overzicht }: { jaar: number; overzicht: Overz
       <Typography variant="h6" component="h2">
         Gebiedsbudget {jaar}
       </Typography>
-      <Box
-        component="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void opslaan();
-        }}
+      <Formulier
+        onSubmit={() => void opslaan()}
         sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
       >
         {profiel?.rol === 'beheerder' && (
@@ -365,18 +366,19 @@ function BudgetVaststellen({ jaar, overzicht }: { jaar: number; overzicht: Overz
           onChange={(e) => setBedrag(e.target.value)}
           required
         />
-        <TextField
+        <TekstVeld
           size="small"
           label="Toelichting"
           value={toelichting}
           onChange={(e) => setToelichting(e.target.value)}
           required
+          maxTekens={500}
           sx={{ flexGrow: 1, minWidth: 240 }}
         />
         <Button type="submit" variant="contained">
           Vaststellen
         </Button>
-      </Box>
+      </Formulier>
       {fout && (
         <Alert severity="error" role="alert">
           {fout}
@@ -498,12 +500,8 @@ function Vergrendeling({ overzicht }: { overzicht: Overzicht }) {
         Na hoeveel minuten zonder toetsenbord, muis of aanraking Eenplan zich vergrendelt op de
         laptops van een team (standaard {VERGRENDELEN.standaard}, hooguit {VERGRENDELEN.max}).
       </Typography>
-      <Box
-        component="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void opslaan();
-        }}
+      <Formulier
+        onSubmit={() => void opslaan()}
         sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
       >
         <FormControl size="small" sx={{ minWidth: 220 }}>
@@ -533,7 +531,7 @@ function Vergrendeling({ overzicht }: { overzicht: Overzicht }) {
         <Button type="submit" variant="contained" disabled={!gekozen || !minuten}>
           Instellen
         </Button>
-      </Box>
+      </Formulier>
       {fout && (
         <Alert severity="error" role="alert">
           {fout}

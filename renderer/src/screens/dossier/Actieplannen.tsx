@@ -29,6 +29,7 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../format';
 import { alleenLezen } from './alleen-lezen';
+import { DoelDialog, DoelTrend } from './DoelVoortgang';
 import { Toewijzingen } from './Toewijzingen';
 import { ZorgprofielKeuze } from './ZorgprofielKeuze';
 import { CodeSelect } from '../../components/CodeSelect';
@@ -143,7 +144,12 @@ function ActieplanKaart({
     >,
   ) => {
     const { error } = await mutate('actieplan.opslaan', { id: a.id, ...fields });
-    if (!error) reload();
+    // A refused triage names what was missing; once something is filled in that message is
+    // history, so it goes rather than staying until a reload.
+    if (!error) {
+      setFout(null);
+      reload();
+    }
     return error?.message ?? null;
   };
   const triage = async (uitkomst: TriageUitkomst) => {
@@ -151,7 +157,9 @@ function ActieplanKaart({
     setFout(error?.message ?? null);
     if (!error) reload();
   };
-  const stap = a.triageUitkomst ? 3 : a.netwerk && a.voorliggend ? 2 : a.eigenKracht ? 1 : 0;
+  // A voorziening taken from the sociale kaart counts as voorliggende voorzieningen bekeken.
+  const voorliggendBekeken = Boolean(a.voorliggend?.trim() || a.voorzieningen.length > 0);
+  const stap = a.triageUitkomst ? 3 : a.netwerk && voorliggendBekeken ? 2 : a.eigenKracht ? 1 : 0;
   const pdf = useExport();
   return (
     <Card component="section" aria-label={`Actieplan ${a.jeugdigeNaam}`}>
@@ -222,7 +230,7 @@ function ActieplanKaart({
               />
             </StepContent>
           </Step>
-          <Step completed={Boolean(a.netwerk && a.voorliggend)} expanded>
+          <Step completed={Boolean(a.netwerk && voorliggendBekeken)} expanded>
             <StepLabel>Wat doen we samen? (netwerk en voorliggende voorzieningen)</StepLabel>
             <StepContent>
               <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
@@ -305,17 +313,45 @@ function Doelen({
 }) {
   const mutate = useMutation();
   const [nieuw, setNieuw] = useState({ omschrijving: '', meetbaar: '', uiterlijk: '' });
+  const [wijzig, setWijzig] = useState<Actieplan['doelen'][number] | null>(null);
   return (
     <Box component="section" aria-label="SMART-doelen">
       <Typography variant="subtitle1" component="h3">
         SMART-doelen
       </Typography>
       {a.doelen.map((d) => (
-        <Typography key={d.id} sx={{ ml: 1 }}>
-          • {d.omschrijving} — <em>{d.meetbaar}</em> (uiterlijk {formatDate(d.uiterlijk)};{' '}
-          {DOEL_RESULTATEN.labels[d.resultaat].toLowerCase()})
-        </Typography>
+        <Box key={d.id} sx={{ ml: 1, mb: 0.5 }}>
+          <Typography>
+            • {d.omschrijving} — <em>{d.meetbaar}</em> (uiterlijk {formatDate(d.uiterlijk)}
+            {/* Open goals show their progress per evaluation instead of "nog open". */}
+            {d.resultaat !== 'open' ? `; ${DOEL_RESULTATEN.labels[d.resultaat].toLowerCase()}` : ''}
+            )
+            {!dicht && (
+              <Button
+                size="small"
+                sx={{ ml: 1 }}
+                aria-label={`Doel "${d.omschrijving}" wijzigen`}
+                onClick={() => setWijzig(d)}
+              >
+                Wijzigen
+              </Button>
+            )}
+          </Typography>
+          <Box sx={{ ml: 2 }}>
+            <DoelTrend doel={d} />
+          </Box>
+        </Box>
       ))}
+      {wijzig && (
+        <DoelDialog
+          actieplanId={a.id}
+          doel={wijzig}
+          onClose={(done) => {
+            setWijzig(null);
+            if (done) reload();
+          }}
+        />
+      )}
       {!dicht && (
         <InlineForm
           submitLabel="Doel toevoegen"

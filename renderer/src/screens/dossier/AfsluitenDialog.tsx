@@ -5,7 +5,8 @@ import { parseDutchDate } from '../../../../shared/dates';
 import { DOEL_RESULTATEN } from '../../../../shared/domain';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
-import { vandaag, DATUM_FOUT } from '../../format';
+import { resultaatUitScore } from '../../../../shared/doel-voortgang';
+import { formatDate, vandaag, DATUM_FOUT } from '../../format';
 
 type Resultaat = 'behaald' | 'deels' | 'niet_behaald';
 
@@ -23,7 +24,18 @@ export function AfsluitenDialog({
   );
   const [resultaten, setResultaten] = useState<Record<string, Resultaat | ''>>(
     Object.fromEntries(
-      doelen.map((d) => [d.id, d.resultaat === 'open' ? '' : (d.resultaat as Resultaat)]),
+      // An open goal starts at what its last evaluation scored; the professional may change it.
+      doelen.map((d) => {
+        const laatste = d.voortgang.at(-1);
+        return [
+          d.id,
+          d.resultaat !== 'open'
+            ? (d.resultaat as Resultaat)
+            : laatste
+              ? resultaatUitScore(laatste.score)
+              : '',
+        ];
+      }),
     ),
   );
   const [datum, setDatum] = useState(vandaag());
@@ -70,6 +82,11 @@ export function AfsluitenDialog({
           select
           size="small"
           label={`${d.jeugdige}: ${d.omschrijving}`}
+          helperText={
+            d.voortgang.length
+              ? `Laatste score ${d.voortgang.at(-1)!.score}/5 op ${formatDate(d.voortgang.at(-1)!.datum)}`
+              : 'Niet gescoord bij een evaluatie'
+          }
           value={resultaten[d.id] ?? ''}
           onChange={(e) => setResultaten({ ...resultaten, [d.id]: e.target.value as Resultaat })}
         >

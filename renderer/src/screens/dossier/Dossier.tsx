@@ -123,7 +123,9 @@ export function Dossier({ view }: { view: DossierView }) {
         <Tab value="gesprekken" label="Gesprekken" />
       </Tabs>
       {view.tab === 'overzicht' && <Overzicht dossier={data} reload={reload} />}
-      {view.tab === 'gezinsplan' && <Gezinsplan gezinId={gezin.id} alleenLezen={dicht} />}
+      {view.tab === 'gezinsplan' && (
+        <Gezinsplan gezinId={gezin.id} alleenLezen={dicht} leden={data.leden} />
+      )}
       {view.tab === 'actieplannen' && <Actieplannen dossier={data} reload={reload} />}
       {view.tab === 'gesprekken' && <Gesprekken dossier={data} dicht={dicht} />}
       {dialog === 'overdragen' && (

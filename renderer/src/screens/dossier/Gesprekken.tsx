@@ -16,15 +16,17 @@ import {
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
-import type { Koppeling } from '../../../../shared/api-veldwerk';
+import type { Gespreksverslag, Koppeling } from '../../../../shared/api-veldwerk';
 import { parseDutchDate } from '../../../../shared/dates';
 import { bewaarConcept, leesConcept, verwijderConcept } from '../../api/concepten';
 import { useMutation, useQuery } from '../../api/hooks';
-import { DATUM_FOUT, formatDate, vandaag } from '../../format';
+import { FormDialog } from '../../components/FormDialog';
+import { DATUM_FOUT, formatDate, momentTekst, vandaag } from '../../format';
 
 export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolean }) {
   const gezinId = dossier.gezin.id;
   const [zoek, setZoek] = useState('');
+  const [corrigeer, setCorrigeer] = useState<Gespreksverslag | null>(null);
   const { data, error, reload } = useQuery(
     'gesprek.lijst',
     { gezinId, ...(zoek ? { zoek } : {}) },
@@ -69,7 +71,7 @@ export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolea
                 {v.auteur ? ` · verslag van ${v.auteur}` : ''}
               </Typography>
               <Typography sx={{ whiteSpace: 'pre-wrap', my: 0.5 }}>{v.verslag}</Typography>
-              <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+              <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', alignItems: 'center' }}>
                 {v.koppelingen.map((k) => (
                   <Chip
                     key={k.id}
@@ -78,9 +80,25 @@ export function Gesprekken({ dossier, dicht }: { dossier: Dossier; dicht: boolea
                     label={`${k.soort === 'doel' ? 'Doel' : 'Afspraak'}: ${k.tekst}`}
                   />
                 ))}
+                {!dicht && (
+                  <Button size="small" onClick={() => setCorrigeer(v)}>
+                    Corrigeren
+                  </Button>
+                )}
               </Box>
+              {v.versies.length > 0 && <Geschiedenis versies={v.versies} />}
             </Box>
           ))}
+          {corrigeer && (
+            <CorrigeerDialog
+              gezinId={gezinId}
+              verslag={corrigeer}
+              onClose={(done) => {
+                setCorrigeer(null);
+                if (done) reload();
+              }}
+            />
+          )}
         </CardContent>
       </Card>
     </Box>
@@ -227,5 +245,90 @@ function NieuwVerslag({
         </Box>
       </CardContent>
     </Card>
+  );
+}
+
+/** A corrected note's earlier wordings, folded away; newest first. */
+function Geschiedenis({ versies }: { versies: Gespreksverslag['versies'] }) {
+  return (
+    <Box component="details" sx={{ mt: 0.5 }}>
+      <Box component="summary" sx={{ cursor: 'pointer', color: 'primary.main' }}>
+        Eerdere versies ({versies.length})
+      </Box>
+      {versies.map((oud, i) => (
+        <Box
+          key={i}
+          sx={{ borderLeft: 2, borderColor: 'divider', pl: 1.5, mt: 1 }}
+          aria-label={`Versie vervangen op ${momentTekst(oud.vervangenOp)}`}
+          role="group"
+        >
+          <Typography variant="caption" color="text.secondary">
+            {formatDate(oud.datum)} · aanwezig: {oud.aanwezig.join(', ')} · vervangen op{' '}
+            {momentTekst(oud.vervangenOp)}
+            {oud.vervangenDoor ? ` door ${oud.vervangenDoor}` : ''}
+          </Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {oud.verslag}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** Correcting a saved note: the wording it had is kept, the reason goes on the timeline. */
+function CorrigeerDialog({
+  gezinId,
+  verslag,
+  onClose,
+}: {
+  gezinId: string;
+  verslag: Gespreksverslag;
+  onClose(done: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [tekst, setTekst] = useState(verslag.verslag);
+  const [reden, setReden] = useState('');
+  return (
+    <FormDialog
+      title={`Gespreksverslag van ${formatDate(verslag.datum)} corrigeren`}
+      submitLabel="Correctie opslaan"
+      maxWidth="md"
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        const { error } = await mutate('gesprek.opslaan', {
+          gezinId,
+          id: verslag.id,
+          datum: verslag.datum,
+          aanwezig: verslag.aanwezig,
+          verslag: tekst,
+          koppelingen: verslag.koppelingen.map((k) => k.id),
+          reden,
+        });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      <TextField
+        label="Verslag"
+        value={tekst}
+        onChange={(e) => setTekst(e.target.value)}
+        multiline
+        minRows={4}
+        required
+        autoFocus
+        helperText={`De vorige tekst blijft bewaard als eerdere versie. ${tekst.length}/10000`}
+        slotProps={{ htmlInput: { maxLength: 10_000 } }}
+      />
+      <TextField
+        label="Reden van de correctie"
+        value={reden}
+        onChange={(e) => setReden(e.target.value)}
+        required
+        helperText={`Komt in de tijdlijn van het gezin. ${reden.length}/500`}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Box,
   Button,
   Card,
@@ -16,12 +17,15 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { Gezinsplan as Plan, PlanInhoud } from '../../../../shared/api';
+import type { Dossier, Gezinsplan as Plan, PlanInhoud } from '../../../../shared/api';
 import { parseDutchDate } from '../../../../shared/dates';
 import type { Ondertekening } from '../../../../shared/api-veldwerk';
 import {
+  AFSPRAAK_STATUSSEN,
+  GEZINSLID_ROLLEN,
   LEEFDOMEINEN,
   ONDERTEKENAARS,
+  type GezinslidRol,
   type Leefdomein,
   type Ondertekenaar,
 } from '../../../../shared/domain';
@@ -33,7 +37,16 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { FormDialog } from '../../components/FormDialog';
 import { datumOfLeeg, formatDate, momentTekst, DATUM_FOUT } from '../../format';
 
-export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLezen: boolean }) {
+export function Gezinsplan({
+  gezinId,
+  alleenLezen,
+  leden = [],
+}: {
+  gezinId: string;
+  alleenLezen: boolean;
+  /** The family's members: who may sign is chosen from them. */
+  leden?: Dossier['leden'];
+}) {
   const { data: plan, error, reload } = useQuery('gezinsplan.ophalen', { gezinId }, gezinId);
   const mutate = useMutation();
   const [melding, setMelding] = useState<{ soort: 'success' | 'error'; tekst: string } | null>(
@@ -207,7 +220,8 @@ export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLe
       {tekenen && (
         <OndertekenDialog
           gezinId={gezinId}
-          versie={plan.versie}
+          plan={plan}
+          leden={leden}
           onClose={(naam) => {
             setTekenen(false);
             if (naam) {
@@ -224,6 +238,7 @@ export function Gezinsplan({ gezinId, alleenLezen }: { gezinId: string; alleenLe
         <ToestemmingDialog
           gezinId={gezinId}
           versie={plan.versie}
+          leden={leden}
           onClose={(done) => {
             setToestemming(false);
             if (done) {
@@ -253,6 +268,7 @@ function Afspraken({
 }) {
   const mutate = useMutation();
   const [nieuw, setNieuw] = useState({ wat: '', wie: '', uiterlijk: '' });
+  const [bewerkt, setBewerkt] = useState<number | null>(null);
   return (
     <Card component="section" aria-labelledby="afspraken-kop">
       <CardContent>
@@ -266,6 +282,7 @@ function Afspraken({
               <TableCell>Wat</TableCell>
               <TableCell>Wie</TableCell>
               <TableCell>Uiterlijk</TableCell>
+              {!alleenLezen && <TableCell>Corrigeren</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -292,10 +309,32 @@ function Afspraken({
                 <TableCell>{a.wat}</TableCell>
                 <TableCell>{a.wie}</TableCell>
                 <TableCell>{datumOfLeeg(a.uiterlijk)}</TableCell>
+                {!alleenLezen && (
+                  <TableCell>
+                    <Button
+                      size="small"
+                      onClick={() => setBewerkt(i)}
+                      aria-label={`${a.wat} wijzigen`}
+                    >
+                      Wijzigen
+                    </Button>
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        {bewerkt !== null && plan.inhoud.afspraken[bewerkt] && (
+          <AfspraakDialog
+            gezinId={gezinId}
+            id={plan.afspraakIds[bewerkt]!}
+            afspraak={plan.inhoud.afspraken[bewerkt]}
+            onClose={(klaar) => {
+              setBewerkt(null);
+              if (klaar) reload();
+            }}
+          />
+        )}
         {!alleenLezen && (
           <InlineForm
             submitLabel="Afspraak toevoegen"
@@ -342,6 +381,97 @@ function Afspraken({
   );
 }
 
+/**
+ * Correcting an agreement, or removing one made by mistake. The fixed versions of the plan keep
+ * the wording the family saw; only the working plan changes.
+ */
+function AfspraakDialog({
+  gezinId,
+  id,
+  afspraak,
+  onClose,
+}: {
+  gezinId: string;
+  id: string;
+  afspraak: PlanInhoud['afspraken'][number];
+  onClose(klaar: boolean): void;
+}) {
+  const mutate = useMutation();
+  const [a, setA] = useState({
+    wat: afspraak.wat,
+    wie: afspraak.wie,
+    uiterlijk: afspraak.uiterlijk ? formatDate(afspraak.uiterlijk) : '',
+  });
+  const [verwijderen, setVerwijderen] = useState(false);
+  return (
+    <FormDialog
+      title={verwijderen ? 'Afspraak verwijderen' : 'Afspraak wijzigen'}
+      submitLabel={verwijderen ? 'Verwijderen' : 'Opslaan'}
+      onCancel={() => onClose(false)}
+      onSubmit={async () => {
+        if (verwijderen) {
+          const { error } = await mutate('afspraak.verwijderen', { id });
+          if (error) return error.message;
+          onClose(true);
+          return null;
+        }
+        const uiterlijk = a.uiterlijk ? parseDutchDate(a.uiterlijk) : undefined;
+        if (uiterlijk === null) return DATUM_FOUT;
+        const { error } = await mutate('afspraak.opslaan', {
+          gezinId,
+          id,
+          wat: a.wat,
+          wie: a.wie,
+          ...(uiterlijk ? { uiterlijk } : {}),
+          status: afspraak.status,
+        });
+        if (error) return error.message;
+        onClose(true);
+        return null;
+      }}
+    >
+      {verwijderen ? (
+        <Alert severity="warning">
+          „{afspraak.wat}” verdwijnt uit het werkplan. Vastgelegde versies houden de afspraak zoals
+          het gezin die zag.
+        </Alert>
+      ) : (
+        <>
+          <TextField
+            label="Wat"
+            value={a.wat}
+            onChange={(e) => setA({ ...a, wat: e.target.value })}
+            required
+            autoFocus
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+          />
+          <TextField
+            label="Wie"
+            value={a.wie}
+            onChange={(e) => setA({ ...a, wie: e.target.value })}
+            required
+            slotProps={{ htmlInput: { maxLength: 120 } }}
+          />
+          <TextField
+            label="Uiterlijk"
+            placeholder="dd-mm-jjjj"
+            value={a.uiterlijk}
+            onChange={(e) => setA({ ...a, uiterlijk: e.target.value })}
+          />
+        </>
+      )}
+      <Box>
+        <Button
+          color={verwijderen ? 'inherit' : 'error'}
+          onClick={() => setVerwijderen(!verwijderen)}
+        >
+          {verwijderen ? 'Toch wijzigen' : 'Afspraak verwijderen…'}
+        </Button>
+      </Box>
+    </FormDialog>
+  );
+}
+
 function regels(inhoud: PlanInhoud): [string, string][] {
   return [
     ['Eigen woorden', inhoud.eigenWoorden],
@@ -361,8 +491,14 @@ function regels(inhoud: PlanInhoud): [string, string][] {
 
 /** Two fixed versions side by side; changed lines are marked. */
 function Versies({ plan }: { plan: Plan }) {
-  const [links, setLinks] = useState(Math.max(1, plan.versie - 1));
-  const [rechts, setRechts] = useState(plan.versie);
+  // A choice holds for the versions that existed when it was made: once a new version is fixed
+  // the comparison returns to "previous against newest" instead of showing a stale pair.
+  const [keuze, setKeuze] = useState<{ bij: number; links: number; rechts: number } | null>(null);
+  const geldig = keuze?.bij === plan.versie ? keuze : null;
+  const links = geldig?.links ?? Math.max(1, plan.versie - 1);
+  const rechts = geldig?.rechts ?? plan.versie;
+  const setLinks = (v: number) => setKeuze({ bij: plan.versie, links: v, rechts });
+  const setRechts = (v: number) => setKeuze({ bij: plan.versie, links, rechts: v });
   if (plan.versies.length === 0) return null;
   const a = plan.versies.find((v) => v.versie === links) ?? plan.versies[0]!;
   const b = plan.versies.find((v) => v.versie === rechts) ?? plan.versies.at(-1)!;
@@ -427,10 +563,12 @@ function Versies({ plan }: { plan: Plan }) {
 function ToestemmingDialog({
   gezinId,
   versie,
+  leden,
   onClose,
 }: {
   gezinId: string;
   versie: number;
+  leden: Dossier['leden'];
   onClose(done: boolean): void;
 }) {
   const mutate = useMutation();
@@ -450,13 +588,7 @@ function ToestemmingDialog({
       <Typography>
         Het gezin heeft versie {versie} van het plan gezien en gaat ermee akkoord.
       </Typography>
-      <TextField
-        label="Toestemming gegeven door"
-        value={door}
-        onChange={(e) => setDoor(e.target.value)}
-        required
-        autoFocus
-      />
+      <GezinslidNaam label="Toestemming gegeven door" leden={leden} naam={door} onNaam={setDoor} />
     </FormDialog>
   );
 }
@@ -508,13 +640,150 @@ function Handtekeningen({ plan }: { plan: Plan }) {
   );
 }
 
+/** A member's role in the family as the role they sign in. */
+const TEKENT_ALS: Record<GezinslidRol, Ondertekenaar> = {
+  ouder: 'ouder',
+  jeugdige: 'jeugdige',
+  overig: 'netwerk',
+};
+
+interface Tekenaar {
+  naam: string;
+  rol: GezinslidRol;
+}
+
+/**
+ * Who signs or consents: chosen from the family's members (parents first, they usually do), or
+ * typed for someone else (a grandparent, a guardian). `onLid` tells the chosen member's role.
+ */
+function GezinslidNaam({
+  label,
+  leden,
+  naam,
+  onNaam,
+  onLid,
+}: {
+  label: string;
+  leden: Dossier['leden'];
+  naam: string;
+  onNaam(naam: string): void;
+  onLid?(rol: GezinslidRol): void;
+}) {
+  const keuzes: Tekenaar[] = [...leden]
+    .sort((a, b) => (a.rol === 'ouder' ? 0 : 1) - (b.rol === 'ouder' ? 0 : 1))
+    .map((l) => ({ naam: `${l.voornaam} ${l.achternaam}`.trim(), rol: l.rol }));
+  return (
+    <Autocomplete
+      freeSolo
+      options={keuzes}
+      getOptionLabel={(t) => (typeof t === 'string' ? t : t.naam)}
+      renderOption={({ key, ...props }, t) => (
+        <li key={key} {...props}>
+          {t.naam}
+          <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+            {GEZINSLID_ROLLEN.labels[t.rol]}
+          </Typography>
+        </li>
+      )}
+      inputValue={naam}
+      onInputChange={(_, v) => onNaam(v)}
+      onChange={(_, t) => {
+        if (t && typeof t !== 'string') onLid?.(t.rol);
+      }}
+      sx={{ flexGrow: 1 }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          helperText="Kies een gezinslid, of typ de naam van iemand anders"
+          required
+          autoFocus
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, maxLength: 120 },
+          }}
+        />
+      )}
+    />
+  );
+}
+
+/** The fixed version being signed, as the family reads it before signing. */
+function PlanTekst({ inhoud, versie }: { inhoud: PlanInhoud; versie: number }) {
+  const domeinen = inhoud.domeinen.filter((d) => d.situatie.trim() || d.doel.trim());
+  const kop = (tekst: string) => (
+    <Typography variant="subtitle2" component="h3" sx={{ mt: 1.5, '&:first-of-type': { mt: 0 } }}>
+      {tekst}
+    </Typography>
+  );
+  return (
+    <Box
+      role="region"
+      aria-label={`Versie ${versie} van het gezinsplan`}
+      // Focusable so the text scrolls with the keyboard too.
+      tabIndex={0}
+      data-testid="plan-tekst"
+      sx={{
+        maxHeight: 150,
+        overflowY: 'auto',
+        border: '1px solid',
+        borderColor: 'grey.400',
+        borderRadius: 1,
+        p: 1.5,
+        bgcolor: 'grey.50',
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+      }}
+    >
+      {kop('Wat wij willen bereiken, in onze eigen woorden')}
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {inhoud.eigenWoorden.trim() || 'Nog niet ingevuld.'}
+      </Typography>
+      {inhoud.toekomstplan?.trim() && (
+        <>
+          {kop('Toekomstplan')}
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {inhoud.toekomstplan}
+          </Typography>
+        </>
+      )}
+      {domeinen.length > 0 && (
+        <>
+          {kop('Leefdomeinen')}
+          {domeinen.map((d) => (
+            <Typography key={d.domein} variant="body2">
+              <strong>{LEEFDOMEINEN.labels[d.domein]}:</strong> {d.situatie || '—'} →{' '}
+              {d.doel || '—'}
+            </Typography>
+          ))}
+        </>
+      )}
+      {kop('Afspraken')}
+      {inhoud.afspraken.length === 0 ? (
+        <Typography variant="body2">Geen afspraken.</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {inhoud.afspraken.map((a, i) => (
+            <Typography component="li" variant="body2" key={i}>
+              {a.wat} ({a.wie}
+              {a.uiterlijk ? `, uiterlijk ${formatDate(a.uiterlijk)}` : ''})
+              {a.status !== 'open' ? ` · ${AFSPRAAK_STATUSSEN.labels[a.status]}` : ''}
+            </Typography>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
 function OndertekenDialog({
   gezinId,
-  versie,
+  plan,
+  leden,
   onClose,
 }: {
   gezinId: string;
-  versie: number;
+  plan: Plan;
+  leden: Dossier['leden'];
   /** The signer's name when signed, null when cancelled. */
   onClose(naam: string | null): void;
 }) {
@@ -522,6 +791,8 @@ function OndertekenDialog({
   const [naam, setNaam] = useState('');
   const [rol, setRol] = useState<Ondertekenaar>('ouder');
   const [lijnen, setLijnen] = useState('');
+  const versie = plan.versie;
+  const vastgelegd = plan.versies.find((v) => v.versie === versie) ?? plan.versies.at(-1);
   return (
     <FormDialog
       title={`Versie ${versie} ondertekenen`}
@@ -530,24 +801,30 @@ function OndertekenDialog({
       onCancel={() => onClose(null)}
       onSubmit={async () => {
         if (!lijnen) return 'Zet eerst een handtekening in het vak.';
-        const { error } = await mutate('gezinsplan.ondertekenen', { gezinId, naam, rol, lijnen });
+        const { error } = await mutate('gezinsplan.ondertekenen', {
+          gezinId,
+          naam: naam.trim(),
+          rol,
+          lijnen,
+        });
         if (error) return error.message;
         onClose(naam.trim());
         return null;
       }}
     >
       <Typography>
-        Met deze handtekening gaat u akkoord met versie {versie} van het gezinsplan. Wordt het plan
-        later gewijzigd, dan vraagt Eenplan om opnieuw te tekenen.
+        Met deze handtekening gaat u akkoord met versie {versie} van het gezinsplan. Lees het plan
+        hieronder eerst door. Wordt het plan later gewijzigd, dan vraagt Eenplan om opnieuw te
+        tekenen.
       </Typography>
+      {vastgelegd && <PlanTekst inhoud={vastgelegd.inhoud} versie={versie} />}
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
+        <GezinslidNaam
           label="Naam van wie tekent"
-          value={naam}
-          onChange={(e) => setNaam(e.target.value)}
-          required
-          autoFocus
-          sx={{ flexGrow: 1 }}
+          leden={leden}
+          naam={naam}
+          onNaam={setNaam}
+          onLid={(lidRol) => setRol(TEKENT_ALS[lidRol])}
         />
         <TextField
           select

@@ -22,17 +22,23 @@ import { useMutation } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { BsnTonen } from './BsnTonen';
 import { alleenLezen } from './alleen-lezen';
-import { GezinslidDialog } from './GezinslidDialog';
+import { GezinGegevens } from './GezinGegevens';
+import { GezinslidDialog, GezinslidVerwijderenDialog } from './GezinslidDialog';
 import { Medewerkers } from './Medewerkers';
 
 export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): void }) {
   const mutate = useMutation();
   const [netwerk, setNetwerk] = useState({ naam: '', relatie: '', rolInPlan: '' });
   const [nieuwLid, setNieuwLid] = useState(false);
+  const [lidDialoog, setLidDialoog] = useState<{
+    soort: 'wijzigen' | 'verwijderen';
+    lid: Dossier['leden'][number];
+  } | null>(null);
   const dicht = alleenLezen(dossier);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
-      <Card component="section" aria-labelledby="leden-kop">
+      {/* Full width: with contact actions per member the table needs the room. */}
+      <Card component="section" aria-labelledby="leden-kop" sx={{ gridColumn: { md: '1 / -1' } }}>
         <CardContent>
           <Typography id="leden-kop" variant="h6" component="h2">
             Gezinsleden
@@ -44,6 +50,7 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
                 <TableCell>Rol</TableCell>
                 <TableCell>Geboren</TableCell>
                 <TableCell>BSN</TableCell>
+                {!dicht && <TableCell>Acties</TableCell>}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -59,6 +66,25 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
                   <TableCell>
                     {l.bsnGemaskeerd ? <BsnTonen lidId={l.id} gemaskeerd={l.bsnGemaskeerd} /> : '—'}
                   </TableCell>
+                  {!dicht && (
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <Button
+                        size="small"
+                        aria-label={`${l.voornaam} ${l.achternaam} wijzigen`}
+                        onClick={() => setLidDialoog({ soort: 'wijzigen', lid: l })}
+                      >
+                        Wijzigen
+                      </Button>
+                      <Button
+                        size="small"
+                        color="error"
+                        aria-label={`${l.voornaam} ${l.achternaam} verwijderen`}
+                        onClick={() => setLidDialoog({ soort: 'verwijderen', lid: l })}
+                      >
+                        Verwijderen
+                      </Button>
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>
@@ -77,8 +103,28 @@ export function Overzicht({ dossier, reload }: { dossier: Dossier; reload(): voi
               }}
             />
           )}
+          {lidDialoog?.soort === 'wijzigen' && (
+            <GezinslidDialog
+              gezinId={dossier.gezin.id}
+              lid={lidDialoog.lid}
+              onClose={(done) => {
+                setLidDialoog(null);
+                if (done) reload();
+              }}
+            />
+          )}
+          {lidDialoog?.soort === 'verwijderen' && (
+            <GezinslidVerwijderenDialog
+              lid={lidDialoog.lid}
+              onClose={(done) => {
+                setLidDialoog(null);
+                if (done) reload();
+              }}
+            />
+          )}
         </CardContent>
       </Card>
+      <GezinGegevens dossier={dossier} dicht={dicht} reload={reload} />
       <Card component="section" aria-labelledby="signalen-kop">
         <CardContent>
           <Typography id="signalen-kop" variant="h6" component="h2">

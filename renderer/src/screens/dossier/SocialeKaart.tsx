@@ -86,6 +86,12 @@ export function SocialeKaart({
       <Typography variant="subtitle2" component="h4">
         Zoeken in de sociale kaart{data?.gemeente ? ` van ${data.gemeente.naam}` : ''}
       </Typography>
+      {typeof data?.leeftijd === 'number' && (
+        <Typography variant="body2" color="text.secondary">
+          Afgestemd op de leeftijd van {a.jeugdigeNaam} ({data.leeftijd} jaar): wat voor een andere
+          leeftijd is, staat er niet bij.
+        </Typography>
+      )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
         <TextField
           size="small"

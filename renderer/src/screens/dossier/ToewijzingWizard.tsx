@@ -2,16 +2,11 @@ import {
   Alert,
   Box,
   Button,
-  Chip,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
   LinearProgress,
-  List,
-  ListItem,
-  ListItemButton,
-  ListItemText,
   MenuItem,
   Step,
   StepLabel,
@@ -26,6 +21,7 @@ import { addMonths, parseDutchDate } from '../../../../shared/dates';
 import { ZORGPROFIEL_CATEGORIEEN } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
 import { formatDate, formatEuro, lokaleDatum, volumeTekst } from '../../format';
+import { Keuzehulp } from './Keuzehulp';
 
 const STAPPEN = [
   'Aanbieder (keuze van het gezin)',
@@ -103,15 +99,12 @@ export function ToewijzingWizard({
     onClose(true);
   };
 
-  const zichtbaar = (aanbieders ?? []).filter((a) =>
-    a.naam.toLowerCase().includes(zoek.toLowerCase()),
-  );
   return (
     <Dialog
       open
       onClose={() => onClose(false)}
       fullWidth
-      maxWidth="md"
+      maxWidth={stap === 0 ? 'lg' : 'md'}
       aria-labelledby="wizard-titel"
     >
       <DialogTitle id="wizard-titel">
@@ -130,49 +123,14 @@ export function ToewijzingWizard({
         </Stepper>
         {laadFout && <Alert severity="error">{laadFout}</Alert>}
         {stap === 0 && (
-          <>
-            <Typography variant="body2">
-              {aanbieders
-                ? `${aanbieders.length} aanbieders zijn gecontracteerd.`
-                : 'Aanbieders laden ...'}{' '}
-              Het gezin kiest. Bij een cliëntenstop of een bereikt budgetplafond kan alleen via
-              “nee, tenzij”, met een zwaarwegende reden.
-            </Typography>
-            <TextField
-              size="small"
-              label="Aanbieder zoeken"
-              value={zoek}
-              onChange={(e) => setZoek(e.target.value)}
-              autoFocus
-            />
-            <List
-              dense
-              sx={{ maxHeight: 300, overflow: 'auto', border: 1, borderColor: 'divider' }}
-              aria-label="Aanbieders"
-            >
-              {zichtbaar.map((a) => (
-                <ListItem key={a.id} disablePadding>
-                  <ListItemButton selected={aanbieder?.id === a.id} onClick={() => setAanbieder(a)}>
-                    <ListItemText
-                      primary={a.naam}
-                      secondary={`${a.plaats} · ${a.producten.map((p) => p.omschrijving).join(', ')} · plafond benut ${Math.round((a.benutCents / Math.max(1, a.plafondCents)) * 100)}%`}
-                    />
-                    {a.clientenstop && (
-                      <Chip size="small" color="error" label="Cliëntenstop" sx={{ ml: 1 }} />
-                    )}
-                    {!a.clientenstop && a.plafondBereikt && (
-                      <Chip
-                        size="small"
-                        color="warning"
-                        label="Budgetplafond bereikt"
-                        sx={{ ml: 1 }}
-                      />
-                    )}
-                  </ListItemButton>
-                </ListItem>
-              ))}
-            </List>
-          </>
+          <Keuzehulp
+            actieplanId={actieplan.id}
+            aanbieders={aanbieders}
+            gekozen={aanbieder}
+            kies={setAanbieder}
+            zoek={zoek}
+            setZoek={setZoek}
+          />
         )}
         {stap === 1 && aanbieder && (
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>

@@ -22,6 +22,7 @@ import {
   type EindeReden,
   type EvaluatieUitkomst,
 } from '../../../../shared/domain';
+import { DOEL_SCORE_LABELS } from '../../../../shared/api-dossier';
 import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
 import {
@@ -125,7 +126,7 @@ export function Toewijzingen({
                           size="small"
                           color={STAND_KLEUR[e.stand]}
                           variant={e.stand === 'gepland' ? 'outlined' : 'filled'}
-                          label={`${formatDate(e.uitgevoerdOp ?? e.geplandOp)} ${e.uitkomst ? EVALUATIE_UITKOMSTEN.labels[e.uitkomst].toLowerCase() : STAND_TEKST[e.stand]}`}
+                          label={`${formatDate(e.uitgevoerdOp ?? e.geplandOp)} ${e.extra ? 'extra ' : ''}${e.uitkomst ? EVALUATIE_UITKOMSTEN.labels[e.uitkomst].toLowerCase() : STAND_TEKST[e.stand]}${e.cijferGezin ? ` · gezin ${e.cijferGezin}/10` : ''}`}
                         />
                       ))}
                     </Box>
@@ -159,7 +160,8 @@ export function Toewijzingen({
                             Start vastleggen
                           </Button>
                         )}
-                        {t.evaluaties.some((e) => !e.uitgevoerdOp) && (
+                        {/* Evaluating help that has not begun evaluates nothing. */}
+                        {t.werkelijkeStart && t.evaluaties.some((e) => !e.uitgevoerdOp) && (
                           <Button
                             size="small"
                             onClick={() => setActie({ soort: 'evaluatie', toewijzing: t })}
@@ -186,7 +188,7 @@ export function Toewijzingen({
       {wizard && <ToewijzingWizard actieplan={actieplan} onClose={klaar} />}
       {actie?.soort === 'start' && <StartDialog toewijzing={actie.toewijzing} onClose={klaar} />}
       {actie?.soort === 'evaluatie' && (
-        <EvaluatieDialog toewijzing={actie.toewijzing} onClose={klaar} />
+        <EvaluatieDialog toewijzing={actie.toewijzing} doelen={actieplan.doelen} onClose={klaar} />
       )}
       {actie?.soort === 'stoppen' && (
         <StoppenDialog toewijzing={actie.toewijzing} onClose={klaar} />
@@ -238,11 +240,15 @@ function StartDialog({
 
 function EvaluatieDialog({
   toewijzing,
+  doelen,
   onClose,
 }: {
   toewijzing: Toewijzing;
+  doelen: Actieplan['doelen'];
   onClose(done: boolean): void;
 }) {
+  const [scores, setScores] = useState<Record<string, { score: string; toelichting: string }>>({});
+  const [cijferGezin, setCijferGezin] = useState('');
   const mutate = useMutation();
   const open = toewijzing.evaluaties.filter((e) => !e.uitgevoerdOp);
   const [evaluatieId, setEvaluatieId] = useState(open[0]?.id ?? '');
@@ -256,6 +262,7 @@ function EvaluatieDialog({
     <FormDialog
       title="Evaluatie vastleggen"
       submitLabel="Vastleggen"
+      maxWidth="md"
       onCancel={() => onClose(false)}
       onSubmit={async () => {
         const iso = parseDutchDate(datum);
@@ -267,6 +274,14 @@ function EvaluatieDialog({
           toelichting,
           ...(schalen ? { nieuwVolume: Number(volume) } : {}),
           ...(uitkomst === 'opschalen' && vierOgenReden.trim() ? { vierOgenReden } : {}),
+          ...(cijferGezin ? { cijferGezin: Number(cijferGezin) } : {}),
+          doelScores: Object.entries(scores)
+            .filter(([, s]) => s.score)
+            .map(([doelId, s]) => ({
+              doelId,
+              score: Number(s.score),
+              ...(s.toelichting.trim() ? { toelichting: s.toelichting } : {}),
+            })),
         });
         if (error) return error.message;
         onClose(true);
@@ -285,6 +300,10 @@ function EvaluatieDialog({
           </MenuItem>
         ))}
       </TextField>
+      <Typography variant="body2" color="text.secondary">
+        Ruim vóór het geplande moment wordt het een extra evaluatie; het geplande moment blijft
+        staan.
+      </Typography>
       <TextField
         label="Datum gesprek"
         value={datum}
@@ -313,6 +332,51 @@ function EvaluatieDialog({
         multiline
         minRows={2}
         required
+      />
+      {doelen.length > 0 && (
+        <Typography variant="subtitle2" component="h3">
+          Voortgang per doel (1 = geen vooruitgang, 5 = bereikt)
+        </Typography>
+      )}
+      {doelen.map((d) => {
+        const s = scores[d.id] ?? { score: '', toelichting: '' };
+        return (
+          <Box
+            key={d.id}
+            sx={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 1, alignItems: 'start' }}
+          >
+            <TextField
+              select
+              size="small"
+              label={`Score: ${d.omschrijving}`}
+              value={s.score}
+              onChange={(e) => setScores({ ...scores, [d.id]: { ...s, score: e.target.value } })}
+            >
+              <MenuItem value="">Niet gescoord</MenuItem>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <MenuItem key={n} value={String(n)}>
+                  {n} – {DOEL_SCORE_LABELS[n]}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              size="small"
+              label={`Uitleg bij de score: ${d.omschrijving}`}
+              value={s.toelichting}
+              onChange={(e) =>
+                setScores({ ...scores, [d.id]: { ...s, toelichting: e.target.value } })
+              }
+              slotProps={{ htmlInput: { maxLength: 300 } }}
+            />
+          </Box>
+        );
+      })}
+      <TextField
+        label="Cijfer van het gezin voor de hulp (1-10, mag leeg)"
+        type="number"
+        value={cijferGezin}
+        onChange={(e) => setCijferGezin(e.target.value)}
+        slotProps={{ htmlInput: { min: 1, max: 10, step: 1 } }}
       />
       {uitkomst === 'opschalen' && (
         <TextField
