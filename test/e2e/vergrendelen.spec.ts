@@ -70,7 +70,7 @@ test.describe('with the central service', () => {
     await beheer.getByRole('option', { name: new RegExp(`^${naam} \\(`) }).click();
     await instelling.getByLabel('Minuten').fill('90');
     await instelling.getByRole('button', { name: 'Instellen' }).click();
-    await expect(instelling.getByRole('alert')).toContainText('Hooguit 60 minuten');
+    await expect(instelling.getByRole('alert')).toContainText('Minuten: hooguit 60 minuten.');
     await instelling.getByLabel('Minuten').fill('1');
     await instelling.getByRole('button', { name: 'Instellen' }).click();
     await expect(instelling.getByText('vergrendelt na 1 minuut zonder gebruik')).toBeVisible();
