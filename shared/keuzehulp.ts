@@ -189,6 +189,15 @@ export function cijferTekst(soort: keyof AanbiederCijfers, c: Cijfer): string {
   }
 }
 
+/** The figures in the order the screen and the PDF show them. */
+export const CIJFER_VOLGORDE: readonly (keyof AanbiederCijfers)[] = [
+  'wachttijdDagen',
+  'doelenBehaald',
+  'uitval',
+  'cijferGezin',
+  'gezinnen',
+];
+
 export const CIJFER_LABELS: Record<keyof AanbiederCijfers, string> = {
   gezinnen: 'Gezinnen geholpen',
   wachttijdDagen: 'Wachttijd tot de start',

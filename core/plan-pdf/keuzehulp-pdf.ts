@@ -4,7 +4,12 @@
  * families, so they can compare at the kitchen table and choose later.
  */
 import type { AanbiederKeuze } from '../../shared/api';
-import { cijferTekst, MIN_GEZINNEN, type AanbiederCijfers } from '../../shared/keuzehulp';
+import {
+  CIJFER_VOLGORDE,
+  cijferTekst,
+  MIN_GEZINNEN,
+  type AanbiederCijfers,
+} from '../../shared/keuzehulp';
 import {
   alinea,
   datumOfStreep,
@@ -37,13 +42,7 @@ export interface KeuzehulpPdfInvoer {
   gemaaktOp: Date;
 }
 
-const FIGUREN: (keyof AanbiederCijfers)[] = [
-  'wachttijdDagen',
-  'doelenBehaald',
-  'uitval',
-  'cijferGezin',
-  'gezinnen',
-];
+const FIGUREN = CIJFER_VOLGORDE;
 
 /** A figure in its cell: the value over the families behind it, or "te weinig gezinnen". */
 function cel(soort: keyof AanbiederCijfers, a: AanbiederKeuze): string {

@@ -16,6 +16,7 @@ import type { IngezetteVoorziening } from '../../shared/api-veldwerk';
 import { ageOn } from '../../shared/dates';
 import { pastBijLeeftijd } from '../../shared/sociale-kaart-leeftijd';
 import { bevatWoorden, vouwTekst, zoekWoorden } from '../../shared/zoeken';
+import { isVoorliggendBekeken } from '../../shared/voorliggend';
 import { ApiError } from '../api-error';
 import { actieplanVoor } from '../access';
 import type { Ctx } from '../context';
@@ -91,13 +92,12 @@ export function socialeKaartZoeken(
   };
 }
 
-/**
- * Whether the triage step "wat doen we samen" has looked at voorliggende voorzieningen: written
- * down in words, or one taken from the sociale kaart with "Inzetten".
- */
+/** The shared rule (isVoorliggendBekeken) over what the store holds for this plan. */
 export function voorliggendBekeken(ctx: Ctx, plan: { id: string; voorliggend: string | null }) {
-  if (plan.voorliggend?.trim()) return true;
-  return (ingezetPerActieplan(ctx, [plan.id]).get(plan.id)?.length ?? 0) > 0;
+  return isVoorliggendBekeken(
+    plan.voorliggend,
+    ingezetPerActieplan(ctx, [plan.id]).get(plan.id)?.length ?? 0,
+  );
 }
 
 export function voorzieningInzetten(

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import type { Actieplan, Dossier } from '../../../../shared/api';
 import { parseDutchDate } from '../../../../shared/dates';
+import { isVoorliggendBekeken } from '../../../../shared/voorliggend';
 import {
   DOEL_RESULTATEN,
   TRIAGE_UITKOMSTEN,
@@ -158,7 +159,7 @@ function ActieplanKaart({
     if (!error) reload();
   };
   // A voorziening taken from the sociale kaart counts as voorliggende voorzieningen bekeken.
-  const voorliggendBekeken = Boolean(a.voorliggend?.trim() || a.voorzieningen.length > 0);
+  const voorliggendBekeken = isVoorliggendBekeken(a.voorliggend, a.voorzieningen.length);
   const stap = a.triageUitkomst ? 3 : a.netwerk && voorliggendBekeken ? 2 : a.eigenKracht ? 1 : 0;
   const pdf = useExport();
   return (

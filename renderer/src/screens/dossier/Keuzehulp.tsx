@@ -18,6 +18,7 @@ import {
 import type { AanbiederKeuze } from '../../../../shared/api';
 import {
   CIJFER_LABELS,
+  CIJFER_VOLGORDE,
   cijferTekst,
   MIN_GEZINNEN,
   zoekAanbieders,
@@ -25,13 +26,7 @@ import {
 } from '../../../../shared/keuzehulp';
 import { useExport } from '../../api/use-export';
 
-const FIGUREN: (keyof AanbiederCijfers)[] = [
-  'wachttijdDagen',
-  'doelenBehaald',
-  'uitval',
-  'cijferGezin',
-  'gezinnen',
-];
+const FIGUREN = CIJFER_VOLGORDE;
 
 const KOLOMMEN = '2.4fr repeat(5, 1fr)';
 
