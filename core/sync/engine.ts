@@ -528,6 +528,8 @@ export class SyncEngine {
     let verstuurd = 0;
     let stand: ScopesAntwoord | undefined;
     let herstempeld = false;
+    // After a refused stamp: first the changes before it, alone (see below).
+    let voorDeWeigering: number | undefined;
     for (;;) {
       const rijen = sqlite
         .prepare<
@@ -545,7 +547,8 @@ export class SyncEngine {
                   author_id AS authorId
            FROM outbox WHERE geweigerd IS NULL ORDER BY outbox.rowid LIMIT ?`,
         )
-        .all(grootte);
+        .all(voorDeWeigering ?? grootte);
+      voorDeWeigering = undefined;
       if (rijen.length === 0) return { verstuurd, stand };
       const wijzigingen: Wijziging[] = rijen.map((r) => ({
         wijzigingId: r.changeId,
@@ -565,7 +568,15 @@ export class SyncEngine {
         const gelezen = ScopesAntwoord.safeParse((antwoord as { stand?: unknown } | null)?.stand);
         stand = gelezen.success ? gelezen.data : undefined;
       } catch (error) {
+        // The changes before the refused one passed the service's checks: they go first, as
+        // they are. They may already be stored (a push whose answer was lost), and one sent
+        // again under a new stamp would be a different change under a used id.
+        if (error instanceof SyncFout && error.soort === 'clock-drift' && error.index) {
+          voorDeWeigering = error.index;
+          continue;
+        }
         // Stamped by a clock that ran ahead: stamped anew by the service's time, sent again.
+        // Everything still in the outbox now is unsent: a lost batch is its head, and sent above.
         if (error instanceof SyncFout && error.soort === 'clock-drift' && !herstempeld) {
           herstempeld = true;
           const { sqlite: db, clock } = this.deps;

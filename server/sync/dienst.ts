@@ -656,14 +656,6 @@ async function pasToe(
     const fout = controleerVelden(spec, w, index);
     if (w.auteur !== aanroeper.gebruikerId)
       throw new SyncFout(403, 'geen-toegang', 'Een wijziging draagt de naam van een ander.', index);
-    if (decodeHlc(w.hlc).wallMs > nu.getTime() + MAX_KLOK_VOORSPRONG_MS)
-      throw new SyncFout(
-        400,
-        'klok-afwijking',
-        'De klok van dit apparaat loopt voor. Zet de datum en tijd goed en synchroniseer opnieuw.',
-        index,
-      );
-
     const hash = inhoudHash(w);
     const eerder = schrijver.eerder.get(w.wijzigingId);
     if (eerder) {
@@ -677,6 +669,14 @@ async function pasToe(
       plekken.push([w.wijzigingId, eerder.plek]);
       continue;
     }
+    // After the receipts: a change once taken is answered as taken, whatever the clock says now.
+    if (decodeHlc(w.hlc).wallMs > nu.getTime() + MAX_KLOK_VOORSPRONG_MS)
+      throw new SyncFout(
+        400,
+        'klok-afwijking',
+        'De klok van dit apparaat loopt voor. Zet de datum en tijd goed en synchroniseer opnieuw.',
+        index,
+      );
 
     // Values as the app would have them, then what the caller's role may do: the rules the core
     // decides by (shared/regels/). After the receipts: a change once taken is answered as taken.

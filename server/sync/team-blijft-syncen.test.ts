@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gezinnen, gezinsplanDomeinen } from '../../db/schema';
 import { ChangeWriter, inTransaction } from '../../core/writer';
 import { HlcClock } from '../../shared/hlc';
+import { GeenVerbinding } from '../../core/sync/transport';
 import { gedeeldGezin, maakKern, type Kern } from '../../test/helpers/sync-kern';
 import {
   maakAccount,
@@ -135,6 +136,45 @@ describe.each(['pglite', 'postgresql'] as const)('a team keeps syncing on %s', (
     expect(plan(a).inhoud.eigenWoorden).toBe('Collega, later');
     a.scheef.ms = 0;
     expect((await a.sync()).waarschuwing).toBeNull();
+    for (const k of [a, b]) k.core.close();
+  });
+
+  it('a push stored but its answer lost, then a clock far ahead: the stored change is not sent again under a new stamp', async () => {
+    // The first push reaches the service and is stored; its answer never comes back.
+    let verliesAntwoord = false;
+    const a = await maakKern(omgeving, accounts[0]!, (t) => async (verzoek) => {
+      const antwoord = await t(verzoek);
+      if (verliesAntwoord && verzoek.pad === '/sync/push') {
+        verliesAntwoord = false;
+        throw new GeenVerbinding();
+      }
+      return antwoord;
+    });
+    const b = await maakKern(omgeving, accounts[1]!);
+    const gezinId = await gedeeldGezin(a, b, 'Familie Verloren');
+
+    // Four minutes ahead: within what the service takes, past half of it.
+    a.scheef.ms = 4 * 60_000;
+    a.call('afspraak.opslaan', { gezinId, wat: 'Eerste, opgeslagen', wie: 'Moeder' });
+    verliesAntwoord = true;
+    expect(await a.sync()).toMatchObject({ wachtend: 1 });
+
+    // Then a day ahead: this change is refused for its stamp and stamped anew.
+    a.scheef.ms = 86_400_000;
+    a.call('afspraak.opslaan', { gezinId, wat: 'Tweede, klok vooruit', wie: 'Moeder' });
+    expect(await a.sync()).toMatchObject({ fout: null, wachtend: 0, geweigerd: 0 });
+    await b.sync();
+    const plan = b.call('gezinsplan.ophalen', { gezinId }) as {
+      inhoud: { afspraken: { wat: string }[] };
+    };
+    expect(plan.inhoud.afspraken.map((x) => x.wat).sort()).toEqual([
+      'Eerste, opgeslagen',
+      'Tweede, klok vooruit',
+    ]);
+    a.scheef.ms = 0;
+    await a.sync();
+    const { conflicten } = a.call('sync.overzicht', {}) as { conflicten: { gezinId: string }[] };
+    expect(conflicten.filter((c) => c.gezinId === gezinId)).toEqual([]);
     for (const k of [a, b]) k.core.close();
   });
 
