@@ -8,7 +8,7 @@ if (process.env.EENPLAN_NU) process.env.EENPLAN_NU_ANKER ||= String(Date.now());
 export default defineConfig({
   test: {
     include: [
-      '{shared,db,core,electron,server,renderer,scripts}/**/*.test.ts',
+      '{shared,db,core,web,electron,demo,server,renderer,scripts}/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],

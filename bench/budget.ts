@@ -3,9 +3,9 @@
  * the SOJ import against a bare bulk insert of the same rows.
  */
 import type { Sqlite } from '../db/connection';
-import { COMMITTING_SQL } from '../core/budget/facts';
+import { COMMITTING_SQL } from '../core/budget/feiten';
 import type { Core } from '../core/core';
-import { gekozenPersoon, legPersoonVast } from '../core/session';
+import { gekozenPersoon, legPersoonVast } from '../core/sessie/session';
 import { SOJ_KOLOMMEN } from '../shared/budget';
 import { compare, time, type Measurement } from './harness';
 

@@ -9,8 +9,8 @@
  */
 import { openDatabase } from '../db/connection';
 import { createCore } from '../core/core';
-import { loadOrCreateKeyFile } from '../db/key-file';
-import { legPersoonVast } from '../core/session';
+import { loadOrCreateKeyFile } from '../db/raw-key-file';
+import { legPersoonVast } from '../core/sessie/session';
 
 const [soort, pad] = process.argv.slice(2);
 // Migrations from the working folder: this file runs bundled, away from db/.

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createCore, type Core } from '../core/core';
-import { startWebHost } from '../core/hosts/web';
+import { startWebHost } from '../web/web';
 import { Kluizen } from '../core/kluis/kluizen';
 import type { Sqlite } from '../db/connection';
-import type { ProfileStore } from '../core/profile-store';
+import type { ProfileStore } from '../core/kluis/profile-store';
 // @ts-expect-error a plain ES module of the start scripts, without types
 import { ensureRenderer } from '../scripts/ensure-built.mjs';
 import { compare, spreiding, type Measurement } from './harness';
@@ -57,7 +57,6 @@ export async function rendererBenchmarks(
   let profiel: ProfileStore | undefined;
   const kluis = new Kluizen({
     dataDir: map,
-    demoOnFirstStart: false,
     maakCore: (store, naAanmelding) => {
       profiel = store;
       return (core = createCore(store, { naAanmelding }));

@@ -8,10 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
-import { loadOrCreateKeyFile } from '../db/key-file';
-import { maakAccount, maakOmgeving, maakTeam, type Account } from '../server/sync/test-omgeving';
+import { loadOrCreateKeyFile } from '../db/raw-key-file';
+import { maakAccount, maakOmgeving, maakTeam, type Account } from '../test/helpers/dienst-omgeving';
 import { zaaiUitDatabase } from '../server/sync/zaai';
-import { WACHTWOORD } from '../server/sync/test-omgeving';
+import { WACHTWOORD } from '../test/helpers/dienst-omgeving';
 
 export interface DienstOpdracht {
   bronPad: string;

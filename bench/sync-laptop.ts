@@ -8,7 +8,8 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gezinsplannen } from '../db/schema';
 import { httpTransport, type Transport } from '../core/sync/transport';
-import { maakLaptop, nieuwGezin, type Account } from '../server/sync/test-omgeving';
+import { type Account } from '../test/helpers/dienst-omgeving';
+import { maakLaptop, nieuwGezin } from '../test/helpers/laptop';
 
 export interface LaptopOpdracht {
   url: string;

@@ -16,7 +16,7 @@ import {
   zorgprofielen,
 } from '../db/schema';
 import { ApiError } from './api-error';
-import type { Ctx } from './context';
+import type { ReadCtx } from './context';
 
 type Gezin = typeof gezinnen.$inferSelect;
 
@@ -34,7 +34,7 @@ export interface Toegang {
 export const INZAGE_GELDIG_MS = 30 * 60 * 1000;
 
 /** A family of the caller's team, without the teamcoach's reason check. */
-export function gezinVanTeam(ctx: Ctx, gezinId: string): Gezin {
+export function gezinVanTeam(ctx: ReadCtx, gezinId: string): Gezin {
   const gezin = ctx.db
     .select()
     .from(gezinnen)
@@ -45,7 +45,7 @@ export function gezinVanTeam(ctx: Ctx, gezinId: string): Gezin {
 }
 
 /** Records that this call shows or changes the family (one access-log line per family). */
-export function raakGezin(ctx: Ctx, gezinId: string, reden: string | null = null): void {
+export function raakGezin(ctx: ReadCtx, gezinId: string, reden: string | null = null): void {
   if (!ctx.geraakt.has(gezinId) || reden) ctx.geraakt.set(gezinId, reden);
 }
 
@@ -53,7 +53,7 @@ export function raakGezin(ctx: Ctx, gezinId: string, reden: string | null = null
  * The family, when the caller may see it: of the own team, and for a teamcoach only with a
  * reason stated first (NEN 7513; `inzage.reden`). Every family passed here is logged.
  */
-export function gezinVoor(ctx: Ctx, gezinId: string, options: Toegang = {}): Gezin {
+export function gezinVoor(ctx: ReadCtx, gezinId: string, options: Toegang = {}): Gezin {
   const gezin = gezinVanTeam(ctx, gezinId);
   let reden = options.reden ?? null;
   if (ctx.session.rol === 'teamcoach' && !reden) {
@@ -80,7 +80,7 @@ export function gezinVoor(ctx: Ctx, gezinId: string, options: Toegang = {}): Gez
 }
 
 /** The current row that makes a colleague a medewerker of a family, if any. */
-export function medewerkerVan(ctx: Ctx, gezinId: string, professionalId: string) {
+export function medewerkerVan(ctx: ReadCtx, gezinId: string, professionalId: string) {
   return ctx.db
     .select({ id: gezinMedewerkers.id })
     .from(gezinMedewerkers)
@@ -95,12 +95,12 @@ export function medewerkerVan(ctx: Ctx, gezinId: string, professionalId: string)
 }
 
 /** Whether the caller works with this family: its regisseur or one of its medewerkers. */
-export function werktMetGezin(ctx: Ctx, gezin: Gezin): boolean {
+export function werktMetGezin(ctx: ReadCtx, gezin: Gezin): boolean {
   if (gezin.regisseurId === ctx.session.professionalId) return true;
   return Boolean(medewerkerVan(ctx, gezin.id, ctx.session.professionalId));
 }
 
-export function actieplanVoor(ctx: Ctx, actieplanId: string, options: Toegang = {}) {
+export function actieplanVoor(ctx: ReadCtx, actieplanId: string, options: Toegang = {}) {
   const plan = ctx.db
     .select()
     .from(actieplannen)
@@ -111,7 +111,7 @@ export function actieplanVoor(ctx: Ctx, actieplanId: string, options: Toegang = 
   return { plan, gezin };
 }
 
-export function toewijzingVoor(ctx: Ctx, toewijzingId: string, options: Toegang = {}) {
+export function toewijzingVoor(ctx: ReadCtx, toewijzingId: string, options: Toegang = {}) {
   const toewijzing = ctx.db
     .select()
     .from(toewijzingen)
@@ -122,7 +122,7 @@ export function toewijzingVoor(ctx: Ctx, toewijzingId: string, options: Toegang 
   return { toewijzing, plan, gezin };
 }
 
-export function evaluatieVoor(ctx: Ctx, evaluatieId: string) {
+export function evaluatieVoor(ctx: ReadCtx, evaluatieId: string) {
   const evaluatie = ctx.db
     .select()
     .from(evaluaties)
@@ -132,7 +132,7 @@ export function evaluatieVoor(ctx: Ctx, evaluatieId: string) {
   return { evaluatie, ...toewijzingVoor(ctx, evaluatie.toewijzingId, { schrijven: true }) };
 }
 
-export function doelVoor(ctx: Ctx, doelId: string) {
+export function doelVoor(ctx: ReadCtx, doelId: string) {
   const doel = ctx.db
     .select()
     .from(doelen)
@@ -142,7 +142,7 @@ export function doelVoor(ctx: Ctx, doelId: string) {
   return { doel, ...actieplanVoor(ctx, doel.actieplanId, { schrijven: true }) };
 }
 
-export function zorgprofielVan(ctx: Ctx, actieplanId: string) {
+export function zorgprofielVan(ctx: ReadCtx, actieplanId: string) {
   return ctx.db
     .select()
     .from(zorgprofielen)
@@ -153,11 +153,11 @@ export function zorgprofielVan(ctx: Ctx, actieplanId: string) {
     )[0];
 }
 
-export function planVan(ctx: Ctx, gezinId: string) {
+export function planVan(ctx: ReadCtx, gezinId: string) {
   return ctx.db.select().from(gezinsplannen).where(eq(gezinsplannen.gezinId, gezinId)).get();
 }
 
-export function afspraakVoor(ctx: Ctx, afspraakId: string) {
+export function afspraakVoor(ctx: ReadCtx, afspraakId: string) {
   const afspraak = ctx.db
     .select()
     .from(afspraken)
@@ -174,7 +174,7 @@ export function afspraakVoor(ctx: Ctx, afspraakId: string) {
   return afspraak;
 }
 
-export function netwerklidVoor(ctx: Ctx, netwerklidId: string) {
+export function netwerklidVoor(ctx: ReadCtx, netwerklidId: string) {
   const lid = ctx.db
     .select()
     .from(netwerkleden)

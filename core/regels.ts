@@ -4,10 +4,10 @@
  */
 import type { Aanroeper, Weigering } from '../shared/regels/weigering';
 import { ApiError } from './api-error';
-import type { Ctx } from './context';
+import type { ReadCtx } from './context';
 
 /** The signed-in person as the rules see a caller. */
-export const aanroeperVan = (ctx: Ctx): Aanroeper => ({
+export const aanroeperVan = (ctx: ReadCtx): Aanroeper => ({
   id: ctx.session.professionalId,
   rol: ctx.session.rol,
   teamId: ctx.session.teamId,

@@ -3,7 +3,7 @@
  * never what a request says. Every API method is called by every role (and by nobody) through
  * the browser host's one door, each time claiming to be someone of another role (the header of
  * earlier versions), and the outcome must match this hand-written matrix, kept apart from the
- * roles in `shared/api.ts` so a changed role there shows up here. A method that is not in the
+ * roles in `shared/api/` so a changed role there shows up here. A method that is not in the
  * matrix fails the test: a new method needs a decision. Every access-log line a role's calls
  * write names that role's person.
  */
@@ -15,9 +15,10 @@ import { API, type ApiMethod } from '../shared/api';
 import { alsPersoon } from '../test/helpers/core-client';
 import { DEMO_TODAY } from '../test/helpers/demo-store';
 import { createCore } from './core';
-import { startWebHost, type WebHost } from './hosts/web';
+import { startWebHost, type WebHost } from '../web/web';
 import { Kluizen } from './kluis/kluizen';
-import type { ProfileStore } from './profile-store';
+import type { ProfileStore } from './kluis/profile-store';
+import { seedDemo } from '../demo/seed';
 
 const MATRIX: Record<ApiMethod, string> = {
   'kluis.staat': '*',
@@ -104,6 +105,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'eenplan-matrix-'));
 let store: ProfileStore;
 const kluizen = new Kluizen({
   dataDir,
+  seed: seedDemo,
   maakCore: (geopend) => {
     store = geopend;
     return createCore(geopend, { now: () => new Date(`${DEMO_TODAY}T10:00:00Z`), log: () => {} });

@@ -71,12 +71,15 @@ const invoer = (method: ApiMethod) => {
 };
 
 const stand = () => (store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const uitgaand = () =>
+  (store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 
 describe('hostile input to every API method', () => {
-  it('gives success or a typed Dutch error, and a refused call changes nothing', async () => {
+  it('gives success or a typed Dutch error, a refused call changes nothing, a read writes nothing', async () => {
     // The lock's methods are the host's (core/kluis/acties.ts): no core exists while locked.
     const methods = (Object.keys(API) as ApiMethod[]).filter((m) => !isKluisMethode(m));
     let geweigerd = 0;
+    let gelezen = 0;
     await fc.assert(
       fc.asyncProperty(
         fc
@@ -90,8 +93,16 @@ describe('hostile input to every API method', () => {
               .prepare("DELETE FROM instellingen WHERE sleutel = 'sessie-professional'")
               .run();
           const voor = stand();
+          const voorUit = uitgaand();
           const result = await core.callAsync(method, input);
-          if (result.ok) return;
+          if (result.ok) {
+            // A method the contract declares `lezen` is given no writer: no change goes out.
+            if (API[method].soort === 'lezen') {
+              gelezen += 1;
+              expect(uitgaand(), `${method} is een lezing en schreef toch`).toBe(voorUit);
+            }
+            return;
+          }
           geweigerd += 1;
           expect(API_ERROR_CODES).toContain(result.error.code);
           expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('interne-fout');
@@ -102,5 +113,6 @@ describe('hostile input to every API method', () => {
       { numRuns: 3_000 },
     );
     expect(geweigerd).toBeGreaterThan(1_000);
+    expect(gelezen).toBeGreaterThan(100);
   }, 120_000);
 });

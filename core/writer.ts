@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq, getTableName } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Sqlite } from '../db/connection';
 import { instellingen } from '../db/schema';
 import { syncTabel, type SyncTabel } from '../db/sync-tabellen';
@@ -14,17 +14,9 @@ import type { Wijziging } from '../shared/sync/protocol';
 import { voegRijenSamen, type RijRegisters } from '../shared/sync/rij';
 import { waardeFout } from '../shared/regels/waarden';
 import { ApiError } from './api-error';
+import type { SyncTable, WriteValues as Values, Writer } from './context';
 import { bewaarRegisters, leesRegisters } from './sync/registers';
 import { tabelToegang, type TabelToegang } from './sync/tabel-toegang';
-
-type SyncTable = SQLiteTable & {
-  id: SQLiteColumn;
-  hlc: SQLiteColumn;
-  deleted: SQLiteColumn;
-  $inferInsert: object;
-  $inferSelect: object;
-};
-type Values<T extends SyncTable> = Omit<T['$inferInsert'], 'id' | 'hlc' | 'authorId' | 'deleted'>;
 
 /** This profile's HLC node id, made once and kept. */
 export function deviceId(db: Db): string {
@@ -39,7 +31,7 @@ export function deviceId(db: Db): string {
   return id;
 }
 
-export class ChangeWriter {
+export class ChangeWriter implements Writer {
   constructor(
     private readonly sqlite: Sqlite,
     private readonly clock: HlcClock,
@@ -187,9 +179,4 @@ function outboxInsert(sqlite: Sqlite) {
   let stmt = outboxInserts.get(sqlite);
   if (!stmt) outboxInserts.set(sqlite, (stmt = prepareOutboxInsert(sqlite)));
   return stmt;
-}
-
-/** Runs `work` in one transaction: all of it is written, or nothing. */
-export function inTransaction<R>(sqlite: Sqlite, work: () => R): R {
-  return sqlite.transaction(work)();
 }

@@ -98,7 +98,7 @@ export function openDatabase(options: OpenOptions): OpenDatabase {
     // Temporary tables and sort spills stay in memory: a temp file would be plaintext.
     sqlite.pragma('temp_store=MEMORY');
     // Deleted and overwritten content is zeroed, not left as free space: the access log's
-    // forward-secure key (core/audit/ratel.ts) must be gone once it has moved on. The WAL, which
+    // forward-secure key (shared/audit/ratel.ts) must be gone once it has moved on. The WAL, which
     // holds earlier page versions, is folded in and removed when the store closes (at every lock).
     sqlite.pragma('secure_delete=ON');
     // 64 MB of decrypted pages: the dashboard's aggregates re-read the same pages and every

@@ -802,7 +802,7 @@ export const instellingen = sqliteTable('instellingen', {
  * screens, see `ConceptSleutel`), never case text. A draft is removed once its field is saved,
  * and goes with its family: triggers (migration 0018, which drizzle cannot declare) remove the
  * family's drafts when the family is deleted here (the sync removes a family that left the team
- * or was destroyed under the retention period), tombstoned or closed; core/services/concepten.ts
+ * or was destroyed under the retention period), tombstoned or closed; core/concepten/concepten.ts
  * removes those of families the professional no longer works with.
  */
 export const concepten = sqliteTable(
@@ -847,7 +847,7 @@ export const auditLog = sqliteTable(
     mac: text('mac'),
     /**
      * HMAC of `hash` under the forward-secure key of the line's own position, replaced as soon as
-     * the line is written; the central service checks it (core/audit/ratel.ts).
+     * the line is written; the central service checks it (shared/audit/ratel.ts).
      */
     ratelMac: text('ratel_mac'),
   },

@@ -9,6 +9,7 @@
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { SYNC_KOLOMMEN } from '../shared/sync/rij';
 import * as s from './schema';
 
 export type ScopeSoort = 'referentie' | 'team';
@@ -33,9 +34,6 @@ export interface SyncTabel {
   vrijeTekst: readonly string[];
   velden: ReadonlyMap<string, VeldSpec>;
 }
-
-/** Columns every synced row has beside its fields. */
-export const SYNC_KOLOMMEN: ReadonlySet<string> = new Set(['id', 'hlc', 'authorId']);
 
 function velden(tabel: SQLiteTable): Map<string, VeldSpec> {
   const uit = new Map<string, VeldSpec>();

@@ -22,6 +22,7 @@ import {
   secureWebPreferences,
 } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
+import { seedDemo } from '../demo/seed';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -122,7 +123,7 @@ void app.whenReady().then(() => {
   kluis = new Kluizen({
     dataDir: join(app.getPath('userData'), 'profielen'),
     // A laptop that syncs starts empty: its data comes from the central service.
-    demoOnFirstStart: !process.env.EENPLAN_SERVER_URL,
+    ...(process.env.EENPLAN_SERVER_URL ? {} : { seed: seedDemo }),
     ...(nativeBinding ? { nativeBinding } : {}),
     migrationsFolder: join(__dirname, 'migrations'),
     // The key is wrapped by the passphrase and the central account only. No copy under the OS

@@ -7,7 +7,7 @@ ensureRenderer();
 // that way (`node --import … scripts/web.mjs`), while the renderer build stays on the real one.
 const child = spawn(
   process.execPath,
-  [...process.execArgv, '--max-semi-space-size=64', '--import', 'tsx', 'core/hosts/web-cli.ts'],
+  [...process.execArgv, '--max-semi-space-size=64', '--import', 'tsx', 'web/web-cli.ts'],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

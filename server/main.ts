@@ -11,7 +11,7 @@ import { hashWachtwoord } from './auth/wachtwoord';
 import { openServerStore } from './db/connection';
 import { beoordeelWachtwoord } from '../shared/wachtwoord';
 import { gebruikers, scopes } from './db/schema';
-import { generateRegion } from '../db/demo/generate';
+import { generateRegion } from '../demo/generate';
 import { toIsoDate } from '../shared/dates';
 import { zaaiDataset } from './sync/zaai';
 

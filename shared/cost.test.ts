@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  gecommitteerdInJaar,
+  jarenVan,
   maandenCents,
   maandenZonderSoj,
-  monthCents,
+  prognoseBijdrage,
   prognoseCents,
+  raaktJaar,
   totalCents,
   verdeling,
-  yearCents,
   type Commitment,
 } from './cost';
+
+/** The part of the toewijzing inside a calendar year. */
+const yearCents = (c: Commitment, jaar: number) => gecommitteerdInJaar(c, jaar).cents;
+/** The part inside one month, `periode` as jjjj-mm. */
+const monthCents = (c: Commitment, periode: string) =>
+  gecommitteerdInJaar(c, Number(periode.slice(0, 4))).perMaand.get(periode) ?? 0;
 
 const weekly: Commitment = {
   volume: 3,
@@ -152,5 +160,37 @@ describe('money rules (README "Money rules")', () => {
     );
     expect(maandenZonderSoj(2026, soj)).toHaveLength(9);
     expect(prognoseCents(2026, soj, gerealiseerd, gecommitteerd)).toBe(2_400 + 9 * 1_000);
+  });
+});
+
+describe('committing in year Y (one definition for every figure)', () => {
+  const span: Commitment = {
+    volume: 1,
+    frequentie: '1',
+    tariefCents: 4_750,
+    startdatum: '2025-10-01',
+    einddatum: '2026-03-31',
+  };
+
+  it('gives the year and its months, which add up to it', () => {
+    const deel = gecommitteerdInJaar(span, 2026);
+    expect([...deel.perMaand.keys()]).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect([...deel.perMaand.values()].reduce((a, b) => a + b, 0)).toBe(deel.cents);
+    expect(gecommitteerdInJaar(span, 2027)).toEqual({ cents: 0, perMaand: new Map() });
+  });
+
+  it('knows the years a toewijzing runs in, up to where it stopped', () => {
+    expect(jarenVan(span)).toEqual([2025, 2026]);
+    expect(jarenVan({ ...span, beeindigdOp: '2025-12-01' })).toEqual([2025]);
+    expect(raaktJaar(span, 2026)).toBe(true);
+    expect(raaktJaar({ ...span, beeindigdOp: '2025-12-01' }, 2026)).toBe(false);
+  });
+
+  it('adds to the forecast only its months without SOJ data', () => {
+    const soj = new Set(['2026-01', '2026-02']);
+    expect(prognoseBijdrage(span, 2026, soj)).toBe(
+      gecommitteerdInJaar(span, 2026).perMaand.get('2026-03'),
+    );
+    expect(prognoseBijdrage(span, 2026, new Set(['2026-01', '2026-02', '2026-03']))).toBe(0);
   });
 });

@@ -126,14 +126,35 @@ export function totalCents(c: Commitment): Cents {
   return verdeling(c).totaal;
 }
 
-/** The part of the toewijzing inside a calendar year. */
-export function yearCents(c: Commitment, year: number): Cents {
-  return verdeling(c).jaren.get(year) ?? 0;
+/** Whether the toewijzing runs on any day of calendar year `jaar` (start to effective end). */
+export function raaktJaar(c: Commitment, jaar: number): boolean {
+  return c.startdatum <= `${jaar}-12-31` && effectiveEnd(c) >= `${jaar}-01-01`;
 }
 
-/** The part inside one month, `periode` as jjjj-mm. */
-export function monthCents(c: Commitment, periode: string): Cents {
-  return verdeling(c).maanden.get(periode) ?? 0;
+/** The calendar years the toewijzing runs in, from its start to its (effective) end. */
+export function jarenVan(c: Commitment): number[] {
+  const jaren: number[] = [];
+  for (let j = Number(c.startdatum.slice(0, 4)); j <= Number(effectiveEnd(c).slice(0, 4)); j++)
+    jaren.push(j);
+  return jaren;
+}
+
+/** What a toewijzing commits in one calendar year: the year's part and that part per month. */
+export interface JaarDeel {
+  cents: Cents;
+  /** Per month of the year the toewijzing runs in (jjjj-mm); adds up exactly to `cents`. */
+  perMaand: Map<string, Cents>;
+}
+
+/**
+ * "Committing in year Y": the one definition the dashboard, the forecast, the own caseload's
+ * costs, the click-through and an aanbieder's budgetplafond all use (rules above).
+ */
+export function gecommitteerdInJaar(c: Commitment, jaar: number): JaarDeel {
+  const { jaren, maanden } = verdeling(c);
+  const perMaand = new Map<string, Cents>();
+  for (const [p, cents] of maanden) if (p.startsWith(`${jaar}-`)) perMaand.set(p, cents);
+  return { cents: jaren.get(jaar) ?? 0, perMaand };
 }
 
 /** The parts inside the given months (jjjj-mm), added up. */
@@ -207,6 +228,19 @@ export function prognosePerTeamCents(
       gecommitteerdPerTeam.get(teamId) ?? leeg,
     );
   return som;
+}
+
+/**
+ * What one toewijzing adds to its team's forecast of `jaar`: its committed cents in the months
+ * without SOJ data for the team (`sojMaanden` are the team's months with SOJ data).
+ */
+export function prognoseBijdrage(
+  c: Commitment,
+  jaar: number,
+  sojMaanden: ReadonlySet<string>,
+): Cents {
+  const zonderSoj = maandenZonderSoj(jaar, sojMaanden);
+  return zonderSoj.length === 0 ? 0 : maandenCents(c, zonderSoj);
 }
 
 /** Remaining, on the dashboard and in the allocation dialog alike: budget minus forecast. */

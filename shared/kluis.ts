@@ -1,7 +1,7 @@
 /**
  * The lock as the renderer sees it through either host: the profiles on this laptop, making
  * one, unlocking and locking. These are methods of the one contract (`kluis.*` in
- * shared/api.ts); the host answers them itself, since while locked there is no core.
+ * shared/api/kluis.ts); the host answers them itself, since while locked there is no core.
  */
 import { z } from 'zod';
 import type { ApiErrorBody } from './api';

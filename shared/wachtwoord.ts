@@ -106,92 +106,130 @@ export function beoordeelWachtwoord(wachtwoord: string, context: Context = {}): 
   if (tekens.length < MIN_WACHTWOORD_LENGTE) return afwijzing('te-kort');
   if (tekens.length > MAX_WACHTWOORD_LENGTE) return afwijzing('te-lang');
 
-  // One code unit per character, so string positions are character positions: a character
-  // outside the basic plane (or one that lowercases to two) stands in as a private-use one.
+  const m = new Markering(kleineTekens(tekens));
+  markeerPersoonlijk(m, context);
+  const woorden = markeerWoorden(m);
+  markeerReeksen(m);
+  markeerHerhaling(m);
+  markeerData(m);
+
+  const over = m.klein.filter((t, i) => !m.gemarkeerd[i] && !/\s/u.test(t)).length;
+  const score = over + WOORD_TELT * Math.max(0, woorden.size - 1);
+  if (score >= MIN_ONVOORSPELBAAR) return { ok: true };
+  // The reason that covers most of it.
+  const telling = new Map<WachtwoordBezwaar, number>();
+  for (const b of m.gemarkeerd) if (b) telling.set(b, (telling.get(b) ?? 0) + 1);
+  const [bezwaar] = [...telling].sort((a, b) => b[1] - a[1])[0] ?? ['veelgebruikt'];
+  return afwijzing(bezwaar);
+}
+
+/**
+ * One code unit per character, so string positions are character positions: a character
+ * outside the basic plane (or one that lowercases to two) stands in as a private-use one.
+ */
+function kleineTekens(tekens: string[]): string[] {
   const plaatsvervangers = new Map<string, string>();
-  const klein = tekens.map((t) => {
+  return tekens.map((t) => {
     const l = t.toLowerCase();
     if (l.length === 1) return l;
     if (!plaatsvervangers.has(t))
       plaatsvervangers.set(t, String.fromCharCode(0xe000 + plaatsvervangers.size));
     return plaatsvervangers.get(t)!;
   });
-  const n = klein.length;
-  // Leetspeak read back (one character for one, so positions stay), with 1 as i and as l.
-  const lezingen = [
-    klein,
-    klein.map((t) => LEET[t] ?? t),
-    klein.map((t) => (t === '1' ? 'l' : (LEET[t] ?? t))),
-  ].map((l) => l.join(''));
-  /** Per position: why it is predictable (the first reason found), or undefined. */
-  const gemarkeerd: (WachtwoordBezwaar | undefined)[] = new Array(n);
+}
+
+/** The password in lower case, and per position why it is predictable (the first reason found). */
+class Markering {
+  readonly n: number;
+  readonly tekst: string;
+  /** Leetspeak read back (one character for one, so positions stay), with 1 as i and as l. */
+  readonly lezingen: string[];
+  readonly gemarkeerd: (WachtwoordBezwaar | undefined)[];
+
+  constructor(readonly klein: string[]) {
+    this.n = klein.length;
+    this.tekst = klein.join('');
+    this.lezingen = [
+      klein,
+      klein.map((t) => LEET[t] ?? t),
+      klein.map((t) => (t === '1' ? 'l' : (LEET[t] ?? t))),
+    ].map((l) => l.join(''));
+    this.gemarkeerd = new Array(this.n);
+  }
+
   /** Marks the range; whether any of it was not marked yet. */
-  const markeer = (van: number, tot: number, bezwaar: WachtwoordBezwaar) => {
+  markeer(van: number, tot: number, bezwaar: WachtwoordBezwaar): boolean {
     let nieuw = false;
     for (let i = van; i < tot; i++) {
-      nieuw ||= !gemarkeerd[i];
-      gemarkeerd[i] ??= bezwaar;
+      nieuw ||= !this.gemarkeerd[i];
+      this.gemarkeerd[i] ??= bezwaar;
     }
     return nieuw;
-  };
-  /** The distinct common words found (the account's own words count for nothing). */
-  const woorden = new Set<string>();
+  }
+}
 
-  // The account's own e-mail and name, anywhere.
+/** The account's own e-mail and name, anywhere. */
+function markeerPersoonlijk(m: Markering, context: Context): void {
   for (const woord of persoonlijkeWoorden(context))
-    for (const lezing of lezingen)
+    for (const lezing of m.lezingen)
       for (let i = lezing.indexOf(woord); i >= 0; i = lezing.indexOf(woord, i + 1))
-        markeer(i, i + woord.length, 'persoonlijk');
+        m.markeer(i, i + woord.length, 'persoonlijk');
+}
 
-  // Common words: from left to right, the longest that starts at each place.
-  for (let i = 0; i < n;) {
+/**
+ * Common words: from left to right, the longest that starts at each place. Returns the distinct
+ * common words found (the account's own words count for nothing).
+ */
+function markeerWoorden(m: Markering): Set<string> {
+  const woorden = new Set<string>();
+  for (let i = 0; i < m.n;) {
     let woord = '';
-    for (let l = Math.min(LANGSTE_WOORD, n - i); l >= 4 && !woord; l--)
+    for (let l = Math.min(LANGSTE_WOORD, m.n - i); l >= 4 && !woord; l--)
       woord =
-        lezingen
+        m.lezingen
           .find((lezing) => VEELGEBRUIKTE_WOORDEN.has(lezing.slice(i, i + l)))
           ?.slice(i, i + l) ?? '';
     if (woord) {
-      if (markeer(i, i + woord.length, 'veelgebruikt')) woorden.add(woord);
+      if (m.markeer(i, i + woord.length, 'veelgebruikt')) woorden.add(woord);
       i += woord.length;
     } else i++;
   }
+  return woorden;
+}
 
-  // Sequences of three or more.
-  const tekst = klein.join('');
-  for (let i = 0; i < n;) {
+/** Sequences of three or more. */
+function markeerReeksen(m: Markering): void {
+  for (let i = 0; i < m.n;) {
     let j = i + 1;
-    while (j < n && REEKSEN.some((r) => r.includes(tekst.slice(i, j + 1)))) j++;
+    while (j < m.n && REEKSEN.some((r) => r.includes(m.tekst.slice(i, j + 1)))) j++;
     if (j - i >= 3) {
-      markeer(i, j, 'reeks');
+      m.markeer(i, j, 'reeks');
       i = j;
     } else i++;
   }
+}
 
-  // Repetition: a block said again (the first time counts, the repeats do not); a single
-  // character only from its third time in a row.
+/**
+ * Repetition: a block said again (the first time counts, the repeats do not); a single
+ * character only from its third time in a row.
+ */
+function markeerHerhaling(m: Markering): void {
+  const { klein, n } = m;
   for (let p = 1; p <= n / 2; p++)
     for (let i = p; i < n;) {
       let j = i;
       while (j < n && klein[j] === klein[j - p]) j++;
-      if (j - i >= Math.max(p, 2)) markeer(i, j, 'herhaling');
+      if (j - i >= Math.max(p, 2)) m.markeer(i, j, 'herhaling');
       i = j + 1;
     }
+}
 
-  // Years and dates.
+/** Years and dates. */
+function markeerData(m: Markering): void {
   for (const patroon of [
     /(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\d\d/g,
     /(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d\d/g,
     /(?:19|20)\d\d/g,
   ])
-    for (const m of tekst.matchAll(patroon)) markeer(m.index, m.index + m[0].length, 'datum');
-
-  const over = klein.filter((t, i) => !gemarkeerd[i] && !/\s/u.test(t)).length;
-  const score = over + WOORD_TELT * Math.max(0, woorden.size - 1);
-  if (score >= MIN_ONVOORSPELBAAR) return { ok: true };
-  // The reason that covers most of it.
-  const telling = new Map<WachtwoordBezwaar, number>();
-  for (const b of gemarkeerd) if (b) telling.set(b, (telling.get(b) ?? 0) + 1);
-  const [bezwaar] = [...telling].sort((a, b) => b[1] - a[1])[0] ?? ['veelgebruikt'];
-  return afwijzing(bezwaar);
+    for (const r of m.tekst.matchAll(patroon)) m.markeer(r.index, r.index + r[0].length, 'datum');
 }

@@ -11,10 +11,13 @@ import { aanbieders, producten, socialeVoorzieningen, teams } from '../../db/sch
 import { SYNC_TABELLEN } from '../../db/sync-tabellen';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { gezinVoor } from '../access';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { logregelsVoor } from './inzage';
 
-export function gezinInzage(ctx: Ctx, input: ApiInput<'gezin.inzage'>): ApiOutput<'gezin.inzage'> {
+export function gezinInzage(
+  ctx: ReadCtx,
+  input: ApiInput<'gezin.inzage'>,
+): ApiOutput<'gezin.inzage'> {
   const gezin = gezinVoor(ctx, input.gezinId);
   ctx.actie = 'exporteren';
   // Walk down the family's tables, parents first: each child's parent ids are known by then.
@@ -51,7 +54,11 @@ export function gezinInzage(ctx: Ctx, input: ApiInput<'gezin.inzage'>): ApiOutpu
  * family as an id: the row carries its name too, first, so the help reads as "which help, from
  * whom".
  */
-function metNamen(ctx: Ctx, tabel: string, rij: Record<string, unknown>): Record<string, unknown> {
+function metNamen(
+  ctx: ReadCtx,
+  tabel: string,
+  rij: Record<string, unknown>,
+): Record<string, unknown> {
   const naam = <T extends Record<string, unknown>>(rijen: T[], veld: keyof T) =>
     rijen[0] ? String(rijen[0][veld]) : null;
   if (tabel === 'gezinnen') {

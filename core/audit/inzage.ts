@@ -8,7 +8,7 @@ import { gezinsleden } from '../../db/schema';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { gezinVanTeam, gezinVoor, INZAGE_GELDIG_MS, raakGezin } from '../access';
 import { ApiError } from '../api-error';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 
 export function inzageReden(ctx: Ctx, input: ApiInput<'inzage.reden'>): ApiOutput<'inzage.reden'> {
   const gezin = gezinVanTeam(ctx, input.gezinId);
@@ -21,7 +21,7 @@ export function inzageReden(ctx: Ctx, input: ApiInput<'inzage.reden'>): ApiOutpu
 }
 
 export function bsnTonen(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ApiInput<'gezinslid.bsnTonen'>,
 ): ApiOutput<'gezinslid.bsnTonen'> {
   const lid = ctx.db
@@ -54,7 +54,7 @@ interface Rij {
 type Logregels = ApiOutput<'toegangslog.lijst'>['regels'];
 
 /** The newest lines matching a view, one more than fit (to tell that more matched). */
-export function logregelsVoor(ctx: Ctx, input: ApiInput<'toegangslog.lijst'>): Logregels {
+export function logregelsVoor(ctx: ReadCtx, input: ApiInput<'toegangslog.lijst'>): Logregels {
   // A teamcoach sees the log of the own team's families and colleagues; the beheerder all.
   const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;
   const filter = {
@@ -87,7 +87,7 @@ export function logregelsVoor(ctx: Ctx, input: ApiInput<'toegangslog.lijst'>): L
 }
 
 export function toegangslogLijst(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ApiInput<'toegangslog.lijst'>,
 ): ApiOutput<'toegangslog.lijst'> {
   const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;

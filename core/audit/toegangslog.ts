@@ -17,25 +17,21 @@
  *   not protected, not as damaged, until the anchor covers it.
  * That key is in the store too, so against someone who also uses it only the service holds: each
  * line also carries `ratel_mac`, under a forward-secure key the service issued for its position
- * and that the laptop replaces as soon as the line is written (core/audit/ratel.ts). Here only
+ * and that the laptop replaces as soon as the line is written (shared/audit/ratel.ts). Here only
  * its presence and position can be checked (the keys for written lines are gone); the service
  * checks the MACs, and `logStand` proves to it how far the log has come.
  */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
 import type { LogRatel, LogStand } from '../../shared/sync/protocol';
-import {
-  RATELSLEUTEL_VORM,
-  ratelBytes,
-  ratelMac,
-  ratelTekst,
-  ratelVooruit,
-  standBewijs,
-  volgendeRatelsleutel,
-} from './ratel';
-import type { AuditActie, KetenStatus } from '../../shared/api-toegangslog';
+import { BEGIN_HASH, macGelijk, regelHash, type GehashteRegel } from '../../shared/audit/keten';
+import { maakRatel, RATELSLEUTEL_VORM, ratelBytes, ratelTekst } from '../../shared/audit/ratel';
+import type { KetenStatus } from '../../shared/api';
+import type { LogregelInvoer } from '../context';
 
-export const BEGIN_HASH = '0'.repeat(64);
+const { ratelMac, ratelVooruit, standBewijs, volgendeRatelsleutel } = maakRatel((sleutel, tekst) =>
+  createHmac('sha256', sleutel).update(tekst).digest(),
+);
 const KOP_SLEUTEL = 'toegangslog-kop';
 /**
  * In `instellingen`: the anchor the central service last gave (`{ seq, hash }` of the last line of
@@ -73,49 +69,10 @@ interface RatelStand {
   vanaf: number;
 }
 
-export interface LogregelInvoer {
-  actie: AuditActie;
-  gezinId: string | null;
-  /** The part of the record: the API method that showed or changed it. */
-  onderdeel: string;
-  reden?: string | null;
-  /** Whose behalf the user acted on, when not their own. */
-  namensId?: string | null;
-}
-
-interface Regel {
-  seq: number;
-  id: string;
-  at: string;
-  userId: string;
-  namensId: string | null;
-  actie: string;
-  gezinId: string | null;
-  onderdeel: string;
-  reden: string | null;
-  apparaat: string;
-  prevHash: string;
+interface Regel extends GehashteRegel {
   hash: string;
   mac: string | null;
   ratelMac: string | null;
-}
-
-/** The hash of a line: every stored field but the hash and MACs, in a fixed order. */
-export function regelHash(r: Omit<Regel, 'hash' | 'mac' | 'ratelMac'>): string {
-  const inhoud = [
-    r.seq,
-    r.id,
-    r.at,
-    r.userId,
-    r.namensId,
-    r.actie,
-    r.gezinId,
-    r.onderdeel,
-    r.reden,
-    r.apparaat,
-    r.prevHash,
-  ];
-  return createHash('sha256').update(JSON.stringify(inhoud)).digest('hex');
 }
 
 /** A line's MAC: HMAC-SHA256 of its hash under the device's log key (hex). */
@@ -126,13 +83,6 @@ export function regelMac(sleutel: Buffer, hash: string): string {
 /** The head's MAC: its seq and hash, marked so no line's MAC can stand in for it. */
 function kopMac(sleutel: Buffer, kop: { seq: number; hash: string }): string {
   return createHmac('sha256', sleutel).update(`kop:${kop.seq}:${kop.hash}`).digest('hex');
-}
-
-/** Whether `mac` is `verwacht`, compared in constant time. */
-export function macGelijk(mac: string, verwacht: string): boolean {
-  const a = Buffer.from(mac);
-  const b = Buffer.from(verwacht);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export const logsleutelBytes = (sleutel: string) => Buffer.from(sleutel, 'base64url');
@@ -203,7 +153,7 @@ export function bewaarLogsleutel(sqlite: Sqlite, sleutel: string): void {
 export function bewaarRatel(sqlite: Sqlite, ratel: LogRatel): void {
   if (!RATELSLEUTEL_VORM.test(ratel.sleutel)) return;
   sqlite.transaction(() => {
-    let sleutel: Buffer = ratelBytes(ratel.sleutel);
+    let sleutel: Uint8Array = ratelBytes(ratel.sleutel);
     let positie = ratel.positie;
     const zet = sqlite.prepare('UPDATE audit_log SET ratel_mac = ? WHERE seq = ?');
     for (const r of sqlite
@@ -291,7 +241,7 @@ export class Toegangslog {
     const at = this.now();
     const sleutel = this.logsleutel()?.bytes;
     const ratel = this.lees<RatelStand>(RATEL_SLEUTEL);
-    let ratelSleutel: Buffer | null = ratel ? ratelBytes(ratel.sleutel) : null;
+    let ratelSleutel: Uint8Array | null = ratel ? ratelBytes(ratel.sleutel) : null;
     let ratelPositie = ratel?.positie ?? 0;
     for (const invoer of regels) {
       seq += 1;

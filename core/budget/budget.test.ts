@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../db/connection';
-import type { DemoDataset } from '../../db/demo/generate';
+import type { DemoDataset } from '../../demo/generate';
 import { clientFor } from '../../test/helpers/core-client';
 import { DEMO_TODAY, demoStore } from '../../test/helpers/demo-store';
 import { createCore, type Core } from '../core';

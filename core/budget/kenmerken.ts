@@ -3,9 +3,13 @@
  * counts these sets and the click-through lists them, so a figure and its rows always agree.
  */
 import { TERUGKEER_DAGEN, VERWACHTE_DUUR_DAGEN, type Kenmerk } from '../../shared/budget';
+import { raaktJaar } from '../../shared/cost';
 import { addDays, daysInclusive, type IsoDate } from '../../shared/dates';
 import { alMaandenGeenEvaluatie } from '../../shared/evaluatie-achterstand';
-import type { Feiten, ToewijzingFeit } from './facts';
+import { TOEWIJZING_LOPEND } from '../../shared/statussen';
+import type { Feiten, ToewijzingFeit } from './feiten';
+
+const LOPEND: ReadonlySet<string> = new Set(TOEWIJZING_LOPEND);
 
 export type ToewijzingKenmerk = Exclude<Kenmerk, 'zonder_jeugdhulp' | 'actieplan_afgerond'>;
 
@@ -19,10 +23,6 @@ export function peildatumVoor(jaar: number, today: IsoDate): IsoDate {
   return today < `${jaar}-12-31` ? today : `${jaar}-12-31`;
 }
 
-export function raaktJaar(f: ToewijzingFeit, jaar: number): boolean {
-  return f.startdatum <= `${jaar}-12-31` && f.eind >= `${jaar}-01-01`;
-}
-
 function inJaar(day: IsoDate | null, jaar: number): boolean {
   return day !== null && day.startsWith(`${jaar}-`);
 }
@@ -32,9 +32,6 @@ export function looptijdDagen(f: ToewijzingFeit, peildatum: IsoDate): number {
   const end = f.eind < peildatum ? f.eind : peildatum;
   return end < f.startdatum ? 0 : daysInclusive(f.startdatum, end);
 }
-
-// Waiting time has one definition, shared with the keuzehulp's figures.
-export { wachtDagen } from '../../shared/keuzehulp';
 
 export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
   const sets = new Map<ToewijzingKenmerk, Set<string>>(
@@ -88,7 +85,7 @@ export function kenmerkSets(feiten: Feiten, { jaar, peildatum }: Periode) {
     )
       add('duur_overschreden', f.id);
     if (
-      (f.status === 'toegewezen' || f.status === 'gestart') &&
+      LOPEND.has(f.status) &&
       loopt &&
       alMaandenGeenEvaluatie(laatsteEvaluatie.get(f.id) ?? f.startdatum, peildatum)
     )

@@ -4,14 +4,14 @@
  * colleagues, only the team as a whole.
  */
 import type { ApiOutput } from '../../shared/api';
-import { yearCents } from '../../shared/cost';
+import { gecommitteerdInJaar, raaktJaar } from '../../shared/cost';
 import type { GezinStatus } from '../../shared/domain';
-import type { Ctx } from '../context';
-import { laadFeiten } from './facts';
+import { sqlLijst, TOEWIJZING_LOPEND } from '../../shared/statussen';
+import type { ReadCtx } from '../context';
+import { laadFeiten } from './feiten';
 import { stmt } from '../prepared';
-import { raaktJaar } from './kenmerken';
 
-export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {
+export function mijnKosten(ctx: ReadCtx): ApiOutput<'kosten.mijn'> {
   const jaar = Number(ctx.today().slice(0, 4));
   const feiten = laadFeiten(ctx, { teamId: ctx.session.teamId, jaar, perceel: null });
   const perGezin = new Map<
@@ -28,7 +28,7 @@ export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {
       toewijzingen: 0,
       eigen: f.regisseurId === ctx.session.professionalId,
     };
-    g.gecommitteerd += yearCents(f, jaar);
+    g.gecommitteerd += gecommitteerdInJaar(f, jaar).cents;
     g.toewijzingen++;
     perGezin.set(f.gezinId, g);
   }
@@ -43,7 +43,7 @@ export function mijnKosten(ctx: Ctx): ApiOutput<'kosten.mijn'> {
                JOIN toewijzingen t ON t.id = e.toewijzing_id
                JOIN gezinsleden l ON l.id = t.gezinslid_id
               WHERE l.gezin_id = g.id AND e.deleted = 0 AND e.uitgevoerd_op IS NULL
-                AND t.status IN ('toegewezen','gestart')) AS volgende_evaluatie
+                AND t.status IN (${sqlLijst(TOEWIJZING_LOPEND)})) AS volgende_evaluatie
        FROM gezinnen g
       WHERE g.regisseur_id = ? AND g.deleted = 0
       ORDER BY g.naam`,

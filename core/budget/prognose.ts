@@ -4,17 +4,16 @@
  * both show (shared/cost.ts `prognoseCents`, README "Money rules").
  */
 import {
-  maandenCents,
-  maandenZonderSoj,
+  gecommitteerdInJaar,
+  prognoseBijdrage,
   prognoseCents,
-  verdeling,
   type Commitment,
 } from '../../shared/cost';
 import type { Perceel } from '../../shared/domain';
 import type { Deps } from '../context';
 import { stmt } from '../prepared';
-import { budgetVoor } from './dashboard';
-import { COMMITTING_SQL, commitmentUitRij, sojMaandenVan } from './facts';
+import { budgetVoor } from './teambudget';
+import { COMMITTEERT_TUSSEN_SQL, commitmentUitRij, sojMaandenVan } from './feiten';
 
 export interface Prognose {
   jaar: number;
@@ -40,9 +39,8 @@ export function teamPrognose(
     `SELECT t.volume, t.frequentie, t.tarief_cents, t.startdatum, t.einddatum, t.beeindigd_op
        FROM gezinnen g JOIN gezinsleden l ON l.gezin_id = g.id
        JOIN toewijzingen t ON t.gezinslid_id = l.id JOIN producten p ON p.id = t.product_id
-      WHERE g.team_id = @team AND t.deleted = 0 AND t.status IN (${COMMITTING_SQL})
-        AND (@perceel IS NULL OR p.perceel = @perceel) AND t.startdatum <= @tot
-        AND min(COALESCE(t.beeindigd_op, t.einddatum), t.einddatum) >= @van`,
+      WHERE g.team_id = @team AND ${COMMITTEERT_TUSSEN_SQL}
+        AND (@perceel IS NULL OR p.perceel = @perceel)`,
   ).all({ team: teamId, perceel, van: `${jaar}-01-01`, tot: `${jaar}-12-31` }) as Record<
     string,
     unknown
@@ -76,11 +74,11 @@ export function teamPrognose(
 
 /** Adds a toewijzing's months of `jaar` to a per-month sum. */
 export function voegToe(perMaand: Map<string, number>, c: Commitment, jaar: number): void {
-  for (const [p, cents] of verdeling(c).maanden)
-    if (p.startsWith(`${jaar}-`)) perMaand.set(p, (perMaand.get(p) ?? 0) + cents);
+  for (const [p, cents] of gecommitteerdInJaar(c, jaar).perMaand)
+    perMaand.set(p, (perMaand.get(p) ?? 0) + cents);
 }
 
 /** What one more toewijzing adds to the forecast: its cents in the months without SOJ data. */
 export function bijdrage(prognose: Prognose, c: Commitment): number {
-  return maandenCents(c, maandenZonderSoj(prognose.jaar, prognose.sojMaanden));
+  return prognoseBijdrage(c, prognose.jaar, prognose.sojMaanden);
 }

@@ -1,13 +1,15 @@
 /** The rows behind a dashboard figure (every figure clicks through to these). */
-import type { DashboardFilter, Doorklik, Tabel } from '../../shared/api-budget';
+import type { DashboardFilter, Doorklik, Tabel } from '../../shared/api';
 import { DIMENSIE_LABELS } from '../../shared/budget';
-import { yearCents } from '../../shared/cost';
+import { gecommitteerdInJaar, raaktJaar } from '../../shared/cost';
 import { TOEWIJZING_STATUSSEN, ZORGPROFIEL_CATEGORIEEN } from '../../shared/domain';
-import type { Ctx } from '../context';
-import { actieplanFeiten, checkScope, groepLabel, laadNamen, sleutelVan } from './dashboard';
-import { laadFeiten, namenVanJeugdigen, scopeParams, sojScope } from './facts';
+import type { ReadCtx } from '../context';
+import { groepLabel, laadNamen, sleutelVan } from './groepen';
+import { laadFeiten, namenVanJeugdigen, scopeParams, sojScope } from './feiten';
 import { stmt } from '../prepared';
-import { kenmerkSets, peildatumVoor, raaktJaar } from './kenmerken';
+import { kenmerkSets, peildatumVoor } from './kenmerken';
+import { actieplanFeiten } from './kpis';
+import { controleerCijferToegang } from './toegang';
 
 /** Click-through lists stop here; the table says how many there are in all. */
 export const REGELS_MAX = 500;
@@ -25,7 +27,7 @@ export function titelVan(d: Doorklik, namen: ReturnType<typeof laadNamen>): stri
   return [bron[d.bron], ...delen].join(' · ');
 }
 
-function toewijzingRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
+function toewijzingRegels(ctx: ReadCtx, filter: DashboardFilter, d: Doorklik): Tabel {
   const feiten = laadFeiten(ctx, filter);
   const jaar = filter.jaar;
   const sets = d.kenmerk
@@ -45,7 +47,7 @@ function toewijzingRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel
     if (r.toewijzingId)
       gerealiseerd.set(r.toewijzingId, (gerealiseerd.get(r.toewijzingId) ?? 0) + r.cents);
   const rows = gekozen
-    .map((f) => ({ f, c: yearCents(f, jaar) }))
+    .map((f) => ({ f, c: gecommitteerdInJaar(f, jaar).cents }))
     .sort((a, b) => b.c - a.c || a.f.id.localeCompare(b.f.id));
   const shown = rows.slice(0, REGELS_MAX);
   const namen = laadNamen(ctx);
@@ -95,7 +97,7 @@ const SOJ_DIMENSIE_SQL = {
   regisseur: 'g.regisseur_id',
 } as const;
 
-function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
+function sojRegels(ctx: ReadCtx, filter: DashboardFilter, d: Doorklik): Tabel {
   const where = [sojScope(filter)];
   if (d.dimensie) where.push(`${SOJ_DIMENSIE_SQL[d.dimensie]} IS @sleutel`);
   if (d.periode) where.push('s.periode = @periode');
@@ -176,7 +178,7 @@ function sojRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
   };
 }
 
-function actieplanRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
+function actieplanRegels(ctx: ReadCtx, filter: DashboardFilter, d: Doorklik): Tabel {
   const plannen = actieplanFeiten(ctx, filter).filter(
     (p) => d.kenmerk !== 'zonder_jeugdhulp' || p.met_jeugdhulp === 0,
   );
@@ -213,8 +215,8 @@ function actieplanRegels(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel 
   };
 }
 
-export function regelsAchterCijfer(ctx: Ctx, filter: DashboardFilter, d: Doorklik): Tabel {
-  checkScope(ctx, filter);
+export function regelsAchterCijfer(ctx: ReadCtx, filter: DashboardFilter, d: Doorklik): Tabel {
+  controleerCijferToegang(ctx, filter);
   if (d.bron === 'soj') return sojRegels(ctx, filter, d);
   if (d.bron === 'actieplannen') return actieplanRegels(ctx, filter, d);
   return toewijzingRegels(ctx, filter, d);

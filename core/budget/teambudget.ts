@@ -5,13 +5,30 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { budgetWijzigingen, teambudgetten } from '../../db/schema';
-import type { ApiInput, ApiOutput } from '../../shared/api';
+import type { ApiInput, ApiOutput, DashboardFilter } from '../../shared/api';
 import { ApiError } from '../api-error';
-import type { Ctx } from '../context';
+import type { Ctx, Deps, ReadCtx } from '../context';
 import { natuurlijkeId } from '../../shared/sync/natuurlijke-id';
 import { stmt } from '../prepared';
 import { budgetFout } from '../../shared/regels/rollen';
 import { aanroeperVan, weigerAls } from '../regels';
+
+/** The budget set for the filter's team (or region) and perceel; null when none is set. */
+export function budgetVoor(
+  deps: Deps,
+  filter: Pick<DashboardFilter, 'teamId' | 'jaar' | 'perceel'>,
+): number | null {
+  const row = stmt(
+    deps,
+    `SELECT count(*) AS n, sum(bedrag_cents) AS cents FROM teambudgetten
+      WHERE deleted = 0 AND jaar = @jaar AND (@team IS NULL OR team_id = @team)
+        AND perceel IS @perceel`,
+  ).get({ jaar: filter.jaar, team: filter.teamId, perceel: filter.perceel }) as {
+    n: number;
+    cents: number | null;
+  };
+  return row.n === 0 ? null : row.cents;
+}
 
 function teamVoorBudget(ctx: Ctx, teamId: string): void {
   // The team's teamcoach or a beheerder, as the service checks it (shared/regels/rollen.ts).
@@ -66,7 +83,7 @@ export function budgetVaststellen(
 }
 
 export function budgetOverzicht(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ApiInput<'budget.overzicht'>,
 ): ApiOutput<'budget.overzicht'> {
   const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;

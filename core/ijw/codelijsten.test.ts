@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
-import { PRODUCTEN } from '../../db/demo/region-data';
+import { PRODUCTEN } from '../../demo/region-data';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { IJW_PRODUCTCATEGORIEEN, VERBLIJF_CATEGORIEEN } from '../../shared/domain';
 import { IJW_FIXTURES } from '../../test/helpers/xmllint';

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
-import { generateRegion } from '../../db/demo/generate';
-import { writeDataset } from '../../db/demo/write';
+import { generateRegion } from '../../demo/generate';
+import { writeDataset } from '../../demo/write';
 import { clientFor } from '../../test/helpers/core-client';
 import { DEMO_TODAY } from '../../test/helpers/demo-store';
 import { xmllint } from '../../test/helpers/xmllint';

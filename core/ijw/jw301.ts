@@ -16,7 +16,7 @@ import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { toewijzingVoor } from '../access';
 import type { Ctx } from '../context';
-import { nieuwToewijzingNummer } from '../services/toewijzing';
+import { nieuwToewijzingNummer } from '../toewijzing/toewijzing';
 import {
   BERICHTCODE,
   BERICHT_SUBVERSIE,
@@ -273,13 +273,8 @@ export function toewijzingJw301(
     .innerJoin(gemeenten, eq(gemeenten.id, teams.gemeenteId))
     .where(eq(teams.id, gezin.teamId))
     .get()!;
-  const adres = splitsAdres(gezin.adres);
-  const naam = splitsAchternaam(lid.achternaam);
-  const nu = ctx.now();
-  const identificatie = berichtIdentificatie(nu);
-  const besluit = toewijzingsMoment(t.toegewezenOp ?? t.aangemaaktOp);
+  const identificatie = berichtIdentificatie(ctx.now());
   const gemeenteCode = gemeente.code.replace(/^GM/, '');
-
   const bericht: Element = samen('Bericht', [
     samen('Header', [
       blad('BerichtCode', BERICHTCODE.jw301),
@@ -297,59 +292,77 @@ export function toewijzingJw301(
       ]),
     ]),
     samen('Client', [
-      blad('Bsn', lid.bsn),
-      basisType('Geboortedatum', [blad('Datum', lid.geboortedatum)]),
-      // Eenplan does not record sex; iJw's code 0 is "onbekend".
-      blad('Geslacht', '0'),
-      basisType('Naam', [
-        samen('Geslachtsnaam', [
-          blad('Achternaam', naam.achternaam),
-          magBlad('Voorvoegsel', naam.voorvoegsel),
-        ]),
-        blad('Voornamen', lid.voornaam),
-        magBlad('Voorletters', voorletters(lid.voornaam)),
-        blad('NaamGebruik', '1'),
-      ]),
-      samen('Contactgegevens', [
-        samen('Contact', [
-          // 01: the address in the BRP (basisregistratie personen).
-          blad('Soort', '01'),
-          adres
-            ? basisType('Adres', [
-                samen('Huis', [
-                  blad('Huisnummer', adres.huisnummer),
-                  magBlad('Huisletter', adres.huisletter),
-                  magBlad('HuisnummerToevoeging', adres.toevoeging),
-                ]),
-                magBlad('Postcode', gezin.postcode.replace(/\s/g, '').toUpperCase()),
-                blad('Straatnaam', adres.straat),
-                magBlad('Plaatsnaam', gezin.woonplaats.trim().slice(0, 80)),
-              ])
-            : null,
-        ]),
-      ]),
-      samen('ToegewezenProducten', [
-        samen('ToegewezenProduct', [
-          blad('ToewijzingNummer', String(nummerVan(ctx, t))),
-          basisType('Product', [
-            blad('Categorie', product.categorie),
-            blad('Code', product.productcode),
-          ]),
-          blad('Toewijzingsdatum', besluit.datum),
-          blad('Toewijzingstijd', besluit.tijd),
-          blad('Ingangsdatum', t.startdatum),
-          blad('Einddatum', t.einddatum),
-          basisType('Omvang', [
-            blad('Volume', String(t.volume)),
-            blad('Eenheid', t.eenheid),
-            blad('Frequentie', t.frequentie),
-          ]),
-        ]),
-      ]),
+      ...clientGegevens({ ...lid, bsn: lid.bsn }, gezin),
+      samen('ToegewezenProducten', [toegewezenProduct(ctx, t, product)]),
     ]),
   ]);
   return {
     bestandsnaam: `JW301_${gemeenteCode}_${aanbieder.agbCode}_${identificatie}.xml`,
     xml: naarXml(bericht, 'jw301', { jw301: ijwBerichtNs('jw301'), ijw: IJW_BASIS_NS }),
   };
+}
+
+type Lid = typeof gezinsleden.$inferSelect;
+type Gezin = ReturnType<typeof toewijzingVoor>['gezin'];
+type Toewijzing = ReturnType<typeof toewijzingVoor>['toewijzing'];
+
+/** The youth as the JW301's Client: BSN, birth date, name in BRP form and the address. */
+function clientGegevens(lid: Lid & { bsn: string }, gezin: Gezin): (Element | null)[] {
+  const adres = splitsAdres(gezin.adres);
+  const naam = splitsAchternaam(lid.achternaam);
+  return [
+    blad('Bsn', lid.bsn),
+    basisType('Geboortedatum', [blad('Datum', lid.geboortedatum)]),
+    // Eenplan does not record sex; iJw's code 0 is "onbekend".
+    blad('Geslacht', '0'),
+    basisType('Naam', [
+      samen('Geslachtsnaam', [
+        blad('Achternaam', naam.achternaam),
+        magBlad('Voorvoegsel', naam.voorvoegsel),
+      ]),
+      blad('Voornamen', lid.voornaam),
+      magBlad('Voorletters', voorletters(lid.voornaam)),
+      blad('NaamGebruik', '1'),
+    ]),
+    samen('Contactgegevens', [
+      samen('Contact', [
+        // 01: the address in the BRP (basisregistratie personen).
+        blad('Soort', '01'),
+        adres
+          ? basisType('Adres', [
+              samen('Huis', [
+                blad('Huisnummer', adres.huisnummer),
+                magBlad('Huisletter', adres.huisletter),
+                magBlad('HuisnummerToevoeging', adres.toevoeging),
+              ]),
+              magBlad('Postcode', gezin.postcode.replace(/\s/g, '').toUpperCase()),
+              blad('Straatnaam', adres.straat),
+              magBlad('Plaatsnaam', gezin.woonplaats.trim().slice(0, 80)),
+            ])
+          : null,
+      ]),
+    ]),
+  ];
+}
+
+/** The toewijzing as the one ToegewezenProduct; gives it a ToewijzingNummer when it has none. */
+function toegewezenProduct(
+  ctx: Ctx,
+  t: Toewijzing,
+  product: typeof producten.$inferSelect,
+): Element {
+  const besluit = toewijzingsMoment(t.toegewezenOp ?? t.aangemaaktOp);
+  return samen('ToegewezenProduct', [
+    blad('ToewijzingNummer', String(nummerVan(ctx, t))),
+    basisType('Product', [blad('Categorie', product.categorie), blad('Code', product.productcode)]),
+    blad('Toewijzingsdatum', besluit.datum),
+    blad('Toewijzingstijd', besluit.tijd),
+    blad('Ingangsdatum', t.startdatum),
+    blad('Einddatum', t.einddatum),
+    basisType('Omvang', [
+      blad('Volume', String(t.volume)),
+      blad('Eenheid', t.eenheid),
+      blad('Frequentie', t.frequentie),
+    ]),
+  ]);
 }

@@ -4,15 +4,16 @@
  * provider, gemeente and products it names. Nothing is written: the professional decides.
  */
 import { and, eq } from 'drizzle-orm';
-import { aanbieders, gemeenten, gezinnen, gezinsleden, producten } from '../../db/schema';
+import { gezinnen, gezinsleden, producten } from '../../db/schema';
 import { isValidBsn } from '../../shared/bsn';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { raakGezin } from '../access';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
+import { berichtKop } from './bericht-kop';
 import { ijwBerichtNs } from './bericht';
 import { xsdFouten } from './xsd';
-import { XmlFout, kinderenMet, leesXml, tekstOp, type Element } from './xml';
+import { XmlError, kinderenMet, leesXml, tekstOp, type Element } from './xml';
 
 /** COD327 verwijzer type, in words. */
 const VERWIJZER_TYPES: Record<string, string> = {
@@ -29,58 +30,16 @@ const ongeldig = (bericht: string) =>
   new ApiError('ongeldige-invoer', `Dit is geen geldig JW315-bericht: ${bericht}`, 'xml');
 
 export async function verzoekLezen(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ApiInput<'ijw.verzoekLezen'>,
 ): Promise<ApiOutput<'ijw.verzoekLezen'>> {
-  let wortel: Element;
-  let namespaces: Record<string, string>;
-  try {
-    ({ wortel, namespaces } = leesXml(input.xml));
-  } catch (error) {
-    if (error instanceof XmlFout) throw ongeldig(error.message);
-    throw error;
-  }
-  if (!Object.values(namespaces).includes(ijwBerichtNs('jw315')))
-    throw ongeldig(`de namespace ${ijwBerichtNs('jw315')} (iJw 3.2) ontbreekt.`);
-  const fouten = await xsdFouten(input.xml, 'jw315');
-  if (fouten.length > 0) throw ongeldig(`volgens het JW315-schema (iJw 3.2): ${fouten.join('; ')}`);
-
+  const wortel = await leesVerzoek(input.xml);
   const t = (pad: string) => tekstOp(wortel, pad);
-  const agb = t('Header/Afzender')!;
-  const gemeenteCode = t('Header/Ontvanger')!;
-  const bsn = t('Client/Bsn')!;
+  const kop = berichtKop(ctx, t);
+  const bsn = kop.client.bsn;
   // The XSD checks nine digits; the elfproef is the BSN's own rule.
   if (!isValidBsn(bsn)) throw ongeldig(`het BSN ${bsn} klopt niet (elfproef).`);
-  const aanbieder = ctx.db
-    .select({ naam: aanbieders.naam })
-    .from(aanbieders)
-    .where(eq(aanbieders.agbCode, agb))
-    .get();
-  const gemeente = ctx.db
-    .select({ naam: gemeenten.naam })
-    .from(gemeenten)
-    .where(eq(gemeenten.code, `GM${gemeenteCode}`))
-    .get();
-  const lid = ctx.session.teamId
-    ? ctx.db
-        .select({
-          gezinId: gezinnen.id,
-          gezinNaam: gezinnen.naam,
-          voornaam: gezinsleden.voornaam,
-          achternaam: gezinsleden.achternaam,
-        })
-        .from(gezinsleden)
-        .innerJoin(gezinnen, eq(gezinnen.id, gezinsleden.gezinId))
-        .where(
-          and(
-            eq(gezinsleden.bsn, bsn),
-            eq(gezinsleden.deleted, false),
-            eq(gezinnen.deleted, false),
-            eq(gezinnen.teamId, ctx.session.teamId),
-          ),
-        )
-        .get()
-    : undefined;
+  const lid = jeugdigeVanTeam(ctx, bsn);
   // Finding the youth shows a family of the team: it is logged like opening the dossier.
   if (lid) raakGezin(ctx, lid.gezinId);
   const client = kinderenMet(wortel, 'Client')[0]!;
@@ -89,21 +48,7 @@ export async function verzoekLezen(
     'AangevraagdProduct',
   );
   return {
-    berichtId: t('Header/BerichtIdentificatie/Identificatie')!,
-    dagtekening: t('Header/BerichtIdentificatie/Dagtekening')!,
-    aanbieder: { agbCode: agb, naam: aanbieder?.naam ?? null },
-    gemeente: { code: gemeenteCode, naam: gemeente?.naam ?? null },
-    client: {
-      bsn,
-      geboortedatum: t('Client/Geboortedatum/Datum')!,
-      // CDT_VerkorteNaam: the surname inside its Geslachtsnaam.
-      achternaam: [
-        t('Client/Naam/Geslachtsnaam/Voorvoegsel'),
-        t('Client/Naam/Geslachtsnaam/Achternaam'),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
+    ...kop,
     jeugdige: lid
       ? {
           gezinId: lid.gezinId,
@@ -111,34 +56,77 @@ export async function verzoekLezen(
           naam: `${lid.voornaam} ${lid.achternaam}`,
         }
       : null,
-    producten: productLijst.map((p) => {
-      const v = (pad: string) => tekstOp(p, pad);
-      const code = v('Product/Code');
-      const bekend = code
-        ? ctx.db
-            .select({ omschrijving: producten.omschrijving })
-            .from(producten)
-            .where(eq(producten.productcode, code))
-            .get()
-        : undefined;
-      const volume = v('Omvang/Volume');
-      const type = v('Verwijzer/Type')!;
-      const verwijzerNaam = v('Verwijzer/Naam');
-      return {
-        referentie: v('ReferentieAanbieder')!,
-        categorie: v('Product/Categorie'),
-        productcode: code,
-        omschrijving: bekend?.omschrijving ?? null,
-        ingangsdatum: v('ToewijzingIngangsdatum')!,
-        einddatum: v('ToewijzingEinddatum'),
-        volume: volume === null ? null : Number(volume),
-        eenheid: v('Omvang/Eenheid'),
-        frequentie: v('Omvang/Frequentie'),
-        budgetCents: v('Budget') === null ? null : Number(v('Budget')),
-        beschikkingNummer: v('BeschikkingNummer'),
-        verwijzer: `${VERWIJZER_TYPES[type]}${verwijzerNaam ? ` (${verwijzerNaam})` : ''}`,
-        commentaar: v('Commentaar'),
-      };
-    }),
+    producten: productLijst.map((p) => aangevraagdProduct(ctx, p)),
+  };
+}
+
+/** The message's root element, once it is well-formed iJw 3.2 and valid by the JW315 XSD. */
+async function leesVerzoek(xml: string): Promise<Element> {
+  let wortel: Element;
+  let namespaces: Record<string, string>;
+  try {
+    ({ wortel, namespaces } = leesXml(xml));
+  } catch (error) {
+    if (error instanceof XmlError) throw ongeldig(error.message);
+    throw error;
+  }
+  if (!Object.values(namespaces).includes(ijwBerichtNs('jw315')))
+    throw ongeldig(`de namespace ${ijwBerichtNs('jw315')} (iJw 3.2) ontbreekt.`);
+  const fouten = await xsdFouten(xml, 'jw315');
+  if (fouten.length > 0) throw ongeldig(`volgens het JW315-schema (iJw 3.2): ${fouten.join('; ')}`);
+  return wortel;
+}
+
+/** The youth with this BSN in a family of the caller's own team, if any. */
+function jeugdigeVanTeam(ctx: ReadCtx, bsn: string) {
+  if (!ctx.session.teamId) return undefined;
+  return ctx.db
+    .select({
+      gezinId: gezinnen.id,
+      gezinNaam: gezinnen.naam,
+      voornaam: gezinsleden.voornaam,
+      achternaam: gezinsleden.achternaam,
+    })
+    .from(gezinsleden)
+    .innerJoin(gezinnen, eq(gezinnen.id, gezinsleden.gezinId))
+    .where(
+      and(
+        eq(gezinsleden.bsn, bsn),
+        eq(gezinsleden.deleted, false),
+        eq(gezinnen.deleted, false),
+        eq(gezinnen.teamId, ctx.session.teamId),
+      ),
+    )
+    .get();
+}
+
+/** One AangevraagdProduct, with the product's description when Eenplan knows its code. */
+function aangevraagdProduct(ctx: ReadCtx, p: Element) {
+  const v = (pad: string) => tekstOp(p, pad);
+  const code = v('Product/Code');
+  const bekend = code
+    ? ctx.db
+        .select({ omschrijving: producten.omschrijving })
+        .from(producten)
+        .where(eq(producten.productcode, code))
+        .get()
+    : undefined;
+  const volume = v('Omvang/Volume');
+  const type = v('Verwijzer/Type')!;
+  const verwijzerNaam = v('Verwijzer/Naam');
+  return {
+    referentie: v('ReferentieAanbieder')!,
+    categorie: v('Product/Categorie'),
+    productcode: code,
+    omschrijving: bekend?.omschrijving ?? null,
+    ingangsdatum: v('ToewijzingIngangsdatum')!,
+    einddatum: v('ToewijzingEinddatum'),
+    volume: volume === null ? null : Number(volume),
+    eenheid: v('Omvang/Eenheid'),
+    frequentie: v('Omvang/Frequentie'),
+    budgetCents: v('Budget') === null ? null : Number(v('Budget')),
+    beschikkingNummer: v('BeschikkingNummer'),
+    verwijzer: `${VERWIJZER_TYPES[type]}${verwijzerNaam ? ` (${verwijzerNaam})` : ''}`,
+    commentaar: v('Commentaar'),
   };
 }

@@ -96,15 +96,15 @@ function ontsleutel(tekst: string): string {
   );
 }
 
-export class XmlFout extends Error {}
+export class XmlError extends Error {}
 
 /** The root element and its namespace declarations. */
 export function leesXml(tekst: string): { wortel: Element; namespaces: Record<string, string> } {
   if (/<!DOCTYPE/i.test(tekst))
-    throw new XmlFout('Het bestand bevat een DOCTYPE; dat wordt niet gelezen.');
+    throw new XmlError('Het bestand bevat een DOCTYPE; dat wordt niet gelezen.');
   const geldig = XMLValidator.validate(tekst);
   if (geldig !== true)
-    throw new XmlFout(
+    throw new XmlError(
       `Het bestand is geen geldige XML (regel ${geldig.err.line}: ${geldig.err.msg}).`,
     );
   const parser = new XMLParser({
@@ -120,7 +120,7 @@ export function leesXml(tekst: string): { wortel: Element; namespaces: Record<st
   const knopen = parser.parse(tekst) as Geordend[];
   const naam = (k: Geordend) => Object.keys(k).find((s) => s !== ':@')!;
   const elementen = knopen.filter((k) => !naam(k).startsWith('?'));
-  if (elementen.length !== 1) throw new XmlFout('Het bestand moet precies één bericht bevatten.');
+  if (elementen.length !== 1) throw new XmlError('Het bestand moet precies één bericht bevatten.');
   const omzetten = (k: Geordend): Element => {
     const tag = naam(k);
     const inhoud = (k[tag] as Geordend[]) ?? [];

@@ -6,7 +6,7 @@
 import type { ApiErrorBody, ApiErrorCode, ApiResult } from '../../shared/api';
 import { KluisInvoer, type KluisActie } from '../../shared/kluis';
 import type { Kluizen } from './kluizen';
-import { KluisFout, type KluisFoutCode } from './sleutelbestand';
+import { KeyFileError, type KluisFoutCode } from './passphrase-key-file';
 
 export type KluisMethode = `kluis.${KluisActie}`;
 
@@ -65,7 +65,7 @@ export function kluisActie(
     else if (actie === 'ontgrendelen') kluizen.ontgrendel(v.profiel, v.wachtwoord!);
     return staat();
   } catch (error) {
-    if (!(error instanceof KluisFout)) throw error;
+    if (!(error instanceof KeyFileError)) throw error;
     const field =
       VELD_VAN[error.code] ??
       (actie === 'wijzigen' && error.code === 'zwak-wachtwoord' ? 'nieuw' : 'wachtwoord');

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
-import type { ProfileStore } from '../profile-store';
+import type { ProfileStore } from './profile-store';
 import { Kluizen } from './kluizen';
-import { koppelAccount } from './sleutelbestand';
+import { koppelAccount } from './passphrase-key-file';
 
 const ZIN = 'Zeven blauwe fietsen op de dijk';
 const mappen: string[] = [];
@@ -40,7 +40,6 @@ describe.skipIf(process.platform === 'win32')('file modes of a profile', () => {
     try {
       const kluizen = new Kluizen({
         dataDir,
-        demoOnFirstStart: false,
         maakCore: (s) => {
           store = s;
           return createCore(s);
@@ -83,7 +82,6 @@ describe.skipIf(process.platform === 'win32')('file modes of a profile', () => {
     mappen.push(dataDir);
     const opties = {
       dataDir,
-      demoOnFirstStart: false,
       maakCore: (s: ProfileStore) => createCore(s),
     };
     let kluizen = new Kluizen(opties);

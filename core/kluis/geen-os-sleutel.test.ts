@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  leesSleutelBestand,
-  maakSleutelBestand,
+  readPassphraseKeyFile,
+  createPassphraseKeyFile,
   ontgrendelSleutel,
-  type SleutelBestand,
-} from './sleutelbestand';
+  type PassphraseKeyFile,
+} from './passphrase-key-file';
 
 const ZIN = 'Zeven blauwe fietsen op de dijk';
 const nu = new Date('2026-03-02T09:00:00Z');
@@ -24,8 +24,8 @@ function sleutelBestand() {
 describe('no copy of the key under the OS keychain', () => {
   it('writes a key file with the passphrase wrap only', () => {
     const pad = sleutelBestand();
-    maakSleutelBestand(pad, ZIN);
-    expect(Object.keys(leesSleutelBestand(pad)!).sort()).toEqual([
+    createPassphraseKeyFile(pad, ZIN);
+    expect(Object.keys(readPassphraseKeyFile(pad)!).sort()).toEqual([
       'kdf',
       'pogingen',
       'versie',
@@ -35,17 +35,17 @@ describe('no copy of the key under the OS keychain', () => {
 
   it('drops the OS wrap of an earlier version at the next unlock, not at a wrong try', () => {
     const pad = sleutelBestand();
-    const sleutel = maakSleutelBestand(pad, ZIN);
-    const oud: SleutelBestand = { ...leesSleutelBestand(pad)!, os: 'b3MtdmVycGFrdA==' };
+    const sleutel = createPassphraseKeyFile(pad, ZIN);
+    const oud: PassphraseKeyFile = { ...readPassphraseKeyFile(pad)!, os: 'b3MtdmVycGFrdA==' };
     writeFileSync(pad, JSON.stringify(oud));
 
     expect(() => ontgrendelSleutel(pad, 'Zeven blauwe fietsen op de dam', nu)).toThrow(
       'Onjuiste wachtwoordzin.',
     );
-    expect(leesSleutelBestand(pad)!.os).toBe(oud.os);
+    expect(readPassphraseKeyFile(pad)!.os).toBe(oud.os);
 
     expect(ontgrendelSleutel(pad, ZIN, nu).equals(sleutel)).toBe(true);
-    const na = leesSleutelBestand(pad)!;
+    const na = readPassphraseKeyFile(pad)!;
     expect(na).not.toHaveProperty('os');
     expect(readFileSync(pad, 'utf8')).not.toContain(oud.os);
     expect(na.wachtwoord).toEqual(oud.wachtwoord);

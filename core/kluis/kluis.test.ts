@@ -6,18 +6,24 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadOrCreateKeyFile } from '../../db/key-file';
+import { loadOrCreateKeyFile } from '../../db/raw-key-file';
 import { openDatabase } from '../../db/connection';
 import { createCore } from '../core';
 import { Kluis } from './kluis';
-import { KluisFout, wachttijdMs, wachtwoordZwakte } from './sleutelbestand';
+import { KeyFileError, wachttijdMs, wachtwoordZwakte } from './passphrase-key-file';
+import { seedDemo } from '../../demo/seed';
 
 const ZIN = 'Zeven blauwe fietsen op de dijk';
 let nu = new Date('2026-11-24T09:00:00Z');
 const mappen: string[] = [];
 const nieuweKluis = (dataDir = mkdtempSync(join(tmpdir(), 'eenplan-kluis-'))) => {
   mappen.push(dataDir);
-  return new Kluis({ dataDir, maakCore: (store) => createCore(store), now: () => nu });
+  return new Kluis({
+    dataDir,
+    seed: seedDemo,
+    maakCore: (store) => createCore(store),
+    now: () => nu,
+  });
 };
 afterEach(() => {
   for (const m of mappen.splice(0)) rmSync(m, { recursive: true, force: true });
@@ -27,7 +33,7 @@ const fout = (werk: () => unknown) => {
   try {
     werk();
   } catch (error) {
-    if (error instanceof KluisFout) return error;
+    if (error instanceof KeyFileError) return error;
     throw error;
   }
   throw new Error('geen fout');

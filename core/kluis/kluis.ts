@@ -5,20 +5,20 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadOrCreateKeyFile } from '../../db/key-file';
+import { loadOrCreateKeyFile } from '../../db/raw-key-file';
 import { priveMap } from '../../db/prive-bestanden';
 import type { KluisStaat } from '../../shared/kluis';
 import type { Core } from '../core';
-import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from '../profile-store';
+import { openProfileStore, type ProfileStore, type ProfileStoreOptions } from './profile-store';
 import {
-  KluisFout,
+  KeyFileError,
   koppelAccount,
-  leesSleutelBestand,
-  maakSleutelBestand,
+  readPassphraseKeyFile,
+  createPassphraseKeyFile,
   ontgrendelMetAccount,
   ontgrendelSleutel,
   wijzigWachtwoordzin,
-} from './sleutelbestand';
+} from './passphrase-key-file';
 
 /** Called by the core after an online sign-in to the central service. */
 export type NaAanmelding = (email: string, wachtwoord: string) => void;
@@ -48,7 +48,7 @@ export class Kluis {
 
   staat(): KluisStaat {
     if (this.open) return 'open';
-    return leesSleutelBestand(this.sleutelPad) ? 'vergrendeld' : 'nieuw';
+    return readPassphraseKeyFile(this.sleutelPad) ? 'vergrendeld' : 'nieuw';
   }
 
   core(): Core | null {
@@ -58,11 +58,11 @@ export class Kluis {
   /** First start: the passphrase that will protect this profile. */
   instellen(wachtwoord: string): ProfileStore {
     if (this.staat() !== 'nieuw')
-      throw new KluisFout('al-ingesteld', 'Dit profiel heeft al een wachtwoordzin.');
+      throw new KeyFileError('al-ingesteld', 'Dit profiel heeft al een wachtwoordzin.');
     const bestaand = existsSync(this.oudSleutelPad)
       ? loadOrCreateKeyFile(this.oudSleutelPad)
       : undefined;
-    const sleutel = maakSleutelBestand(
+    const sleutel = createPassphraseKeyFile(
       this.sleutelPad,
       wachtwoord,
       bestaand ? { sleutel: bestaand } : {},
@@ -89,7 +89,7 @@ export class Kluis {
 
   /** Whether the lock screen can offer signing in with the central service's account. */
   metAccount(): boolean {
-    return Boolean(leesSleutelBestand(this.sleutelPad)?.account);
+    return Boolean(readPassphraseKeyFile(this.sleutelPad)?.account);
   }
 
   /** Closes the database: the key leaves memory with it. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
-import type { ProfileStore } from '../profile-store';
+import type { ProfileStore } from './profile-store';
 import { kluisActie } from './acties';
 import { Kluis } from './kluis';
 import { Kluizen } from './kluizen';
@@ -19,7 +19,6 @@ const mappen: string[] = [];
 const geopend: ProfileStore[] = [];
 const opties = (dataDir: string) => ({
   dataDir,
-  demoOnFirstStart: false,
   maakCore: (store: ProfileStore) => {
     geopend.push(store);
     return createCore(store);

@@ -19,7 +19,7 @@ import { priveMap } from '../../db/prive-bestanden';
 import { VERGRENDELEN } from '../../shared/domain';
 import type { KluisStaat, LaptopProfiel } from '../../shared/kluis';
 import { Kluis, type KluisOpties } from './kluis';
-import { KluisFout } from './sleutelbestand';
+import { KeyFileError } from './passphrase-key-file';
 
 export const PROFIELNAAM_MAX = 60;
 
@@ -88,13 +88,16 @@ export class Kluizen {
       .trim()
       .replace(/\s+/g, ' ');
     if (schoon.length === 0 || schoon.length > PROFIELNAAM_MAX)
-      throw new KluisFout(
+      throw new KeyFileError(
         'ongeldige-naam',
         `Geef het profiel een naam van 1 tot ${PROFIELNAAM_MAX} tekens.`,
       );
     const index = this.leesIndex();
     if (index.some((p) => p.naam.toLocaleLowerCase('nl') === schoon.toLocaleLowerCase('nl')))
-      throw new KluisFout('ongeldige-naam', 'Er is al een profiel met deze naam op deze laptop.');
+      throw new KeyFileError(
+        'ongeldige-naam',
+        'Er is al een profiel met deze naam op deze laptop.',
+      );
     // The first profile takes over a vault an earlier version left without a passphrase.
     const id =
       index.length === 0 && this.heeft(STANDAARD, 'eenplan.key') ? STANDAARD : randomUUID();
@@ -162,7 +165,8 @@ export class Kluizen {
   }
 
   wijzigWachtwoordzin(oud: string, nieuw: string): void {
-    if (!this.actief) throw new KluisFout('verkeerd-wachtwoord', 'Ontgrendel eerst het profiel.');
+    if (!this.actief)
+      throw new KeyFileError('verkeerd-wachtwoord', 'Ontgrendel eerst het profiel.');
     this.kluis(this.actief).wijzigWachtwoordzin(oud, nieuw);
   }
 
@@ -171,7 +175,7 @@ export class Kluizen {
     const index = this.leesIndex();
     const gekozen = id ?? (index.length === 1 ? index[0]!.id : undefined);
     if (!gekozen || !index.some((p) => p.id === gekozen))
-      throw new KluisFout('onbekend-profiel', 'Kies uw profiel op deze laptop.');
+      throw new KeyFileError('onbekend-profiel', 'Kies uw profiel op deze laptop.');
     if (this.actief !== gekozen) this.wissel(gekozen, werk);
     else {
       // The open profile: its passphrase is still checked before "open" is answered.

@@ -34,6 +34,8 @@ export interface ActieplanPdfInvoer {
   gemaaktOp: Date;
 }
 
+type Doc = ReturnType<typeof nieuwDocument>['doc'];
+
 export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array> {
   const { plan, gezinNaam, regisseurNaam, gemaaktOp } = invoer;
   const titel = `Actieplan ${plan.jeugdigeNaam} (gezin ${gezinNaam})`;
@@ -50,7 +52,27 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
     doc.moveDown(0.3);
     labelTekst(doc, 'Wat er speelt', plan.problemen);
   }
+  triage(doc, plan);
+  doelenEnHulp(doc, plan);
 
+  kop(doc, 'Voor akkoord');
+  alinea(
+    doc,
+    'Met onze handtekening geven wij aan dat wij dit actieplan hebben besproken en ermee instemmen.',
+  );
+  doc.moveDown(0.8);
+  handtekeningen(doc, [
+    { naam: '', rol: 'Ouder/verzorger', op: null, lijnen: null },
+    { naam: plan.jeugdigeNaam, rol: 'Jeugdige (vanaf 12 jaar)', op: null, lijnen: null },
+    { naam: regisseurNaam, rol: 'Regisseur', op: null, lijnen: null },
+  ]);
+  voetregels(doc, `${titel} · Eenplan`);
+  doc.end();
+  return klaar;
+}
+
+/** "Wat kan het gezin zelf, wat doen we samen": the triage and the voorzieningen found. */
+function triage(doc: Doc, plan: Actieplan): void {
   kop(doc, 'Wat kan het gezin zelf, wat doen we samen');
   labelTekst(doc, 'Eigen kracht', plan.eigenKracht);
   labelTekst(doc, 'Netwerk', plan.netwerk);
@@ -74,7 +96,10 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
       [0.4, 0.16, 0.32, 0.12],
     );
   }
+}
 
+/** The goals, the zorgprofiel and the help allocated to reach them. */
+function doelenEnHulp(doc: Doc, plan: Actieplan): void {
   kop(doc, 'Doelen');
   tabel(
     doc,
@@ -114,19 +139,4 @@ export function actieplanNaarPdf(invoer: ActieplanPdfInvoer): Promise<Uint8Array
       [0.22, 0.2, 0.18, 0.16, 0.12, 0.12],
     );
   }
-
-  kop(doc, 'Voor akkoord');
-  alinea(
-    doc,
-    'Met onze handtekening geven wij aan dat wij dit actieplan hebben besproken en ermee instemmen.',
-  );
-  doc.moveDown(0.8);
-  handtekeningen(doc, [
-    { naam: '', rol: 'Ouder/verzorger', op: null, lijnen: null },
-    { naam: plan.jeugdigeNaam, rol: 'Jeugdige (vanaf 12 jaar)', op: null, lijnen: null },
-    { naam: regisseurNaam, rol: 'Regisseur', op: null, lijnen: null },
-  ]);
-  voetregels(doc, `${titel} · Eenplan`);
-  doc.end();
-  return klaar;
 }

@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import type { SojFout } from '../../shared/api-budget';
+import type { SojFout } from '../../shared/api';
 import { isLeeg, type Cel } from './waarden';
 
 export interface Rij {
@@ -23,14 +23,14 @@ export interface Gelezen {
   datum1904?: boolean;
 }
 
-export class BestandFout extends Error {
+export class SojFileError extends Error {
   constructor(readonly fout: SojFout) {
     super(fout.reden);
   }
 }
 
-const fout = (reden: string, regel: number | null = null): BestandFout =>
-  new BestandFout({ regel, kolom: null, reden });
+const fout = (reden: string, regel: number | null = null): SojFileError =>
+  new SojFileError({ regel, kolom: null, reden });
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -114,7 +114,7 @@ function opgeschoond(records: Rij[]): Gelezen {
     if (rij.cellen.length > kop.length && rij.cellen.slice(kop.length).every(isLeeg))
       rij.cellen.length = kop.length;
     if (rij.cellen.length !== kop.length)
-      throw new BestandFout({
+      throw new SojFileError({
         regel: rij.regel,
         kolom: null,
         reden: `Deze regel heeft ${rij.cellen.length} kolommen, de kopregel ${kop.length}: een ander aantal kolommen dan de kopregel.`,

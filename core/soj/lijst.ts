@@ -1,10 +1,10 @@
 import type { ApiOutput } from '../../shared/api';
 import { ApiError } from '../api-error';
 import { stmt } from '../prepared';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 
 /** The imported periods, newest first, with what could not be linked. */
-export function sojImportLijst(ctx: Ctx): ApiOutput<'soj.imports'> {
+export function sojImportLijst(ctx: ReadCtx): ApiOutput<'soj.imports'> {
   const team = ctx.session.rol === 'teamcoach' ? ctx.session.teamId : null;
   return stmt(
     ctx,
@@ -21,7 +21,10 @@ export function sojImportLijst(ctx: Ctx): ApiOutput<'soj.imports'> {
   ).all({ team }) as ApiOutput<'soj.imports'>;
 }
 
-export function sojImportStatus(ctx: Ctx, input: { jobId: string }): ApiOutput<'soj.importStatus'> {
+export function sojImportStatus(
+  ctx: ReadCtx,
+  input: { jobId: string },
+): ApiOutput<'soj.importStatus'> {
   const status = ctx.sojJobs.status(input.jobId, ctx.session.professionalId);
   if (!status) throw new ApiError('niet-gevonden', 'Deze import is niet (meer) bekend.');
   return status;

@@ -4,7 +4,7 @@
  * typed by Excel or as Excel's serial numbers, and the COD043 debet/credit indicator. Every
  * function returns the value or a reason in Dutch; the checker adds the row and column.
  */
-import type { SojDecimalen } from '../../shared/api-budget';
+import type { SojDecimalen } from '../../shared/api';
 import { isIsoDate, parseDutchDate, type IsoDate } from '../../shared/dates';
 import { formatEuro } from '../../shared/money';
 

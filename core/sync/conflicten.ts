@@ -8,20 +8,20 @@
 import { eq } from 'drizzle-orm';
 import { professionals } from '../../db/schema';
 import { syncTabel } from '../../db/sync-tabellen';
-import type { ConflictOplossen, SyncOverzicht } from '../../shared/api-sync';
+import type { ConflictOplossen, SyncOverzicht } from '../../shared/api';
 import { decodeHlc } from '../../shared/hlc';
 import { onderdeel, veldLabel } from '../../shared/sync/labels';
 import { conflictenVan, uitOpslag, waardenVan } from '../../shared/sync/rij';
 import type { z } from 'zod';
 import { gezinVoor, raakGezin } from '../access';
 import { ApiError } from '../api-error';
-import type { Ctx } from '../context';
-import { professionalNamen } from '../services/profielen';
+import type { Ctx, ReadCtx } from '../context';
+import { professionalNamen } from '../sessie/profielen';
 import { inQuarantaine } from './quarantaine';
 import { leesRegisters } from './registers';
 
 /** The family a row belongs to, following its parents (null for budget rows). */
-function gezinVan(ctx: Ctx, tabel: string, rijId: string): { id: string; naam: string } | null {
+function gezinVan(ctx: ReadCtx, tabel: string, rijId: string): { id: string; naam: string } | null {
   let spec = syncTabel(tabel);
   let id: string | undefined = rijId;
   while (spec && id) {
@@ -37,7 +37,7 @@ function gezinVan(ctx: Ctx, tabel: string, rijId: string): { id: string; naam: s
   return null;
 }
 
-export function syncOverzicht(ctx: Ctx): SyncOverzicht {
+export function syncOverzicht(ctx: ReadCtx): SyncOverzicht {
   const namen = professionalNamen(ctx.db);
   const rijen = ctx.sqlite
     .prepare<[], { tabel: string; rijId: string; registers: string }>(
@@ -71,13 +71,22 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
         verwijderd: verwijderd(r.tabel, r.rijId),
       });
   }
-  const geweigerd = ctx.sqlite
+  return {
+    conflicten,
+    geweigerd: geweigerdeWijzigingen(ctx),
+    quarantaine: inQuarantaineOverzicht(ctx),
+  };
+}
+
+/** Changes the service refused, with what was typed in them. */
+function geweigerdeWijzigingen(ctx: ReadCtx): SyncOverzicht['geweigerd'] {
+  return ctx.sqlite
     .prepare<
       [],
       { changeId: string; tabel: string; fields: string; geweigerd: string; createdAt: string }
     >(
       `SELECT change_id AS changeId, table_name AS tabel, fields, geweigerd, created_at AS createdAt
-       FROM outbox WHERE geweigerd IS NOT NULL ORDER BY outbox.rowid`,
+     FROM outbox WHERE geweigerd IS NOT NULL ORDER BY outbox.rowid`,
     )
     .all()
     .map((g) => {
@@ -94,7 +103,11 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
         op: g.createdAt,
       };
     });
-  const quarantaine = inQuarantaine(ctx.sqlite).flatMap((q) => {
+}
+
+/** Rows this laptop could not store (ADR 0003), with the family they belong to. */
+function inQuarantaineOverzicht(ctx: ReadCtx): SyncOverzicht['quarantaine'] {
+  return inQuarantaine(ctx.sqlite).flatMap((q) => {
     const spec = syncTabel(q.tabel);
     if (!spec || spec.soort !== 'team') return [];
     const { waarden } = waardenVan(q.registers);
@@ -117,7 +130,6 @@ export function syncOverzicht(ctx: Ctx): SyncOverzicht {
       },
     ];
   });
-  return { conflicten, geweigerd, quarantaine };
 }
 
 /** The text in a change or row, as a person reads it: its free text, else every value. */

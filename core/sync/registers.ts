@@ -6,18 +6,19 @@
  * entry at all) counts.
  */
 import type { Sqlite } from '../../db/connection';
-import { SYNC_KOLOMMEN, syncTabel, type SyncTabel } from '../../db/sync-tabellen';
+import { syncTabel, type SyncTabel } from '../../db/sync-tabellen';
 import {
   conflictenVan,
-  impliciet,
   naarOpslag,
   rijHash,
+  registersUitRij,
   rijHashEersteVersie,
   uitOpslag,
   type EersteVersie,
   type RijRegisters,
 } from '../../shared/sync/rij';
 import { tabelToegang } from './tabel-toegang';
+import './native-sha256';
 
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 
@@ -40,16 +41,6 @@ function stmts(sqlite: Sqlite) {
   let s = statements.get(sqlite);
   if (!s) statements.set(sqlite, (s = prepare(sqlite)));
   return s;
-}
-
-/** A row as drizzle returns it -> registers of its fields. */
-export function registersUitRij(rij: Record<string, unknown>): RijRegisters {
-  const waarden = Object.fromEntries(
-    Object.entries(rij).filter(
-      ([veld, waarde]) => !SYNC_KOLOMMEN.has(veld) && waarde !== undefined,
-    ),
-  );
-  return impliciet(waarden, rij.hlc as string, (rij.authorId as string | null) ?? null);
 }
 
 /**

@@ -63,21 +63,46 @@ export function pasPaginaToe(
   regels: PullPagina['regels'],
   opties: ToepasOpties = {},
 ): PaginaUitkomst {
-  const uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0, quarantaine: 0 };
   sqlite.pragma('defer_foreign_keys = ON');
-  let hoogste = '';
+  const pagina = new Pagina(db, sqlite, opties);
+  for (const regel of perRij(regels)) pagina.pasRijToe(regel);
+  const { uitkomst, hoogste } = pagina;
+  if (opties.voorzichtig) {
+    // Every synced table: a row that left or waits can orphan a child in another table, also of
+    // another scope (a team's families point at its team in the reference data).
+    const weg = new Set(regels.filter((r) => r.soort === 'weg').map((r) => r.rijId));
+    uitkomst.quarantaine += wezenInQuarantaine(sqlite, SYNC_TABELLEN, weg);
+  }
+  if (hoogste) clock.receive(hoogste);
+  return uitkomst;
+}
+
+type Regel = PullPagina['regels'][number];
+
+/** One page being merged: what changed so far, and the highest HLC met. */
+class Pagina {
+  readonly uitkomst: PaginaUitkomst = { gezinnenWeg: 0, gewijzigd: 0, quarantaine: 0 };
+  hoogste = '';
+
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: Sqlite,
+    private readonly opties: ToepasOpties,
+  ) {}
+
   /**
    * Writes a row into its table; careful: in its own savepoint, and when its table will not
    * take it, its registers still go in (the checksum stays the service's) and the row waits in
    * quarantine. Returns whether the row was written.
    */
-  const schrijfVeilig = (
+  private schrijfVeilig(
     spec: SyncTabel,
     rijId: string,
     schrijf: () => void,
     registers: () => RijRegisters,
-  ): boolean => {
-    if (!opties.voorzichtig) {
+  ): boolean {
+    const { sqlite } = this;
+    if (!this.opties.voorzichtig) {
       schrijf();
       return true;
     }
@@ -90,31 +115,21 @@ export function pasPaginaToe(
       sqlite.exec('ROLLBACK TO rij');
       sqlite.exec('RELEASE rij');
       zetInQuarantaine(sqlite, spec, rijId, registers(), redenVan(error));
-      uitkomst.quarantaine += 1;
+      this.uitkomst.quarantaine += 1;
       return false;
     }
-  };
-  const pasRijToe = (regel: PullPagina['regels'][number]) => {
+  }
+
+  pasRijToe(regel: Regel): void {
+    const { sqlite, opties, uitkomst } = this;
     const spec = syncTabel(regel.tabel);
     if (!spec) throw new Error(`Onbekende tabel ${regel.tabel} van de centrale dienst`);
-    const t = spec.tabel as typeof spec.tabel & { id: never };
     const tabel = tabelToegang(sqlite, spec);
     const sleutel = `${regel.tabel}|${regel.rijId}`;
     const onbekend = opties.leeg !== undefined && !opties.leeg.has(sleutel);
     opties.leeg?.add(sleutel);
     const rij = onbekend ? undefined : tabel.rij(regel.rijId);
-    if (regel.soort === 'weg') {
-      if (rij) {
-        db.delete(t)
-          .where(eq(t.id, regel.rijId as never))
-          .run();
-        if (spec.naam === 'gezinnen' && !rij.deleted) uitkomst.gezinnenWeg += 1;
-        uitkomst.gewijzigd += 1;
-      }
-      verwijderRegisters(sqlite, regel.tabel, regel.rijId);
-      opties.herstel?.add(sleutel);
-      return;
-    }
+    if (regel.soort === 'weg') return this.pasWegToe(spec, regel, rij, sleutel);
     const eerste = opties.herstel && !opties.herstel.has(sleutel);
     opties.herstel?.add(sleutel);
     const nieuwHier = onbekend || eerste;
@@ -123,8 +138,8 @@ export function pasPaginaToe(
     if (nieuwHier && regel.eerste) {
       const eersteVersie = regel.eerste;
       const [hlc, auteur, waarden] = eersteVersie;
-      if (hlc > hoogste) hoogste = hlc;
-      const geschreven = schrijfVeilig(
+      if (hlc > this.hoogste) this.hoogste = hlc;
+      const geschreven = this.schrijfVeilig(
         spec,
         regel.rijId,
         () => schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst),
@@ -144,8 +159,8 @@ export function pasPaginaToe(
     const nieuw = nieuwHier ? binnen : voegRijenSamen(oud, binnen);
     if (!eerste && rij && canoniek(nieuw) === canoniek(oud)) return;
     const { waarden, hlc, auteur } = waardenVan(nieuw);
-    if (hlc > hoogste) hoogste = hlc;
-    const geschreven = schrijfVeilig(
+    if (hlc > this.hoogste) this.hoogste = hlc;
+    const geschreven = this.schrijfVeilig(
       spec,
       regel.rijId,
       () => schrijfRij(spec.naam, tabel, rij, regel.rijId, waarden, hlc, auteur, uitkomst),
@@ -154,16 +169,27 @@ export function pasPaginaToe(
     if (!geschreven) return;
     bewaarRegisters(sqlite, spec, regel.rijId, nieuw);
     uitkomst.gewijzigd += 1;
-  };
-  for (const regel of perRij(regels)) pasRijToe(regel);
-  if (opties.voorzichtig) {
-    // Every synced table: a row that left or waits can orphan a child in another table, also of
-    // another scope (a team's families point at its team in the reference data).
-    const weg = new Set(regels.filter((r) => r.soort === 'weg').map((r) => r.rijId));
-    uitkomst.quarantaine += wezenInQuarantaine(sqlite, SYNC_TABELLEN, weg);
   }
-  if (hoogste) clock.receive(hoogste);
-  return uitkomst;
+
+  /** A row the service deleted (or that left the scope): gone here too, with its registers. */
+  private pasWegToe(
+    spec: SyncTabel,
+    regel: Regel,
+    rij: { deleted?: unknown } | undefined,
+    sleutel: string,
+  ): void {
+    const t = spec.tabel as typeof spec.tabel & { id: never };
+    if (rij) {
+      this.db
+        .delete(t)
+        .where(eq(t.id, regel.rijId as never))
+        .run();
+      if (spec.naam === 'gezinnen' && !rij.deleted) this.uitkomst.gezinnenWeg += 1;
+      this.uitkomst.gewijzigd += 1;
+    }
+    verwijderRegisters(this.sqlite, regel.tabel, regel.rijId);
+    this.opties.herstel?.add(sleutel);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Profiel } from '../../shared/api';
-import type { DashboardFilter } from '../../shared/api-budget';
+import type { DashboardFilter } from '../../shared/api';
 
 export type View =
   | { naam: 'gezinnen' }

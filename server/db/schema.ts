@@ -203,7 +203,7 @@ export const toegangslog = pgTable(
     /** Set when the sending device was revoked (or being replaced): how it was revoked. */
     intrekking: text('intrekking', { enum: INTREKKINGEN }),
     /**
-     * Whether the line's forward-secure MAC was checked on arrival (core/audit/ratel.ts): false
+     * Whether the line's forward-secure MAC was checked on arrival (shared/audit/ratel.ts): false
      * for lines written before the device had a key, or after a key was replaced without proof
      * (`toegangslog_meldingen` says when), which the service took but could not check.
      */
@@ -242,7 +242,7 @@ export const toegangslogSleutels = pgTable('toegangslog_sleutels', {
 });
 
 /**
- * Each device's forward-secure log key (core/audit/ratel.ts), as far as the lines the service
+ * Each device's forward-secure log key (shared/audit/ratel.ts), as far as the lines the service
  * received: `sleutel` is the key for `positie`, the seq of the next line that must carry a MAC
  * under it. `bewezenTot`: the furthest position the laptop proved its own key had reached; a
  * position beyond the lines received means lines exist on the laptop that have not come in.

@@ -11,7 +11,7 @@ import { TABEL_VOLGORDE } from '../../db/sync-tabellen';
 import { uitOpslag, waardenVan } from '../../shared/sync/rij';
 import type { ServerDb } from '../db/connection';
 import { rijen, verwijderingen, wijzigingenLog } from '../db/schema';
-import { Schrijver } from './dienst';
+import { RegisterWriter } from './register-writer';
 
 export const STANDAARD_BEWAARTERMIJN_JAREN = 20;
 
@@ -40,7 +40,7 @@ export async function ruimBewaartermijnOp(
       }
       if (laatste < grens) kandidaten.push({ id: gezin.rijId, scope: gezin.scope });
     }
-    const schrijver = new Schrijver(tx);
+    const schrijver = new RegisterWriter(tx);
     let records = 0;
     for (const { id, scope } of kandidaten) {
       const alle = await tx.select().from(rijen).where(eq(rijen.gezinId, id));

@@ -14,7 +14,7 @@ import type { Wijziging } from '../../shared/sync/protocol';
 import { uitOpslag, waardenVan } from '../../shared/sync/rij';
 import type { ServerDb } from '../db/connection';
 import { rijen, wijzigingenLog } from '../db/schema';
-import { verwerkPush, type Aanroeper } from './dienst';
+import { verwerkPush, type Aanroeper } from './push';
 
 async function rij(db: ServerDb, tabel: string, rijId: string) {
   const [r] = await db

@@ -13,7 +13,7 @@
  */
 import type { PushAntwoord } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
-import { verwerkPushes, type PushOpdracht } from './dienst';
+import { verwerkPushes, type PushOpdracht } from './push';
 
 /** Changes in one group at most: one transaction stays short, whatever arrives at once. */
 export const MAX_WIJZIGINGEN_PER_GROEP = 2_000;

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { QuarantaineMelding } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { apparaten, gebruikers, quarantaineMeldingen } from '../db/schema';
-import type { Aanroeper } from './dienst';
+import type { Aanroeper } from './push';
 
 export async function bewaarQuarantaine(
   db: ServerDb,

@@ -11,7 +11,9 @@ import { decodeHlc, encodeHlc } from '../../shared/hlc';
 import type { Wijziging } from '../../shared/sync/protocol';
 import { uitOpslag, waardenVan, type RijRegisters } from '../../shared/sync/rij';
 import type { ServerDb } from '../db/connection';
-import { rijenIn, SyncFout, verwerkPush, type Aanroeper } from './dienst';
+import { ServiceError } from '../http/errors';
+import { verwerkPush, type Aanroeper } from './push';
+import { rijenIn } from './pull';
 
 const TABEL = 'sociale_voorzieningen';
 
@@ -83,7 +85,7 @@ export async function voorzieningToevoegen(
   nu: Date,
 ): Promise<string> {
   if (!(await huidig(db, 'gemeenten')).has(invoer.gemeenteId))
-    throw new SyncFout(400, 'ongeldige-wijziging', 'Deze gemeente bestaat niet.');
+    throw new ServiceError(400, 'ongeldige-wijziging', 'Deze gemeente bestaat niet.');
   const id = randomUUID();
   await schrijf(db, beheerder, id, undefined, { ...invoer, actief: true }, nu);
   return id;
@@ -97,6 +99,7 @@ export async function voorzieningWijzigen(
   nu: Date,
 ): Promise<void> {
   const bestaand = (await huidig(db, TABEL)).get(id);
-  if (!bestaand) throw new SyncFout(404, 'ongeldige-wijziging', 'Deze voorziening bestaat niet.');
+  if (!bestaand)
+    throw new ServiceError(404, 'ongeldige-wijziging', 'Deze voorziening bestaat niet.');
   await schrijf(db, beheerder, id, bestaand, invoer as Record<string, string | boolean>, nu);
 }

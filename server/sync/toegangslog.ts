@@ -14,7 +14,7 @@
  * here ever deletes a line, and a revoked laptop's lines are taken too (marked as such): a
  * revocation must not cost its trace.
  *
- * Each device has a forward-secure chain of log keys (core/audit/ratel.ts): the service issues
+ * Each device has a forward-secure chain of log keys (shared/audit/ratel.ts): the service issues
  * the key for one position with a token (`ratelVoor`), the laptop MACs each new line with the key
  * of its position and moves on, and the service, holding the same chain from where it issued it,
  * checks every line from that position on (`400 logregel-mac`, its batch with it). A line edited
@@ -24,34 +24,24 @@
  * proof (a lost sign-in answer, a key thrown away) gets a new key and nothing stops; the lines the
  * service could then not check are taken, marked, and noted (`toegangslog_meldingen`).
  */
-import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
-import {
-  ratelBytes,
-  ratelMac,
-  ratelTekst,
-  ratelVooruit,
-  standBewijs,
-  volgendeRatelsleutel,
-} from '../../core/audit/ratel';
-import { BEGIN_HASH, macGelijk, regelHash } from '../../core/audit/toegangslog';
-import type {
-  Intrekking,
-  LogAnker,
-  LogRatel,
-  LogregelWire,
-  LogStand,
-} from '../../shared/sync/protocol';
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { BEGIN_HASH, macGelijk } from '../../shared/audit/keten';
+import { maakRatel, ratelBytes } from '../../shared/audit/ratel';
+import type { LogAnker, LogRatel, LogStand } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import {
-  apparaten,
   toegangslog,
   toegangslogAnkers,
   toegangslogMeldingen,
   toegangslogRatels,
   toegangslogSleutels,
 } from '../db/schema';
-import { SyncFout, type Aanroeper } from './dienst';
+
+/** Node's native HMAC: a claimed position can take `MAX_RATELSTAPPEN` steps per request. */
+const { ratelVooruit, standBewijs } = maakRatel((sleutel, tekst) =>
+  createHmac('sha256', sleutel).update(tekst).digest(),
+);
 
 /**
  * The device's key for the laptop's own check of its log, made at its first token and the same
@@ -74,14 +64,14 @@ export async function logsleutelVoor(db: ServerDb, apparaatId: string): Promise<
   return (await lees())!;
 }
 
-type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 
 /**
  * The device's anchor, locked until the transaction ends (one batch of a device at a time). A
  * device that sent lines before anchors were kept gets its last stored line as its anchor; one
  * without lines gets seq 0, and its first line may start anywhere.
  */
-async function vergrendeldAnker(tx: Tx, apparaatId: string): Promise<LogAnker> {
+export async function vergrendeldAnker(tx: Tx, apparaatId: string): Promise<LogAnker> {
   const lees = async () =>
     (
       await tx
@@ -107,10 +97,10 @@ async function vergrendeldAnker(tx: Tx, apparaatId: string): Promise<LogAnker> {
   return (await lees())!;
 }
 
-type Ratel = typeof toegangslogRatels.$inferSelect;
+export type Ratel = typeof toegangslogRatels.$inferSelect;
 
 /** The device's forward-secure key row, locked with the anchor's transaction. */
-async function ratelVan(tx: Tx, apparaatId: string): Promise<Ratel | undefined> {
+export async function ratelVan(tx: Tx, apparaatId: string): Promise<Ratel | undefined> {
   return (
     await tx
       .select()
@@ -127,7 +117,7 @@ type RatelStand = Pick<Ratel, 'sleutel' | 'positie' | 'batchSleutel' | 'batchPos
  * the key the service holds now, or, for a proof made before the last batch arrived, from the key
  * as it was at that batch's start.
  */
-function standHoudt(ratel: RatelStand, stand: LogStand): boolean {
+export function standHoudt(ratel: RatelStand, stand: LogStand): boolean {
   if (!stand.bewijs) return false;
   const vanaf =
     stand.positie >= ratel.positie || ratel.batchSleutel === null || ratel.batchPositie === null
@@ -221,184 +211,6 @@ export async function logMeldingen(db: ServerDb, apparaatId: string) {
     .orderBy(toegangslogMeldingen.id);
 }
 
-export async function bewaarToegangslog(
-  db: ServerDb,
-  wie: Aanroeper,
-  regels: readonly LogregelWire[],
-  /** How the sending device was revoked, if it was: its lines are kept, marked with it. */
-  intrekking: Intrekking | null = null,
-  /** How far the laptop's log has come, with its proof: checked after the lines. */
-  stand?: LogStand,
-): Promise<{ opgeslagen: number; anker: LogAnker }> {
-  const { apparaatId } = wie;
-  if (!apparaatId)
-    throw new SyncFout(
-      403,
-      'geen-toegang',
-      'Alleen een aangemeld apparaat stuurt een toegangslog.',
-    );
-  const fout = (i: number, m: string) =>
-    new SyncFout(400, 'ongeldige-logregel', `Logregel ${i + 1}: ${m}.`, i);
-  const herhaald = (i: number, m: string) =>
-    new SyncFout(409, 'herhaalde-logregel', `Logregel ${i + 1} ${m}.`, i);
-  regels.forEach((r, i) => {
-    const { hash, mac: _mac, ratelMac: _ratelMac, ...rest } = r;
-    if (regelHash(rest) !== hash) throw fout(i, 'de hash klopt niet bij de inhoud');
-  });
-  // A laptop sends the lines of whoever is signed in on it, and nobody else's.
-  const vreemd = regels.findIndex((r) => r.userId !== wie.gebruikerId);
-  if (vreemd >= 0)
-    throw new SyncFout(
-      403,
-      'geen-toegang',
-      `Logregel ${vreemd + 1} staat op naam van een ander account dan het aangemelde.`,
-      vreemd,
-    );
-  // A beheerder's laptop holds no dossier lines.
-  if (wie.rol === 'beheerder' && regels.some((r) => r.gezinId))
-    throw new SyncFout(403, 'geen-toegang', 'Een beheerder heeft geen dossierregels.');
-  const macFout = (i: number, m: string) =>
-    new SyncFout(400, 'logregel-mac', `Logregel ${i + 1}: ${m}.`, i);
-  return db.transaction(async (tx) => {
-    let anker = await vergrendeldAnker(tx, apparaatId);
-    const opgeslagenRatel = await ratelVan(tx, apparaatId);
-    let ratel = opgeslagenRatel && {
-      sleutel: opgeslagenRatel.sleutel,
-      positie: opgeslagenRatel.positie,
-    };
-    const eersteRegel = anker.seq === 0;
-    const bekend = new Map(
-      (
-        await tx
-          .select({
-            id: toegangslog.id,
-            hash: toegangslog.hash,
-            apparaatId: toegangslog.apparaatId,
-          })
-          .from(toegangslog)
-          .where(
-            inArray(
-              toegangslog.id,
-              regels.map((r) => r.id),
-            ),
-          )
-      ).map((r) => [r.id, r]),
-    );
-    let opgeslagen = 0;
-    for (const [i, r] of regels.entries()) {
-      const eerder = bekend.get(r.id);
-      if (eerder) {
-        if (eerder.apparaatId !== apparaatId)
-          throw herhaald(i, 'is al van een ander apparaat ontvangen');
-        if (eerder.hash !== r.hash) throw herhaald(i, 'is al anders ontvangen');
-        continue;
-      }
-      if (anker.seq > 0) {
-        if (r.seq <= anker.seq)
-          throw herhaald(i, 'valt in het deel van de keten dat de dienst al heeft');
-        if (r.seq > anker.seq + 1)
-          throw fout(i, `er ontbreken regels vóór deze (de dienst heeft er tot ${anker.seq})`);
-        if (r.prevHash !== anker.hash) throw fout(i, 'de keten is verbroken');
-      }
-      // From the position its key was issued for, every line carries the MAC of its own position.
-      let gecontroleerd = false;
-      if (ratel && r.seq >= ratel.positie) {
-        if (!r.ratelMac)
-          throw macFout(
-            i,
-            `de MAC ontbreekt (dit apparaat schrijft elke regel vanaf ${ratel.positie} met MAC)`,
-          );
-        const k = ratelVooruit(ratelBytes(ratel.sleutel), r.seq - ratel.positie);
-        if (!k || !macGelijk(r.ratelMac, ratelMac(k, r.hash)))
-          throw macFout(
-            i,
-            'de MAC klopt niet: de regel is na het schrijven gewijzigd of niet door Eenplan geschreven',
-          );
-        ratel = { sleutel: ratelTekst(volgendeRatelsleutel(k)), positie: r.seq + 1 };
-        gecontroleerd = true;
-      }
-      if (eersteRegel && opgeslagen === 0 && r.seq > 1)
-        await meldVoortzetting(tx, wie.gebruikerId, apparaatId, r);
-      await tx.insert(toegangslog).values({
-        id: r.id,
-        laptop: r.apparaat,
-        apparaatId,
-        seq: r.seq,
-        at: r.at,
-        gebruikerId: wie.gebruikerId,
-        namensId: r.namensId,
-        actie: r.actie,
-        gezinId: r.gezinId,
-        onderdeel: r.onderdeel,
-        reden: r.reden,
-        prevHash: r.prevHash,
-        hash: r.hash,
-        intrekking,
-        ratelGecontroleerd: gecontroleerd,
-      });
-      bekend.set(r.id, { id: r.id, hash: r.hash, apparaatId });
-      anker = { seq: r.seq, hash: r.hash };
-      opgeslagen += 1;
-    }
-    if (opgeslagen > 0)
-      await tx
-        .update(toegangslogAnkers)
-        .set({ seq: anker.seq, hash: anker.hash, bijgewerktOp: new Date() })
-        .where(eq(toegangslogAnkers.apparaatId, apparaatId));
-    if (ratel && opgeslagenRatel) {
-      const gecontroleerd = ratel.positie !== opgeslagenRatel.positie;
-      // The key at this batch's start: a proof made before the batch arrived still holds.
-      const batch = gecontroleerd
-        ? { batchSleutel: opgeslagenRatel.sleutel, batchPositie: opgeslagenRatel.positie }
-        : {
-            batchSleutel: opgeslagenRatel.batchSleutel,
-            batchPositie: opgeslagenRatel.batchPositie,
-          };
-      let bewezenTot = opgeslagenRatel.bewezenTot;
-      let gebruikt = opgeslagenRatel.gebruikt || gecontroleerd;
-      if (stand && standHoudt({ ...ratel, ...batch }, stand)) {
-        bewezenTot = Math.max(bewezenTot, stand.positie);
-        gebruikt = true;
-      } else if (stand) await meldStandOngeldig(tx, apparaatId, ratel.positie, bewezenTot);
-      await tx
-        .update(toegangslogRatels)
-        .set({ ...ratel, ...batch, bewezenTot, gebruikt })
-        .where(eq(toegangslogRatels.apparaatId, apparaatId));
-    }
-    return { opgeslagen, anker };
-  });
-}
-
-/**
- * A newly registered device whose first line continues the chain of another device of the same
- * account (its previous hash is that device's anchor): the log was carried over, and lines that
- * device had written but not sent may be gone. Noted, with how far that device had proved its log.
- */
-async function meldVoortzetting(tx: Tx, gebruikerId: string, apparaatId: string, r: LogregelWire) {
-  const ander = (
-    await tx
-      .select({ bewezenTot: toegangslogRatels.bewezenTot })
-      .from(toegangslogAnkers)
-      .innerJoin(apparaten, eq(apparaten.id, toegangslogAnkers.apparaatId))
-      .leftJoin(toegangslogRatels, eq(toegangslogRatels.apparaatId, toegangslogAnkers.apparaatId))
-      .where(
-        and(
-          eq(toegangslogAnkers.hash, r.prevHash),
-          eq(apparaten.gebruikerId, gebruikerId),
-          ne(toegangslogAnkers.apparaatId, apparaatId),
-        ),
-      )
-      .limit(1)
-  )[0];
-  if (ander)
-    await tx.insert(toegangslogMeldingen).values({
-      apparaatId,
-      soort: 'keten-voortgezet',
-      vanaf: r.seq,
-      bewezenTot: ander.bewezenTot ?? r.seq,
-    });
-}
-
 /**
  * A line refused on arrival, noted outside the refused batch's transaction: a laptop whose lines
  * never come in (and is later wiped) leaves this trace at least. Once per device and line.
@@ -411,42 +223,35 @@ export async function meldGeweigerdeRegel(db: ServerDb, apparaatId: string, seq:
         .from(toegangslogRatels)
         .where(eq(toegangslogRatels.apparaatId, apparaatId))
     )[0];
-    const al = await tx
-      .select({ id: toegangslogMeldingen.id })
-      .from(toegangslogMeldingen)
-      .where(
-        and(
-          eq(toegangslogMeldingen.apparaatId, apparaatId),
-          eq(toegangslogMeldingen.soort, 'regel-geweigerd'),
-          eq(toegangslogMeldingen.vanaf, seq),
-        ),
-      )
-      .limit(1);
-    if (al.length === 0)
-      await tx.insert(toegangslogMeldingen).values({
-        apparaatId,
-        soort: 'regel-geweigerd',
-        vanaf: seq,
-        bewezenTot: ratel?.bewezenTot ?? seq,
-      });
+    await meldEenmaal(tx, {
+      apparaatId,
+      soort: 'regel-geweigerd',
+      vanaf: seq,
+      bewezenTot: ratel?.bewezenTot ?? seq,
+    });
   });
 }
 
-/** A proof that did not hold, noted once per position (a laptop sends it with every upload). */
-async function meldStandOngeldig(tx: Tx, apparaatId: string, vanaf: number, bewezenTot: number) {
+/** A note on a device's log, written once per kind and position (a laptop repeats its uploads). */
+export async function meldEenmaal(
+  tx: Tx,
+  melding: {
+    apparaatId: string;
+    soort: 'regel-geweigerd' | 'stand-ongeldig';
+    vanaf: number;
+    bewezenTot: number;
+  },
+) {
   const al = await tx
     .select({ id: toegangslogMeldingen.id })
     .from(toegangslogMeldingen)
     .where(
       and(
-        eq(toegangslogMeldingen.apparaatId, apparaatId),
-        eq(toegangslogMeldingen.soort, 'stand-ongeldig'),
-        eq(toegangslogMeldingen.vanaf, vanaf),
+        eq(toegangslogMeldingen.apparaatId, melding.apparaatId),
+        eq(toegangslogMeldingen.soort, melding.soort),
+        eq(toegangslogMeldingen.vanaf, melding.vanaf),
       ),
     )
     .limit(1);
-  if (al.length === 0)
-    await tx
-      .insert(toegangslogMeldingen)
-      .values({ apparaatId, soort: 'stand-ongeldig', vanaf, bewezenTot });
+  if (al.length === 0) await tx.insert(toegangslogMeldingen).values(melding);
 }

@@ -15,7 +15,8 @@ import {
 } from '../../shared/toewijzingnummer';
 import type { ServerDb } from '../db/connection';
 import { toewijzingnummerBlokken, toewijzingnummers } from '../db/schema';
-import { SyncFout, type Aanroeper } from './dienst';
+import { ServiceError } from '../http/errors';
+import type { Aanroeper } from './push';
 
 type Tx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 
@@ -27,7 +28,7 @@ export async function geefNummerblok(
 ): Promise<{ blok: number; van: number; tot: number }> {
   const { apparaatId } = wie;
   if (!apparaatId || wie.rol === 'beheerder' || !wie.teamId)
-    throw new SyncFout(403, 'geen-toegang', 'Alleen de laptop van een team krijgt nummers.');
+    throw new ServiceError(403, 'geen-toegang', 'Alleen de laptop van een team krijgt nummers.');
   return db.transaction(async (tx) => {
     const [telling] = await tx
       .select({ n: count() })
@@ -39,7 +40,7 @@ export async function geefNummerblok(
         ),
       );
     if ((telling?.n ?? 0) >= MAX_BLOKKEN_PER_DAG)
-      throw new SyncFout(
+      throw new ServiceError(
         429,
         'te-veel-nummerblokken',
         'Deze laptop kreeg vandaag al genoeg toewijzingnummers.',
@@ -49,7 +50,7 @@ export async function geefNummerblok(
       .values({ apparaatId, uitgegevenOp: nu })
       .returning({ blok: toewijzingnummerBlokken.blok });
     if (rij!.blok > MAX_UITGEGEVEN_BLOK)
-      throw new SyncFout(
+      throw new ServiceError(
         503,
         'nummers-op',
         'De toewijzingnummers van de centrale dienst zijn op; neem contact op met de beheerder.',
@@ -74,7 +75,7 @@ export async function controleerToewijzingNummer(
   const nummer = w.velden.toewijzingNummer!.waarde;
   const huidig = bestaand ? waardenVan(bestaand).waarden.toewijzingNummer : undefined;
   const fout = (status: number, m: string) =>
-    new SyncFout(
+    new ServiceError(
       status,
       'ongeldige-wijziging',
       `Wijziging ${index + 1} (toewijzingen): ${m}.`,

@@ -7,14 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type OpenDatabase } from '../../db/connection';
 import { professionals, teams as lokaleTeams } from '../../db/schema';
-import type { DemoDataset } from '../../db/demo/generate';
-import { writeDataset } from '../../db/demo/write';
-import { REFERENTIE_SCOPE, SYNC_TABELLEN, teamScope } from '../../db/sync-tabellen';
-import { naarOpslag, NUL_HASH, rijHash, xorHash } from '../../shared/sync/rij';
-import { registersUitRij } from '../../core/sync/registers';
+import type { DemoDataset } from '../../demo/generate';
+import { writeDataset } from '../../demo/write';
+import { REFERENTIE_SCOPE, SYNC_TABELLEN, teamScope, type SyncTabel } from '../../db/sync-tabellen';
+import { naarOpslag, NUL_HASH, registersUitRij, rijHash, xorHash } from '../../shared/sync/rij';
 import { hashWachtwoord } from '../auth/wachtwoord';
 import type { ServerStore } from '../db/connection';
 import { gebruikers, rijen, scopes, teams, wijzigingenLog } from '../db/schema';
+import './native-sha256';
 
 const BATCH = 1000;
 
@@ -40,13 +40,57 @@ export async function zaaiDataset(
   }
 }
 
+type Plek = { scope: string; gezinId: string | null };
+
+/** A row's scope (and family): its own, its team's, or its parent row's. */
+function plekVan(
+  spec: SyncTabel,
+  rij: Record<string, unknown>,
+  plek: ReadonlyMap<string, Plek>,
+): Plek | undefined {
+  const id = rij.id as string;
+  if (spec.soort === 'referentie') return { scope: REFERENTIE_SCOPE, gezinId: null };
+  if (spec.teamVeld)
+    return {
+      scope: teamScope(rij[spec.teamVeld] as string),
+      gezinId: spec.naam === 'gezinnen' ? id : null,
+    };
+  return plek.get(`${spec.ouder!.tabel}|${rij[spec.ouder!.veld] as string}`);
+}
+
+/** The local store's teams, and an account for each of its professionals. */
+async function zaaiAccounts(store: ServerStore, lokaal: OpenDatabase, wachtwoord: string) {
+  await store.db
+    .insert(teams)
+    .values(
+      lokaal.db.select({ id: lokaleTeams.id, naam: lokaleTeams.naam }).from(lokaleTeams).all(),
+    )
+    .onConflictDoNothing();
+  const hash = await hashWachtwoord(wachtwoord);
+  const mensen = lokaal.db.select().from(professionals).all();
+  for (let i = 0; i < mensen.length; i += BATCH)
+    await store.db
+      .insert(gebruikers)
+      .values(
+        mensen.slice(i, i + BATCH).map((p) => ({
+          id: p.id,
+          email: p.email,
+          naam: p.naam,
+          rol: p.rol,
+          teamId: p.teamId ?? null,
+          wachtwoordHash: hash,
+        })),
+      )
+      .onConflictDoNothing();
+}
+
 /** Every synced row of a local store (demo data), with accounts for its professionals. */
 export async function zaaiUitDatabase(
   store: ServerStore,
   lokaal: OpenDatabase,
   opties: ZaaiOpties,
 ): Promise<{ rijen: number }> {
-  const plek = new Map<string, { scope: string; gezinId: string | null }>();
+  const plek = new Map<string, Plek>();
   const stand = new Map<string, { seq: number; hash: string; aantal: number }>();
   let totaal = 0;
   for (const spec of SYNC_TABELLEN) {
@@ -62,14 +106,7 @@ export async function zaaiUitDatabase(
     };
     for (const rij of alle) {
       const id = rij.id as string;
-      let waar: { scope: string; gezinId: string | null } | undefined;
-      if (spec.soort === 'referentie') waar = { scope: REFERENTIE_SCOPE, gezinId: null };
-      else if (spec.teamVeld)
-        waar = {
-          scope: teamScope(rij[spec.teamVeld] as string),
-          gezinId: spec.naam === 'gezinnen' ? id : null,
-        };
-      else waar = plek.get(`${spec.ouder!.tabel}|${rij[spec.ouder!.veld] as string}`);
+      const waar = plekVan(spec, rij, plek);
       if (!waar) continue;
       if (
         opties.alleenTeams &&
@@ -102,27 +139,6 @@ export async function zaaiUitDatabase(
     await schrijf();
   }
   for (const [scope, s] of stand) await store.db.insert(scopes).values({ scope, ...s });
-  await store.db
-    .insert(teams)
-    .values(
-      lokaal.db.select({ id: lokaleTeams.id, naam: lokaleTeams.naam }).from(lokaleTeams).all(),
-    )
-    .onConflictDoNothing();
-  const hash = await hashWachtwoord(opties.wachtwoord);
-  const mensen = lokaal.db.select().from(professionals).all();
-  for (let i = 0; i < mensen.length; i += BATCH)
-    await store.db
-      .insert(gebruikers)
-      .values(
-        mensen.slice(i, i + BATCH).map((p) => ({
-          id: p.id,
-          email: p.email,
-          naam: p.naam,
-          rol: p.rol,
-          teamId: p.teamId ?? null,
-          wachtwoordHash: hash,
-        })),
-      )
-      .onConflictDoNothing();
+  await zaaiAccounts(store, lokaal, opties.wachtwoord);
   return { rijen: totaal };
 }

@@ -1,7 +1,7 @@
 /**
  * Vier ogen (000_… sturingskader 1 and 4: never decide alone): which toewijzingen need a
  * colleague's or the teamcoach's approval before they are toegewezen, and what counts as that
- * approval. The core decides a new toewijzing's status by it (core/services/toewijzing.ts), the
+ * approval. The core decides a new toewijzing's status by it (core/toewijzing/toewijzing.ts), the
  * service refuses a toewijzing made toegewezen without it. A toewijzing that takes the team's
  * (or the perceel's) forecast over its budget is the teamcoach's to approve (`alleenTeamcoach`):
  * the coach holds the budget ("kostenbewustzijn", 003_… 1.3.1).

@@ -3,7 +3,7 @@
  * the schema's enums): a BSN passes the 11-proef, a date is a real ISO date, an amount is whole
  * cents from 0, a number lies in the range the app accepts, a code is in its code list. The
  * laptop's writer checks every value it writes with these (core/writer.ts) and the service
- * every value pushed to it (server/sync/dienst.ts), so neither stores what the other refuses.
+ * every value pushed to it (server/sync/push.ts), so neither stores what the other refuses.
  * An empty value (null) is not checked here: whether a field may be empty is the schema's.
  */
 import { isValidBsn } from '../bsn';

@@ -5,7 +5,7 @@
  * (merged with `voegRijenSamen`) or the notice that a row left the scope.
  */
 import { z } from 'zod';
-import { AUDIT_ACTIES } from '../api-toegangslog';
+import { AUDIT_ACTIES } from '../api/audit';
 import type { EersteVersie, RijRegisters } from './rij';
 
 export const HLC_PATROON = /^\d{15}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,40}$/;
@@ -83,6 +83,38 @@ export const REGELS = [
   'waarde-contact',
 ] as const;
 export type Regel = (typeof REGELS)[number];
+
+/**
+ * Every `code` the central service answers an error with: the one vocabulary of the wire, thrown
+ * by the service (server/http/errors.ts) and matched by the laptop's engine (core/sync/errors.ts).
+ */
+export const FOUT_CODES = [
+  'ongeldige-invoer',
+  'niet-aangemeld',
+  'geen-toegang',
+  'apparaat-ingetrokken',
+  'niet-gevonden',
+  'te-veel-pogingen',
+  'zwak-wachtwoord',
+  'interne-fout',
+  'ongeldige-wijziging',
+  /** The laptop's clock is too far ahead: the answer carries the service's time (`nu`). */
+  'klok-afwijking',
+  'herhaalde-wijziging',
+  /** The pull cursor is older than what the service still keeps: the scope starts over. */
+  'cursor-onbekend',
+  'ongeldige-logregel',
+  'herhaalde-logregel',
+  /** An access-log line whose MAC does not hold, or is missing where the device sends them. */
+  'logregel-mac',
+  'verhuisd',
+  /** ToewijzingNummers (ADR 0005): this laptop had its blocks for the day, or none are left. */
+  'te-veel-nummerblokken',
+  'nummers-op',
+  /** A change the caller's role may not make, or a value the app would refuse (`regel`). */
+  'regel-geschonden',
+] as const;
+export type FoutCode = (typeof FOUT_CODES)[number];
 
 /** The answer to a push whose change `index` breaks a rule. */
 export const RegelWeigering = z.object({
@@ -257,7 +289,7 @@ export const LogregelWire = z
      */
     mac: Sha256.optional(),
     /**
-     * HMAC of `hash` under the forward-secure key of the line's own position (core/audit/ratel.ts),
+     * HMAC of `hash` under the forward-secure key of the line's own position (shared/audit/ratel.ts),
      * from the position the service issued its key for on: the service checks it, and refuses a
      * line that should have one and has none.
      */

@@ -3,7 +3,7 @@
  * merge of two states, the values to show, the conflicts, and a hash for the per-scope checksum
  * that both sides compute identically (canonical JSON, fields and versions in fixed order).
  */
-import { hash } from 'node:crypto';
+import { hex, sha256 } from '../crypto/hash';
 import { conflicten, LEEG, voegSamen, winnaar, type Register, type Versie } from './register';
 
 /** Field name -> register. */
@@ -26,6 +26,19 @@ export function impliciet(
   for (const [veld, waarde] of Object.entries(waarden))
     uit[veld] = { koppen: [{ hlc, basis: [], waarde, auteur: auteur ?? '' }], vervangen: [] };
   return uit;
+}
+
+/** Columns every synced row has beside its fields. */
+export const SYNC_KOLOMMEN: ReadonlySet<string> = new Set(['id', 'hlc', 'authorId']);
+
+/** A row as drizzle returns it (either side's schema) -> registers of its fields. */
+export function registersUitRij(rij: Record<string, unknown>): RijRegisters {
+  const waarden = Object.fromEntries(
+    Object.entries(rij).filter(
+      ([veld, waarde]) => !SYNC_KOLOMMEN.has(veld) && waarde !== undefined,
+    ),
+  );
+  return impliciet(waarden, rij.hlc as string, (rij.authorId as string | null) ?? null);
 }
 
 export interface RijWaarden {
@@ -146,7 +159,7 @@ export function canoniekEersteVersie([hlc, auteur, waarden]: EersteVersie): stri
 
 /** 64 bits of SHA-256 over table, row id and canonical registers, as 16 hex digits. */
 const hashVan = (tabel: string, rijId: string, canoniekeTekst: string) =>
-  hash('sha256', `${tabel}\u0000${rijId}\u0000${canoniekeTekst}`, 'hex').slice(0, 16);
+  hex(sha256(`${tabel}\u0000${rijId}\u0000${canoniekeTekst}`)).slice(0, 16);
 
 export const rijHash = (tabel: string, rijId: string, registers: RijRegisters) =>
   hashVan(tabel, rijId, canoniek(registers));

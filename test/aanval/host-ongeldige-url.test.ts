@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore } from '../../core/core';
-import { startWebHost, type WebHost } from '../../core/hosts/web';
+import { startWebHost, type WebHost } from '../../web/web';
 import { Kluizen } from '../../core/kluis/kluizen';
 
 let host: WebHost;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Eenplan</title>');
   // Without this listener the URIError would take the test worker down with the host.
   process.on('uncaughtException', vang);
-  const kluis = new Kluizen({ dataDir, demoOnFirstStart: false, maakCore: (s) => createCore(s) });
+  const kluis = new Kluizen({ dataDir, maakCore: (s) => createCore(s) });
   host = await startWebHost({ kluis, staticDir, port: 0 });
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@
  * correction in a colleague's name, and the service stores it; the laptops then pull it. The
  * same push stores a parent's phone number or e-mail address the app would refuse.
  *
- * The service runs exactly these two functions on every pushed change (server/sync/dienst.ts
+ * The service runs exactly these two functions on every pushed change (server/sync/push.ts
  * pasToe: waardeFout per field, then rolFout), so null here is "stored".
  */
 import { describe, expect, it } from 'vitest';

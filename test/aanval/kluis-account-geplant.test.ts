@@ -30,7 +30,6 @@ it('does not open with an account only a server the page named accepted', async 
   );
   const kluizen = new Kluizen({
     dataDir,
-    demoOnFirstStart: false,
     maakCore: (store, naAanmelding) =>
       createCore(store, {
         naAanmelding,

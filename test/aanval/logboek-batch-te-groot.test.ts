@@ -23,13 +23,13 @@ import type { Sqlite } from '../../db/connection';
 import { HlcClock } from '../../shared/hlc';
 import { toegangslog } from '../../server/db/schema';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport } from '../helpers/laptop';
 
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (

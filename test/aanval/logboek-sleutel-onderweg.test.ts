@@ -30,13 +30,13 @@ import { HlcClock } from '../../shared/hlc';
 import { toegangslog } from '../../server/db/schema';
 import { logMeldingen, toegangslogGaten } from '../../server/sync/toegangslog';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport } from '../helpers/laptop';
 
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (

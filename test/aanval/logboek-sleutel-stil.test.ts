@@ -17,7 +17,8 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BEGIN_HASH, regelHash, Toegangslog } from '../../core/audit/toegangslog';
+import { Toegangslog } from '../../core/audit/toegangslog';
+import { BEGIN_HASH, regelHash } from '../../shared/audit/keten';
 import { SyncEngine } from '../../core/sync/engine';
 import { openDatabase } from '../../db/connection';
 import type { Sqlite } from '../../db/connection';
@@ -25,14 +26,14 @@ import { HlcClock } from '../../shared/hlc';
 import { toegangslog } from '../../server/db/schema';
 import { logMeldingen, toegangslogGaten } from '../../server/sync/toegangslog';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport } from '../helpers/laptop';
 
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (

@@ -22,13 +22,13 @@ import { openDatabase } from '../../db/connection';
 import type { Sqlite } from '../../db/connection';
 import { HlcClock } from '../../shared/hlc';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport } from '../helpers/laptop';
 
 const instelling = (sqlite: Sqlite, sleutel: string) =>
   (

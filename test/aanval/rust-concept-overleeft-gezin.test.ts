@@ -13,14 +13,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gezinnen } from '../../db/schema';
 import {
-  injectTransport,
   maakAccount,
-  maakLaptop,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport, maakLaptop } from '../helpers/laptop';
 import { maakKern } from '../helpers/sync-kern';
 
 let o: Omgeving;

@@ -19,11 +19,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore } from '../../core/core';
-import { startWebHost, type WebHost } from '../../core/hosts/web';
+import { startWebHost, type WebHost } from '../../web/web';
 import { Kluizen } from '../../core/kluis/kluizen';
+import { seedDemo } from '../../demo/seed';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eenplan-traag-'));
-const kluis = new Kluizen({ dataDir, maakCore: (s) => createCore(s, { log: () => {} }) });
+const kluis = new Kluizen({
+  dataDir,
+  seed: seedDemo,
+  maakCore: (s) => createCore(s, { log: () => {} }),
+});
 let host: WebHost;
 
 beforeAll(async () => {

@@ -30,7 +30,6 @@ afterEach(() => {
 it('locks a profile left open when the laptop went to sleep for hours', () => {
   const kluis = new Kluizen({
     dataDir,
-    demoOnFirstStart: false,
     maakCore: (s) => createCore(s, { log: () => {} }),
   });
   kluis.maak('Sanne', 'Zeven blauwe fietsen op de dijk');

@@ -22,14 +22,14 @@ import { createCore, type Core } from '../../core/core';
 import type { Transport } from '../../core/sync/transport';
 import { encodeHlc } from '../../shared/hlc';
 import {
-  injectTransport,
   maakAccount,
   maakOmgeving,
   maakTeam,
   WACHTWOORD,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport } from '../helpers/laptop';
 import { DEMO_TODAY, demoStore } from '../helpers/demo-store';
 import { nepDienst, onbereikbaar, tokens } from './nep-dienst';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { generateRegion } from '../../db/demo/generate';
+import { generateRegion } from '../../demo/generate';
 import { vandaag } from '../helpers/klok';
 import { expectAccessible, signIn } from './helpers';
 

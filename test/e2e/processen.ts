@@ -60,7 +60,7 @@ export class Processen {
   /** A browser host over a data folder of its own, on a free port; returns its address. */
   async startHost(env: Record<string, string> = {}): Promise<string> {
     const { url } = await this.startMetAdres(
-      ['core/hosts/web-cli.ts'],
+      ['web/web-cli.ts'],
       { EENPLAN_DATA_DIR: this.map('laptop'), EENPLAN_PORT: '0', ...env },
       /draait in de browser op (http:\/\/127\.0\.0\.1:\d+)/,
     );

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { AgendaItem } from '../../shared/api-veldwerk';
+import type { AgendaItem } from '../../shared/api';
 import {
   addDays,
   addMonths,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Core } from '../../core/core';
-import { legPersoonVast } from '../../core/session';
+import { legPersoonVast } from '../../core/sessie/session';
 import type { Sqlite } from '../../db/connection';
 import type { ApiErrorBody, ApiMethod, ApiOutput, ApiRequest } from '../../shared/api';
 

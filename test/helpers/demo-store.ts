@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type OpenDatabase } from '../../db/connection';
-import { generateRegion, type DemoDataset } from '../../db/demo/generate';
-import { writeDataset } from '../../db/demo/write';
+import { generateRegion, type DemoDataset } from '../../demo/generate';
+import { writeDataset } from '../../demo/write';
 
 export const DEMO_TODAY = '2026-11-23';
 

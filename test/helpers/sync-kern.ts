@@ -2,12 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type OpenDatabase } from '../../db/connection';
 import { createCore, type Core } from '../../core/core';
-import {
-  injectTransport,
-  WACHTWOORD,
-  type Account,
-  type Omgeving,
-} from '../../server/sync/test-omgeving';
+import { WACHTWOORD, type Account, type Omgeving } from './dienst-omgeving';
+import { injectTransport } from './laptop';
 import type { Transport } from '../../core/sync/transport';
 
 const SERVER = 'http://centraal.test';

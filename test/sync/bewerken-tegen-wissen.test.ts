@@ -9,7 +9,7 @@ import {
   maakTeam,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
 import { gedeeldGezin, maakKern, type Kern } from '../helpers/sync-kern';
 
 type Overzicht = {

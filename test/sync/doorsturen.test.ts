@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeWriter, inTransaction } from '../../core/writer';
+import { inTransaction } from '../../db/transaction';
+import { ChangeWriter } from '../../core/writer';
 import { gezinnen } from '../../db/schema';
 import { HlcClock } from '../../shared/hlc';
 import {
@@ -13,8 +14,8 @@ import {
   maakTeam,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
-import { rijenIn } from '../../server/sync/dienst';
+} from '../helpers/dienst-omgeving';
+import { rijenIn } from '../../server/sync/pull';
 import { teamScope } from '../../db/sync-tabellen';
 import { gedeeldGezin, maakKern, tokenVan } from '../helpers/sync-kern';
 

@@ -4,16 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Toegangslog } from '../../core/audit/toegangslog';
 import { toegangslog } from '../../server/db/schema';
 import {
-  injectTransport,
   maakAccount,
-  maakLaptop,
   maakOmgeving,
   maakTeam,
-  nieuwGezin,
   type Account,
-  type Laptop,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
+import { injectTransport, maakLaptop, nieuwGezin, type Laptop } from '../helpers/laptop';
 import { tokenVan } from '../helpers/sync-kern';
 
 describe('revocation (pglite)', () => {

@@ -11,7 +11,7 @@ import {
   maakTeam,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
 import { gedeeldGezin, maakKern, type Kern } from '../helpers/sync-kern';
 
 const DAG = 86_400_000;

@@ -12,8 +12,8 @@ import {
   zaaiReferentie,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
-import { rijenIn } from '../../server/sync/dienst';
+} from '../helpers/dienst-omgeving';
+import { rijenIn } from '../../server/sync/pull';
 import { REFERENTIE_SCOPE } from '../../db/sync-tabellen';
 import { uitOpslag, waardenVan } from '../../shared/sync/rij';
 import { HlcClock } from '../../shared/hlc';

@@ -4,7 +4,7 @@
  * after its first sync, so numbers taken offline on two laptops never meet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blokkenMetRuimte, neemToewijzingNummer } from '../../core/toewijzingnummers';
+import { blokkenMetRuimte, neemToewijzingNummer } from '../../core/toewijzing/toewijzingnummers';
 import { blokVan } from '../../shared/toewijzingnummer';
 import {
   maakAccount,
@@ -12,7 +12,7 @@ import {
   maakTeam,
   type Account,
   type Omgeving,
-} from '../../server/sync/test-omgeving';
+} from '../helpers/dienst-omgeving';
 import { maakKern } from '../helpers/sync-kern';
 
 describe('two laptops allocating offline (pglite)', () => {

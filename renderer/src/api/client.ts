@@ -10,7 +10,7 @@ import type {
   ApiRequest,
   ApiResult,
 } from '../../../shared/api';
-import type { BestandExport } from '../../../shared/api-bestanden';
+import type { BestandExport } from '../../../shared/api';
 import type { KluisActie, KluisAntwoord, KluisInvoerVan } from '../../../shared/kluis';
 import { vergrendeldGemeld } from '../kluis-store';
 

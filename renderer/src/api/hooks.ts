@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiMethod, ApiOutput, ApiRequest } from '../../../shared/api';
+import type {
+  ApiMethod,
+  ApiOutput,
+  ApiRequest,
+  ReadMethod,
+  WriteMethod,
+} from '../../../shared/api';
 import { useSaveState } from '../store';
 import { callApi, ApiCallError } from './client';
 
@@ -37,7 +43,11 @@ export function invalideer() {
  * failed load shows no data, never the answer to an earlier input under the error (a search
  * for an invalid BSN lists no family).
  */
-export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | null, key: string) {
+export function useQuery<M extends ReadMethod>(
+  method: M,
+  input: ApiRequest<M> | null,
+  key: string,
+) {
   const call = useCall();
   const [data, setData] = useState<ApiOutput<M> | null>(null);
   const [error, setError] = useState<{ message: string; code: string | null } | null>(null);
@@ -76,14 +86,14 @@ export function useQuery<M extends ApiMethod>(method: M, input: ApiRequest<M> | 
 }
 
 /**
- * A write that reports to the global save state and returns the Dutch error, if any. When it
- * succeeds, the reads it affects load again (see invalideer).
+ * A call on the user's action that reports to the global save state and returns the Dutch error,
+ * if any. When it succeeds, the reads it affects load again (see invalideer).
  */
-export function useMutation() {
+function useActie<Ms extends ApiMethod>() {
   const call = useCall();
   const { start, klaar } = useSaveState();
   return useCallback(
-    async <M extends ApiMethod>(
+    async <M extends Ms>(
       method: M,
       input: ApiRequest<M>,
     ): Promise<{ data?: ApiOutput<M>; error?: ApiCallError['body'] }> => {
@@ -104,4 +114,17 @@ export function useMutation() {
     },
     [call, start, klaar],
   );
+}
+
+/** A write (a method the contract declares `schrijven`), see useActie. */
+export function useMutation() {
+  return useActie<WriteMethod>();
+}
+
+/**
+ * A read on the user's action (a method declared `lezen`: a proposal computed, a BSN shown),
+ * reported like a write so the screen shows it is busy, see useActie.
+ */
+export function useOpvragen() {
+  return useActie<ReadMethod>();
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BestandExport } from '../../../shared/api-bestanden';
+import type { BestandExport } from '../../../shared/api';
 import { exporteren } from './client';
 
 /** Downloads a file the core makes (PDF, XML, spreadsheet); a refusal shows as Dutch text. */

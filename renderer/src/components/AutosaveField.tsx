@@ -1,5 +1,5 @@
 import { TextField, type TextFieldProps } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { bewaarConcept, leesConcept, verwijderConcept } from '../api/concepten';
 import { tekenTeller } from './formulier-controle';
 
@@ -19,22 +19,47 @@ const DEBOUNCE_MS = 800;
 const HERSTELD = 'Teruggezet: tekst die nog niet was opgeslagen.';
 
 /**
- * A text field that saves itself while the user types (debounced, and at once on blur). Until a
- * save succeeds the text is a draft: kept in memory and, a moment after typing, in the
- * profile's encrypted store (never in the browser's storage), so closing the window, a crash or
- * the lock loses nothing: the draft comes back, and is saved, the next time the field is shown.
- * A read-only field keeps no drafts.
+ * A draft left by a crash, a closed window or the lock is shown and saved as soon as the field
+ * is back (unless the user already typed in it): read once, when the field appears.
  */
-export function AutosaveField({
-  draftKey,
-  value,
-  save,
-  helperText,
-  disabled,
-  maxTekens,
-  slotProps,
-  ...props
-}: Props) {
+function useConceptTerug(
+  draftKey: string,
+  disabled: boolean | undefined,
+  getypt: RefObject<boolean>,
+  saved: RefObject<string>,
+  herstel: (draft: string) => void,
+) {
+  useEffect(() => {
+    if (disabled) return;
+    let weg = false;
+    leesConcept(draftKey).then(
+      (draft) => {
+        if (weg || draft === null || getypt.current) return;
+        if (draft === saved.current) {
+          void verwijderConcept(draftKey);
+          return;
+        }
+        herstel(draft);
+      },
+      () => undefined,
+    );
+    return () => {
+      weg = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+/**
+ * The autosave itself: the text shown, saves in order, the draft kept until a save succeeds and
+ * restored when the field is shown again. `typ` is a keystroke, `flush` saves at once.
+ */
+function useAutosave(
+  draftKey: string,
+  value: string,
+  save: Props['save'],
+  disabled: boolean | undefined,
+) {
   const [text, setText] = useState(value);
   const [fout, setFout] = useState<string | null>(null);
   const [hersteld, setHersteld] = useState(false);
@@ -84,32 +109,45 @@ export function AutosaveField({
     return keten.current;
   };
 
-  // A draft left by a crash, a closed window or the lock is shown and saved as soon as the
-  // field is back (unless the user already typed in it).
-  useEffect(() => {
-    if (disabled) return;
-    let weg = false;
-    leesConcept(draftKey).then(
-      (draft) => {
-        if (weg || draft === null || getypt.current) return;
-        if (draft === saved.current) {
-          void verwijderConcept(draftKey);
-          return;
-        }
-        laatste.current = draft;
-        setText(draft);
-        setOnopgeslagen(true);
-        setHersteld(true);
-        void flush(draft);
-      },
-      () => undefined,
-    );
-    return () => {
-      weg = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useConceptTerug(draftKey, disabled, getypt, saved, (draft) => {
+    laatste.current = draft;
+    setText(draft);
+    setOnopgeslagen(true);
+    setHersteld(true);
+    void flush(draft);
+  });
 
+  const typ = (next: string) => {
+    getypt.current = true;
+    laatste.current = next;
+    setText(next);
+    setHersteld(false);
+    setOnopgeslagen(true);
+    bewaarConcept(draftKey, next === saved.current ? '' : next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(next), DEBOUNCE_MS);
+  };
+  return { text, fout, hersteld, typ, flush };
+}
+
+/**
+ * A text field that saves itself while the user types (debounced, and at once on blur). Until a
+ * save succeeds the text is a draft: kept in memory and, a moment after typing, in the
+ * profile's encrypted store (never in the browser's storage), so closing the window, a crash or
+ * the lock loses nothing: the draft comes back, and is saved, the next time the field is shown.
+ * A read-only field keeps no drafts.
+ */
+export function AutosaveField({
+  draftKey,
+  value,
+  save,
+  helperText,
+  disabled,
+  maxTekens,
+  slotProps,
+  ...props
+}: Props) {
+  const { text, fout, hersteld, typ, flush } = useAutosave(draftKey, value, save, disabled);
   const teller =
     maxTekens && !disabled ? tekenTeller(text.length, maxTekens, Boolean(props.multiline)) : null;
   const uitleg =
@@ -136,17 +174,7 @@ export function AutosaveField({
       }
       // Not for the browser to remember (its form history and restored form state).
       autoComplete="off"
-      onChange={(e) => {
-        const next = e.target.value;
-        getypt.current = true;
-        laatste.current = next;
-        setText(next);
-        setHersteld(false);
-        setOnopgeslagen(true);
-        bewaarConcept(draftKey, next === saved.current ? '' : next);
-        if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void flush(next), DEBOUNCE_MS);
-      }}
+      onChange={(e) => typ(e.target.value)}
       onBlur={() => void flush(text)}
     />
   );

@@ -16,14 +16,8 @@ import {
 
 const INKT = '#10205a';
 
-export function Handtekeningvak({
-  label,
-  onChange,
-}: {
-  label: string;
-  /** The strokes as stored text, or '' when the box is empty. */
-  onChange(lijnen: string): void;
-}) {
+/** The strokes drawn so far, drawn again on the canvas, and the pointer handlers that draw. */
+function useTekenen(onChange: (lijnen: string) => void) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [streken, setStreken] = useState<Punt[][]>([]);
   // The strokes as of the last event: pointer events come faster than React renders, and each
@@ -70,6 +64,37 @@ export function Handtekeningvak({
     meld();
   };
 
+  const tekenen = {
+    onPointerDown: (e: React.PointerEvent<HTMLCanvasElement>) => {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      bezig.current = true;
+      zet([...huidig.current, [punt(e)]]);
+    },
+    onPointerMove: (e: React.PointerEvent<HTMLCanvasElement>) => {
+      if (!bezig.current) return;
+      const p = punt(e);
+      const vorige = huidig.current;
+      zet([...vorige.slice(0, -1), [...(vorige.at(-1) ?? []), p]]);
+    },
+    onPointerUp: stop,
+    onPointerCancel: stop,
+  };
+  const wis = () => {
+    zet([]);
+    meld();
+  };
+  return { canvas, streken, tekenen, wis };
+}
+
+export function Handtekeningvak({
+  label,
+  onChange,
+}: {
+  label: string;
+  /** The strokes as stored text, or '' when the box is empty. */
+  onChange(lijnen: string): void;
+}) {
+  const { canvas, streken, tekenen, wis } = useTekenen(onChange);
   return (
     // Not wider than this: larger does not make signing easier, and the signing dialog must fit
     // a 1366 x 768 screen with its buttons.
@@ -85,19 +110,7 @@ export function Handtekeningvak({
         role="img"
         aria-labelledby="handtekening-label"
         data-testid="handtekeningvak"
-        onPointerDown={(e: React.PointerEvent<HTMLCanvasElement>) => {
-          e.currentTarget.setPointerCapture(e.pointerId);
-          bezig.current = true;
-          zet([...huidig.current, [punt(e)]]);
-        }}
-        onPointerMove={(e: React.PointerEvent<HTMLCanvasElement>) => {
-          if (!bezig.current) return;
-          const p = punt(e);
-          const vorige = huidig.current;
-          zet([...vorige.slice(0, -1), [...(vorige.at(-1) ?? []), p]]);
-        }}
-        onPointerUp={stop}
-        onPointerCancel={stop}
+        {...tekenen}
         sx={{
           display: 'block',
           width: '100%',
@@ -115,14 +128,7 @@ export function Handtekeningvak({
         <Typography variant="caption" color="text.secondary">
           Teken hierboven met vinger, pen of trackpad.
         </Typography>
-        <Button
-          size="small"
-          onClick={() => {
-            zet([]);
-            meld();
-          }}
-          disabled={streken.length === 0}
-        >
+        <Button size="small" onClick={wis} disabled={streken.length === 0}>
           Wissen
         </Button>
       </Box>

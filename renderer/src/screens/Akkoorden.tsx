@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api';
-import { useMutation, useQuery } from '../api/hooks';
+import { useQuery } from '../api/hooks';
 import { FormDialog } from '../components/FormDialog';
 import { TekstVeld } from '../components/TekstVeld';
 import { formatDate, formatEuro } from '../format';
 import { useSession } from '../store';
+import { useSubmitMutation } from '../components/use-submit-mutation';
 
 type Verzoek = ApiOutput<'akkoorden.wachtrij'>[number];
 
@@ -79,23 +80,24 @@ function BesluitDialog({
   soort: 'akkoord' | 'afgewezen';
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const [toelichting, setToelichting] = useState('');
   return (
     <FormDialog
       title={soort === 'akkoord' ? 'Akkoord geven' : 'Verzoek afwijzen'}
       submitLabel={soort === 'akkoord' ? 'Akkoord geven' : 'Afwijzen'}
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const { error } = await mutate('akkoord.besluiten', {
-          id: verzoek.id,
-          besluit: soort,
-          toelichting,
-        });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onSubmit={() =>
+        submit(
+          'akkoord.besluiten',
+          {
+            id: verzoek.id,
+            besluit: soort,
+            toelichting,
+          },
+          () => onClose(true),
+        )
+      }
     >
       <Typography>{verzoek.omschrijving}</Typography>
       <TekstVeld

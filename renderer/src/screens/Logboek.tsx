@@ -12,8 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { ApiRequest } from '../../../shared/api';
-import { AUDIT_ACTIE_LABELS, onderdeelLabel } from '../../../shared/api-toegangslog';
+import type { ApiOutput, ApiRequest } from '../../../shared/api';
+import { AUDIT_ACTIE_LABELS, onderdeelLabel } from '../../../shared/api';
 import { parseDutchDate } from '../../../shared/dates';
 import { useQuery } from '../api/hooks';
 import { DATUM_FOUT, momentTekst } from '../format';
@@ -121,26 +121,7 @@ export function Logboek() {
       {error && <Alert severity="error">{error}</Alert>}
       {data && (
         <>
-          {data.keten.intact ? (
-            <Alert severity="success" sx={{ mb: 2 }}>
-              Het logboek is compleet en ongewijzigd ({data.keten.regels} regels gecontroleerd
-              {data.keten.verankerd > 0 &&
-                `, waarvan ${data.keten.verankerd} ook bij de centrale dienst vastgelegd`}
-              ).
-              {data.keten.onbeschermd > 0 &&
-                ` ${data.keten.onbeschermd} regels staan alleen op deze laptop, zonder sleutel van de centrale dienst (geschreven voordat dit profiel verbonden was).`}
-            </Alert>
-          ) : data.keten.soort === 'anker' ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              Het logboek op deze laptop is aangetast: {data.keten.reden}. Meld dit direct aan de
-              privacy officer.
-            </Alert>
-          ) : (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              Het logboek is aangetast vanaf regel {data.keten.seq}: {data.keten.reden}. Meld dit
-              direct aan de privacy officer.
-            </Alert>
-          )}
+          <KetenStand keten={data.keten} />
           {data.afgekapt && (
             <Alert severity="info" sx={{ mb: 2 }}>
               Alleen de nieuwste {data.regels.length} regels worden getoond; kies een cliënt,
@@ -150,40 +131,72 @@ export function Logboek() {
           {data.regels.length === 0 ? (
             <Typography>Geen regels voor deze keuze.</Typography>
           ) : (
-            <TableContainer sx={{ maxHeight: '65vh' }}>
-              <Table size="small" stickyHeader aria-label="Logboekregels">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Moment</TableCell>
-                    <TableCell>Medewerker</TableCell>
-                    <TableCell>Handeling</TableCell>
-                    <TableCell>Cliënt</TableCell>
-                    <TableCell>Onderdeel</TableCell>
-                    <TableCell>Reden</TableCell>
-                    <TableCell>Apparaat</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.regels.map((r) => (
-                    <TableRow key={r.seq}>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{momentTekst(r.at)}</TableCell>
-                      <TableCell>
-                        {r.medewerker}
-                        {r.namens ? ` namens ${r.namens}` : ''}
-                      </TableCell>
-                      <TableCell>{AUDIT_ACTIE_LABELS[r.actie]}</TableCell>
-                      <TableCell>{r.gezinNaam ?? '—'}</TableCell>
-                      <TableCell>{onderdeelLabel(r.onderdeel)}</TableCell>
-                      <TableCell>{r.reden ?? ''}</TableCell>
-                      <TableCell>{r.apparaat}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
+            <Logboekregels regels={data.regels} />
           )}
         </>
       )}
     </Box>
+  );
+}
+
+type Antwoord = ApiOutput<'toegangslog.lijst'>;
+
+/** Whether the log's hash chain is whole, and where it broke if not. */
+function KetenStand({ keten }: { keten: Antwoord['keten'] }) {
+  return keten.intact ? (
+    <Alert severity="success" sx={{ mb: 2 }}>
+      Het logboek is compleet en ongewijzigd ({keten.regels} regels gecontroleerd
+      {keten.verankerd > 0 && `, waarvan ${keten.verankerd} ook bij de centrale dienst vastgelegd`}
+      ).
+      {keten.onbeschermd > 0 &&
+        ` ${keten.onbeschermd} regels staan alleen op deze laptop, zonder sleutel van de centrale dienst (geschreven voordat dit profiel verbonden was).`}
+    </Alert>
+  ) : keten.soort === 'anker' ? (
+    <Alert severity="error" sx={{ mb: 2 }}>
+      Het logboek op deze laptop is aangetast: {keten.reden}. Meld dit direct aan de privacy
+      officer.
+    </Alert>
+  ) : (
+    <Alert severity="error" sx={{ mb: 2 }}>
+      Het logboek is aangetast vanaf regel {keten.seq}: {keten.reden}. Meld dit direct aan de
+      privacy officer.
+    </Alert>
+  );
+}
+
+/** The log's lines, newest first: who, what, which client and part, why, on which laptop. */
+function Logboekregels({ regels }: { regels: Antwoord['regels'] }) {
+  return (
+    <TableContainer sx={{ maxHeight: '65vh' }}>
+      <Table size="small" stickyHeader aria-label="Logboekregels">
+        <TableHead>
+          <TableRow>
+            <TableCell>Moment</TableCell>
+            <TableCell>Medewerker</TableCell>
+            <TableCell>Handeling</TableCell>
+            <TableCell>Cliënt</TableCell>
+            <TableCell>Onderdeel</TableCell>
+            <TableCell>Reden</TableCell>
+            <TableCell>Apparaat</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {regels.map((r) => (
+            <TableRow key={r.seq}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{momentTekst(r.at)}</TableCell>
+              <TableCell>
+                {r.medewerker}
+                {r.namens ? ` namens ${r.namens}` : ''}
+              </TableCell>
+              <TableCell>{AUDIT_ACTIE_LABELS[r.actie]}</TableCell>
+              <TableCell>{r.gezinNaam ?? '—'}</TableCell>
+              <TableCell>{onderdeelLabel(r.onderdeel)}</TableCell>
+              <TableCell>{r.reden ?? ''}</TableCell>
+              <TableCell>{r.apparaat}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

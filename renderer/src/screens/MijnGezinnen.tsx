@@ -49,6 +49,27 @@ const KOLOMMEN: [string, string][] = [
 ];
 const eenRegel = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
+/**
+ * Only the rows in view are fetched, in windows of GEZINNEN_VENSTER_STAP; a new filter scrolls
+ * back to the top.
+ */
+function useGezinnenVenster(filters: ApiRequest<'gezinnen.lijst'>) {
+  const filterSleutel = JSON.stringify(filters);
+  const { ref: lijstRef, onScroll, naarBoven, ...inBeeld } = useZichtbareRijen(RIJ_HOOGTE);
+  useEffect(naarBoven, [filterSleutel, naarBoven]);
+  const stap = GEZINNEN_VENSTER_STAP;
+  const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / stap) - 1) * stap);
+  const input = { ...filters, vanaf, aantal: gezinnenVenster(inBeeld.tot - inBeeld.eerste) };
+  const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
+  const totaal = lijst?.totaal ?? 0;
+  const tot = Math.min(inBeeld.tot, totaal);
+  const eerste = Math.min(inBeeld.eerste, tot);
+  /** The row at `i` in the whole list, or null while its window is on its way. */
+  const rij = (i: number): GezinRegel | null =>
+    lijst && i >= lijst.vanaf ? (lijst.gezinnen[i - lijst.vanaf] ?? null) : null;
+  return { lijstRef, onScroll, lijst, error, totaal, eerste, tot, rij };
+}
+
 export function MijnGezinnen() {
   const go = useSession((s) => s.go);
   const [zoek, setZoek] = useState('');
@@ -66,20 +87,8 @@ export function MijnGezinnen() {
     ...(evaluatieNodig ? { evaluatieNodig } : {}),
     alleenEigen,
   };
-  const filterSleutel = JSON.stringify(filters);
-  const { ref: lijstRef, onScroll, naarBoven, ...inBeeld } = useZichtbareRijen(RIJ_HOOGTE);
-  useEffect(naarBoven, [filterSleutel, naarBoven]);
-  const stap = GEZINNEN_VENSTER_STAP;
-  const vanaf = Math.max(0, (Math.floor(inBeeld.eerste / stap) - 1) * stap);
-  const input = { ...filters, vanaf, aantal: gezinnenVenster(inBeeld.tot - inBeeld.eerste) };
-  const { data: lijst, error } = useQuery('gezinnen.lijst', input, JSON.stringify(input));
-  const totaal = lijst?.totaal ?? 0;
-  const tot = Math.min(inBeeld.tot, totaal);
-  const eerste = Math.min(inBeeld.eerste, tot);
-  /** The row at `i` in the whole list, or null while its window is on its way. */
-  const rij = (i: number): GezinRegel | null =>
-    lijst && i >= lijst.vanaf ? (lijst.gezinnen[i - lijst.vanaf] ?? null) : null;
-  const today = lokaleDatum();
+  const { lijstRef, onScroll, lijst, error, totaal, eerste, tot, rij } =
+    useGezinnenVenster(filters);
   const open = (gezinId: string) => go({ naam: 'dossier', gezinId, tab: 'overzicht' });
 
   return (
@@ -92,110 +101,35 @@ export function MijnGezinnen() {
           Nieuw gezin aanmelden
         </Button>
       </Box>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <TextField
-          label="Zoeken op naam, geboortedatum (dd-mm-jjjj) of BSN"
-          value={zoek}
-          onChange={(e) => setZoek(e.target.value)}
-          sx={{ minWidth: 380 }}
-          autoFocus
-          size="small"
-        />
-        <CodeSelect
-          size="small"
-          sx={{ minWidth: 140 }}
-          label="Status"
-          leeg="Alle"
-          list={GEZIN_STATUSSEN}
-          value={status}
-          onChange={setStatus}
-        />
-        <CodeSelect
-          size="small"
-          sx={{ minWidth: 160 }}
-          label="Zorgprofiel"
-          leeg="Alle"
-          list={ZORGPROFIEL_CATEGORIEEN}
-          value={profiel}
-          onChange={setProfiel}
-        />
-        <FormControlLabel
-          control={
-            <Switch
-              checked={evaluatieNodig}
-              onChange={(e) => setEvaluatieNodig(e.target.checked)}
-            />
-          }
-          label="Evaluatie nodig"
-        />
-        <FormControlLabel
-          control={
-            <Switch checked={alleenEigen} onChange={(e) => setAlleenEigen(e.target.checked)} />
-          }
-          label="Alleen waar ik regisseur ben"
-        />
-      </Box>
-      {lijst && (
-        <Box sx={{ display: 'flex', gap: 1, mb: 2 }} aria-label="Aantallen">
-          <Chip
-            label={`${lijst.totaal} ${lijst.totaal === 1 ? 'gezin' : 'gezinnen'}`}
-            color="primary"
-            data-testid="aantal-gezinnen"
-          />
-          {GEZIN_STATUSSEN.codes.map((s) => (
-            <Chip
-              key={s}
-              variant="outlined"
-              label={`${GEZIN_STATUSSEN.labels[s]}: ${lijst.perStatus[s]}`}
-            />
-          ))}
-        </Box>
-      )}
+      <GezinnenFilters
+        f={{
+          zoek,
+          setZoek,
+          status,
+          setStatus,
+          profiel,
+          setProfiel,
+          evaluatieNodig,
+          setEvaluatieNodig,
+          alleenEigen,
+          setAlleenEigen,
+        }}
+      />
+      {lijst && <Aantallen lijst={lijst} />}
       {error && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           {error}
         </Alert>
       )}
-      <TableContainer
-        ref={lijstRef}
+      <GezinnenTabel
+        lijstRef={lijstRef}
         onScroll={onScroll}
-        sx={{ maxHeight: 'calc(100vh - 290px)', minHeight: Math.min(totaal + 1, 8) * RIJ_HOOGTE }}
-      >
-        <Table
-          stickyHeader
-          size="small"
-          aria-label="Mijn gezinnen"
-          aria-rowcount={totaal + 1}
-          sx={{ tableLayout: 'fixed' }}
-        >
-          <TableHead>
-            <TableRow>
-              {KOLOMMEN.map(([kop, breedte]) => (
-                <TableCell key={kop} sx={{ width: breedte }}>
-                  {kop}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <Opvulling rijen={eerste} />
-            {Array.from({ length: tot - eerste }, (_, k) => {
-              const i = eerste + k;
-              const g = rij(i);
-              return g ? (
-                <GezinRij key={g.id} g={g} index={i} today={today} open={open} />
-              ) : (
-                <TableRow key={`wacht-${i}`} aria-rowindex={i + 2} sx={{ height: RIJ_HOOGTE }}>
-                  <TableCell colSpan={KOLOMMEN.length} sx={{ color: 'text.secondary' }}>
-                    Laden…
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-            <Opvulling rijen={totaal - tot} />
-          </TableBody>
-        </Table>
-      </TableContainer>
+        totaal={totaal}
+        eerste={eerste}
+        tot={tot}
+        rij={rij}
+        open={open}
+      />
       {nieuw && (
         <NieuwGezinDialog
           onClose={(id) => {
@@ -276,5 +210,157 @@ function GezinRij({
         ) : null}
       </TableCell>
     </TableRow>
+  );
+}
+
+interface Filters {
+  zoek: string;
+  setZoek(v: string): void;
+  status: GezinStatus | '';
+  setStatus(v: GezinStatus | ''): void;
+  profiel: ZorgprofielCategorie | '';
+  setProfiel(v: ZorgprofielCategorie | ''): void;
+  evaluatieNodig: boolean;
+  setEvaluatieNodig(v: boolean): void;
+  alleenEigen: boolean;
+  setAlleenEigen(v: boolean): void;
+}
+
+/** Search, and narrow by status, zorgprofiel, evaluation due and own families. */
+function GezinnenFilters({ f }: { f: Filters }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+      <TextField
+        label="Zoeken op naam, geboortedatum (dd-mm-jjjj) of BSN"
+        value={f.zoek}
+        onChange={(e) => f.setZoek(e.target.value)}
+        sx={{ minWidth: 380 }}
+        autoFocus
+        size="small"
+      />
+      <CodeSelect
+        size="small"
+        sx={{ minWidth: 140 }}
+        label="Status"
+        leeg="Alle"
+        list={GEZIN_STATUSSEN}
+        value={f.status}
+        onChange={f.setStatus}
+      />
+      <CodeSelect
+        size="small"
+        sx={{ minWidth: 160 }}
+        label="Zorgprofiel"
+        leeg="Alle"
+        list={ZORGPROFIEL_CATEGORIEEN}
+        value={f.profiel}
+        onChange={f.setProfiel}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={f.evaluatieNodig}
+            onChange={(e) => f.setEvaluatieNodig(e.target.checked)}
+          />
+        }
+        label="Evaluatie nodig"
+      />
+      <FormControlLabel
+        control={
+          <Switch checked={f.alleenEigen} onChange={(e) => f.setAlleenEigen(e.target.checked)} />
+        }
+        label="Alleen waar ik regisseur ben"
+      />
+    </Box>
+  );
+}
+
+/** How many families the list holds, and per status. */
+function Aantallen({
+  lijst,
+}: {
+  lijst: { totaal: number; perStatus: Record<GezinStatus, number> };
+}) {
+  return (
+    <Box sx={{ display: 'flex', gap: 1, mb: 2 }} aria-label="Aantallen">
+      <Chip
+        label={`${lijst.totaal} ${lijst.totaal === 1 ? 'gezin' : 'gezinnen'}`}
+        color="primary"
+        data-testid="aantal-gezinnen"
+      />
+      {GEZIN_STATUSSEN.codes.map((s) => (
+        <Chip
+          key={s}
+          variant="outlined"
+          label={`${GEZIN_STATUSSEN.labels[s]}: ${lijst.perStatus[s]}`}
+        />
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * The list as one table of `totaal` rows of which only those in view are drawn; the rest is
+ * padding, so the scrollbar is right and a screen reader hears the true row count.
+ */
+function GezinnenTabel({
+  lijstRef,
+  onScroll,
+  totaal,
+  eerste,
+  tot,
+  rij,
+  open,
+}: {
+  lijstRef: ReturnType<typeof useZichtbareRijen>['ref'];
+  onScroll: ReturnType<typeof useZichtbareRijen>['onScroll'];
+  totaal: number;
+  eerste: number;
+  tot: number;
+  rij(i: number): GezinRegel | null;
+  open(gezinId: string): void;
+}) {
+  const today = lokaleDatum();
+  return (
+    <TableContainer
+      ref={lijstRef}
+      onScroll={onScroll}
+      sx={{ maxHeight: 'calc(100vh - 290px)', minHeight: Math.min(totaal + 1, 8) * RIJ_HOOGTE }}
+    >
+      <Table
+        stickyHeader
+        size="small"
+        aria-label="Mijn gezinnen"
+        aria-rowcount={totaal + 1}
+        sx={{ tableLayout: 'fixed' }}
+      >
+        <TableHead>
+          <TableRow>
+            {KOLOMMEN.map(([kop, breedte]) => (
+              <TableCell key={kop} sx={{ width: breedte }}>
+                {kop}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <Opvulling rijen={eerste} />
+          {Array.from({ length: tot - eerste }, (_, k) => {
+            const i = eerste + k;
+            const g = rij(i);
+            return g ? (
+              <GezinRij key={g.id} g={g} index={i} today={today} open={open} />
+            ) : (
+              <TableRow key={`wacht-${i}`} aria-rowindex={i + 2} sx={{ height: RIJ_HOOGTE }}>
+                <TableCell colSpan={KOLOMMEN.length} sx={{ color: 'text.secondary' }}>
+                  Laden…
+                </TableCell>
+              </TableRow>
+            );
+          })}
+          <Opvulling rijen={totaal - tot} />
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -55,12 +55,6 @@ export function ProfielKeuze() {
     );
   };
 
-  const perTeam = new Map<string, Profiel[]>();
-  for (const p of profielen ?? []) {
-    const team = p.teamNaam ?? 'Regio (beheer)';
-    perTeam.set(team, [...(perTeam.get(team) ?? []), p]);
-  }
-
   return (
     <Box component="main" sx={{ maxWidth: 560, mx: 'auto', my: 4, px: 2 }}>
       <Typography variant="h4" component="h1" gutterBottom>
@@ -74,22 +68,11 @@ export function ProfielKeuze() {
       </Typography>
       {fout && <Alert severity="error">{fout}</Alert>}
       {status && !status.verbonden && (
-        <Alert
-          severity="info"
-          sx={{ mb: 2 }}
-          action={
-            // Only with the service this laptop was set up for (EENPLAN_SERVER_URL).
-            status.standaardServer && (
-              <Button color="inherit" onClick={() => setVerbinden(true)}>
-                Verbinden
-              </Button>
-            )
-          }
-        >
-          {profielen?.length
-            ? 'Deze laptop werkt los van de centrale dienst (demogegevens).'
-            : 'Verbind deze laptop met de centrale dienst om uw gezinnen op te halen.'}
-        </Alert>
+        <NietVerbonden
+          standaardServer={status.standaardServer}
+          demo={Boolean(profielen?.length)}
+          onVerbinden={() => setVerbinden(true)}
+        />
       )}
       {status?.verbonden && status.fout && <Alert severity="warning">{status.fout.bericht}</Alert>}
       {verbinden && status && (
@@ -110,45 +93,98 @@ export function ProfielKeuze() {
         </Typography>
       )}
       {profielen && profielen.length > 0 && (
-        <Card>
-          <CardContent sx={{ maxHeight: '70vh', overflow: 'auto', p: 0 }}>
-            <List aria-label="Medewerkers">
-              {[...perTeam.entries()].map(([team, leden]) => (
-                <li key={team}>
-                  <ul style={{ padding: 0 }} aria-label={team}>
-                    <ListSubheader component="li">{team}</ListSubheader>
-                    {leden.map((p) => (
-                      <ListItem key={p.id} disablePadding>
-                        <ListItemButton onClick={() => setBevestig(p)}>
-                          <ListItemText primary={p.naam} secondary={ROLLEN.labels[p.rol]} />
-                        </ListItemButton>
-                      </ListItem>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </List>
-          </CardContent>
-        </Card>
+        <Medewerkers profielen={profielen} onKies={setBevestig} />
       )}
       {bevestig && (
-        <Dialog open onClose={() => setBevestig(null)} aria-labelledby="kies-titel">
-          <DialogTitle id="kies-titel">Dit profiel is van {bevestig.naam}</DialogTitle>
-          <DialogContent>
-            <DialogContentText>
-              U kiest één keer wie u bent: daarna werkt dit profiel altijd als {bevestig.naam} (
-              {ROLLEN.labels[bevestig.rol].toLowerCase()}). Een collega maakt op het
-              vergrendelscherm een eigen profiel aan.
-            </DialogContentText>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setBevestig(null)}>Terug</Button>
-            <Button variant="contained" onClick={() => kies(bevestig)} autoFocus>
-              Ik ben {bevestig.naam}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <BevestigDialog
+          p={bevestig}
+          onTerug={() => setBevestig(null)}
+          onKies={() => kies(bevestig)}
+        />
       )}
     </Box>
+  );
+}
+
+/** The region's professionals per team, to choose who this profile belongs to. */
+function Medewerkers({ profielen, onKies }: { profielen: Profiel[]; onKies(p: Profiel): void }) {
+  const perTeam = new Map<string, Profiel[]>();
+  for (const p of profielen) {
+    const team = p.teamNaam ?? 'Regio (beheer)';
+    perTeam.set(team, [...(perTeam.get(team) ?? []), p]);
+  }
+  return (
+    <Card>
+      <CardContent sx={{ maxHeight: '70vh', overflow: 'auto', p: 0 }}>
+        <List aria-label="Medewerkers">
+          {[...perTeam.entries()].map(([team, leden]) => (
+            <li key={team}>
+              <ul style={{ padding: 0 }} aria-label={team}>
+                <ListSubheader component="li">{team}</ListSubheader>
+                {leden.map((p) => (
+                  <ListItem key={p.id} disablePadding>
+                    <ListItemButton onClick={() => onKies(p)}>
+                      <ListItemText primary={p.naam} secondary={ROLLEN.labels[p.rol]} />
+                    </ListItemButton>
+                  </ListItem>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </List>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The choice is made once: asked again before it is. */
+function BevestigDialog({ p, onTerug, onKies }: { p: Profiel; onTerug(): void; onKies(): void }) {
+  return (
+    <Dialog open onClose={onTerug} aria-labelledby="kies-titel">
+      <DialogTitle id="kies-titel">Dit profiel is van {p.naam}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          U kiest één keer wie u bent: daarna werkt dit profiel altijd als {p.naam} (
+          {ROLLEN.labels[p.rol].toLowerCase()}). Een collega maakt op het vergrendelscherm een eigen
+          profiel aan.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onTerug}>Terug</Button>
+        <Button variant="contained" onClick={onKies} autoFocus>
+          Ik ben {p.naam}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The laptop works without the central service; connect it when it was set up for one. */
+function NietVerbonden({
+  standaardServer,
+  demo,
+  onVerbinden,
+}: {
+  standaardServer: string | null | undefined;
+  demo: boolean;
+  onVerbinden(): void;
+}) {
+  return (
+    <Alert
+      severity="info"
+      sx={{ mb: 2 }}
+      action={
+        // Only with the service this laptop was set up for (EENPLAN_SERVER_URL).
+        standaardServer && (
+          <Button color="inherit" onClick={onVerbinden}>
+            Verbinden
+          </Button>
+        )
+      }
+    >
+      {demo
+        ? 'Deze laptop werkt los van de centrale dienst (demogegevens).'
+        : 'Verbind deze laptop met de centrale dienst om uw gezinnen op te halen.'}
+    </Alert>
   );
 }

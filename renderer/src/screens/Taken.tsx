@@ -13,8 +13,8 @@ import type { SignaalSoort } from '../../../shared/api';
 import { useQuery } from '../api/hooks';
 import { formatDate } from '../format';
 import { useSession } from '../store';
-import { StartStopInlezen } from './StartStopInlezen';
-import { VerzoekInlezen } from './VerzoekInlezen';
+import { StartStopInlezen } from './ijw/StartStopInlezen';
+import { VerzoekInlezen } from './ijw/VerzoekInlezen';
 import { useState } from 'react';
 
 export const SIGNAAL_LABELS: Record<SignaalSoort, string> = {

@@ -7,7 +7,7 @@ import {
   DialogTitle,
   LinearProgress,
 } from '@mui/material';
-import type { DashboardFilter, Doorklik } from '../../../../shared/api-budget';
+import type { DashboardFilter, Doorklik } from '../../../../shared/api';
 import { useQuery } from '../../api/hooks';
 import { TabelWeergave } from './TabelWeergave';
 

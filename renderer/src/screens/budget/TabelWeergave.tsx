@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { DashboardFilter, Doorklik, Kolom, Tabel } from '../../../../shared/api-budget';
+import type { DashboardFilter, Doorklik, Kolom, Tabel } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/dates';
 import { exporteren } from '../../api/client';
 import { formatEuro } from '../../format';

@@ -1,14 +1,32 @@
 import { MenuItem, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
-import { parseDutchDate } from '../../../../shared/dates';
 import { DOEL_RESULTATEN } from '../../../../shared/domain';
-import { useMutation } from '../../api/hooks';
-import { FormDialog } from '../../components/FormDialog';
+import { DatumDialog } from '../../components/DatumDialog';
+import { useSubmitMutation } from '../../components/use-submit-mutation';
 import { resultaatUitScore } from '../../../../shared/doel-voortgang';
-import { formatDate, vandaag, DATUM_FOUT } from '../../format';
+import { formatDate } from '../../format';
 
 type Resultaat = 'behaald' | 'deels' | 'niet_behaald';
+type Resultaten = Record<string, Resultaat | ''>;
+type Doel = Dossier['actieplannen'][number]['doelen'][number] & { jeugdige: string };
+
+function beginResultaten(doelen: Doel[]): Resultaten {
+  return Object.fromEntries(
+    // An open goal starts at what its last evaluation scored; the professional may change it.
+    doelen.map((d) => {
+      const laatste = d.voortgang.at(-1);
+      return [
+        d.id,
+        d.resultaat !== 'open'
+          ? (d.resultaat as Resultaat)
+          : laatste
+            ? resultaatUitScore(laatste.score)
+            : '',
+      ];
+    }),
+  );
+}
 
 /** Closing with the outcome the region collects: each goal, and the family's own verdict. */
 export function AfsluitenDialog({
@@ -18,58 +36,70 @@ export function AfsluitenDialog({
   dossier: Dossier;
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const doelen = dossier.actieplannen.flatMap((a) =>
     a.doelen.map((d) => ({ ...d, jeugdige: a.jeugdigeNaam })),
   );
-  const [resultaten, setResultaten] = useState<Record<string, Resultaat | ''>>(
-    Object.fromEntries(
-      // An open goal starts at what its last evaluation scored; the professional may change it.
-      doelen.map((d) => {
-        const laatste = d.voortgang.at(-1);
-        return [
-          d.id,
-          d.resultaat !== 'open'
-            ? (d.resultaat as Resultaat)
-            : laatste
-              ? resultaatUitScore(laatste.score)
-              : '',
-        ];
-      }),
-    ),
-  );
-  const [datum, setDatum] = useState(vandaag());
+  const [resultaten, setResultaten] = useState(() => beginResultaten(doelen));
   const [oordeel, setOordeel] = useState('');
   const [cijfer, setCijfer] = useState('');
   return (
-    <FormDialog
+    <DatumDialog
       title="Gezin afsluiten"
       submitLabel="Afsluiten"
+      datumLabel="Datum afsluiting"
+      autoFocus={false}
       maxWidth="md"
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const iso = parseDutchDate(datum);
-        if (!iso) return DATUM_FOUT;
-        const { error } = await mutate('gezin.afsluiten', {
-          gezinId: dossier.gezin.id,
-          datum: iso,
-          doelen: Object.entries(resultaten)
-            .filter(([, r]) => r)
-            .map(([id, resultaat]) => ({ id, resultaat: resultaat as Resultaat })),
-          oordeelGezin: oordeel,
-          oordeelCijfer: Number(cijfer),
-        });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onDatum={(datum) =>
+        submit(
+          'gezin.afsluiten',
+          {
+            gezinId: dossier.gezin.id,
+            datum,
+            doelen: Object.entries(resultaten)
+              .filter(([, r]) => r)
+              .map(([id, resultaat]) => ({ id, resultaat: resultaat as Resultaat })),
+            oordeelGezin: oordeel,
+            oordeelCijfer: Number(cijfer),
+          },
+          () => onClose(true),
+        )
+      }
     >
+      <DoelResultaten doelen={doelen} resultaten={resultaten} setResultaten={setResultaten} />
       <TextField
-        label="Datum afsluiting"
-        value={datum}
-        onChange={(e) => setDatum(e.target.value)}
-        placeholder="dd-mm-jjjj"
+        label="Oordeel van het gezin, in eigen woorden"
+        value={oordeel}
+        onChange={(e) => setOordeel(e.target.value)}
+        multiline
+        minRows={2}
+        required
       />
+      <TextField
+        label="Cijfer van het gezin (1-10)"
+        value={cijfer}
+        onChange={(e) => setCijfer(e.target.value)}
+        type="number"
+        slotProps={{ htmlInput: { min: 1, max: 10 } }}
+        required
+      />
+    </DatumDialog>
+  );
+}
+
+/** Per goal whether it was reached; an open goal starts at what its last evaluation scored. */
+function DoelResultaten({
+  doelen,
+  resultaten,
+  setResultaten,
+}: {
+  doelen: Doel[];
+  resultaten: Resultaten;
+  setResultaten(r: Resultaten): void;
+}) {
+  return (
+    <>
       <Typography variant="subtitle1" component="h3">
         Zijn de doelen behaald?
       </Typography>
@@ -97,22 +127,6 @@ export function AfsluitenDialog({
           ))}
         </TextField>
       ))}
-      <TextField
-        label="Oordeel van het gezin, in eigen woorden"
-        value={oordeel}
-        onChange={(e) => setOordeel(e.target.value)}
-        multiline
-        minRows={2}
-        required
-      />
-      <TextField
-        label="Cijfer van het gezin (1-10)"
-        value={cijfer}
-        onChange={(e) => setCijfer(e.target.value)}
-        type="number"
-        slotProps={{ htmlInput: { min: 1, max: 10 } }}
-        required
-      />
-    </FormDialog>
+    </>
   );
 }

@@ -1,14 +1,14 @@
 import { Box, Button } from '@mui/material';
 import { useState } from 'react';
-import { useMutation } from '../../api/hooks';
+import { useOpvragen } from '../../api/hooks';
 
 /** The BSN masked; shown in full only on request, which is written to the access log. */
 export function BsnTonen({ lidId, gemaskeerd }: { lidId: string; gemaskeerd: string }) {
-  const mutate = useMutation();
+  const opvragen = useOpvragen();
   const [bsn, setBsn] = useState<string | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   async function toon() {
-    const { data, error } = await mutate('gezinslid.bsnTonen', { gezinslidId: lidId });
+    const { data, error } = await opvragen('gezinslid.bsnTonen', { gezinslidId: lidId });
     if (error) setFout(error.message);
     else setBsn(data!.bsn);
   }

@@ -6,9 +6,9 @@
 import { Box, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Actieplan } from '../../../../shared/api';
-import { DOEL_SCORE, DOEL_SCORE_LABELS } from '../../../../shared/api-dossier';
-import { parseDutchDate } from '../../../../shared/dates';
-import { useMutation } from '../../api/hooks';
+import { DOEL_SCORE, DOEL_SCORE_LABELS } from '../../../../shared/api';
+import { metDatum } from '../../components/datum-invoer';
+import { useSubmitMutation } from '../../components/use-submit-mutation';
 import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../format';
 
@@ -80,7 +80,7 @@ export function DoelDialog({
   doel: Doel;
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const [d, setD] = useState({
     omschrijving: doel.omschrijving,
     meetbaar: doel.meetbaar,
@@ -92,21 +92,25 @@ export function DoelDialog({
       title="Doel wijzigen"
       submitLabel="Opslaan"
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const uiterlijk = parseDutchDate(d.uiterlijk);
-        if (!uiterlijk) return 'Uiterlijk: vul in als dd-mm-jjjj.';
-        const { error } = await mutate('doel.opslaan', {
-          actieplanId,
-          id: doel.id,
-          omschrijving: d.omschrijving,
-          meetbaar: d.meetbaar,
-          uiterlijk,
-          reden: d.reden,
-        });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onSubmit={() =>
+        metDatum(
+          d.uiterlijk,
+          (uiterlijk) =>
+            submit(
+              'doel.opslaan',
+              {
+                actieplanId,
+                id: doel.id,
+                omschrijving: d.omschrijving,
+                meetbaar: d.meetbaar,
+                uiterlijk,
+                reden: d.reden,
+              },
+              () => onClose(true),
+            ),
+          'Uiterlijk: vul in als dd-mm-jjjj.',
+        )
+      }
     >
       <TextField
         label="Doel"

@@ -1,13 +1,11 @@
-import { Alert, Box, Breadcrumbs, Button, Chip, Link, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
-import { GEZIN_STATUSSEN } from '../../../../shared/domain';
-import { download } from '../../api/client';
-import { useExport } from '../../api/use-export';
-import { useCall, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { datumOfLeeg } from '../../format';
 import { useSession, type View } from '../../store';
 import { Actieplannen } from './Actieplannen';
 import { AfsluitenDialog } from './AfsluitenDialog';
+import { DossierKop } from './DossierKop';
 import { Gesprekken } from './Gesprekken';
 import { Gezinsplan } from './Gezinsplan';
 import { InzageReden } from './InzageReden';
@@ -25,22 +23,6 @@ export function Dossier({ view }: { view: DossierView }) {
     view.gezinId,
   );
   const [dialog, setDialog] = useState<'overdragen' | 'afsluiten' | null>(null);
-  const call = useCall();
-  const [exportFout, setExportFout] = useState<string | null>(null);
-  async function inzageExport() {
-    try {
-      const document = await call('gezin.inzage', { gezinId: view.gezinId });
-      download(
-        JSON.stringify(document, null, 2),
-        `eenplan-inzage-${view.gezinId}-${document.gemaaktOp.slice(0, 10)}.json`,
-        'application/json',
-      );
-      setExportFout(null);
-    } catch (error) {
-      setExportFout((error as Error).message);
-    }
-  }
-  const pdf = useExport();
   if (errorCode === 'reden-nodig') return <InzageReden gezinId={view.gezinId} onGegeven={reload} />;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return <Typography>Dossier laden ...</Typography>;
@@ -49,56 +31,13 @@ export function Dossier({ view }: { view: DossierView }) {
   const dicht = alleenLezen(data);
   return (
     <Box>
-      <Breadcrumbs aria-label="Kruimelpad" sx={{ mb: 1 }}>
-        <Link component="button" onClick={() => go({ naam: 'gezinnen' })}>
-          Mijn gezinnen
-        </Link>
-        <Typography color="text.primary">{gezin.naam}</Typography>
-      </Breadcrumbs>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1, flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h1">
-          {gezin.naam}
-        </Typography>
-        <Chip
-          label={GEZIN_STATUSSEN.labels[gezin.status]}
-          color={afgesloten ? 'default' : 'primary'}
-        />
-        <Typography color="text.secondary">
-          {gezin.adres}, {gezin.postcode} {gezin.woonplaats} · regisseur {gezin.regisseurNaam}
-        </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <Button
-          variant="text"
-          onClick={() => void inzageExport()}
-          title="Alles over dit gezin als JSON-bestand, voor een inzageverzoek (AVG). Wordt vastgelegd."
-        >
-          Inzage-export
-        </Button>
-        <Button
-          variant="text"
-          onClick={() =>
-            void pdf.exporteer({ soort: 'inzage', gezinId: view.gezinId, formaat: 'pdf' })
-          }
-          title="Hetzelfde overzicht als leesbaar PDF-document voor het gezin. Wordt vastgelegd."
-        >
-          Inzage als PDF
-        </Button>
-        {!dicht && (
-          <>
-            <Button variant="outlined" onClick={() => setDialog('overdragen')}>
-              Overdragen
-            </Button>
-            <Button variant="outlined" color="secondary" onClick={() => setDialog('afsluiten')}>
-              Gezin afsluiten
-            </Button>
-          </>
-        )}
-      </Box>
-      {(exportFout ?? pdf.fout) && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {exportFout ?? pdf.fout}
-        </Alert>
-      )}
+      <DossierKop
+        gezin={gezin}
+        gezinId={view.gezinId}
+        afgesloten={afgesloten}
+        dicht={dicht}
+        onDialog={setDialog}
+      />
       {!afgesloten && !gezin.magWijzigen && (
         <Alert severity="info" sx={{ mb: 2 }}>
           U kunt dit dossier inzien maar niet wijzigen: alleen de regisseur ({gezin.regisseurNaam})

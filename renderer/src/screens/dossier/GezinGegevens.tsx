@@ -14,8 +14,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Dossier } from '../../../../shared/api';
-import { useMutation } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
+import { useSubmitMutation } from '../../components/use-submit-mutation';
 
 function Regel({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -101,7 +101,7 @@ export function GezinGegevens({
 }
 
 function GegevensDialog({ dossier, onClose }: { dossier: Dossier; onClose(klaar: boolean): void }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const { gezin } = dossier;
   const [g, setG] = useState({
     huisarts: gezin.huisarts ?? '',
@@ -114,12 +114,7 @@ function GegevensDialog({ dossier, onClose }: { dossier: Dossier; onClose(klaar:
       title="Gegevens voor een bezoek"
       submitLabel="Opslaan"
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const { error } = await mutate('gezin.gegevens', { gezinId: gezin.id, ...g });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onSubmit={() => submit('gezin.gegevens', { gezinId: gezin.id, ...g }, () => onClose(true))}
     >
       <TextField
         label="Huisarts"

@@ -8,10 +8,10 @@ import type { Dossier } from '../../../../shared/api';
 import { formatDate, parseDutchDate } from '../../../../shared/dates';
 import { GEZINSLID_ROLLEN, type GezinslidRol } from '../../../../shared/domain';
 import { TELEFOON_FORMAAT, TELEFOON_PATROON } from '../../../../shared/gezinsgegevens';
-import { useMutation } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { lokaleDatum } from '../../format';
+import { useSubmitMutation } from '../../components/use-submit-mutation';
 
 type Lid = Dossier['leden'][number];
 
@@ -25,9 +25,9 @@ export function GezinslidDialog({
   lid?: Lid;
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
-  const [lid, setLid] = useState({
-    rol: bestaand?.rol ?? ('jeugdige' as GezinslidRol),
+  const submit = useSubmitMutation();
+  const [lid, setLid] = useState<LidInvoer>({
+    rol: bestaand?.rol ?? 'jeugdige',
     voornaam: bestaand?.voornaam ?? '',
     achternaam: bestaand?.achternaam ?? '',
     geboortedatum: bestaand ? formatDate(bestaand.geboortedatum) : '',
@@ -39,14 +39,7 @@ export function GezinslidDialog({
   });
   const [reden, setReden] = useState('');
   const iso = parseDutchDate(lid.geboortedatum);
-  // The identity a correction needs a reason for (the BSN only when a new one is typed).
-  const identiteitGewijzigd =
-    !!bestaand &&
-    (lid.rol !== bestaand.rol ||
-      lid.voornaam.trim() !== bestaand.voornaam ||
-      lid.achternaam.trim() !== bestaand.achternaam ||
-      (iso !== null && iso !== bestaand.geboortedatum) ||
-      lid.bsn.trim() !== '');
+  const identiteitGewijzigd = isIdentiteitGewijzigd(bestaand, lid, iso);
   const volwassen = lid.rol !== 'jeugdige';
   return (
     <FormDialog
@@ -58,23 +51,24 @@ export function GezinslidDialog({
       onSubmit={async () => {
         if (!iso) return 'Geboortedatum: vul in als dd-mm-jjjj.';
         if (iso > lokaleDatum()) return 'Geboortedatum: de geboortedatum ligt in de toekomst.';
-        const { error } = await mutate('gezinslid.opslaan', {
-          gezinId,
-          ...(bestaand ? { id: bestaand.id } : {}),
-          rol: lid.rol,
-          voornaam: lid.voornaam,
-          achternaam: lid.achternaam,
-          geboortedatum: iso,
-          telefoon: lid.telefoon,
-          email: lid.email,
-          gezag: volwassen ? lid.gezag : null,
-          school: volwassen ? '' : lid.school,
-          ...(lid.bsn.trim() ? { bsn: lid.bsn.trim() } : {}),
-          ...(identiteitGewijzigd ? { reden } : {}),
-        });
-        if (error) return error.message;
-        onClose(true);
-        return null;
+        return submit(
+          'gezinslid.opslaan',
+          {
+            gezinId,
+            ...(bestaand ? { id: bestaand.id } : {}),
+            rol: lid.rol,
+            voornaam: lid.voornaam,
+            achternaam: lid.achternaam,
+            geboortedatum: iso,
+            telefoon: lid.telefoon,
+            email: lid.email,
+            gezag: volwassen ? lid.gezag : null,
+            school: volwassen ? '' : lid.school,
+            ...(lid.bsn.trim() ? { bsn: lid.bsn.trim() } : {}),
+            ...(identiteitGewijzigd ? { reden } : {}),
+          },
+          () => onClose(true),
+        );
       }}
     >
       <CodeSelect
@@ -83,6 +77,59 @@ export function GezinslidDialog({
         value={lid.rol}
         onChange={(rol) => rol && setLid({ ...lid, rol })}
       />
+      <IdentiteitVelden lid={lid} setLid={setLid} bsnGemaskeerd={bestaand?.bsnGemaskeerd} />
+      <ContactEnSchool lid={lid} setLid={setLid} volwassen={volwassen} />
+      {identiteitGewijzigd && (
+        <TextField
+          label="Reden van de correctie"
+          value={reden}
+          onChange={(e) => setReden(e.target.value)}
+          required
+          multiline
+          helperText={`Komt in de tijdlijn van het gezin en in het logboek. ${reden.length}/500`}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      )}
+    </FormDialog>
+  );
+}
+
+type LidInvoer = {
+  rol: GezinslidRol;
+  voornaam: string;
+  achternaam: string;
+  geboortedatum: string;
+  bsn: string;
+  telefoon: string;
+  email: string;
+  gezag: boolean;
+  school: string;
+};
+
+/** The identity a correction needs a reason for (the BSN only when a new one is typed). */
+function isIdentiteitGewijzigd(bestaand: Lid | undefined, lid: LidInvoer, iso: string | null) {
+  return (
+    !!bestaand &&
+    (lid.rol !== bestaand.rol ||
+      lid.voornaam.trim() !== bestaand.voornaam ||
+      lid.achternaam.trim() !== bestaand.achternaam ||
+      (iso !== null && iso !== bestaand.geboortedatum) ||
+      lid.bsn.trim() !== '')
+  );
+}
+
+/** Name, birth date and BSN: changing one of these is a correction with a reason. */
+function IdentiteitVelden({
+  lid,
+  setLid,
+  bsnGemaskeerd,
+}: {
+  lid: LidInvoer;
+  setLid(l: LidInvoer): void;
+  bsnGemaskeerd: string | null | undefined;
+}) {
+  return (
+    <>
       <TextField
         label="Voornaam"
         value={lid.voornaam}
@@ -110,14 +157,30 @@ export function GezinslidDialog({
       />
       <TextField
         label={
-          bestaand?.bsnGemaskeerd
-            ? `Nieuw BSN (nu ${bestaand.bsnGemaskeerd}; leeg laten om het te houden)`
+          bsnGemaskeerd
+            ? `Nieuw BSN (nu ${bsnGemaskeerd}; leeg laten om het te houden)`
             : 'BSN (alleen als het nodig is, bijvoorbeeld voor een toewijzing)'
         }
         value={lid.bsn}
         onChange={(e) => setLid({ ...lid, bsn: e.target.value })}
         slotProps={{ htmlInput: { pattern: String.raw`\s*\d{9}\s*`, 'data-formaat': '9 cijfers' } }}
       />
+    </>
+  );
+}
+
+/** An adult's phone, e-mail and custody; a child's school. */
+function ContactEnSchool({
+  lid,
+  setLid,
+  volwassen,
+}: {
+  lid: LidInvoer;
+  setLid(l: LidInvoer): void;
+  volwassen: boolean;
+}) {
+  return (
+    <>
       {volwassen ? (
         <>
           <TextField
@@ -154,18 +217,7 @@ export function GezinslidDialog({
           slotProps={{ htmlInput: { maxLength: 200 } }}
         />
       )}
-      {identiteitGewijzigd && (
-        <TextField
-          label="Reden van de correctie"
-          value={reden}
-          onChange={(e) => setReden(e.target.value)}
-          required
-          multiline
-          helperText={`Komt in de tijdlijn van het gezin en in het logboek. ${reden.length}/500`}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
-      )}
-    </FormDialog>
+    </>
   );
 }
 
@@ -177,19 +229,14 @@ export function GezinslidVerwijderenDialog({
   lid: Lid;
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const [reden, setReden] = useState('');
   return (
     <FormDialog
       title={`${lid.voornaam} ${lid.achternaam} verwijderen`}
       submitLabel="Verwijderen"
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const { error } = await mutate('gezinslid.verwijderen', { id: lid.id, reden });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onSubmit={() => submit('gezinslid.verwijderen', { id: lid.id, reden }, () => onClose(true))}
     >
       <Typography>
         Alleen voor een gezinslid dat hier niet hoort (bijvoorbeeld dubbel of bij het verkeerde

@@ -117,75 +117,14 @@ export function Keuzehulp({
         voortijdig stopte en het cijfer dat gezinnen gaven. Bij minder dan {MIN_GEZINNEN} gezinnen
         geen cijfer.
       </Typography>
-      <Box
-        aria-hidden
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: KOLOMMEN,
-          gap: 1,
-          px: 2,
-          typography: 'caption',
-          fontWeight: 600,
-          color: 'text.secondary',
-        }}
-      >
-        <span>Aanbieder</span>
-        {FIGUREN.map((f) => (
-          <Box key={f} sx={{ textAlign: 'right' }}>
-            {CIJFER_LABELS[f]}
-          </Box>
-        ))}
-      </Box>
+      <Kolomkoppen />
       <List
         dense
         sx={{ maxHeight: 330, overflow: 'auto', border: 1, borderColor: 'divider', py: 0 }}
         aria-label="Aanbieders"
       >
         {zichtbaar.map((a) => (
-          <ListItem key={a.id} disablePadding divider>
-            <ListItemButton
-              selected={gekozen?.id === a.id}
-              onClick={() => kies(a)}
-              sx={{ display: 'grid', gridTemplateColumns: KOLOMMEN, gap: 1, alignItems: 'start' }}
-            >
-              <Box>
-                <Typography component="span" sx={{ fontWeight: 600 }}>
-                  {a.naam}
-                </Typography>{' '}
-                <Typography component="span" variant="body2" color="text.secondary">
-                  · {a.plaats}
-                </Typography>
-                {a.clientenstop && (
-                  <Chip size="small" color="error" label="Cliëntenstop" sx={{ ml: 1 }} />
-                )}
-                {!a.clientenstop && a.plafondBereikt && (
-                  <Chip size="small" color="warning" label="Budgetplafond bereikt" sx={{ ml: 1 }} />
-                )}
-                <Typography
-                  variant="body2"
-                  color="text.secondary"
-                  component="span"
-                  sx={{ display: 'block' }}
-                >
-                  {a.producten.map((p) => p.omschrijving).join(', ')} · plafond benut{' '}
-                  {Math.round((a.benutCents / Math.max(1, a.plafondCents)) * 100)}%
-                </Typography>
-              </Box>
-              {FIGUREN.every((f) => a.cijfers[f].waarde === null) ? (
-                // Nothing measured yet: said once, not five times.
-                <Typography
-                  variant="caption"
-                  color="text.secondary"
-                  component="span"
-                  sx={{ gridColumn: '2 / -1', textAlign: 'right' }}
-                >
-                  Nog geen cijfers: te weinig gezinnen (minder dan {MIN_GEZINNEN})
-                </Typography>
-              ) : (
-                FIGUREN.map((f) => <Figuur key={f} soort={f} a={a} />)
-              )}
-            </ListItemButton>
-          </ListItem>
+          <AanbiederRij key={a.id} a={a} gekozen={gekozen?.id === a.id} kies={kies} />
         ))}
       </List>
       {aanbieders && zichtbaar.length === 0 && (
@@ -193,6 +132,89 @@ export function Keuzehulp({
           Geen aanbieder gevonden. Zoek op een andere naam, plaats of soort hulp.
         </Typography>
       )}
+    </Box>
+  );
+}
+
+/** One aanbieder the family may choose: name, place, stop or ceiling, and the measured figures. */
+function AanbiederRij({
+  a,
+  gekozen,
+  kies,
+}: {
+  a: AanbiederKeuze;
+  gekozen: boolean;
+  kies(a: AanbiederKeuze): void;
+}) {
+  return (
+    <ListItem disablePadding divider>
+      <ListItemButton
+        selected={gekozen}
+        onClick={() => kies(a)}
+        sx={{ display: 'grid', gridTemplateColumns: KOLOMMEN, gap: 1, alignItems: 'start' }}
+      >
+        <Box>
+          <Typography component="span" sx={{ fontWeight: 600 }}>
+            {a.naam}
+          </Typography>{' '}
+          <Typography component="span" variant="body2" color="text.secondary">
+            · {a.plaats}
+          </Typography>
+          {a.clientenstop && (
+            <Chip size="small" color="error" label="Cliëntenstop" sx={{ ml: 1 }} />
+          )}
+          {!a.clientenstop && a.plafondBereikt && (
+            <Chip size="small" color="warning" label="Budgetplafond bereikt" sx={{ ml: 1 }} />
+          )}
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="span"
+            sx={{ display: 'block' }}
+          >
+            {a.producten.map((p) => p.omschrijving).join(', ')} · plafond benut{' '}
+            {Math.round((a.benutCents / Math.max(1, a.plafondCents)) * 100)}%
+          </Typography>
+        </Box>
+        {FIGUREN.every((f) => a.cijfers[f].waarde === null) ? (
+          // Nothing measured yet: said once, not five times.
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="span"
+            sx={{ gridColumn: '2 / -1', textAlign: 'right' }}
+          >
+            Nog geen cijfers: te weinig gezinnen (minder dan {MIN_GEZINNEN})
+          </Typography>
+        ) : (
+          FIGUREN.map((f) => <Figuur key={f} soort={f} a={a} />)
+        )}
+      </ListItemButton>
+    </ListItem>
+  );
+}
+
+/** The column heads above the list (the list's rows name their figures themselves). */
+function Kolomkoppen() {
+  return (
+    <Box
+      aria-hidden
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: KOLOMMEN,
+        gap: 1,
+        px: 2,
+        typography: 'caption',
+        fontWeight: 600,
+        color: 'text.secondary',
+      }}
+    >
+      <span>Aanbieder</span>
+      {FIGUREN.map((f) => (
+        <Box key={f} sx={{ textAlign: 'right' }}>
+          {CIJFER_LABELS[f]}
+        </Box>
+      ))}
     </Box>
   );
 }

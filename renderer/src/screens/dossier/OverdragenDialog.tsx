@@ -1,7 +1,8 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { FormDialog } from '../../components/FormDialog';
+import { useSubmitMutation } from '../../components/use-submit-mutation';
 
 export function OverdragenDialog({
   gezinId,
@@ -12,7 +13,7 @@ export function OverdragenDialog({
   regisseurId: string;
   onClose(done: boolean): void;
 }) {
-  const mutate = useMutation();
+  const submit = useSubmitMutation();
   const { data: collegas } = useQuery('team.collegas', {}, 'collegas');
   const [naarId, setNaarId] = useState('');
   const [reden, setReden] = useState('');
@@ -21,12 +22,7 @@ export function OverdragenDialog({
       title="Gezin overdragen aan een collega"
       submitLabel="Overdragen"
       onCancel={() => onClose(false)}
-      onSubmit={async () => {
-        const { error } = await mutate('gezin.overdragen', { gezinId, naarId, reden });
-        if (error) return error.message;
-        onClose(true);
-        return null;
-      }}
+      onSubmit={() => submit('gezin.overdragen', { gezinId, naarId, reden }, () => onClose(true))}
     >
       <TextField
         select

@@ -31,13 +31,7 @@ export function ZorgprofielKeuze({
   dicht: boolean;
   reload(): void;
 }) {
-  const mutate = useMutation();
   const [wijzigen, setWijzigen] = useState(!a.zorgprofiel);
-  const [categorie, setCategorie] = useState<ZorgprofielCategorie | ''>(
-    a.zorgprofiel?.categorie ?? '',
-  );
-  const [gebieden, setGebieden] = useState<Probleemgebied[]>(a.zorgprofiel?.probleemgebieden ?? []);
-  const [fout, setFout] = useState<string | null>(null);
   if (a.zorgprofiel && !wijzigen) {
     return (
       <Box
@@ -56,6 +50,25 @@ export function ZorgprofielKeuze({
   }
   if (dicht) return null;
   return (
+    <ZorgprofielFormulier
+      a={a}
+      onVastgesteld={() => {
+        setWijzigen(false);
+        reload();
+      }}
+    />
+  );
+}
+
+/** The intensity and the problem areas, chosen and set. */
+function ZorgprofielFormulier({ a, onVastgesteld }: { a: Actieplan; onVastgesteld(): void }) {
+  const mutate = useMutation();
+  const [categorie, setCategorie] = useState<ZorgprofielCategorie | ''>(
+    a.zorgprofiel?.categorie ?? '',
+  );
+  const [gebieden, setGebieden] = useState<Probleemgebied[]>(a.zorgprofiel?.probleemgebieden ?? []);
+  const [fout, setFout] = useState<string | null>(null);
+  return (
     <Box
       component="form"
       aria-label="Zorgprofiel vaststellen"
@@ -69,10 +82,7 @@ export function ZorgprofielKeuze({
           probleemgebieden: gebieden,
         });
         setFout(error?.message ?? null);
-        if (!error) {
-          setWijzigen(false);
-          reload();
-        }
+        if (!error) onVastgesteld();
       }}
     >
       <Typography variant="subtitle1" component="h3">

@@ -17,7 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { Conflict } from '../../../../shared/api-sync';
+import type { ApiOutput, Conflict } from '../../../../shared/api';
 import { useMutation, useQuery } from '../../api/hooks';
 import { momentTekst } from '../../format';
 import { useSession } from '../../store';
@@ -52,29 +52,7 @@ function ConflictKaart({ conflict, onOpgelost }: { conflict: Conflict; onOpgelos
             ? `Een collega heeft dit onderdeel verwijderd terwijl dit veld op een andere plaats werd gewijzigd. Beide versies zijn bewaard; herstel het met de tekst die u wilt houden, of laat het verwijderd.`
             : 'Dit veld is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; kies er een of voeg ze samen.'}
         </Typography>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          {conflict.versies.map((v) => (
-            <Paper key={v.hlc} variant="outlined" sx={{ p: 2, flex: 1 }}>
-              <Typography variant="caption" component="p" sx={{ mb: 1 }}>
-                {v.auteur} · {momentTekst(v.op)}
-                {v.huidig ? ' · nu zichtbaar' : ''}
-              </Typography>
-              <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>{v.waarde || '(leeg)'}</Typography>
-              <Button
-                size="small"
-                variant="outlined"
-                onClick={() => void kies(v.waarde ?? '', conflict.verwijderd)}
-                aria-label={
-                  conflict.verwijderd
-                    ? `Herstellen met de versie van ${v.auteur}`
-                    : `Versie van ${v.auteur} houden`
-                }
-              >
-                {conflict.verwijderd ? 'Herstellen met deze tekst' : 'Deze versie houden'}
-              </Button>
-            </Paper>
-          ))}
-        </Stack>
+        <ConflictVersies conflict={conflict} kies={kies} />
         <TextField
           label="Samengevoegde tekst"
           multiline
@@ -183,97 +161,144 @@ export function Conflicten() {
           />
         ))}
       </Stack>
-      {data.geweigerd.length > 0 && (
-        <Box component="section" sx={{ mt: 4 }} aria-label="Geweigerde wijzigingen">
-          <Typography variant="h5" component="h2" gutterBottom>
-            Geweigerde wijzigingen
+      {data.geweigerd.length > 0 && <Geweigerd geweigerd={data.geweigerd} />}
+      {data.quarantaine.length > 0 && <Quarantaine quarantaine={data.quarantaine} />}
+    </Box>
+  );
+}
+
+type Overzicht = ApiOutput<'sync.overzicht'>;
+
+/** Changes the central service refused: what was typed stays, to copy or export. */
+function Geweigerd({ geweigerd }: { geweigerd: Overzicht['geweigerd'] }) {
+  return (
+    <Box component="section" sx={{ mt: 4 }} aria-label="Geweigerde wijzigingen">
+      <Typography variant="h5" component="h2" gutterBottom>
+        Geweigerde wijzigingen
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        De centrale dienst heeft deze wijzigingen niet aangenomen. Wat u typte blijft hier bewaard:
+        kopieer of exporteer het, en neem contact op met uw teamcoach of de beheerder.
+      </Typography>
+      <Button
+        size="small"
+        variant="outlined"
+        sx={{ mb: 1 }}
+        onClick={() =>
+          exporteer(
+            'geweigerde-wijzigingen',
+            geweigerd.map((g) => ({
+              kop: `${g.onderdeel} · ${momentTekst(g.op)} · ${g.reden}`,
+              teksten: g.teksten,
+            })),
+          )
+        }
+      >
+        Alles exporteren
+      </Button>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Onderdeel</TableCell>
+            <TableCell>Wat u typte</TableCell>
+            <TableCell>Reden</TableCell>
+            <TableCell>Vastgelegd</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {geweigerd.map((g) => (
+            <TableRow key={g.wijzigingId}>
+              <TableCell>{g.onderdeel}</TableCell>
+              <TableCell>
+                <Teksten teksten={g.teksten} />
+              </TableCell>
+              <TableCell>{g.reden}</TableCell>
+              <TableCell>{momentTekst(g.op)}</TableCell>
+              <TableCell>
+                <KopieerKnop teksten={g.teksten} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/** Colleagues' data this laptop could not store; kept, and retried at each sync. */
+function Quarantaine({ quarantaine }: { quarantaine: Overzicht['quarantaine'] }) {
+  return (
+    <Box component="section" sx={{ mt: 4 }} aria-label="Niet verwerkt">
+      <Typography variant="h5" component="h2" gutterBottom>
+        Niet verwerkt op deze laptop
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        Deze gegevens van collega's konden op deze laptop niet worden opgeslagen. Ze zijn bewaard,
+        de centrale dienst is op de hoogte, en Eenplan probeert het bij elke synchronisatie opnieuw.
+        De rest van uw gegevens synchroniseert gewoon door.
+      </Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Gezin</TableCell>
+            <TableCell>Onderdeel</TableCell>
+            <TableCell>Inhoud</TableCell>
+            <TableCell>Reden</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {quarantaine.map((q) => (
+            <TableRow key={`${q.tabel}|${q.rijId}`}>
+              <TableCell>{q.gezinNaam ?? '—'}</TableCell>
+              <TableCell>{q.onderdeel}</TableCell>
+              <TableCell>
+                <Teksten teksten={q.teksten} />
+              </TableCell>
+              <TableCell>{q.reden}</TableCell>
+              <TableCell>
+                <KopieerKnop teksten={q.teksten} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/** Both versions side by side, each to keep (or restore with). */
+function ConflictVersies({
+  conflict,
+  kies,
+}: {
+  conflict: Conflict;
+  kies(waarde: string, herstellen?: boolean): Promise<void>;
+}) {
+  return (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+      {conflict.versies.map((v) => (
+        <Paper key={v.hlc} variant="outlined" sx={{ p: 2, flex: 1 }}>
+          <Typography variant="caption" component="p" sx={{ mb: 1 }}>
+            {v.auteur} · {momentTekst(v.op)}
+            {v.huidig ? ' · nu zichtbaar' : ''}
           </Typography>
-          <Typography variant="body2" sx={{ mb: 1 }}>
-            De centrale dienst heeft deze wijzigingen niet aangenomen. Wat u typte blijft hier
-            bewaard: kopieer of exporteer het, en neem contact op met uw teamcoach of de beheerder.
-          </Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>{v.waarde || '(leeg)'}</Typography>
           <Button
             size="small"
             variant="outlined"
-            sx={{ mb: 1 }}
-            onClick={() =>
-              exporteer(
-                'geweigerde-wijzigingen',
-                data.geweigerd.map((g) => ({
-                  kop: `${g.onderdeel} · ${momentTekst(g.op)} · ${g.reden}`,
-                  teksten: g.teksten,
-                })),
-              )
+            onClick={() => void kies(v.waarde ?? '', conflict.verwijderd)}
+            aria-label={
+              conflict.verwijderd
+                ? `Herstellen met de versie van ${v.auteur}`
+                : `Versie van ${v.auteur} houden`
             }
           >
-            Alles exporteren
+            {conflict.verwijderd ? 'Herstellen met deze tekst' : 'Deze versie houden'}
           </Button>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Onderdeel</TableCell>
-                <TableCell>Wat u typte</TableCell>
-                <TableCell>Reden</TableCell>
-                <TableCell>Vastgelegd</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.geweigerd.map((g) => (
-                <TableRow key={g.wijzigingId}>
-                  <TableCell>{g.onderdeel}</TableCell>
-                  <TableCell>
-                    <Teksten teksten={g.teksten} />
-                  </TableCell>
-                  <TableCell>{g.reden}</TableCell>
-                  <TableCell>{momentTekst(g.op)}</TableCell>
-                  <TableCell>
-                    <KopieerKnop teksten={g.teksten} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
-      )}
-      {data.quarantaine.length > 0 && (
-        <Box component="section" sx={{ mt: 4 }} aria-label="Niet verwerkt">
-          <Typography variant="h5" component="h2" gutterBottom>
-            Niet verwerkt op deze laptop
-          </Typography>
-          <Typography variant="body2" sx={{ mb: 1 }}>
-            Deze gegevens van collega's konden op deze laptop niet worden opgeslagen. Ze zijn
-            bewaard, de centrale dienst is op de hoogte, en Eenplan probeert het bij elke
-            synchronisatie opnieuw. De rest van uw gegevens synchroniseert gewoon door.
-          </Typography>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Gezin</TableCell>
-                <TableCell>Onderdeel</TableCell>
-                <TableCell>Inhoud</TableCell>
-                <TableCell>Reden</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.quarantaine.map((q) => (
-                <TableRow key={`${q.tabel}|${q.rijId}`}>
-                  <TableCell>{q.gezinNaam ?? '—'}</TableCell>
-                  <TableCell>{q.onderdeel}</TableCell>
-                  <TableCell>
-                    <Teksten teksten={q.teksten} />
-                  </TableCell>
-                  <TableCell>{q.reden}</TableCell>
-                  <TableCell>
-                    <KopieerKnop teksten={q.teksten} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
-      )}
-    </Box>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { SyncStatus } from '../../../../shared/api-sync';
+import type { SyncStatus } from '../../../../shared/api';
 import { momentTekst } from '../../format';
 import { useSession } from '../../store';
 import { useSync } from './sync-store';

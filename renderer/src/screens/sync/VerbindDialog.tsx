@@ -1,6 +1,6 @@
 import { TextField } from '@mui/material';
 import { useState } from 'react';
-import type { SyncStatus } from '../../../../shared/api-sync';
+import type { SyncStatus } from '../../../../shared/api';
 import { ApiCallError, callApi } from '../../api/client';
 import { FormDialog } from '../../components/FormDialog';
 import { WachtwoordVeld } from '../../components/WachtwoordVeld';

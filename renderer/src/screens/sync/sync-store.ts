@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { SyncStatus } from '../../../../shared/api-sync';
+import type { SyncStatus } from '../../../../shared/api';
 import { callApi } from '../../api/client';
 
 const PEIL_MS = 5_000;
