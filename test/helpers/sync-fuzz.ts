@@ -1296,6 +1296,10 @@ export const BEKENDE_GEVALLEN: readonly { naam: string; stappen: Stap[]; transpo
         sync(1),
         sync(2),
         sync(1, 2),
+        // Then one of them edits the leefdomein both now hold: the edit of a leefdomein is
+        // covered by a known case, not left to the random runs' draw.
+        { soort: 'domein', laptop: 1, zaad: 0, tekst: 'situatie daarna volgens 1' },
+        sync(1, 2),
       ],
       transportZaad: 0,
     },

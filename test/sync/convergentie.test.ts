@@ -61,7 +61,8 @@ describe('sync converges through a faulty transport', () => {
   }, 600_000);
 
   it('covered every table of the team scope', () => {
-    // New rows and (but the fixed plan versions) edits in each.
+    // New rows and (but the fixed plan versions) edits in each. The known cases alone cover
+    // them all, so this never depends on what the random runs happen to draw.
     for (const tabel of TEAM_TABEL_NAMEN) {
       expect(gedaan.invoegingen[tabel] ?? 0, `nieuwe rijen in ${tabel}`).toBeGreaterThan(0);
       if (tabel !== 'gezinsplan_versies' && !(tabel in GESCHIEDENIS_TABELLEN))
