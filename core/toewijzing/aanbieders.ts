@@ -2,11 +2,12 @@
  * The aanbieders a family can choose for a zorgprofiel: contracted for it, with the products
  * that fit, their ceiling and cliëntenstop, and the keuzehulp's figures.
  */
-import { and, eq, inArray, isNull, lte, or, gte } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { aanbieders, contracten, producten, toewijzingen } from '../../db/schema';
 import type { AanbiederKeuze, ApiInput } from '../../shared/api';
 import { gecommitteerdInJaar } from '../../shared/cost';
 import { COMMITTING_STATUSSEN as COMMITTING, VERBLIJF_CATEGORIEEN } from '../../shared/domain';
+import { contractGeldig } from '../../shared/regels/toewijzing-keuze';
 import { pastBijZorgprofiel } from '../../shared/zorgprofiel-producten';
 import { actieplanVoor, zorgprofielVan } from '../access';
 import type { ReadCtx } from '../context';
@@ -42,17 +43,15 @@ export function gecontracteerdVoorProfiel(ctx: ReadCtx, actieplanId: string): Ke
   const { plan } = actieplanVoor(ctx, actieplanId);
   const profiel = zorgprofielVan(ctx, plan.id);
   const today = ctx.today();
-  const valid = and(
-    lte(contracten.geldigVan, today),
-    or(isNull(contracten.geldigTot), gte(contracten.geldigTot, today)),
-    eq(contracten.deleted, false),
-  );
-  // Without a zorgprofiel only beschikkingsvrij help is open (the lighter path).
+  const bestaand = eq(contracten.deleted, false);
+  // Without a zorgprofiel only beschikkingsvrij help is open (the lighter path). Valid today by
+  // the rule the service checks a running toewijzing with (shared/regels/toewijzing-keuze.ts).
   const contractRows = ctx.db
-    .select({ aanbiederId: contracten.aanbiederId, perceel: contracten.perceel })
+    .select()
     .from(contracten)
-    .where(profiel ? and(valid, eq(contracten.zorgprofiel, profiel.categorie)) : valid)
-    .all();
+    .where(profiel ? and(bestaand, eq(contracten.zorgprofiel, profiel.categorie)) : bestaand)
+    .all()
+    .filter((c) => contractGeldig(c, today));
   const percelenPer = new Map<string, Set<string>>();
   for (const c of contractRows)
     percelenPer.set(c.aanbiederId, (percelenPer.get(c.aanbiederId) ?? new Set()).add(c.perceel));

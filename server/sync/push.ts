@@ -25,7 +25,7 @@ import { rolFout } from '../../shared/regels/rollen';
 import { datumInNederland } from '../../shared/dates';
 import { waardeFout } from '../../shared/regels/waarden';
 import type { Opzoeken, Weigering } from '../../shared/regels/weigering';
-import { uitOpslag, waardenVan, type RijRegisters } from '../../shared/sync/rij';
+import { uitOpslag, voegRijenSamen, waardenVan, type RijRegisters } from '../../shared/sync/rij';
 import type { ServerDb } from '../db/connection';
 import { ServiceError } from '../http/errors';
 import { rijen, teams } from '../db/schema';
@@ -198,16 +198,22 @@ async function pasToe(
     }
     const bestaand = schrijver.rij(w.tabel, w.rijId);
     const plek = bepaalScope(schrijver, spec, w, bestaand, aanroeper, index, fout);
-    const weigering = rolFout(
-      wie,
-      { tabel: w.tabel, rijId: w.rijId, teamId: teamVanScope(plek.scope) },
-      bestaand ? waardenVan(bestaand.registers).waarden : null,
-      Object.fromEntries(Object.entries(w.velden).map(([veld, { waarde }]) => [veld, waarde])),
-      zoek,
+    const delta = alsRegisters(w);
+    const huidig = bestaand ? waardenVan(bestaand.registers).waarden : null;
+    const rolPlek = { tabel: w.tabel, rijId: w.rijId, teamId: teamVanScope(plek.scope) };
+    // What the change says and what the row will hold: every version a register takes passed the
+    // rules, and so does every state a row is stored in.
+    const gezegd = Object.fromEntries(
+      Object.entries(w.velden).map(([veld, { waarde }]) => [veld, waarde]),
     );
+    const samengevoegd = samengevoegdeWaarden(delta, bestaand);
+    const weigering =
+      rolFout(wie, rolPlek, huidig, gezegd, zoek) ??
+      (samengevoegd && Object.entries(samengevoegd).some(([v, x]) => x !== gezegd[v])
+        ? rolFout(wie, rolPlek, huidig, samengevoegd, zoek)
+        : null);
     if (weigering) throw alsServiceError(weigering, w, index);
     await controleerToewijzingNummer(tx, aanroeper, w, bestaand?.registers, index);
-    const delta = alsRegisters(w);
     const rij = schrijver.voegSamen(w.tabel, w.rijId, plek, delta);
     const regel = schrijver.logRegel(rij.scope, w.tabel, w.rijId, delta);
     schrijver.bon({
@@ -224,6 +230,18 @@ async function pasToe(
     }
   }
   return plekken;
+}
+
+/**
+ * The values the change's fields of a stored row will hold once merged: the newest version wins,
+ * and that need not be the change's (a change stamped earlier than the stored version loses).
+ */
+function samengevoegdeWaarden(delta: RijRegisters, bestaand: RijWerk | undefined) {
+  if (!bestaand) return null;
+  const voor: RijRegisters = {};
+  for (const veld of Object.keys(delta))
+    if (bestaand.registers[veld]) voor[veld] = bestaand.registers[veld];
+  return waardenVan(voegRijenSamen(voor, delta)).waarden;
 }
 
 function bepaalScope(

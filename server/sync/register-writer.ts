@@ -2,9 +2,10 @@
  * The service's one writer of synced rows (the counterpart of the laptop's ChangeWriter): what a
  * push transaction reads, merges and writes, batched (./push.ts applies the changes through it).
  */
-import { and, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { syncTabel, teamScope } from '../../db/sync-tabellen';
 import { type Wijziging } from '../../shared/sync/protocol';
+import { KEUZE_VELDEN } from '../../shared/regels/toewijzing-keuze';
 import type { Waarden } from '../../shared/regels/weigering';
 import {
   naarOpslag,
@@ -49,6 +50,13 @@ export const teamVanScope = (scope: string) =>
 /** The family rows the toewijzing rule reads (shared/regels/rollen.ts). */
 const GEZIN_SAMENHANG = ['akkoorden', 'toewijzingen', 'zorgprofielen'];
 const IN_STUKKEN = 500;
+
+/**
+ * Whether a pushed value can be a stored row's id: a field's value may hold U+0000 (it is stored
+ * as JSON), an id never does, and PostgreSQL's text refuses it in a query. Such a reference
+ * names no row, so the rules refuse it as unknown.
+ */
+const kanBestaan = (id: unknown): id is string => typeof id === 'string' && !id.includes('\u0000');
 
 /** A row as a push transaction sees it: its registers parsed once, hashed once at the end. */
 export interface RijWerk {
@@ -96,7 +104,7 @@ export class RegisterWriter {
       sleutels.push([w.tabel, w.rijId]);
       const ouder = syncTabel(w.tabel)?.ouder;
       const id = ouder && w.velden[ouder.veld]?.waarde;
-      if (ouder && typeof id === 'string') sleutels.push([ouder.tabel, id]);
+      if (ouder && kanBestaan(id)) sleutels.push([ouder.tabel, id]);
     }
     const uniek = [...new Map(sleutels.map((k) => [sleutel(...k), k])).values()];
     for (let i = 0; i < uniek.length; i += IN_STUKKEN) {
@@ -123,8 +131,10 @@ export class RegisterWriter {
   async laadSamenhang(opdrachten: readonly PushOpdracht[]) {
     const sleutels = new Map<string, readonly [string, string]>();
     const gezinnen = new Set<string>();
+    /** Aanbieders whose contracts the choice rule reads (shared/regels/toewijzing-keuze.ts). */
+    const contractenVan = new Set<string>();
     const vraag = (tabel: string, id: unknown) => {
-      if (typeof id === 'string' && !this.rijWerk.has(sleutel(tabel, id)))
+      if (kanBestaan(id) && !this.rijWerk.has(sleutel(tabel, id)))
         sleutels.set(sleutel(tabel, id), [tabel, id]);
     };
     // Youths new in this batch, with their family (which may be stored already).
@@ -147,12 +157,16 @@ export class RegisterWriter {
           vraag('toewijzingen', nieuw('toewijzingId') ?? huidig.toewijzingId);
         } else if (
           w.tabel === 'toewijzingen' &&
-          (nieuw('status') === 'toegewezen' || nieuw('status') === 'gestart')
+          (nieuw('status') === 'toegewezen' ||
+            nieuw('status') === 'gestart' ||
+            KEUZE_VELDEN.some((v) => v in w.velden))
         ) {
           const bestaand = this.rijWerk.get(sleutel(w.tabel, w.rijId));
           const huidig = bestaand ? waardenVan(bestaand.registers).waarden : {};
           vraag('producten', nieuw('productId') ?? huidig.productId);
-          vraag('aanbieders', nieuw('aanbiederId') ?? huidig.aanbiederId);
+          const aanbieder = nieuw('aanbiederId') ?? huidig.aanbiederId;
+          vraag('aanbieders', aanbieder);
+          if (kanBestaan(aanbieder)) contractenVan.add(aanbieder);
           const lid = nieuw('gezinslidId');
           // The youth's row, stored before this batch or not (then the family is the caller's).
           const plek =
@@ -160,7 +174,7 @@ export class RegisterWriter {
             (typeof lid === 'string' ? this.rijWerk.get(sleutel('gezinsleden', lid)) : undefined);
           vraag('teams', plek ? teamVanScope(plek.scope) : aanroeper.teamId);
           const gezin = plek ? plek.gezinId : nieuweLeden.get(lid);
-          if (typeof gezin === 'string') gezinnen.add(gezin);
+          if (kanBestaan(gezin)) gezinnen.add(gezin);
         }
       }
     const waar: SQL[] = [];
@@ -169,6 +183,15 @@ export class RegisterWriter {
       waar.push(metSleutels(lijst.slice(i, i + IN_STUKKEN)));
     if (gezinnen.size > 0)
       waar.push(and(inArray(rijen.gezinId, [...gezinnen]), inArray(rijen.tabel, GEZIN_SAMENHANG))!);
+    // A contract names its aanbieder only inside its registers: the id as a JSON string there
+    // picks the candidates (rijenMet then compares the field itself).
+    for (const id of contractenVan)
+      waar.push(
+        and(
+          eq(rijen.tabel, 'contracten'),
+          sql`strpos(${rijen.registers}, ${JSON.stringify(id)}) > 0`,
+        )!,
+      );
     if (waar.length === 0) return;
     for (const r of await this.tx
       .select()

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { besluitFout, budgetFout, rolFout, teamlidFout } from './rollen';
+import { contractGeldig } from './toewijzing-keuze';
 import { isMoment, waardeFout } from './waarden';
 import { BOVEN_BUDGET_REDEN, bovenBudget, vierOgenRedenen } from './vier-ogen';
 import type { Opzoeken, Waarden } from './weigering';
 
 const regel = (w: { regel: string } | null) => w?.regel ?? null;
+/** A choice the app offers: an aanbieder contracted for the product's perceel and the profile. */
+const KEUZE_RIJEN = {
+  producten: {
+    pr: { perceel: 'jo_zwaar', categorie: '45', frequentie: '2', tariefCents: 10_000 },
+  },
+  aanbieders: { ab: { naam: 'Gezin Vooruit' } },
+  zorgprofielen: { zp: { categorie: 'intensief' } },
+  contracten: {
+    c: {
+      aanbiederId: 'ab',
+      perceel: 'jo_zwaar',
+      zorgprofiel: 'intensief',
+      geldigVan: '2026-01-01',
+      geldigTot: null,
+    },
+  },
+};
+const KEUZE = {
+  productId: 'pr',
+  aanbiederId: 'ab',
+  zorgprofielId: 'zp',
+  aangemaaktOp: '2026-12-01',
+};
 const pro = { id: 'p1', rol: 'jeugdprofessional', teamId: 't1' };
 const coach = { id: 'c1', rol: 'teamcoach', teamId: 't1' };
 
@@ -78,13 +102,13 @@ describe('role rules', () => {
 
   it('makes a toewijzing toegewezen only with the approval it needs', () => {
     const zoek = opzoeken({
-      producten: { pr: { categorie: '45', frequentie: '2', tariefCents: 10_000 } },
+      ...KEUZE_RIJEN,
       teams: { t1: { vierOgenDrempelCents: 2_500_000 } },
       akkoorden: {},
     });
     const plek = { tabel: 'toewijzingen', rijId: 'tw', teamId: 't1' };
     const nieuw = (volume: number, status: string) => ({
-      productId: 'pr',
+      ...KEUZE,
       volume,
       tariefCents: 10_000,
       startdatum: '2027-01-01',
@@ -101,6 +125,7 @@ describe('role rules', () => {
       'toewijzing-zonder-akkoord',
     );
     const goedgekeurd = opzoeken({
+      ...KEUZE_RIJEN,
       akkoorden: {
         a: {
           toewijzingId: 'tw',
@@ -140,14 +165,14 @@ describe('role rules', () => {
 
     // The service takes the finding from the row: toegewezen without approval is refused ...
     const zoek = opzoeken({
-      producten: { pr: { categorie: '45', frequentie: '2', tariefCents: 10_000 } },
+      ...KEUZE_RIJEN,
       teams: { t1: { vierOgenDrempelCents: 2_500_000 } },
       akkoorden: {},
       toewijzingen: { tw: { bovenBudget: true, status: 'ter_accordering' } },
     });
     const plek = { tabel: 'toewijzingen', rijId: 'tw', teamId: 't1' };
     const rij = {
-      productId: 'pr',
+      ...KEUZE,
       volume: 1,
       tariefCents: 10_000,
       startdatum: '2027-01-01',
@@ -174,6 +199,50 @@ describe('role rules', () => {
     expect(regel(rolFout(pro, akkoord, verzoek, besluit(pro), zoek))).toBe('akkoord-teamcoach');
     expect(rolFout(coach, akkoord, verzoek, besluit(coach), zoek)).toBeNull();
     expect(besluitFout(pro, verzoek, pro.id, { bovenBudget: false })).toBeNull();
+  });
+
+  it('runs a toewijzing only with an aanbieder contracted that day and a product that fits', () => {
+    const plek = { tabel: 'toewijzingen', rijId: 'tw', teamId: 't1' };
+    const zoek = opzoeken({ ...KEUZE_RIJEN, teams: { t1: {} }, akkoorden: {} });
+    const rij = {
+      ...KEUZE,
+      volume: 1,
+      tariefCents: 10_000,
+      startdatum: '2027-01-01',
+      einddatum: '2027-01-31',
+    };
+    const lopend = (extra: Waarden) =>
+      rolFout(pro, plek, null, { ...rij, ...extra, status: 'gestart' }, zoek);
+    expect(lopend({})).toBeNull();
+    // The contract's first day counts; the day before it does not.
+    expect(lopend({ aangemaaktOp: '2026-01-01' })).toBeNull();
+    expect(regel(lopend({ aangemaaktOp: '2025-12-31' }))).toBe('toewijzing-keuze');
+    expect(contractGeldig({ geldigVan: '2026-01-01', geldigTot: '2026-06-30' }, '2026-06-30')).toBe(
+      true,
+    );
+    expect(contractGeldig({ geldigVan: '2026-01-01', geldigTot: '2026-06-30' }, '2026-07-01')).toBe(
+      false,
+    );
+    expect(
+      contractGeldig({ geldigVan: '2026-01-01', geldigTot: null, deleted: true }, '2026-07-01'),
+    ).toBe(false);
+    // Another perceel's product under the same profile, with no contract for that perceel.
+    const anderPerceel = opzoeken({
+      ...KEUZE_RIJEN,
+      producten: { pr: { perceel: 'ggz_zwaar', categorie: '45' } },
+    });
+    expect(regel(rolFout(pro, plek, null, { ...rij, status: 'gestart' }, anderPerceel))).toBe(
+      'toewijzing-keuze',
+    );
+    // Waiting for approval it is not checked yet; once it runs its choice stays unless changed.
+    expect(
+      rolFout(pro, plek, null, { ...rij, productId: 'x', status: 'ter_accordering' }, zoek),
+    ).toBeNull();
+    const oud = { ...rij, productId: 'x', status: 'gestart' };
+    expect(rolFout(pro, plek, oud, { einddatum: '2027-03-31' }, zoek)).toBeNull();
+    expect(regel(rolFout(pro, plek, { ...rij, status: 'gestart' }, { productId: 'x' }, zoek))).toBe(
+      'toewijzing-keuze',
+    );
   });
 
   it('keeps the budget to the team’s teamcoach or a beheerder, and the regisseur in the team', () => {

@@ -12,6 +12,8 @@
  * - toewijzingen: toegewezen or gestart only with the vier-ogen approval it needs (a request
  *   waiting for approval always needs it); a continuation after op- or afschalen runs on without
  *   a new one, as the core's evaluation makes it; an ended or withdrawn one does not run again.
+ *   It runs only with a choice of help the region contracted for (./toewijzing-keuze.ts), which
+ *   is fixed once it has run.
  * - teambudgetten, budget_wijzigingen: only the team's teamcoach or a beheerder; a budget change
  *   is logged in the caller's own name.
  * - gezinnen.regisseurId, overdrachten.naarId, gezin_medewerkers.professionalId: an active
@@ -20,6 +22,7 @@
 import { totalCents } from '../cost';
 import { addDays } from '../dates';
 import type { IjwFrequentie } from '../domain';
+import { KEUZE_VELDEN, keuzeFout, zorgprofielVanToewijzing } from './toewijzing-keuze';
 import { isBedrag, isDatum } from './waarden';
 import { alleenTeamcoach, isGoedgekeurd, isVerblijf, vierOgenRedenen } from './vier-ogen';
 import { weiger, type Aanroeper, type Opzoeken, type Waarden, type Weigering } from './weigering';
@@ -110,16 +113,7 @@ export function vierOgenVoor(toewijzing: Waarden, teamId: string | null, zoek: O
       ? zoek.rij('aanbieders', toewijzing.aanbiederId)
       : null;
   const team = teamId ? zoek.rij('teams', teamId) : null;
-  let profiel =
-    typeof toewijzing.zorgprofielId === 'string'
-      ? zoek.rij('zorgprofielen', toewijzing.zorgprofielId)
-      : null;
-  if (!profiel && typeof toewijzing.actieplanId === 'string')
-    profiel =
-      zoek
-        .rijenMet('zorgprofielen', 'actieplanId', toewijzing.actieplanId)
-        .filter((p) => p.deleted !== true)
-        .sort((a, b) => String(b.vastgesteldOp).localeCompare(String(a.vastgesteldOp)))[0] ?? null;
+  const profiel = zorgprofielVanToewijzing(toewijzing, zoek) ?? null;
   // What it costs at the product's tariff: a lower tariff written in the row does not count.
   const tarief = Math.max(
     isBedrag(toewijzing.tariefCents) ? toewijzing.tariefCents : 0,
@@ -169,8 +163,39 @@ function isVervolg(rijId: string, t: Waarden, zoek: Opzoeken): boolean {
         v.beeindigdOp === dagErvoor &&
         v.aanbiederId === t.aanbiederId &&
         v.productId === t.productId &&
-        v.einddatum === t.einddatum,
+        v.einddatum === t.einddatum &&
+        (v.zorgprofielId ?? null) === (t.zorgprofielId ?? null) &&
+        (v.actieplanId ?? null) === (t.actieplanId ?? null),
     );
+}
+
+const LOPEND: readonly unknown[] = ['toegewezen', 'gestart'];
+/** A toewijzing that has run: its choice was checked when it began and is fixed from then on. */
+const GELOPEN: readonly unknown[] = [...LOPEND, 'beeindigd'];
+/** What a toewijzing that has run keeps: its choice of help, its youth and its day of making. */
+const VASTE_VELDEN = [...KEUZE_VELDEN, 'gezinslidId', 'aangemaaktOp'];
+
+/**
+ * Whether this change makes a toewijzing run, so that its choice is checked: new and running, or
+ * from concept or ter_accordering to toegewezen or gestart. Not a continuation after op- or
+ * afschalen: the core makes it with the choice of the toewijzing it follows, checked when that
+ * one began (and fixed since).
+ */
+function wordtLopend(plek: Plek, huidig: Waarden | null, na: Waarden, zoek: Opzoeken) {
+  if (!LOPEND.includes(na.status) || (huidig && LOPEND.includes(huidig.status))) return false;
+  return !isVervolg(plek.rijId, na, zoek);
+}
+
+/** Why the choice of a toewijzing that has run may not change, or null. */
+function vasteKeuzeFout(huidig: Waarden | null, nieuw: Waarden): Weigering | null {
+  if (!huidig || !GELOPEN.includes(huidig.status)) return null;
+  return VASTE_VELDEN.some((v) => v in nieuw && nieuw[v] !== (huidig[v] ?? null))
+    ? weiger(
+        400,
+        'toewijzing-keuze',
+        'De aanbieder, het product en het zorgprofiel van een toewijzing die liep liggen vast: maak een nieuwe toewijzing.',
+      )
+    : null;
 }
 
 function toewijzingFout(plek: Plek, huidig: Waarden | null, nieuw: Waarden, zoek: Opzoeken) {
@@ -180,6 +205,11 @@ function toewijzingFout(plek: Plek, huidig: Waarden | null, nieuw: Waarden, zoek
       'toewijzing-boven-budget',
       'Dat deze toewijzing de prognose boven het budget bracht, blijft vastgelegd.',
     );
+  const na = { ...huidig, ...nieuw };
+  const keuze =
+    vasteKeuzeFout(huidig, nieuw) ??
+    (wordtLopend(plek, huidig, na, zoek) ? keuzeFout(na, zoek) : null);
+  if (keuze) return keuze;
   if (!('status' in nieuw)) return null;
   const van = (huidig?.status as string | undefined) ?? null;
   const naar = nieuw.status;
@@ -202,7 +232,6 @@ function toewijzingFout(plek: Plek, huidig: Waarden | null, nieuw: Waarden, zoek
       `Deze toewijzing vraagt eerst een vier-ogenakkoord van een collega of de teamcoach (${waarom}).`,
     );
   if (van === 'ter_accordering') return zonder('er is om akkoord gevraagd');
-  const na = { ...huidig, ...nieuw };
   if (naar === 'gestart' && isVervolg(plek.rijId, na, zoek)) return null;
   const redenen = vierOgenVoor(na, plek.teamId, zoek);
   return redenen.length > 0 ? zonder(redenen.join(', ')) : null;

@@ -65,6 +65,11 @@ export const REGELS = [
   'akkoord-teamcoach',
   /** A toewijzing toegewezen or started without the vier-ogen approval it needs. */
   'toewijzing-zonder-akkoord',
+  /**
+   * A toewijzing run with an aanbieder not contracted for its zorgprofiel and perceel, or a
+   * product that does not fit its zorgprofiel.
+   */
+  'toewijzing-keuze',
   /** A toewijzing moved back from ended, withdrawn or started. */
   'toewijzing-status',
   /** A toewijzing's finding that it took the forecast over the budget, cleared. */

@@ -144,12 +144,24 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
         clientenstop: false,
       },
     ]);
+    // Contracted for the family's zorgprofiel in the products' perceel, as the app offers it
+    // (shared/regels/toewijzing-keuze.ts).
+    await zaaiReferentie(o.store, 'contracten', [
+      {
+        id: randomUUID(),
+        aanbiederId: ids.aanbieder,
+        perceel: 'jo_zwaar',
+        zorgprofiel: 'intensief',
+        geldigVan: '2026-01-01',
+        geldigTot: null,
+      },
+    ]);
     await zaaiReferentie(o.store, 'producten', [
       {
         id: ids.product,
         productcode: '45A01',
         omschrijving: 'Ambulante begeleiding',
-        perceel: 'jo_licht',
+        perceel: 'jo_zwaar',
         categorie: '45',
         eenheid: '04',
         frequentie: '2',
@@ -700,7 +712,7 @@ describe.each(['pglite', 'postgresql'] as const)('role rules at the service on %
       }),
       wijziging(pro.id, 'zorgprofielen', nieuw.profiel, {
         actieplanId: nieuw.plan,
-        categorie: 'perspectief',
+        categorie: 'intensief',
         probleemgebieden: '[]',
         vastgesteldOp: '2026-11-24',
       }),
