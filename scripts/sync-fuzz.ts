@@ -1,5 +1,5 @@
 /**
- * npm run test:sync-fuzz [-- --runs 1000] [--seed N] [--steps N] [--path P] [--shrink S]:
+ * npm run test:sync-fuzz [-- --runs 1000] [--seed=N] [--steps N] [--path P] [--shrink S]:
  * the sync property of test/helpers/sync-fuzz.ts in long mode (the short mode runs in `npm test`,
  * test/sync/convergentie.test.ts). Prints the seed, runs and steps; on a failure fast-check's
  * report with the (shrunk) counterexample and the command that replays it, and exits 1.

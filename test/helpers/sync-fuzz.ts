@@ -672,6 +672,9 @@ async function scenario(
     }
     const dag = `2026-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     if (spec.naam === 'bezoeken' && veld === 'op') return { waarde: `${dag}T10:30` };
+    // A birth date lies in the past on any day the fuzz runs (the service refuses one ahead of
+    // its date): the same draws, in 2012.
+    if (veld === 'geboortedatum') return { waarde: dag.replace(/^2026/, '2012') };
     if (/(^op$|Op$|datum$|Datum$|^uiterlijk$|^geldig|^sinds$|Start$)/.test(veld))
       return { waarde: dag };
     if (['probleemgebieden', 'aanwezig', 'koppelingen', 'lijnen'].includes(veld))
@@ -1262,7 +1265,7 @@ export async function syncFuzz(opties: FuzzOpties): Promise<FuzzUitkomst> {
       : null;
     const reproduceer =
       details.failed && details.counterexamplePath !== null
-        ? `npm run test:sync-fuzz -- --seed ${details.seed} --path ${details.counterexamplePath} --steps ${opties.stappen}`
+        ? `npm run test:sync-fuzz -- --seed=${details.seed} --path ${details.counterexamplePath} --steps ${opties.stappen}`
         : null;
     return { details, telling, rapport, reproduceer, seconden: (Date.now() - begin) / 1000 };
   } finally {
@@ -1369,6 +1372,17 @@ export const BEKENDE_GEVALLEN: readonly { naam: string; stappen: Stap[]; transpo
         sync(1, 2),
       ],
       transportZaad: 1,
+    },
+    {
+      // Drawn on 7 December 2026 (seed -334307142): a new youth born on 2026-12-23, refused by
+      // the service as a birth date ahead of its date. Birth dates are now drawn in the past.
+      naam: 'a new youth whose birth date was drawn in the past on any day',
+      stappen: [
+        { soort: 'verwijder', laptop: 0, zaad: 0 },
+        { soort: 'nieuw', laptop: 0, zaad: 1162917026, tekst: '' },
+        sync(0),
+      ],
+      transportZaad: 0,
     },
     {
       naam: 'a clock a day ahead, set right later',
