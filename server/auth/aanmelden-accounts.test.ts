@@ -6,78 +6,25 @@
  * aanmelden-tokens.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   maakAccount,
-  maakOmgeving,
-  maakTeam,
   WACHTWOORD,
   type Account,
   type Omgeving,
 } from '../../test/helpers/dienst-omgeving';
-
-type Antwoord = Awaited<ReturnType<Omgeving['app']['inject']>>;
+import { zetAanmeldenOp, type Antwoord } from '../../test/helpers/aanmeld-opzet';
 
 describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts on %s', (soort) => {
+  const dienst = zetAanmeldenOp(soort);
+  const { aanmelden, beheerToken, als, stand } = dienst;
   let o: Omgeving;
-  let klok = Date.now();
-  const now = () => new Date(klok);
   let team: string;
   let teamB: string;
   let beheer: Account;
-
-  beforeAll(async () => {
-    o = await maakOmgeving(soort, now);
-    team = await maakTeam(o.store, 'Jeugdteam Alblasserdam');
-    teamB = await maakTeam(o.store, 'Jeugdteam Hendrik-Ido-Ambacht');
-    beheer = await maakAccount(o.store, 'beheerder', null);
-  }, 120_000);
-  afterAll(() => o?.sluit());
-  // Each case on a quarter of an hour of its own: the address limit of one does not reach the next.
-  beforeEach(() => {
-    klok += 20 * 60_000;
+  beforeAll(() => {
+    ({ o, team, teamB, beheer } = dienst);
   });
-
-  const aanmelden = (
-    email: string,
-    wachtwoord = WACHTWOORD,
-    apparaat: object = { naam: 'Laptop' },
-    headers: Record<string, string> = {},
-    app = o.app,
-  ) =>
-    app.inject({
-      method: 'POST',
-      url: '/auth/aanmelden',
-      headers,
-      payload: { email, wachtwoord, apparaat },
-    });
-  const beheerToken = async () => (await aanmelden(beheer.email)).json().toegangstoken as string;
-  const als = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    o.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload } : {}),
-    });
-  const rijen = async (query: ReturnType<typeof sql>) =>
-    (await o.store.db.execute(query)) as unknown as { rows: unknown[] };
-  /**
-   * Everything a refused request could have written: accounts, teams, devices (but their last
-   * contact, which a revoked laptop's knock updates on purpose) and refresh tokens.
-   */
-  const stand = async () =>
-    JSON.stringify([
-      (await rijen(sql`SELECT id, email, naam, rol, team_id, actief FROM gebruikers ORDER BY id`))
-        .rows,
-      (await rijen(sql`SELECT id, naam FROM teams ORDER BY id`)).rows,
-      (
-        await rijen(
-          sql`SELECT id, gebruiker_id, naam, intrekking, ingetrokken_op FROM apparaten ORDER BY id`,
-        )
-      ).rows,
-      (await rijen(sql`SELECT * FROM vernieuw_tokens ORDER BY hash`)).rows,
-    ]);
 
   it('a beheerder changes role and team: at once on the service, the laptops of someone moving team revoked as replaced; refusals write nothing', async () => {
     const token = await beheerToken();

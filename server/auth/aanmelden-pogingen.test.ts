@@ -7,76 +7,24 @@
  * aanmelden-accounts.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AANMELD_POGINGEN, bouwServer } from '../app';
-import {
-  maakAccount,
-  maakOmgeving,
-  maakTeam,
-  WACHTWOORD,
-  type Account,
-  type Omgeving,
-} from '../../test/helpers/dienst-omgeving';
+import { maakAccount, WACHTWOORD, type Omgeving } from '../../test/helpers/dienst-omgeving';
+import { zetAanmeldenOp, type Antwoord } from '../../test/helpers/aanmeld-opzet';
 
 /** Wrong sign-ins one address may make in 15 minutes (across accounts), then 429. */
 const ADRES_POGINGEN = 30;
 /** The longest delay between checks of one account's password after wrong tries (seconds). */
 const MAX_WACHT_SECONDEN = 300;
 
-type Antwoord = Awaited<ReturnType<Omgeving['app']['inject']>>;
-
 describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts on %s', (soort) => {
+  const dienst = zetAanmeldenOp(soort);
+  const { aanmelden, stand } = dienst;
   let o: Omgeving;
-  let klok = Date.now();
-  const now = () => new Date(klok);
   let team: string;
-  let _teamB: string;
-  let _beheer: Account;
-
-  beforeAll(async () => {
-    o = await maakOmgeving(soort, now);
-    team = await maakTeam(o.store, 'Jeugdteam Alblasserdam');
-    _teamB = await maakTeam(o.store, 'Jeugdteam Hendrik-Ido-Ambacht');
-    _beheer = await maakAccount(o.store, 'beheerder', null);
-  }, 120_000);
-  afterAll(() => o?.sluit());
-  // Each case on a quarter of an hour of its own: the address limit of one does not reach the next.
-  beforeEach(() => {
-    klok += 20 * 60_000;
+  beforeAll(() => {
+    ({ o, team } = dienst);
   });
-
-  const aanmelden = (
-    email: string,
-    wachtwoord = WACHTWOORD,
-    apparaat: object = { naam: 'Laptop' },
-    headers: Record<string, string> = {},
-    app = o.app,
-  ) =>
-    app.inject({
-      method: 'POST',
-      url: '/auth/aanmelden',
-      headers,
-      payload: { email, wachtwoord, apparaat },
-    });
-  const rijen = async (query: ReturnType<typeof sql>) =>
-    (await o.store.db.execute(query)) as unknown as { rows: unknown[] };
-  /**
-   * Everything a refused request could have written: accounts, teams, devices (but their last
-   * contact, which a revoked laptop's knock updates on purpose) and refresh tokens.
-   */
-  const stand = async () =>
-    JSON.stringify([
-      (await rijen(sql`SELECT id, email, naam, rol, team_id, actief FROM gebruikers ORDER BY id`))
-        .rows,
-      (await rijen(sql`SELECT id, naam FROM teams ORDER BY id`)).rows,
-      (
-        await rijen(
-          sql`SELECT id, gebruiker_id, naam, intrekking, ingetrokken_op FROM apparaten ORDER BY id`,
-        )
-      ).rows,
-      (await rijen(sql`SELECT * FROM vernieuw_tokens ORDER BY hash`)).rows,
-    ]);
   const telCodes = (antwoorden: Antwoord[]) => {
     const tellen: Record<number, number> = {};
     for (const a of antwoorden) tellen[a.statusCode] = (tellen[a.statusCode] ?? 0) + 1;
@@ -113,7 +61,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
         const wacht = Number(res.headers['retry-after']);
         expect(wacht).toBeGreaterThan(0);
         wachttijden.push(wacht);
-        klok += wacht * 1000;
+        dienst.klokVooruit(wacht * 1000);
         continue;
       }
       expect(res.statusCode).toBe(401);
@@ -139,7 +87,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
       const wacht = Number(eerst.headers['retry-after']);
       expect(wacht).toBeGreaterThan(0);
       expect(wacht).toBeLessThanOrEqual(MAX_WACHT_SECONDEN);
-      klok += wacht * 1000;
+      dienst.klokVooruit(wacht * 1000);
       expect((await nieuw()).statusCode).toBe(200);
     } else expect(eerst.statusCode).toBe(200);
   }, 120_000);
@@ -175,7 +123,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
 
     // Behind the documented reverse proxy (TRUST_PROXY=127.0.0.1), each client is its own
     // address: many clients are not limited together, one client is.
-    const opties = { store: o.store, geheim: o.geheim, now, vertrouwProxy: '127.0.0.1' };
+    const opties = { store: o.store, geheim: o.geheim, now: dienst.nu, vertrouwProxy: '127.0.0.1' };
     const achterProxy = await bouwServer(opties);
     try {
       expect((await rondje(achterProxy, (i) => `198.51.100.${i}`)).every((c) => c === 401)).toBe(
@@ -185,7 +133,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
       expect(eenClient.at(-1)).toBe(429);
       // A client that sends its own header cannot pick its address: the proxy adds the real one
       // at the end, and that one counts.
-      klok += 20 * 60_000;
+      dienst.klokVooruit(20 * 60_000);
       const vervalst = await rondje(achterProxy, (i) => `198.51.100.${i}, 192.0.2.45`);
       expect(vervalst.at(-1)).toBe(429);
     } finally {

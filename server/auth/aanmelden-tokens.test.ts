@@ -5,79 +5,20 @@
  * nothing. The service's clock is the test's (`klok`). Sign-in attempts:
  * aanmelden-pogingen.test.ts; accounts: aanmelden-accounts.test.ts.
  */
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gebruikers } from '../db/schema';
-import {
-  maakAccount,
-  maakOmgeving,
-  maakTeam,
-  WACHTWOORD,
-  type Account,
-  type Omgeving,
-} from '../../test/helpers/dienst-omgeving';
+import { maakAccount, WACHTWOORD, type Omgeving } from '../../test/helpers/dienst-omgeving';
+import { zetAanmeldenOp } from '../../test/helpers/aanmeld-opzet';
 
 describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts on %s', (soort) => {
+  const dienst = zetAanmeldenOp(soort);
+  const { aanmelden, vernieuwen, beheerToken, als, stand } = dienst;
   let o: Omgeving;
-  let klok = Date.now();
-  const now = () => new Date(klok);
   let team: string;
-  let _teamB: string;
-  let beheer: Account;
-
-  beforeAll(async () => {
-    o = await maakOmgeving(soort, now);
-    team = await maakTeam(o.store, 'Jeugdteam Alblasserdam');
-    _teamB = await maakTeam(o.store, 'Jeugdteam Hendrik-Ido-Ambacht');
-    beheer = await maakAccount(o.store, 'beheerder', null);
-  }, 120_000);
-  afterAll(() => o?.sluit());
-  // Each case on a quarter of an hour of its own: the address limit of one does not reach the next.
-  beforeEach(() => {
-    klok += 20 * 60_000;
+  beforeAll(() => {
+    ({ o, team } = dienst);
   });
-
-  const aanmelden = (
-    email: string,
-    wachtwoord = WACHTWOORD,
-    apparaat: object = { naam: 'Laptop' },
-    headers: Record<string, string> = {},
-    app = o.app,
-  ) =>
-    app.inject({
-      method: 'POST',
-      url: '/auth/aanmelden',
-      headers,
-      payload: { email, wachtwoord, apparaat },
-    });
-  const vernieuwen = (vernieuwtoken: string) =>
-    o.app.inject({ method: 'POST', url: '/auth/vernieuwen', payload: { vernieuwtoken } });
-  const beheerToken = async () => (await aanmelden(beheer.email)).json().toegangstoken as string;
-  const als = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    o.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload } : {}),
-    });
-  const rijen = async (query: ReturnType<typeof sql>) =>
-    (await o.store.db.execute(query)) as unknown as { rows: unknown[] };
-  /**
-   * Everything a refused request could have written: accounts, teams, devices (but their last
-   * contact, which a revoked laptop's knock updates on purpose) and refresh tokens.
-   */
-  const stand = async () =>
-    JSON.stringify([
-      (await rijen(sql`SELECT id, email, naam, rol, team_id, actief FROM gebruikers ORDER BY id`))
-        .rows,
-      (await rijen(sql`SELECT id, naam FROM teams ORDER BY id`)).rows,
-      (
-        await rijen(
-          sql`SELECT id, gebruiker_id, naam, intrekking, ingetrokken_op FROM apparaten ORDER BY id`,
-        )
-      ).rows,
-      (await rijen(sql`SELECT * FROM vernieuw_tokens ORDER BY hash`)).rows,
-    ]);
 
   it('a refresh token sent again within the grace gives the same pair and writes nothing; a spent token used after its successor revokes the whole family', async () => {
     const pro = await maakAccount(o.store, 'jeugdprofessional', team);
@@ -87,7 +28,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     expect(r1.statusCode).toBe(200);
     const b = r1.json().vernieuwtoken as string;
     // The answer was lost on the way: the laptop sends the same token again, moments later.
-    klok += 5_000;
+    dienst.klokVooruit(5_000);
     const voor = await stand();
     const opnieuw = await vernieuwen(a);
     expect(opnieuw.statusCode).toBe(200);
@@ -103,13 +44,13 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     expect(gekruist[0]!.json().vernieuwtoken).toBe(gekruist[1]!.json().vernieuwtoken);
 
     // The laptop goes on with its new token a quarter of an hour later.
-    klok += 15 * 60_000;
+    dienst.klokVooruit(15 * 60_000);
     const r2 = await vernieuwen(b);
     expect(r2.statusCode).toBe(200);
     const c = r2.json().vernieuwtoken as string;
 
     // A copy of the first token turns up: refused, and every token of that sign-in with it.
-    klok += 60_000;
+    dienst.klokVooruit(60_000);
     const kopie = await vernieuwen(a);
     expect(kopie.statusCode).toBe(401);
     expect(kopie.json().toegangstoken).toBeUndefined();
@@ -129,7 +70,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     const a = (await aanmelden(pro.email)).json().vernieuwtoken as string;
     const verloren = (await vernieuwen(a)).json().vernieuwtoken as string;
     // The answer never arrived; the laptop was offline for a while and tries again.
-    klok += 10 * 60_000;
+    dienst.klokVooruit(10 * 60_000);
     const laat = await vernieuwen(a);
     expect(laat.statusCode).toBe(200);
     const b = laat.json().vernieuwtoken as string;
@@ -138,7 +79,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     const c = volgende.json().vernieuwtoken as string;
     // Whoever holds the answer that went astray (had it been taken, not lost) is found out when
     // using it, and the family goes: the laptop signs in again, the other holder is out.
-    klok += 60_000;
+    dienst.klokVooruit(60_000);
     expect((await vernieuwen(verloren)).statusCode).toBe(401);
     expect((await vernieuwen(c)).statusCode).toBe(401);
   });
@@ -155,7 +96,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     // Active again (an account put on hold in an earlier version) well after the grace: the
     // token was not used up by the refusal.
     await o.store.db.update(gebruikers).set({ actief: true }).where(eq(gebruikers.id, pro.id));
-    klok += 5 * 60_000;
+    dienst.klokVooruit(5 * 60_000);
     const weer = await vernieuwen(laptop.vernieuwtoken);
     expect(weer.statusCode).toBe(200);
 
@@ -169,7 +110,7 @@ describe.each(['pglite', 'postgresql'] as const)('sign-in, tokens and accounts o
     ).toBe(200);
     voor = await stand();
     for (let i = 0; i < 2; i++) {
-      klok += 5 * 60_000;
+      dienst.klokVooruit(5 * 60_000);
       const res = await vernieuwen(ingetrokken.vernieuwtoken);
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('apparaat-ingetrokken');

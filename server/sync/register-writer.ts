@@ -6,6 +6,7 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { syncTabel, teamScope } from '../../db/sync-tabellen';
 import { type Wijziging } from '../../shared/sync/protocol';
 import { KEUZE_VELDEN } from '../../shared/regels/toewijzing-keuze';
+import { TOEWIJZING_LOPEND } from '../../shared/statussen';
 import type { Waarden } from '../../shared/regels/weigering';
 import {
   naarOpslag,
@@ -157,8 +158,7 @@ export class RegisterWriter {
           vraag('toewijzingen', nieuw('toewijzingId') ?? huidig.toewijzingId);
         } else if (
           w.tabel === 'toewijzingen' &&
-          (nieuw('status') === 'toegewezen' ||
-            nieuw('status') === 'gestart' ||
+          ((TOEWIJZING_LOPEND as readonly unknown[]).includes(nieuw('status')) ||
             KEUZE_VELDEN.some((v) => v in w.velden))
         ) {
           const bestaand = this.rijWerk.get(sleutel(w.tabel, w.rijId));

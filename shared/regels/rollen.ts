@@ -22,6 +22,7 @@
 import { totalCents } from '../cost';
 import { addDays } from '../dates';
 import type { IjwFrequentie } from '../domain';
+import { TOEWIJZING_LOPEND } from '../statussen';
 import { KEUZE_VELDEN, keuzeFout, zorgprofielVanToewijzing } from './toewijzing-keuze';
 import { isBedrag, isDatum } from './waarden';
 import { alleenTeamcoach, isGoedgekeurd, isVerblijf, vierOgenRedenen } from './vier-ogen';
@@ -169,7 +170,7 @@ function isVervolg(rijId: string, t: Waarden, zoek: Opzoeken): boolean {
     );
 }
 
-const LOPEND: readonly unknown[] = ['toegewezen', 'gestart'];
+const LOPEND: readonly unknown[] = TOEWIJZING_LOPEND;
 /** A toewijzing that has run: its choice was checked when it began and is fixed from then on. */
 const GELOPEN: readonly unknown[] = [...LOPEND, 'beeindigd'];
 /** What a toewijzing that has run keeps: its choice of help, its youth and its day of making. */

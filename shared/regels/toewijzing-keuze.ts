@@ -18,7 +18,7 @@ import { pastBijZorgprofiel } from '../zorgprofiel-producten';
 import { isMoment } from './waarden';
 import { weiger, type Opzoeken, type Waarden, type Weigering } from './weigering';
 
-/** A toewijzing's fields that make its choice of help: a change to one is checked anew. */
+/** A toewijzing's fields that make its choice of help (fixed once it has run, ./rollen.ts). */
 export const KEUZE_VELDEN = ['aanbiederId', 'productId', 'zorgprofielId', 'actieplanId'] as const;
 
 /** Whether a contract holds on `datum` (jjjj-mm-dd): from its first day, to its last if any. */
