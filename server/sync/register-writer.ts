@@ -5,7 +5,6 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { syncTabel, teamScope } from '../../db/sync-tabellen';
 import { type Wijziging } from '../../shared/sync/protocol';
-import { KEUZE_VELDEN } from '../../shared/regels/toewijzing-keuze';
 import { TOEWIJZING_LOPEND } from '../../shared/statussen';
 import type { Waarden } from '../../shared/regels/weigering';
 import {
@@ -125,8 +124,9 @@ export class RegisterWriter {
    * Reads, without a lock, the rows the role rules look at but the batch does not write
    * (shared/regels/rollen.ts): the professionals a family, an overdracht or a medewerker names,
    * the team a budget is for and, for a toewijzing made toegewezen or gestart, its product,
-   * aanbieder and team and its family's approvals, toewijzingen and zorgprofielen (a family new
-   * in this batch has none stored). One statement, only when the batch holds such a change.
+   * aanbieder (with its contracts) and team and its family's approvals, toewijzingen and
+   * zorgprofielen (a family new in this batch has none stored); only then is its choice checked
+   * (a change to the choice of one that has run is refused without them). One statement, only when the batch holds such a change.
    * Reference rows are not locked: every team's pushes name them.
    */
   async laadSamenhang(opdrachten: readonly PushOpdracht[]) {
@@ -158,8 +158,7 @@ export class RegisterWriter {
           vraag('toewijzingen', nieuw('toewijzingId') ?? huidig.toewijzingId);
         } else if (
           w.tabel === 'toewijzingen' &&
-          ((TOEWIJZING_LOPEND as readonly unknown[]).includes(nieuw('status')) ||
-            KEUZE_VELDEN.some((v) => v in w.velden))
+          (TOEWIJZING_LOPEND as readonly unknown[]).includes(nieuw('status'))
         ) {
           const bestaand = this.rijWerk.get(sleutel(w.tabel, w.rijId));
           const huidig = bestaand ? waardenVan(bestaand.registers).waarden : {};
